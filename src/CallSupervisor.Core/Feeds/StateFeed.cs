@@ -1,0 +1,158 @@
+using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using System.Threading.Channels;
+
+namespace CallSupervisor.Core.Feeds;
+
+/// <summary>
+/// Holds an immutable state and fans its changes out to subscribers (the pattern of the Aspire Dashboard's
+/// telemetry repository): one unbounded channel per subscriber, written under the feed's lock so every
+/// subscriber sees changes in the same order, read by exactly one consumer.
+/// Batching happens at the source: after the first pending change a reader waits <c>batchWindow</c> and then
+/// drains everything queued, so a burst of events becomes one delivery instead of one render per event.
+/// </summary>
+public sealed class StateFeed<TState, TChange>
+    where TState : class
+{
+    private readonly Lock _gate = new();
+    private readonly List<Channel<Entry>> _subscribers = [];
+    private readonly TimeSpan _batchWindow;
+    private readonly TimeProvider _time;
+    private TState _state;
+    private long _version;
+
+    public StateFeed(TState initial, TimeSpan batchWindow, TimeProvider? time = null)
+    {
+        _state = initial;
+        _batchWindow = batchWindow;
+        _time = time ?? TimeProvider.System;
+    }
+
+    /// <summary>The newest state; safe to read from any thread (immutable).</summary>
+    public TState Current => Volatile.Read(ref _state);
+
+    /// <summary>Version of <see cref="Current"/>; increases by one for every published change.</summary>
+    public long Version => Interlocked.Read(ref _version);
+
+    /// <summary>Number of live subscriptions (for tests and diagnostics).</summary>
+    public int SubscriberCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _subscribers.Count;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Applies <paramref name="update"/> atomically. It returns the new state and the changes to announce;
+    /// returning no changes means nothing happened (e.g. a duplicate) and nothing is published.
+    /// </summary>
+    public TResult Update<TResult>(Func<TState, (TState State, ImmutableArray<TChange> Changes, TResult Result)> update)
+    {
+        lock (_gate)
+        {
+            var (state, changes, result) = update(_state);
+            if (changes.IsDefaultOrEmpty)
+            {
+                return result;
+            }
+            Volatile.Write(ref _state, state);
+            var version = Interlocked.Increment(ref _version);
+            var entry = new Entry(version, state, changes);
+            foreach (var channel in _subscribers)
+            {
+                // Unbounded: TryWrite only fails once the channel is completed, i.e. the reader has gone.
+                channel.Writer.TryWrite(entry);
+            }
+            return result;
+        }
+    }
+
+    /// <summary>Subscribes: the current state now, and every later change batch until cancelled.</summary>
+    public FeedSubscription<TState, TChange> Subscribe(CancellationToken cancellationToken)
+    {
+        var channel = Channel.CreateUnbounded<Entry>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = false });
+        lock (_gate)
+        {
+            _subscribers.Add(channel);
+            // An async iterator's finally only runs once enumeration has started. A subscriber that takes the
+            // snapshot and never enumerates (e.g. a prerendered component) is removed when its token fires.
+            cancellationToken.Register(static state =>
+            {
+                var (feed, ch) = ((StateFeed<TState, TChange>, Channel<Entry>))state!;
+                feed.Remove(ch);
+            }, (this, channel));
+            return new FeedSubscription<TState, TChange>(_version, _state, ReadAsync(channel, cancellationToken));
+        }
+    }
+
+    private void Remove(Channel<Entry> channel)
+    {
+        lock (_gate)
+        {
+            _subscribers.Remove(channel);
+        }
+        channel.Writer.TryComplete();
+    }
+
+    private async IAsyncEnumerable<FeedBatch<TState, TChange>> ReadAsync(
+        Channel<Entry> channel,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (await WaitAsync(channel.Reader, cancellationToken).ConfigureAwait(false))
+            {
+                if (_batchWindow > TimeSpan.Zero)
+                {
+                    await DelayAsync(cancellationToken).ConfigureAwait(false);
+                }
+                var changes = ImmutableArray.CreateBuilder<TChange>();
+                Entry? last = null;
+                while (channel.Reader.TryRead(out var entry))
+                {
+                    changes.AddRange(entry.Changes);
+                    last = entry;
+                }
+                if (last is not null)
+                {
+                    yield return new FeedBatch<TState, TChange>(last.Version, last.State, changes.ToImmutable());
+                }
+            }
+        }
+        finally
+        {
+            Remove(channel);
+        }
+    }
+
+    private static async ValueTask<bool> WaitAsync(ChannelReader<Entry> reader, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Cancellation is the normal way a subscriber leaves: end the stream instead of throwing.
+            return false;
+        }
+    }
+
+    private async Task DelayAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.Delay(_batchWindow, _time, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Deliver what is queued; the next WaitAsync ends the stream.
+        }
+    }
+
+    private sealed record Entry(long Version, TState State, ImmutableArray<TChange> Changes);
+}

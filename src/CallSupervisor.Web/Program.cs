@@ -1,0 +1,27 @@
+using CallSupervisor.Web.Components;
+using CallSupervisor.Web.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Configuration.UseRepositoryDevelopmentSettings(builder.Environment);
+builder.Services.AddCallSupervisor(builder.Configuration);
+
+var app = builder.Build();
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/error", createScopeForErrors: true);
+    app.UseHsts();
+}
+
+app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseAntiforgery();
+
+app.MapStaticAssets();
+app.MapRazorComponents<App>()
+    .AddInteractiveServerRenderMode();
+app.MapCallSupervisorEndpoints();
+
+app.Run();
+
+/// <summary>Entry point; public so integration tests can reference it.</summary>
+public partial class Program;
