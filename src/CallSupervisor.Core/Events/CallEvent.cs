@@ -1,0 +1,79 @@
+using System.Collections.Immutable;
+using CallSupervisor.Core.Calls;
+
+namespace CallSupervisor.Core.Events;
+
+/// <summary>
+/// Something that happened to a call, as the store applies it. <see cref="EventId"/> is the CloudEvent id (or
+/// Graph notification id, or a local id for facts the app learns from its own requests) and is the
+/// de-duplication key: an event id is applied at most once.
+/// </summary>
+public abstract record CallEvent(string EventId, CallId CallId, DateTimeOffset OccurredAt);
+
+/// <summary>The call is established (ACS CallConnected; Graph call state "established").</summary>
+public sealed record CallConnected(
+    string EventId, CallId CallId, DateTimeOffset OccurredAt,
+    CallPlatform Platform, string? ServerCallId, string? CorrelationId,
+    CommunicationIdentifier? Caller, CommunicationIdentifier? Callee)
+    : CallEvent(EventId, CallId, OccurredAt);
+
+/// <summary>The call has ended (ACS CallDisconnected; Graph call state "terminated").</summary>
+public sealed record CallDisconnected(string EventId, CallId CallId, DateTimeOffset OccurredAt, ResultInfo? Result)
+    : CallEvent(EventId, CallId, OccurredAt);
+
+/// <summary>One roster entry of <see cref="ParticipantsUpdated"/>.</summary>
+public sealed record ParticipantState(CommunicationIdentifier Identifier, bool IsMuted, bool IsOnHold);
+
+/// <summary>The full roster (ACS ParticipantsUpdated). Applied last-writer-wins by <see cref="SequenceNumber"/>.</summary>
+public sealed record ParticipantsUpdated(
+    string EventId, CallId CallId, DateTimeOffset OccurredAt,
+    int SequenceNumber, ImmutableArray<ParticipantState> Participants)
+    : CallEvent(EventId, CallId, OccurredAt);
+
+/// <summary>
+/// The app's AddParticipant request was accepted by ACS (the response carries the invitationId). ACS sends no
+/// event for this: the app raises it from the response.
+/// </summary>
+public sealed record InvitationRequested(
+    string EventId, CallId CallId, DateTimeOffset OccurredAt,
+    InvitationId InvitationId, CommunicationIdentifier Target, string OperationContext, TimeSpan Timeout)
+    : CallEvent(EventId, CallId, OccurredAt);
+
+/// <summary>ACS AddParticipantSucceeded: carries no invitationId, correlate by <see cref="OperationContext"/>.</summary>
+public sealed record AddParticipantSucceeded(
+    string EventId, CallId CallId, DateTimeOffset OccurredAt,
+    string? OperationContext, CommunicationIdentifier? Participant)
+    : CallEvent(EventId, CallId, OccurredAt);
+
+/// <summary>ACS AddParticipantFailed (declined, not answered, timed out): correlate by operationContext.</summary>
+public sealed record AddParticipantFailed(
+    string EventId, CallId CallId, DateTimeOffset OccurredAt,
+    string? OperationContext, CommunicationIdentifier? Participant, ResultInfo? Result)
+    : CallEvent(EventId, CallId, OccurredAt);
+
+/// <summary>ACS CancelAddParticipantSucceeded: carries the invitationId, no participant.</summary>
+public sealed record CancelAddParticipantSucceeded(
+    string EventId, CallId CallId, DateTimeOffset OccurredAt,
+    InvitationId InvitationId, string? OperationContext)
+    : CallEvent(EventId, CallId, OccurredAt);
+
+/// <summary>ACS CancelAddParticipantFailed (e.g. the invitee accepted first).</summary>
+public sealed record CancelAddParticipantFailed(
+    string EventId, CallId CallId, DateTimeOffset OccurredAt,
+    InvitationId InvitationId, string? OperationContext, ResultInfo? Result)
+    : CallEvent(EventId, CallId, OccurredAt);
+
+/// <summary>A media operation is running (the app's own request, ACS PlayStarted, or a running Graph operation).</summary>
+public sealed record MediaOperationStarted(
+    string EventId, CallId CallId, DateTimeOffset OccurredAt,
+    MediaOperationId OperationId, MediaKind Kind, string? Description)
+    : CallEvent(EventId, CallId, OccurredAt);
+
+/// <summary>
+/// A media operation ended: ACS Play/Recognize Completed, Failed or Canceled; Graph operation completed or failed
+/// (a cancelled Graph operation arrives as failed with subcode 8508 and is reported as <see cref="MediaStatus.Cancelled"/>).
+/// </summary>
+public sealed record MediaOperationEnded(
+    string EventId, CallId CallId, DateTimeOffset OccurredAt,
+    MediaOperationId OperationId, MediaKind Kind, MediaStatus Outcome, ResultInfo? Result)
+    : CallEvent(EventId, CallId, OccurredAt);

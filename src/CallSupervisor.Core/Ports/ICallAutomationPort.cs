@@ -1,0 +1,45 @@
+using CallSupervisor.Core.Calls;
+
+namespace CallSupervisor.Core.Ports;
+
+/// <summary>
+/// ACS Call Automation as the Core needs it. Implemented over REST (api-version 2024-09-15) by the telephony
+/// adapter; repeatable requests carry Repeatability-Request-ID/First-Sent. Failures are returned, not thrown.
+/// </summary>
+public interface ICallAutomationPort
+{
+    /// <summary>POST participants:mute. ACS answers 200 and sends no callback; ParticipantsUpdated carries the truth.</summary>
+    Task<TelephonyResult<Unit>> MuteAsync(CallId callId, CommunicationIdentifier participant, string operationContext, CancellationToken cancellationToken);
+
+    /// <summary>POST participants:cancelAddParticipant. The outcome arrives as CancelAddParticipantSucceeded/Failed.</summary>
+    Task<TelephonyResult<Unit>> CancelAddParticipantAsync(CallId callId, InvitationId invitationId, string operationContext, CancellationToken cancellationToken);
+
+    /// <summary>POST :cancelAllMediaOperations. Running operations then end with Play/RecognizeCanceled.</summary>
+    Task<TelephonyResult<Unit>> CancelAllMediaOperationsAsync(CallId callId, CancellationToken cancellationToken);
+
+    /// <summary>POST callConnections:answer for an IncomingCall; returns the new callConnectionId.</summary>
+    Task<TelephonyResult<CallId>> AnswerAsync(string incomingCallContext, Uri callbackUri, string operationContext, CancellationToken cancellationToken);
+
+    /// <summary>POST participants:add; returns the invitationId to correlate and cancel.</summary>
+    Task<TelephonyResult<InvitationId>> AddParticipantAsync(CallId callId, CommunicationIdentifier target, string operationContext, TimeSpan invitationTimeout, CancellationToken cancellationToken);
+
+    /// <summary>POST :play (to all participants) with a file source; the operationContext identifies the operation.</summary>
+    Task<TelephonyResult<Unit>> PlayAsync(CallId callId, Uri audioFile, string operationContext, CancellationToken cancellationToken);
+
+    /// <summary>POST :recognize (DTMF) against a participant, with a prompt; the operationContext identifies it.</summary>
+    Task<TelephonyResult<Unit>> RecognizeDtmfAsync(CallId callId, CommunicationIdentifier targetParticipant, Uri prompt, string operationContext, CancellationToken cancellationToken);
+
+    /// <summary>GET callConnections/{id}.</summary>
+    Task<TelephonyResult<CallDetails>> GetCallAsync(CallId callId, CancellationToken cancellationToken);
+
+    /// <summary>GET participants, following nextLink until the list is complete.</summary>
+    Task<TelephonyResult<IReadOnlyList<Events.ParticipantState>>> ListParticipantsAsync(CallId callId, CancellationToken cancellationToken);
+
+    /// <summary>DELETE callConnections/{id} (hang up for the app only).</summary>
+    Task<TelephonyResult<Unit>> HangUpAsync(CallId callId, CancellationToken cancellationToken);
+}
+
+/// <summary>What GET callConnections/{id} tells (CallConnectionProperties).</summary>
+public sealed record CallDetails(
+    CallId CallId, string? ServerCallId, string? CorrelationId, CallState State,
+    CommunicationIdentifier? Source, IReadOnlyList<CommunicationIdentifier> Targets);

@@ -1,0 +1,13 @@
+using CallSupervisor.Core.Calls;
+
+namespace CallSupervisor.Core.Ports;
+
+/// <summary>Microsoft Graph cloud communications, for Graph-hosted (Teams bot) calls.</summary>
+public interface IGraphCallsPort
+{
+    /// <summary>
+    /// POST /communications/calls/{id}/cancelMediaProcessing. Graph answers 200 with a commsOperation; each
+    /// cancelled operation then arrives as a notification with status failed and subcode 8508.
+    /// </summary>
+    Task<TelephonyResult<Unit>> CancelMediaProcessingAsync(CallId callId, string clientContext, CancellationToken cancellationToken);
+}

@@ -1,0 +1,132 @@
+using System.Collections.Immutable;
+using CallSupervisor.Core.Feeds;
+
+namespace CallSupervisor.Core.Tests.Feeds;
+
+public sealed class StateFeedTests
+{
+    private static StateFeed<string, int> NewFeed() => new("s0", TimeSpan.Zero);
+
+    private static void Publish(StateFeed<string, int> feed, string state, params int[] changes) =>
+        feed.Update(_ => (state, changes.ToImmutableArray(), 0));
+
+    [Fact]
+    public void Subscribe_ReturnsCurrentStateAndVersion()
+    {
+        var feed = NewFeed();
+        Publish(feed, "s1", 1);
+        using var cts = new CancellationTokenSource();
+
+        var subscription = feed.Subscribe(cts.Token);
+
+        Assert.Equal("s1", subscription.Initial);
+        Assert.Equal(1, subscription.Version);
+    }
+
+    [Fact]
+    public async Task Changes_AfterSubscribe_AreDeliveredInOrderWithNewestState()
+    {
+        var feed = NewFeed();
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        var subscription = feed.Subscribe(cts.Token);
+        Publish(feed, "s1", 1);
+        Publish(feed, "s2", 2, 3);
+
+        var received = new List<int>();
+        string? last = null;
+        await foreach (var batch in subscription.Changes)
+        {
+            received.AddRange(batch.Changes);
+            last = batch.State;
+            if (received.Count == 3)
+            {
+                break;
+            }
+        }
+
+        Assert.Equal([1, 2, 3], received);
+        Assert.Equal("s2", last);
+    }
+
+    [Fact]
+    public async Task Changes_QueuedBeforeReading_ArriveAsOneBatch()
+    {
+        var feed = NewFeed();
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        var subscription = feed.Subscribe(cts.Token);
+        for (var i = 0; i < 50; i++)
+        {
+            Publish(feed, $"s{i}", i);
+        }
+
+        await using var e = subscription.Changes.GetAsyncEnumerator(cts.Token);
+        Assert.True(await e.MoveNextAsync());
+
+        Assert.Equal(50, e.Current.Changes.Length);
+        Assert.Equal("s49", e.Current.State);
+        Assert.Equal(50, e.Current.Version);
+    }
+
+    [Fact]
+    public void Update_WithNoChanges_PublishesNothingAndKeepsState()
+    {
+        var feed = NewFeed();
+
+        feed.Update(_ => ("ignored", ImmutableArray<int>.Empty, 0));
+
+        Assert.Equal("s0", feed.Current);
+        Assert.Equal(0, feed.Version);
+    }
+
+    [Fact]
+    public async Task Enumeration_EndsOnCancel_AndRemovesSubscriber()
+    {
+        var feed = NewFeed();
+        using var cts = new CancellationTokenSource();
+        var subscription = feed.Subscribe(cts.Token);
+        Assert.Equal(1, feed.SubscriberCount);
+
+        var reading = Task.Run(async () =>
+        {
+            await foreach (var _ in subscription.Changes)
+            {
+            }
+        });
+        await cts.CancelAsync();
+        await reading.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(0, feed.SubscriberCount);
+    }
+
+    [Fact]
+    public void Subscription_NeverEnumerated_IsRemovedWhenTokenIsCancelled()
+    {
+        var feed = NewFeed();
+        using var cts = new CancellationTokenSource();
+        _ = feed.Subscribe(cts.Token);
+
+        cts.Cancel();
+
+        Assert.Equal(0, feed.SubscriberCount);
+    }
+
+    [Fact]
+    public async Task BatchWindow_CollectsChangesPublishedDuringTheWindow()
+    {
+        var time = new ManualTimeProvider();
+        var feed = new StateFeed<string, int>("s0", TimeSpan.FromMilliseconds(100), time);
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        var subscription = feed.Subscribe(cts.Token);
+        await using var e = subscription.Changes.GetAsyncEnumerator(cts.Token);
+
+        Publish(feed, "s1", 1);
+        var next = e.MoveNextAsync().AsTask();
+        await time.WaitForTimerAsync(cts.Token);
+        Publish(feed, "s2", 2);
+        Assert.False(next.IsCompleted);
+        time.Advance(TimeSpan.FromMilliseconds(100));
+
+        Assert.True(await next);
+        Assert.Equal([1, 2], e.Current.Changes.ToArray());
+    }
+}
