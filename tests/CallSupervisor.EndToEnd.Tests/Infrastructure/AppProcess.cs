@@ -1,0 +1,120 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace CallSupervisor.EndToEnd.Tests.Infrastructure;
+
+/// <summary>
+/// The real web app, started from its build output as a child process on 127.0.0.1 with port 0 (the OS picks a
+/// free port; the app's "Now listening on" line tells which). HOME and TMPDIR point at a private folder so the
+/// app's DataProtection keys stay out of the user's home. Killed by PID, with its process tree, on dispose.
+/// </summary>
+internal sealed partial class AppProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+    private readonly TaskCompletionSource<Uri> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private AppProcess(Process process) => _process = process;
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public int ProcessId => _process.Id;
+
+    /// <summary>Everything the app wrote so far (for failure messages).</summary>
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    public static async Task<AppProcess> StartAsync(string homeDirectory, IReadOnlyDictionary<string, string>? settings = null)
+    {
+        var dll = RepositoryPaths.WebAppDll;
+        if (!File.Exists(dll))
+        {
+            throw new InvalidOperationException($"The web app is not built: {dll} is missing. Build the solution first (./test.sh does).");
+        }
+        var info = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(dll);
+        info.ArgumentList.Add("--urls");
+        info.ArgumentList.Add("http://127.0.0.1:0");
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        info.Environment["HOME"] = homeDirectory;
+        info.Environment["TMPDIR"] = homeDirectory;
+        info.Environment["DOTNET_CLI_HOME"] = homeDirectory;
+        info.Environment["Logging__Console__FormatterName"] = "simple";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
+        var process = new Process { StartInfo = info, EnableRaisingEvents = true };
+        var app = new AppProcess(process);
+        process.OutputDataReceived += (_, e) => app.OnLine(e.Data);
+        process.ErrorDataReceived += (_, e) => app.OnLine(e.Data);
+        process.Exited += (_, _) => app._listening.TrySetException(new InvalidOperationException("The app exited during start:\n" + app.Output));
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        try
+        {
+            app.BaseAddress = await app._listening.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+        return app;
+    }
+
+    private void OnLine(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+        lock (_output)
+        {
+            _output.AppendLine(line);
+        }
+        var match = ListeningLine().Match(line);
+        if (match.Success)
+        {
+            _listening.TrySetResult(new Uri(match.Groups[1].Value.TrimEnd('/') + "/"));
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+                await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(15));
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // Never started or already gone.
+        }
+        _process.Dispose();
+    }
+
+    [GeneratedRegex(@"Now listening on:\s*(http://127\.0\.0\.1:\d+)")]
+    private static partial Regex ListeningLine();
+}

@@ -1,0 +1,81 @@
+using Microsoft.Playwright;
+
+namespace CallSupervisor.EndToEnd.Tests.Infrastructure;
+
+/// <summary>
+/// One app process and one Chromium for the whole test collection. Debian's Chromium is used (Playwright
+/// cannot download its own browser here); CHROMIUM_PATH overrides the location.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    private static readonly string[] ChromiumArgs =
+    [
+        "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    ];
+
+    private readonly string _home = Path.Combine(Path.GetTempPath(), "callsupervisor-e2e-" + Guid.NewGuid().ToString("N"));
+    private AppProcess? _app;
+    private IPlaywright? _playwright;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public Uri BaseAddress => _app!.BaseAddress;
+
+    public string AppOutput => _app?.Output ?? "";
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(_home);
+        _app = await AppProcess.StartAsync(_home);
+        _playwright = await Playwright.CreateAsync();
+        var executable = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium";
+        if (!File.Exists(executable))
+        {
+            throw new InvalidOperationException($"Chromium not found at {executable}. Install it (apt-get install chromium) or set CHROMIUM_PATH.");
+        }
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = executable,
+            Headless = true,
+            Args = ChromiumArgs,
+            // Chromium writes caches under HOME: keep them in the private folder.
+            Env = new Dictionary<string, string> { ["HOME"] = _home, ["TMPDIR"] = _home },
+        });
+    }
+
+    /// <summary>A fresh, isolated browser context (its own cookies): one per simulated supervisor.</summary>
+    public Task<IBrowserContext> NewContextAsync() =>
+        Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = 1366, Height = 820 },
+        });
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+        _playwright?.Dispose();
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+        try
+        {
+            Directory.Delete(_home, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Best effort: a browser helper may still hold a file for a moment.
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "browser";
+}
