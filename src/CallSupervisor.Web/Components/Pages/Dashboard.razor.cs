@@ -1,15 +1,27 @@
 using CallSupervisor.Core.Feeds;
-using CallSupervisor.Core.Pulse;
+using CallSupervisor.Core.Store;
 using Microsoft.AspNetCore.Components;
 
 namespace CallSupervisor.Web.Components.Pages;
 
 public partial class Dashboard
 {
-    [Inject] public required PulseService Pulse { get; init; }
+    private IReadOnlyList<Call> _calls = [];
 
-    protected override FeedSubscription<PulseState, PulseChange> Subscribe(CancellationToken cancellationToken) =>
-        Pulse.Subscribe(cancellationToken);
+    [Inject] public required CallStore Store { get; init; }
 
-    private void Acknowledge() => Pulse.Acknowledge();
+    protected override FeedSubscription<CallsSnapshot, CallChange> Subscribe(CancellationToken cancellationToken) =>
+        Store.Subscribe(cancellationToken);
+
+    protected override void OnInitialized()
+    {
+        base.OnInitialized();
+        _calls = Order(State);
+    }
+
+    protected override void OnBatch(FeedBatch<CallsSnapshot, CallChange> batch) => _calls = Order(batch.State);
+
+    // Newest first; computed once per batch, not per render.
+    private static List<Call> Order(CallsSnapshot snapshot) =>
+        [.. snapshot.Calls.Values.OrderByDescending(c => c.StartedAt)];
 }

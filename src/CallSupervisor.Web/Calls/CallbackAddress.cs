@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+namespace CallSupervisor.Web.Calls;
+
+/// <summary>
+/// Where ACS should send this app's callbacks: the configured public base URL (behind a proxy or tunnel for
+/// real ACS), or else the address the server actually listens on (the embedded emulator's case, where the
+/// port is only known after start).
+/// </summary>
+public sealed class CallbackAddress(IServer server, Uri? configuredBaseUrl)
+{
+    public const string AcsPath = "api/callbacks/acs";
+    public const string IncomingPath = "api/callbacks/incoming";
+    public const string GraphPath = "api/callbacks/graph";
+
+    public Uri BaseUrl => configuredBaseUrl ?? ListeningAddress();
+
+    public Uri AcsCallbackUri => new(BaseUrl, AcsPath);
+
+    private Uri ListeningAddress()
+    {
+        var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        var address = addresses.FirstOrDefault(a => a.StartsWith("http://", StringComparison.OrdinalIgnoreCase))
+            ?? addresses.FirstOrDefault()
+            ?? throw new InvalidOperationException("The server has no listening address yet; set Acs:CallbackBaseUrl.");
+        // Kestrel reports wildcard hosts as given ("http://[::]:5180"); loopback is what a local peer can reach.
+        var uri = new UriBuilder(address.Replace("://+", "://localhost", StringComparison.Ordinal).Replace("://*", "://localhost", StringComparison.Ordinal));
+        if (uri.Host is "[::]" or "0.0.0.0")
+        {
+            uri.Host = "127.0.0.1";
+        }
+        uri.Path = "/";
+        return uri.Uri;
+    }
+}

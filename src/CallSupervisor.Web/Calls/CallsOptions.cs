@@ -1,0 +1,16 @@
+namespace CallSupervisor.Web.Calls;
+
+/// <summary>Settings of the live call state (section <c>Calls</c>).</summary>
+public sealed class CallsOptions
+{
+    public const string SectionName = "Calls";
+
+    /// <summary>How long an ended call stays visible before it is removed.</summary>
+    public TimeSpan EndedRetention { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>How often ended calls are pruned and unknown calls reconciled with ACS.</summary>
+    public TimeSpan MaintenanceInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Largest accepted callback body; larger requests get 413.</summary>
+    public long MaxCallbackBytes { get; set; } = 1024 * 1024;
+}

@@ -1,0 +1,35 @@
+using CallSupervisor.Core.Store;
+
+namespace CallSupervisor.Web.Hubs;
+
+/// <summary>
+/// Wire shapes of the calls hub (JSON, camelCase). Flat and explicit so clients in any language can read them;
+/// enums travel as names.
+/// </summary>
+public sealed record CallsSnapshotDto(long Version, CallCountsDto Counts, IReadOnlyList<CallDto> Calls);
+
+/// <summary>A batch of changes: the calls that changed (complete), the ids of removed calls, and the new counts.</summary>
+public sealed record CallsChangedDto(long Version, CallCountsDto Counts, IReadOnlyList<CallDto> Changed, IReadOnlyList<string> Removed);
+
+public sealed record CallCountsDto(int LiveCalls, int Participants, int PendingInvitations, int RunningMedia)
+{
+    public static CallCountsDto From(CallCounts c) => new(c.LiveCalls, c.Participants, c.PendingInvitations, c.RunningMedia);
+}
+
+public sealed record IdentifierDto(string Kind, string RawId, string Value);
+
+public sealed record ParticipantDto(IdentifierDto Identifier, bool IsMuted, bool IsOnHold, bool IsMutePending, DateTimeOffset JoinedAt);
+
+public sealed record InvitationDto(
+    string InvitationId, IdentifierDto Target, string Status, DateTimeOffset RequestedAt, DateTimeOffset ExpiresAt,
+    bool CancelLostRace, string? LastResult);
+
+public sealed record MediaOperationDto(string Id, string Kind, string? Description, string Status, DateTimeOffset? StartedAt, DateTimeOffset? EndedAt, string? LastResult);
+
+public sealed record CallDto(
+    string CallId, string Platform, string State, IdentifierDto? Caller, IdentifierDto? Callee,
+    DateTimeOffset StartedAt, DateTimeOffset? EndedAt, bool NeedsReconcile,
+    IReadOnlyList<ParticipantDto> Participants, IReadOnlyList<InvitationDto> Invitations, IReadOnlyList<MediaOperationDto> MediaOperations);
+
+/// <summary>Result of a supervisor command invoked through the hub.</summary>
+public sealed record CommandResultDto(string Status, string Message, string? ErrorCode, string? ErrorMessage);

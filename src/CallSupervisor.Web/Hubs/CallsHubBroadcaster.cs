@@ -1,0 +1,36 @@
+using CallSupervisor.Core.Store;
+using Microsoft.AspNetCore.SignalR;
+
+namespace CallSupervisor.Web.Hubs;
+
+/// <summary>
+/// The hub as one more subscriber of the store: each batch from the feed (already coalesced over the batch
+/// window) becomes one <c>changed</c> message carrying only the calls that changed. It owns no state.
+/// </summary>
+internal sealed partial class CallsHubBroadcaster(CallStore store, IHubContext<CallsHub> hub, ILogger<CallsHubBroadcaster> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var subscription = store.Subscribe(stoppingToken);
+        await foreach (var batch in subscription.Changes)
+        {
+            var changedIds = batch.Changes.Select(c => c.CallId).Distinct().ToList();
+            var changed = changedIds.Select(id => batch.State.Find(id)).OfType<Call>().Select(c => c.ToDto()).ToList();
+            var removed = changedIds.Where(id => batch.State.Find(id) is null).Select(id => id.Value).ToList();
+            try
+            {
+                await hub.Clients.All.SendAsync(
+                    CallsHub.ChangedMessage,
+                    new CallsChangedDto(batch.Version, CallCountsDto.From(batch.State.Counts), changed, removed),
+                    stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogSendFailed(ex, batch.Version);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Pushing change batch {Version} to hub clients failed")]
+    private partial void LogSendFailed(Exception exception, long version);
+}
