@@ -1,0 +1,25 @@
+using CallSupervisor.Core.Ports;
+
+namespace CallSupervisor.Core.Commands;
+
+public enum CommandStatus
+{
+    /// <summary>ACS/Graph accepted the request; the confirmed state arrives later by callback.</summary>
+    Accepted,
+
+    /// <summary>Not sent: the action is not available now (the message says why).</summary>
+    Refused,
+
+    /// <summary>Sent, and ACS/Graph returned an error (see <see cref="CommandOutcome.Error"/>).</summary>
+    Failed,
+}
+
+/// <summary>The result of a supervisor command, with a message meant for the supervisor.</summary>
+public sealed record CommandOutcome(CommandStatus Status, string Message, TelephonyError? Error = null)
+{
+    public static CommandOutcome Accepted(string message) => new(CommandStatus.Accepted, message);
+
+    public static CommandOutcome Refused(string reason) => new(CommandStatus.Refused, reason);
+
+    public static CommandOutcome Failed(string message, TelephonyError error) => new(CommandStatus.Failed, message, error);
+}

@@ -1,0 +1,69 @@
+using System.Collections.Immutable;
+using CallSupervisor.Core.Calls;
+
+namespace CallSupervisor.Core.Store;
+
+/// <summary>One call as the dashboard shows it. Immutable: the store replaces it on every change.</summary>
+/// <remarks>
+/// <para><c>StartedAt</c>: When the call connected, or when the store first heard of it if CallConnected was missed.</para>
+/// <para><c>Participants</c>: The latest roster, keyed by <see cref="CommunicationIdentifier.RawId"/>.</para>
+/// <para><c>LastRosterSequence</c>: Sequence number of the roster applied last; null until a ParticipantsUpdated arrives.</para>
+/// <para><c>NeedsReconcile</c>:
+/// The store learnt of the call from an event other than CallConnected (callbacks raced, or the app restarted):
+/// details may be missing and should be fetched with GET call / list participants, then passed to
+/// <see cref="CallStore.Reconcile"/>.
+/// </para>
+/// </remarks>
+public sealed record Call(
+    CallId CallId,
+    CallPlatform Platform,
+    string? ServerCallId,
+    string? CorrelationId,
+    CallState State,
+    CommunicationIdentifier? Caller,
+    CommunicationIdentifier? Callee,
+    DateTimeOffset StartedAt,
+    DateTimeOffset? EndedAt,
+    ImmutableDictionary<string, Participant> Participants,
+    ImmutableDictionary<InvitationId, Invitation> Invitations,
+    ImmutableDictionary<MediaOperationId, MediaOperation> MediaOperations,
+    int? LastRosterSequence,
+    bool NeedsReconcile)
+{
+    /// <summary>The result information of CallDisconnected, if any.</summary>
+    public ResultInfo? EndResult { get; init; }
+
+    /// <summary>
+    /// AddParticipantSucceeded/Failed whose operationContext matched no invitation yet, keyed by operationContext.
+    /// The callback can overtake the app's own handling of the AddParticipant response (which raises
+    /// InvitationRequested); the outcome is kept here and applied when the invitation arrives.
+    /// </summary>
+    public ImmutableDictionary<string, EarlyAddResult> UnmatchedAddResults { get; init; } =
+        ImmutableDictionary<string, EarlyAddResult>.Empty;
+
+    public bool IsLive => State != CallState.Disconnected;
+
+    /// <summary>This call's contribution to <see cref="CallsSnapshot.Counts"/> (ended calls contribute nothing).</summary>
+    public CallCounts Counts => IsLive
+        ? new CallCounts(
+            1,
+            Participants.Count,
+            Invitations.Values.Count(i => i.IsOpen),
+            MediaOperations.Values.Count(m => m.IsActive))
+        : default;
+
+    /// <summary>
+    /// A call known only by its id (see <see cref="NeedsReconcile"/>). The platform is assumed to be ACS until
+    /// CallConnected or reconciliation says otherwise: only ACS events carry enough to arrive before the connect.
+    /// </summary>
+    public static Call Placeholder(CallId callId, DateTimeOffset firstSeen) => new(
+        callId, CallPlatform.Acs, null, null, CallState.Unknown, null, null, firstSeen, null,
+        ImmutableDictionary<string, Participant>.Empty,
+        ImmutableDictionary<InvitationId, Invitation>.Empty,
+        ImmutableDictionary<MediaOperationId, MediaOperation>.Empty,
+        null,
+        NeedsReconcile: true);
+}
+
+/// <summary>An AddParticipant outcome waiting for its invitation (see <see cref="Call.UnmatchedAddResults"/>).</summary>
+public sealed record EarlyAddResult(bool Succeeded, CommunicationIdentifier? Participant, ResultInfo? Result, DateTimeOffset At);

@@ -1,0 +1,121 @@
+using System.Collections.Immutable;
+using CallSupervisor.Core.Calls;
+using CallSupervisor.Core.Events;
+using CallSupervisor.Core.Feeds;
+using CallSupervisor.Core.Ports;
+using CallSupervisor.Core.Store.Rules;
+
+namespace CallSupervisor.Core.Store;
+
+/// <summary>
+/// The single source of truth for calls (a singleton). Events are folded into an immutable
+/// <see cref="CallsSnapshot"/> atomically; every change is published through a <see cref="StateFeed{TState,TChange}"/>
+/// as <see cref="CallChange"/>s naming the touched call. All state transitions, including the de-duplication set,
+/// run inside the feed's update lock, so concurrent callbacks and supervisor commands are serialised.
+/// </summary>
+public sealed partial class CallStore
+{
+    private readonly StateFeed<CallsSnapshot, CallChange> _feed;
+    private readonly SeenEventIds _seen;
+    private readonly CallStoreOptions _options;
+    private readonly TimeProvider _time;
+
+    public CallStore(TimeProvider time, CallStoreOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        _time = time;
+        _options = options ?? CallStoreOptions.Default;
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(_options.MaxActivity);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(_options.MaxRememberedEventIds);
+        _seen = new SeenEventIds(_options.MaxRememberedEventIds);
+        _feed = new StateFeed<CallsSnapshot, CallChange>(CallsSnapshot.Empty, _options.BatchWindow, time);
+    }
+
+    public CallStore(TimeProvider time, TimeSpan batchWindow)
+        : this(time, CallStoreOptions.Default with { BatchWindow = batchWindow })
+    {
+    }
+
+    /// <summary>The newest snapshot; immutable, safe to read from any thread.</summary>
+    public CallsSnapshot Current => _feed.Current;
+
+    /// <summary>Increases by one with every published change.</summary>
+    public long Version => _feed.Version;
+
+    public int SubscriberCount => _feed.SubscriberCount;
+
+    /// <summary>The current snapshot and, until cancelled, batches of later changes.</summary>
+    public FeedSubscription<CallsSnapshot, CallChange> Subscribe(CancellationToken cancellationToken) =>
+        _feed.Subscribe(cancellationToken);
+
+    /// <summary>
+    /// Applies an event: at most once per <see cref="CallEvent.EventId"/> (within the remembered window), never
+    /// throwing for events that do not fit the state — they come back as Stale or Ignored with the reason.
+    /// </summary>
+    public ApplyOutcome Apply(CallEvent callEvent)
+    {
+        ArgumentNullException.ThrowIfNull(callEvent);
+        return _feed.Update(snapshot =>
+        {
+            if (_seen.Contains(callEvent.EventId))
+            {
+                return Unchanged(snapshot, ApplyOutcome.Duplicate);
+            }
+            var existing = snapshot.Find(callEvent.CallId);
+            var fold = EventRules.Apply(existing, callEvent);
+            // Remembered whatever the outcome: a redelivered stale or ignored event is reported as a duplicate.
+            _seen.Add(callEvent.EventId);
+            return Publish(snapshot, existing, fold);
+        });
+    }
+
+    /// <summary>
+    /// Fills a call from GET call and list participants (for calls with <see cref="Call.NeedsReconcile"/>) and clears
+    /// the flag. The fetched roster is used only if no ParticipantsUpdated has been applied (it has no sequence
+    /// number to order it by). Ignored for ended calls.
+    /// </summary>
+    public ApplyOutcome Reconcile(CallId callId, CallDetails details, IReadOnlyList<ParticipantState> participants)
+    {
+        ArgumentNullException.ThrowIfNull(details);
+        ArgumentNullException.ThrowIfNull(participants);
+        return _feed.Update(snapshot =>
+        {
+            var existing = snapshot.Find(callId);
+            var fold = existing is { State: CallState.Disconnected }
+                ? Fold.Ignored($"call {callId} has ended")
+                : LifecycleRules.Reconcile(existing, callId, details, participants, _time.GetUtcNow());
+            return Publish(snapshot, existing, fold);
+        });
+    }
+
+    /// <summary>Removes calls that ended before <paramref name="olderThan"/>; returns how many were removed.</summary>
+    public int PruneEnded(DateTimeOffset olderThan) =>
+        _feed.Update(snapshot =>
+        {
+            var removed = snapshot.Calls.Values
+                .Where(c => c.EndedAt is { } ended && ended < olderThan)
+                .Select(c => c.CallId)
+                .ToImmutableArray();
+            var next = snapshot;
+            foreach (var callId in removed)
+            {
+                next = next.WithoutCall(callId);
+            }
+            var changes = removed.Select(id => new CallChange(id, CallChangeKind.Removed)).ToImmutableArray();
+            return (next, changes, removed.Length);
+        });
+
+    private (CallsSnapshot, ImmutableArray<CallChange>, ApplyOutcome) Publish(CallsSnapshot snapshot, Call? existing, Fold fold)
+    {
+        if (fold.Call is not { } call || !fold.Outcome.IsApplied)
+        {
+            return Unchanged(snapshot, fold.Outcome);
+        }
+        var next = snapshot.WithCall(call).WithActivity(fold.Activity, _options.MaxActivity);
+        var change = new CallChange(call.CallId, existing is null ? CallChangeKind.Added : CallChangeKind.Updated);
+        return (next, [change], fold.Outcome);
+    }
+
+    private static (CallsSnapshot, ImmutableArray<CallChange>, ApplyOutcome) Unchanged(CallsSnapshot snapshot, ApplyOutcome outcome) =>
+        (snapshot, ImmutableArray<CallChange>.Empty, outcome);
+}

@@ -1,0 +1,57 @@
+using System.Collections.Immutable;
+using CallSupervisor.Core.Calls;
+
+namespace CallSupervisor.Core.Store;
+
+/// <summary>
+/// Everything the dashboard shows, as one immutable value. Only the store builds snapshots, which keeps
+/// <see cref="Counts"/> consistent with <see cref="Calls"/>: the counts are adjusted by the replaced call's
+/// difference on every change, so reading them costs nothing however many calls there are.
+/// </summary>
+public sealed record CallsSnapshot
+{
+    private CallsSnapshot(ImmutableDictionary<CallId, Call> calls, ImmutableList<ActivityEntry> activity, CallCounts counts)
+    {
+        Calls = calls;
+        Activity = activity;
+        Counts = counts;
+    }
+
+    public static CallsSnapshot Empty { get; } =
+        new(ImmutableDictionary<CallId, Call>.Empty, ImmutableList<ActivityEntry>.Empty, default);
+
+    public ImmutableDictionary<CallId, Call> Calls { get; }
+
+    /// <summary>Recent activity, newest first, bounded by <see cref="CallStoreOptions.MaxActivity"/>.</summary>
+    public ImmutableList<ActivityEntry> Activity { get; }
+
+    public CallCounts Counts { get; }
+
+    public Call? Find(CallId callId) => Calls.GetValueOrDefault(callId);
+
+    internal CallsSnapshot WithCall(Call call)
+    {
+        var previous = Find(call.CallId);
+        var counts = Counts + call.Counts - (previous?.Counts ?? default);
+        return new CallsSnapshot(Calls.SetItem(call.CallId, call), Activity, counts);
+    }
+
+    internal CallsSnapshot WithoutCall(CallId callId) =>
+        Find(callId) is { } previous
+            ? new CallsSnapshot(Calls.Remove(callId), Activity, Counts - previous.Counts)
+            : this;
+
+    internal CallsSnapshot WithActivity(IEnumerable<ActivityEntry> entries, int max)
+    {
+        var activity = Activity;
+        foreach (var entry in entries)
+        {
+            activity = activity.Insert(0, entry);
+        }
+        if (activity.Count > max)
+        {
+            activity = activity.RemoveRange(max, activity.Count - max);
+        }
+        return new CallsSnapshot(Calls, activity, Counts);
+    }
+}

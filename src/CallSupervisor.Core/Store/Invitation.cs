@@ -1,0 +1,31 @@
+using CallSupervisor.Core.Calls;
+
+namespace CallSupervisor.Core.Store;
+
+/// <summary>A participant being added to the call (an ACS AddParticipant request) and how it ended.</summary>
+/// <remarks>
+/// <para><c>CancelRequest</c>:
+/// The supervisor's cancel, kept after the cancel fails so that a later AddParticipantSucceeded can tell that
+/// the cancel lost the race.
+/// </para>
+/// <para><c>CancelLostRace</c>: The invitee accepted although a cancel had been requested.</para>
+/// <para><c>LastResult</c>: The result information of the newest ACS event about this invitation.</para>
+/// </remarks>
+public sealed record Invitation(
+    InvitationId InvitationId,
+    CommunicationIdentifier Target,
+    string OperationContext,
+    DateTimeOffset RequestedAt,
+    TimeSpan Timeout,
+    InvitationStatus Status,
+    bool CancelLostRace = false,
+    ResultInfo? LastResult = null,
+    DateTimeOffset? EndedAt = null,
+    SupervisorRequest? CancelRequest = null)
+{
+    /// <summary>When ACS gives up ringing the invitee if nobody answers.</summary>
+    public DateTimeOffset ExpiresAt => RequestedAt + Timeout;
+
+    /// <summary>Still waiting for an answer (a cancel may be in flight).</summary>
+    public bool IsOpen => Status is InvitationStatus.Pending or InvitationStatus.Cancelling;
+}

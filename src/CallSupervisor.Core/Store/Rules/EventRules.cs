@@ -1,0 +1,54 @@
+using CallSupervisor.Core.Calls;
+using CallSupervisor.Core.Events;
+
+namespace CallSupervisor.Core.Store.Rules;
+
+/// <summary>Routes an event to the rule for its type, handling unknown and ended calls first.</summary>
+internal static class EventRules
+{
+    public static Fold Apply(Call? call, CallEvent e) => call switch
+    {
+        null => ApplyToUnknownCall(e),
+        { State: CallState.Disconnected } => Fold.Ignored($"call {e.CallId} has ended"),
+        _ => ApplyToKnownCall(call, e),
+    };
+
+    /// <summary>
+    /// Callbacks race each other and the app can restart mid-call, so an event may arrive for a call the store has
+    /// never seen. Throwing would lose the event; instead the call is created as Unknown with NeedsReconcile set and
+    /// the event applied to it. The call's existence is itself news, so the outcome is Applied even when the event
+    /// had nothing to change.
+    /// </summary>
+    private static Fold ApplyToUnknownCall(CallEvent e)
+    {
+        switch (e)
+        {
+            case CallConnected connected:
+                return LifecycleRules.Connect(null, connected);
+            case CallDisconnected disconnected:
+                // Recorded as ended so that later stragglers for it are ignored; it is pruned like any ended call.
+                return LifecycleRules.Disconnect(null, disconnected);
+        }
+        var placeholder = Call.Placeholder(e.CallId, e.OccurredAt);
+        var created = Log.Warning(e.CallId, e.OccurredAt, $"Call {e.CallId} seen before CallConnected; details need reconciling");
+        var fold = ApplyToKnownCall(placeholder, e);
+        return fold.Call is { } call
+            ? Fold.Applied(call, [created, .. fold.Activity])
+            : Fold.Applied(placeholder, created);
+    }
+
+    private static Fold ApplyToKnownCall(Call call, CallEvent e) => e switch
+    {
+        CallConnected c => LifecycleRules.Connect(call, c),
+        CallDisconnected d => LifecycleRules.Disconnect(call, d),
+        ParticipantsUpdated p => RosterRules.Apply(call, p),
+        InvitationRequested r => InvitationRules.Requested(call, r),
+        AddParticipantSucceeded s => InvitationRules.Succeeded(call, s),
+        AddParticipantFailed f => InvitationRules.Failed(call, f),
+        CancelAddParticipantSucceeded cs => InvitationRules.CancelSucceeded(call, cs),
+        CancelAddParticipantFailed cf => InvitationRules.CancelFailed(call, cf),
+        MediaOperationStarted ms => MediaRules.Started(call, ms),
+        MediaOperationEnded me => MediaRules.Ended(call, me),
+        _ => Fold.Ignored($"event type {e.GetType().Name} is not handled by the store"),
+    };
+}

@@ -1,0 +1,173 @@
+using CallSupervisor.Core.Calls;
+using CallSupervisor.Core.Events;
+
+namespace CallSupervisor.Core.Store.Rules;
+
+/// <summary>
+/// Invitations (participants being added). AddParticipantSucceeded/Failed carry no invitationId and are matched by
+/// operationContext within the call; CancelAddParticipantSucceeded/Failed are matched by invitationId.
+/// Terminal states (Accepted, Cancelled, Failed, TimedOut) are final, with one exception: AddParticipantSucceeded
+/// wins over Cancelling and Cancelled, because the invitee really is in the call — showing "cancelled" for someone
+/// who is talking would be the one state that is certainly wrong.
+/// </summary>
+internal static class InvitationRules
+{
+    /// <summary>SIP 408 Request Timeout: ACS reports an invitation nobody answered with this code.</summary>
+    public const int TimeoutCode = 408;
+
+    /// <summary>SIP 487 Request Terminated: what a cancelled INVITE ends with.</summary>
+    public const int TerminatedCode = 487;
+
+    public static Fold Requested(Call call, InvitationRequested e)
+    {
+        if (call.Invitations.ContainsKey(e.InvitationId))
+        {
+            return Fold.Ignored($"invitation {e.InvitationId} is already known");
+        }
+        var invitation = new Invitation(e.InvitationId, e.Target, e.OperationContext, e.OccurredAt, e.Timeout, InvitationStatus.Pending);
+        var requested = Log.Info(call.CallId, e.OccurredAt, $"Inviting {Describe.Who(e.Target)} (rings up to {e.Timeout.TotalSeconds:0} s)");
+        if (!call.UnmatchedAddResults.TryGetValue(e.OperationContext, out var early))
+        {
+            return Fold.Applied(WithInvitation(call, invitation), requested);
+        }
+
+        // The outcome overtook the response that announces the invitation: settle it at once.
+        var pending = call with { UnmatchedAddResults = call.UnmatchedAddResults.Remove(e.OperationContext) };
+        var settled = early.Succeeded
+            ? Succeed(pending, invitation, early.At)
+            : Fail(pending, invitation, early.Result, early.At);
+        return settled.Call is { } settledCall
+            ? Fold.Applied(settledCall, [requested, .. settled.Activity])
+            : Fold.Applied(WithInvitation(pending, invitation), requested);
+    }
+
+    public static Fold Succeeded(Call call, AddParticipantSucceeded e)
+    {
+        if (e.OperationContext is null)
+        {
+            return Fold.Ignored("AddParticipantSucceeded without operationContext cannot be matched to an invitation");
+        }
+        return FindByContext(call, e.OperationContext) is { } invitation
+            ? Succeed(call, invitation, e.OccurredAt)
+            : RememberEarly(call, e.OperationContext, new EarlyAddResult(true, e.Participant, null, e.OccurredAt),
+                $"{Describe.Who(e.Participant)} joined (invitation not known yet)");
+    }
+
+    public static Fold Failed(Call call, AddParticipantFailed e)
+    {
+        if (e.OperationContext is null)
+        {
+            return Fold.Ignored("AddParticipantFailed without operationContext cannot be matched to an invitation");
+        }
+        return FindByContext(call, e.OperationContext) is { } invitation
+            ? Fail(call, invitation, e.Result, e.OccurredAt)
+            : RememberEarly(call, e.OperationContext, new EarlyAddResult(false, e.Participant, e.Result, e.OccurredAt),
+                $"Adding {Describe.Who(e.Participant)} failed: {Describe.Result(e.Result)} (invitation not known yet)");
+    }
+
+    public static Fold CancelSucceeded(Call call, CancelAddParticipantSucceeded e)
+    {
+        if (!call.Invitations.TryGetValue(e.InvitationId, out var invitation))
+        {
+            return Fold.Ignored($"unknown invitation {e.InvitationId}");
+        }
+        if (!invitation.IsOpen)
+        {
+            return Fold.Ignored($"invitation {e.InvitationId} is already {invitation.Status}");
+        }
+        var cancelled = invitation with { Status = InvitationStatus.Cancelled, EndedAt = e.OccurredAt };
+        return Fold.Applied(
+            WithInvitation(call, cancelled),
+            Log.Success(call.CallId, e.OccurredAt, $"Invitation to {Describe.Who(invitation.Target)} cancelled", Log.By(invitation.CancelRequest)));
+    }
+
+    /// <summary>
+    /// A failed cancel leaves the invitation ringing (Pending) and remembers that a cancel was tried, so that a
+    /// later AddParticipantSucceeded is reported as a lost race. On an Accepted invitation it changes nothing:
+    /// the usual reason for the failure is exactly that the invitee accepted first.
+    /// </summary>
+    public static Fold CancelFailed(Call call, CancelAddParticipantFailed e)
+    {
+        if (!call.Invitations.TryGetValue(e.InvitationId, out var invitation))
+        {
+            return Fold.Ignored($"unknown invitation {e.InvitationId}");
+        }
+        if (!invitation.IsOpen)
+        {
+            return Fold.Ignored($"invitation {e.InvitationId} is already {invitation.Status}");
+        }
+        var reverted = invitation with
+        {
+            Status = InvitationStatus.Pending,
+            LastResult = e.Result,
+            // A cancel sent by another client (or before a restart) has no recorded request: attribute it to nobody.
+            CancelRequest = invitation.CancelRequest ?? new SupervisorRequest("", e.OccurredAt, e.OperationContext ?? ""),
+        };
+        return Fold.Applied(
+            WithInvitation(call, reverted),
+            Log.Warning(call.CallId, e.OccurredAt,
+                $"Cancel of invitation to {Describe.Who(invitation.Target)} failed: {Describe.Result(e.Result)}",
+                Log.By(invitation.CancelRequest)));
+    }
+
+    private static Fold Succeed(Call call, Invitation invitation, DateTimeOffset at)
+    {
+        var who = Describe.Who(invitation.Target);
+        switch (invitation.Status)
+        {
+            case InvitationStatus.Pending when invitation.CancelRequest is null:
+                return Fold.Applied(
+                    WithInvitation(call, invitation with { Status = InvitationStatus.Accepted, EndedAt = at }),
+                    Log.Success(call.CallId, at, $"{who} accepted the invitation"));
+            case InvitationStatus.Pending or InvitationStatus.Cancelling or InvitationStatus.Cancelled:
+                var accepted = invitation with { Status = InvitationStatus.Accepted, EndedAt = at, CancelLostRace = true };
+                return Fold.Applied(
+                    WithInvitation(call, accepted),
+                    Log.Warning(call.CallId, at, $"{who} accepted before the cancel took effect", Log.By(invitation.CancelRequest)));
+            default:
+                return Fold.Ignored($"invitation {invitation.InvitationId} is already {invitation.Status}");
+        }
+    }
+
+    /// <summary>
+    /// Failed, or TimedOut for code 408. While a cancel is in flight a 487 failure is the cancel taking effect, so
+    /// it ends as Cancelled rather than as an unexplained failure.
+    /// </summary>
+    private static Fold Fail(Call call, Invitation invitation, ResultInfo? result, DateTimeOffset at)
+    {
+        if (!invitation.IsOpen)
+        {
+            return Fold.Ignored($"invitation {invitation.InvitationId} is already {invitation.Status}");
+        }
+        var who = Describe.Who(invitation.Target);
+        var (status, entry) = result?.Code switch
+        {
+            TerminatedCode when invitation.Status == InvitationStatus.Cancelling =>
+                (InvitationStatus.Cancelled, Log.Success(call.CallId, at, $"Invitation to {who} cancelled", Log.By(invitation.CancelRequest))),
+            TimeoutCode =>
+                (InvitationStatus.TimedOut, Log.Warning(call.CallId, at, $"Invitation to {who} timed out")),
+            _ =>
+                (InvitationStatus.Failed, Log.Warning(call.CallId, at, $"Invitation to {who} failed: {Describe.Result(result)}")),
+        };
+        var ended = invitation with { Status = status, EndedAt = at, LastResult = result };
+        return Fold.Applied(WithInvitation(call, ended), entry);
+    }
+
+    private static Fold RememberEarly(Call call, string operationContext, EarlyAddResult result, string text)
+    {
+        if (call.UnmatchedAddResults.ContainsKey(operationContext))
+        {
+            return Fold.Ignored($"an outcome for operationContext '{operationContext}' is already waiting for its invitation");
+        }
+        var next = call with { UnmatchedAddResults = call.UnmatchedAddResults.Add(operationContext, result) };
+        var entry = result.Succeeded ? Log.Success(call.CallId, result.At, text) : Log.Warning(call.CallId, result.At, text);
+        return Fold.Applied(next, entry);
+    }
+
+    // Invitations per call are few: a scan is cheaper than keeping a second index in sync.
+    private static Invitation? FindByContext(Call call, string operationContext) =>
+        call.Invitations.Values.FirstOrDefault(i => i.OperationContext == operationContext);
+
+    internal static Call WithInvitation(Call call, Invitation invitation) =>
+        call with { Invitations = call.Invitations.SetItem(invitation.InvitationId, invitation) };
+}

@@ -1,0 +1,61 @@
+using CallSupervisor.Core.Calls;
+using CallSupervisor.Core.Events;
+
+namespace CallSupervisor.Core.Store.Rules;
+
+/// <summary>Media operations: started once per id, ended once; an end for an unknown id is recorded as ended.</summary>
+internal static class MediaRules
+{
+    public static Fold Started(Call call, MediaOperationStarted e)
+    {
+        if (call.MediaOperations.TryGetValue(e.OperationId, out var known))
+        {
+            // Both the app's own request and ACS PlayStarted announce the same operation; an end that overtook
+            // the start must not be undone either.
+            return Fold.Ignored(known.IsActive
+                ? $"media operation {e.OperationId} is already running"
+                : $"media operation {e.OperationId} has already ended");
+        }
+        var operation = new MediaOperation(e.OperationId, e.Kind, e.Description, e.OccurredAt, MediaStatus.Running);
+        return Fold.Applied(WithOperation(call, operation), Log.Info(call.CallId, e.OccurredAt, $"{Describe.Media(operation)} started"));
+    }
+
+    public static Fold Ended(Call call, MediaOperationEnded e)
+    {
+        if (e.Outcome is MediaStatus.Running or MediaStatus.Cancelling)
+        {
+            return Fold.Ignored($"media end event with non-final outcome {e.Outcome}");
+        }
+        MediaOperation ended;
+        if (call.MediaOperations.TryGetValue(e.OperationId, out var known))
+        {
+            if (!known.IsActive)
+            {
+                return Fold.Ignored($"media operation {e.OperationId} has already ended");
+            }
+            ended = known with { Status = e.Outcome, EndedAt = e.OccurredAt, LastResult = e.Result };
+        }
+        else
+        {
+            // The start was missed (restart, or the operation was started by another client): the end is still a
+            // fact worth showing, and recording it makes a late start for the same id a no-op.
+            ended = new MediaOperation(e.OperationId, e.Kind, null, null, e.Outcome, e.OccurredAt, e.Result);
+        }
+        return Fold.Applied(WithOperation(call, ended), Entry(call, ended, e.OccurredAt));
+    }
+
+    private static ActivityEntry Entry(Call call, MediaOperation ended, DateTimeOffset at)
+    {
+        var what = Describe.Media(ended);
+        var by = Log.By(ended.CancelRequest);
+        return ended.Status switch
+        {
+            MediaStatus.Completed => Log.Info(call.CallId, at, $"{what} completed"),
+            MediaStatus.Cancelled => Log.Success(call.CallId, at, $"{what} cancelled", by),
+            _ => Log.Warning(call.CallId, at, $"{what} failed: {Describe.Result(ended.LastResult)}"),
+        };
+    }
+
+    internal static Call WithOperation(Call call, MediaOperation operation) =>
+        call with { MediaOperations = call.MediaOperations.SetItem(operation.Id, operation) };
+}

@@ -1,0 +1,78 @@
+using System.Collections.Immutable;
+using CallSupervisor.Core.Events;
+
+namespace CallSupervisor.Core.Store.Rules;
+
+/// <summary>Rosters: ParticipantsUpdated (ordered by sequence number) and reconciled participant lists.</summary>
+internal static class RosterRules
+{
+    /// <summary>
+    /// Last writer wins by sequence number: ParticipantsUpdated is the only ACS event that carries one, and each
+    /// is a full roster, so an older or repeated roster carries nothing the newer one lacks.
+    /// </summary>
+    public static Fold Apply(Call call, ParticipantsUpdated e)
+    {
+        if (call.LastRosterSequence is { } last && e.SequenceNumber <= last)
+        {
+            return Fold.Stale($"roster sequence {e.SequenceNumber} is not newer than {last}");
+        }
+        var (participants, text) = Merge(call.Participants, e.Participants, e.OccurredAt);
+        var next = call with { Participants = participants, LastRosterSequence = e.SequenceNumber };
+        return Fold.Applied(next, Log.Info(call.CallId, e.OccurredAt, text));
+    }
+
+    /// <summary>
+    /// Replaces the roster. Participants already present keep their JoinedAt. A pending supervisor mute stays
+    /// pending while the roster says unmuted (ACS may not have applied it yet) and is cleared, as confirmed,
+    /// once the roster says muted. Returns the new roster and a one-line summary of what changed.
+    /// </summary>
+    public static (ImmutableDictionary<string, Participant> Participants, string Summary) Merge(
+        ImmutableDictionary<string, Participant> current,
+        IEnumerable<ParticipantState> roster,
+        DateTimeOffset at)
+    {
+        var builder = ImmutableDictionary.CreateBuilder<string, Participant>();
+        var changes = new List<string>();
+        foreach (var entry in roster)
+        {
+            var rawId = entry.Identifier.RawId;
+            var who = Describe.Who(entry.Identifier);
+            if (current.TryGetValue(rawId, out var known))
+            {
+                if (entry.IsMuted != known.IsMuted)
+                {
+                    changes.Add(entry.IsMuted ? $"{who} muted" : $"{who} unmuted");
+                }
+                if (entry.IsOnHold != known.IsOnHold)
+                {
+                    changes.Add(entry.IsOnHold ? $"{who} on hold" : $"{who} off hold");
+                }
+                builder[rawId] = known with
+                {
+                    Identifier = entry.Identifier,
+                    IsMuted = entry.IsMuted,
+                    IsOnHold = entry.IsOnHold,
+                    PendingMute = entry.IsMuted ? null : known.PendingMute,
+                };
+            }
+            else
+            {
+                // A repeated raw id in one roster would be a protocol error; the indexer keeps the last entry
+                // instead of throwing.
+                if (!builder.ContainsKey(rawId))
+                {
+                    changes.Add($"{who} joined");
+                }
+                builder[rawId] = new Participant(entry.Identifier, entry.IsMuted, entry.IsOnHold, at);
+            }
+        }
+        foreach (var left in current.Values.Where(p => !builder.ContainsKey(p.RawId)))
+        {
+            changes.Add($"{Describe.Who(left.Identifier)} left");
+        }
+        var summary = changes.Count > 0
+            ? string.Join("; ", changes)
+            : $"Roster unchanged ({builder.Count} participants)";
+        return (builder.ToImmutable(), summary);
+    }
+}

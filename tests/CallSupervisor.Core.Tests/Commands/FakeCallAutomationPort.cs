@@ -1,0 +1,67 @@
+using CallSupervisor.Core.Calls;
+using CallSupervisor.Core.Events;
+using CallSupervisor.Core.Ports;
+
+namespace CallSupervisor.Core.Tests.Commands;
+
+/// <summary>
+/// Records the requests the commands send and answers with <see cref="Result"/>. When <see cref="Gate"/> is set,
+/// every request waits for it, which holds a command in flight so a test can look at the pending state.
+/// </summary>
+internal sealed class FakeCallAutomationPort : ICallAutomationPort
+{
+    public List<string> Requests { get; } = [];
+
+    public TelephonyResult<Unit> Result { get; set; } = TelephonyResult<Unit>.Ok(Unit.Value);
+
+    public TaskCompletionSource? Gate { get; set; }
+
+    /// <summary>Completes when a request has been recorded (and is waiting at the gate, if any).</summary>
+    public TaskCompletionSource Sent { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public Exception? Throw { get; set; }
+
+    public Task<TelephonyResult<Unit>> MuteAsync(CallId callId, CommunicationIdentifier participant, string operationContext, CancellationToken cancellationToken) =>
+        RespondAsync($"mute {callId} {participant.RawId} {operationContext}", cancellationToken);
+
+    public Task<TelephonyResult<Unit>> CancelAddParticipantAsync(CallId callId, InvitationId invitationId, string operationContext, CancellationToken cancellationToken) =>
+        RespondAsync($"cancelAddParticipant {callId} {invitationId} {operationContext}", cancellationToken);
+
+    public Task<TelephonyResult<Unit>> CancelAllMediaOperationsAsync(CallId callId, CancellationToken cancellationToken) =>
+        RespondAsync($"cancelAllMediaOperations {callId}", cancellationToken);
+
+    public Task<TelephonyResult<CallId>> AnswerAsync(string incomingCallContext, Uri callbackUri, string operationContext, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("not used by the commands");
+
+    public Task<TelephonyResult<InvitationId>> AddParticipantAsync(CallId callId, CommunicationIdentifier target, string operationContext, TimeSpan invitationTimeout, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("not used by the commands");
+
+    public Task<TelephonyResult<Unit>> PlayAsync(CallId callId, Uri audioFile, string operationContext, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("not used by the commands");
+
+    public Task<TelephonyResult<Unit>> RecognizeDtmfAsync(CallId callId, CommunicationIdentifier targetParticipant, Uri prompt, string operationContext, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("not used by the commands");
+
+    public Task<TelephonyResult<CallDetails>> GetCallAsync(CallId callId, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("not used by the commands");
+
+    public Task<TelephonyResult<IReadOnlyList<ParticipantState>>> ListParticipantsAsync(CallId callId, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("not used by the commands");
+
+    public Task<TelephonyResult<Unit>> HangUpAsync(CallId callId, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("not used by the commands");
+
+    private async Task<TelephonyResult<Unit>> RespondAsync(string request, CancellationToken cancellationToken)
+    {
+        lock (Requests)
+        {
+            Requests.Add(request);
+        }
+        Sent.TrySetResult();
+        if (Gate is { } gate)
+        {
+            await gate.Task.WaitAsync(cancellationToken);
+        }
+        return Throw is { } exception ? throw exception : Result;
+    }
+}

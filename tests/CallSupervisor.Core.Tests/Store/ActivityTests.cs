@@ -1,0 +1,102 @@
+using CallSupervisor.Core.Calls;
+using CallSupervisor.Core.Events;
+using CallSupervisor.Core.Store;
+
+namespace CallSupervisor.Core.Tests.Store;
+
+/// <summary>Rule 10: every applied event adds a short readable entry; the list is bounded and newest first.</summary>
+public sealed class ActivityTests
+{
+    private readonly TestEvents _events = new();
+
+    [Fact]
+    public void Apply_EveryAppliedEvent_AppendsOneEntryForThatCall()
+    {
+        var store = StoreTestKit.NewStore();
+        CallEvent[] sequence =
+        [
+            _events.Connected(),
+            _events.Roster(1, TestEvents.In(TestEvents.Agent)),
+            _events.Invite(),
+            _events.AddFailed(code: 408),
+            _events.MediaStarted(),
+            _events.MediaEnded(),
+            _events.Disconnected(),
+        ];
+
+        foreach (var e in sequence)
+        {
+            var before = store.Current.Activity.Count;
+            Assert.Equal(ApplyStatus.Applied, store.Apply(e).Status);
+            Assert.Equal(before + 1, store.Current.Activity.Count);
+            Assert.Equal(e.OccurredAt, store.Current.Activity[0].At);
+            Assert.Equal(TestEvents.Call1, store.Current.Activity[0].CallId);
+        }
+
+        Assert.Equal(
+            [
+                "Call ended",
+                "Play \"hold music\" completed",
+                "Play \"hold music\" started",
+                "Invitation to +14255550123 timed out",
+                "Inviting +14255550123 (rings up to 30 s)",
+                "Agent 8:acs:agent-0001-aaaaaa… joined",
+                "Call connected (Acs): +14255550123 → Agent 8:acs:agent-0001-aaaaaa…",
+            ],
+            store.Current.Activity.Select(a => a.Text));
+    }
+
+    [Fact]
+    public void Apply_NotAppliedEvent_AddsNoEntry()
+    {
+        var store = StoreTestKit.NewStore();
+        store.Apply(_events.Connected());
+        store.Apply(_events.Roster(2, TestEvents.In(TestEvents.Agent)));
+        var count = store.Current.Activity.Count;
+
+        store.Apply(_events.Roster(1, TestEvents.In(TestEvents.Agent)));
+        store.Apply(_events.AddSucceeded(operationContext: null));
+
+        Assert.Equal(count, store.Current.Activity.Count);
+    }
+
+    [Fact]
+    public void Activity_BeyondMaximum_KeepsNewestEntries()
+    {
+        var store = StoreTestKit.NewStore(maxActivity: 3);
+        store.Apply(_events.Connected());
+
+        for (var i = 0; i < 5; i++)
+        {
+            store.Apply(_events.MediaStarted($"op-{i}", $"prompt {i}"));
+        }
+
+        Assert.Equal(
+            ["Play \"prompt 4\" started", "Play \"prompt 3\" started", "Play \"prompt 2\" started"],
+            store.Current.Activity.Select(a => a.Text));
+    }
+
+    [Fact]
+    public void Apply_FailureWithResult_IncludesCodeAndMessage()
+    {
+        var store = StoreTestKit.NewStore().WithConnectedCall(_events);
+        store.Apply(_events.Invite());
+
+        store.Apply(_events.AddFailed(code: 403));
+
+        var entry = store.Current.Activity[0];
+        Assert.Equal("Invitation to +14255550123 failed: 403/1 failure text", entry.Text);
+        Assert.Equal(ActivitySeverity.Warning, entry.Severity);
+    }
+
+    [Fact]
+    public void Apply_TeamsParticipant_IsDescribedByKind()
+    {
+        var store = StoreTestKit.NewStore();
+        store.Apply(_events.Connected());
+
+        store.Apply(_events.Roster(1, TestEvents.In(TestEvents.TeamsUser), TestEvents.In(CommunicationIdentifier.TeamsApp("bot-1"))));
+
+        Assert.Equal("Teams user 7f0c4d5e-teams-user joined; Teams app bot-1 joined", store.Current.Activity[0].Text);
+    }
+}

@@ -1,0 +1,111 @@
+using CallSupervisor.Core.Store;
+
+namespace CallSupervisor.Core.Tests.Store;
+
+/// <summary>Rule 2: rosters are last-writer-wins by sequence number and replace the participant list.</summary>
+public sealed class RosterTests
+{
+    private readonly TestEvents _events = new();
+    private readonly CallStore _store = StoreTestKit.NewStore();
+
+    public RosterTests() => _store.Apply(_events.Connected());
+
+    [Fact]
+    public void Apply_NewerRoster_ReplacesParticipants()
+    {
+        _store.Apply(_events.Roster(1, TestEvents.In(TestEvents.Caller), TestEvents.In(TestEvents.Agent)));
+
+        var outcome = _store.Apply(_events.Roster(2, TestEvents.In(TestEvents.Caller), TestEvents.In(TestEvents.Agent2)));
+
+        Assert.Equal(ApplyStatus.Applied, outcome.Status);
+        var call = _store.Call1();
+        Assert.Equal(2, call.LastRosterSequence);
+        Assert.Equal([TestEvents.Caller.RawId, TestEvents.Agent2.RawId], call.Participants.Keys.Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(5)]
+    [InlineData(4)]
+    public void Apply_RosterNotNewerThanLast_IsStaleAndChangesNothing(int sequence)
+    {
+        _store.Apply(_events.Roster(5, TestEvents.In(TestEvents.Caller)));
+        var before = _store.Call1();
+
+        var outcome = _store.Apply(_events.Roster(sequence, TestEvents.In(TestEvents.Agent)));
+
+        Assert.Equal(ApplyStatus.Stale, outcome.Status);
+        Assert.Contains("sequence", outcome.Reason);
+        Assert.Same(before, _store.Call1());
+    }
+
+    [Fact]
+    public void Apply_RosterArrivingOutOfOrder_KeepsTheNewest()
+    {
+        _store.Apply(_events.Roster(3, TestEvents.In(TestEvents.Caller, muted: true)));
+        _store.Apply(_events.Roster(2, TestEvents.In(TestEvents.Caller, muted: false)));
+
+        Assert.True(_store.Participant(TestEvents.Caller).IsMuted);
+    }
+
+    [Fact]
+    public void Apply_Roster_KeepsJoinedAtOfParticipantsAlreadyPresent()
+    {
+        var first = _events.Roster(1, TestEvents.In(TestEvents.Caller));
+        _store.Apply(first);
+
+        var second = _events.Roster(2, TestEvents.In(TestEvents.Caller, onHold: true), TestEvents.In(TestEvents.Agent));
+        _store.Apply(second);
+
+        Assert.Equal(first.OccurredAt, _store.Participant(TestEvents.Caller).JoinedAt);
+        Assert.True(_store.Participant(TestEvents.Caller).IsOnHold);
+        Assert.Equal(second.OccurredAt, _store.Participant(TestEvents.Agent).JoinedAt);
+    }
+
+    [Fact]
+    public void Apply_RosterStillUnmuted_KeepsPendingMute()
+    {
+        _store.Apply(_events.Roster(1, TestEvents.In(TestEvents.Agent)));
+        _store.MarkMutePending(TestEvents.Call1, TestEvents.Agent.RawId, StoreTestKit.Request());
+
+        _store.Apply(_events.Roster(2, TestEvents.In(TestEvents.Agent, muted: false), TestEvents.In(TestEvents.Caller)));
+
+        Assert.True(_store.Participant(TestEvents.Agent).IsMutePending);
+    }
+
+    [Fact]
+    public void Apply_RosterShowsMuted_ClearsPendingMute()
+    {
+        _store.Apply(_events.Roster(1, TestEvents.In(TestEvents.Agent)));
+        _store.MarkMutePending(TestEvents.Call1, TestEvents.Agent.RawId, StoreTestKit.Request());
+
+        _store.Apply(_events.Roster(2, TestEvents.In(TestEvents.Agent, muted: true)));
+
+        var agent = _store.Participant(TestEvents.Agent);
+        Assert.True(agent.IsMuted);
+        Assert.False(agent.IsMutePending);
+    }
+
+    [Fact]
+    public void Apply_Roster_ActivitySummarisesJoinsLeavesAndMutes()
+    {
+        _store.Apply(_events.Roster(1, TestEvents.In(TestEvents.Caller)));
+
+        _store.Apply(_events.Roster(2, TestEvents.In(TestEvents.Agent, muted: true)));
+        var text = _store.Current.Activity[0].Text;
+
+        Assert.Contains("Agent 8:acs:agent-0001-aaaaaa… joined", text);
+        Assert.Contains("+14255550123 left", text);
+
+        _store.Apply(_events.Roster(3, TestEvents.In(TestEvents.Agent, muted: false)));
+        Assert.Equal("Agent 8:acs:agent-0001-aaaaaa… unmuted", _store.Current.Activity[0].Text);
+    }
+
+    [Fact]
+    public void Apply_RosterRepeatingARawId_KeepsOneEntryAndDoesNotThrow()
+    {
+        var outcome = _store.Apply(_events.Roster(1, TestEvents.In(TestEvents.Agent), TestEvents.In(TestEvents.Agent, muted: true)));
+
+        Assert.Equal(ApplyStatus.Applied, outcome.Status);
+        Assert.True(Assert.Single(_store.Call1().Participants).Value.IsMuted);
+    }
+}
