@@ -21,6 +21,12 @@ internal sealed class FakeCallAutomationPort : ICallAutomationPort
 
     public Exception? Throw { get; set; }
 
+    /// <summary>What AnswerAsync returns (used by the workflow tests).</summary>
+    public TelephonyResult<CallId> AnswerResult { get; set; } = TelephonyResult<CallId>.Ok(new CallId("call-1"));
+
+    /// <summary>What AddParticipantAsync returns (used by the workflow tests).</summary>
+    public TelephonyResult<InvitationId> AddResult { get; set; } = TelephonyResult<InvitationId>.Ok(new InvitationId("inv-1"));
+
     public Task<TelephonyResult<Unit>> MuteAsync(CallId callId, CommunicationIdentifier participant, string operationContext, CancellationToken cancellationToken) =>
         RespondAsync($"mute {callId} {participant.RawId} {operationContext}", cancellationToken);
 
@@ -30,17 +36,23 @@ internal sealed class FakeCallAutomationPort : ICallAutomationPort
     public Task<TelephonyResult<Unit>> CancelAllMediaOperationsAsync(CallId callId, CancellationToken cancellationToken) =>
         RespondAsync($"cancelAllMediaOperations {callId}", cancellationToken);
 
-    public Task<TelephonyResult<CallId>> AnswerAsync(string incomingCallContext, Uri callbackUri, string operationContext, CancellationToken cancellationToken) =>
-        throw new NotSupportedException("not used by the commands");
+    public async Task<TelephonyResult<CallId>> AnswerAsync(string incomingCallContext, Uri callbackUri, string operationContext, CancellationToken cancellationToken)
+    {
+        await RespondAsync($"answer {incomingCallContext} {callbackUri} {operationContext}", cancellationToken);
+        return AnswerResult;
+    }
 
-    public Task<TelephonyResult<InvitationId>> AddParticipantAsync(CallId callId, CommunicationIdentifier target, string operationContext, TimeSpan invitationTimeout, CancellationToken cancellationToken) =>
-        throw new NotSupportedException("not used by the commands");
+    public async Task<TelephonyResult<InvitationId>> AddParticipantAsync(CallId callId, CommunicationIdentifier target, string operationContext, TimeSpan invitationTimeout, CancellationToken cancellationToken)
+    {
+        await RespondAsync($"add {callId} {target.RawId} {operationContext} {invitationTimeout.TotalSeconds}", cancellationToken);
+        return AddResult;
+    }
 
     public Task<TelephonyResult<Unit>> PlayAsync(CallId callId, Uri audioFile, string operationContext, CancellationToken cancellationToken) =>
-        throw new NotSupportedException("not used by the commands");
+        RespondAsync($"play {callId} {audioFile} {operationContext}", cancellationToken);
 
     public Task<TelephonyResult<Unit>> RecognizeDtmfAsync(CallId callId, CommunicationIdentifier targetParticipant, Uri prompt, string operationContext, CancellationToken cancellationToken) =>
-        throw new NotSupportedException("not used by the commands");
+        RespondAsync($"recognize {callId} {targetParticipant.RawId} {prompt} {operationContext}", cancellationToken);
 
     public Task<TelephonyResult<CallDetails>> GetCallAsync(CallId callId, CancellationToken cancellationToken) =>
         throw new NotSupportedException("not used by the commands");

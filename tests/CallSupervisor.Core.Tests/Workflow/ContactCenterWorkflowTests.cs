@@ -1,0 +1,147 @@
+using CallSupervisor.Core.Calls;
+using CallSupervisor.Core.Events;
+using CallSupervisor.Core.Ports;
+using CallSupervisor.Core.Tests.Commands;
+using CallSupervisor.Core.Workflow;
+
+namespace CallSupervisor.Core.Tests.Workflow;
+
+public sealed class ContactCenterWorkflowTests
+{
+    private static readonly Uri Callback = new("http://127.0.0.1:5000/api/callbacks/acs");
+    private static readonly CommunicationIdentifier Caller = CommunicationIdentifier.Phone("+14255550100");
+    private static readonly CommunicationIdentifier AgentA = CommunicationIdentifier.AcsUser("8:acs:agent-a");
+    private static readonly CommunicationIdentifier AgentB = CommunicationIdentifier.TeamsUser("agent-b");
+
+    private readonly FakeCallAutomationPort _acs = new();
+    private readonly RecordingSink _sink = new();
+    private readonly ManualTimeProvider _time = new();
+
+    private ContactCenterWorkflow Create(bool enabled = true, params CommunicationIdentifier[] agents) =>
+        new(_acs, _sink, new WorkflowOptions(enabled, agents.Length == 0 ? [AgentA, AgentB] : agents,
+            new Uri("https://media.example/hold.wav"), new Uri("https://media.example/menu.wav"), TimeSpan.FromSeconds(60)), _time);
+
+    private static IncomingCall Incoming(string context = "ctx-1") =>
+        new("eg-1", DateTimeOffset.UnixEpoch, context, Caller, CommunicationIdentifier.Phone("+18005550199"), "server-1", "corr-1", "Alice");
+
+    private static CallConnected Connected(string callId = "call-1", CallPlatform platform = CallPlatform.Acs) =>
+        new("ce-1", new CallId(callId), DateTimeOffset.UnixEpoch, platform, null, null, null, null);
+
+    [Fact]
+    public async Task HandleIncoming_AnswersWithCallbackUri()
+    {
+        var workflow = Create();
+
+        var step = await workflow.HandleIncomingAsync(Incoming(), Callback, CancellationToken.None);
+
+        Assert.True(step.Succeeded);
+        Assert.Equal(new CallId("call-1"), step.CallId);
+        Assert.StartsWith($"answer ctx-1 {Callback} answer:", _acs.Requests.Single(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Enrich_AfterAnswer_FillsCallerCalleeAndIds()
+    {
+        var workflow = Create();
+        await workflow.HandleIncomingAsync(Incoming(), Callback, CancellationToken.None);
+
+        var enriched = workflow.Enrich(Connected());
+
+        Assert.Equal(Caller, enriched.Caller);
+        Assert.Equal("+18005550199", enriched.Callee!.Value);
+        Assert.Equal("server-1", enriched.ServerCallId);
+        Assert.Equal("corr-1", enriched.CorrelationId);
+    }
+
+    [Fact]
+    public async Task HandleConnected_AnsweredCall_PlaysRecognizesAndInvites_AndPublishesWhatItStarted()
+    {
+        var workflow = Create();
+        await workflow.HandleIncomingAsync(Incoming(), Callback, CancellationToken.None);
+
+        var steps = await workflow.HandleConnectedAsync(Connected(), CancellationToken.None);
+
+        Assert.All(steps, s => Assert.True(s.Succeeded));
+        Assert.Equal(["play", "recognize", "add participant"], steps.Select(s => s.Operation));
+        Assert.Contains(_acs.Requests, r => r.StartsWith($"recognize call-1 {Caller.RawId}", StringComparison.Ordinal));
+        var invitation = Assert.Single(_sink.Events.OfType<InvitationRequested>());
+        Assert.Equal(new InvitationId("inv-1"), invitation.InvitationId);
+        Assert.Equal(AgentA, invitation.Target);
+        Assert.StartsWith("invite:", invitation.OperationContext, StringComparison.Ordinal);
+        Assert.Equal(
+            [MediaKind.Play, MediaKind.Recognize],
+            _sink.Events.OfType<MediaOperationStarted>().Select(m => m.Kind));
+        // The operation id is the operationContext ACS will echo in Play*/Recognize* events.
+        Assert.All(_sink.Events.OfType<MediaOperationStarted>(), m => Assert.Contains(m.OperationId.Value, string.Join('\n', _acs.Requests), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task HandleConnected_RotatesAgents()
+    {
+        var workflow = Create();
+        _acs.AnswerResult = TelephonyResult<CallId>.Ok(new CallId("call-1"));
+        await workflow.HandleIncomingAsync(Incoming("a"), Callback, CancellationToken.None);
+        await workflow.HandleConnectedAsync(Connected("call-1"), CancellationToken.None);
+        _acs.AnswerResult = TelephonyResult<CallId>.Ok(new CallId("call-2"));
+        await workflow.HandleIncomingAsync(Incoming("b"), Callback, CancellationToken.None);
+
+        await workflow.HandleConnectedAsync(Connected("call-2"), CancellationToken.None);
+
+        Assert.Equal([AgentA, AgentB], _sink.Events.OfType<InvitationRequested>().Select(i => i.Target));
+    }
+
+    [Fact]
+    public async Task HandleConnected_CallNotAnsweredByThisApp_DoesNothing()
+    {
+        var workflow = Create();
+
+        var steps = await workflow.HandleConnectedAsync(Connected("someone-elses"), CancellationToken.None);
+
+        Assert.Empty(steps);
+        Assert.Empty(_acs.Requests);
+    }
+
+    [Fact]
+    public async Task HandleConnected_GraphCallOrDisabled_DoesNothing()
+    {
+        var disabled = Create(enabled: false);
+        await disabled.HandleIncomingAsync(Incoming(), Callback, CancellationToken.None);
+        _acs.Requests.Clear();
+
+        Assert.Empty(await disabled.HandleConnectedAsync(Connected(), CancellationToken.None));
+        Assert.Empty(await Create().HandleConnectedAsync(Connected(platform: CallPlatform.Graph), CancellationToken.None));
+        Assert.Empty(_acs.Requests);
+    }
+
+    [Fact]
+    public async Task HandleConnected_AddFails_ReportsErrorAndPublishesNoInvitation()
+    {
+        var workflow = Create();
+        await workflow.HandleIncomingAsync(Incoming(), Callback, CancellationToken.None);
+        _acs.AddResult = TelephonyResult<InvitationId>.Fail(new TelephonyError(400, "8523", "Invalid target"));
+
+        var steps = await workflow.HandleConnectedAsync(Connected(), CancellationToken.None);
+
+        var add = steps.Single(s => s.Operation == "add participant");
+        Assert.Equal("8523", add.Error!.Code);
+        Assert.Empty(_sink.Events.OfType<InvitationRequested>());
+    }
+
+    [Fact]
+    public async Task Forget_DropsAnsweredCall()
+    {
+        var workflow = Create();
+        await workflow.HandleIncomingAsync(Incoming(), Callback, CancellationToken.None);
+
+        workflow.Forget(new CallId("call-1"));
+
+        Assert.Null(workflow.Enrich(Connected()).Caller);
+    }
+
+    private sealed class RecordingSink : ICallEventSink
+    {
+        public List<CallEvent> Events { get; } = [];
+
+        public void Publish(CallEvent callEvent) => Events.Add(callEvent);
+    }
+}
