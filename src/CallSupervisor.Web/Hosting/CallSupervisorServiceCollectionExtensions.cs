@@ -1,4 +1,12 @@
+using CallSupervisor.Core.Commands;
 using CallSupervisor.Core.Pulse;
+using CallSupervisor.Core.Store;
+using CallSupervisor.Core.Workflow;
+using CallSupervisor.Telephony;
+using CallSupervisor.Web.Calls;
+using CallSupervisor.Web.Callbacks;
+using CallSupervisor.Web.Hubs;
+using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.Extensions.Options;
 using Radzen;
 
@@ -21,6 +29,10 @@ public static class CallSupervisorServiceCollectionExtensions
         services.AddSingleton(sp => new PulseService(sp.GetRequiredService<IOptions<DashboardOptions>>().Value.BatchWindow, sp.GetRequiredService<TimeProvider>()));
         services.AddHostedService<PulseTimer>();
 
+        services.AddCallState(configuration);
+        services.AddTelephony(configuration);
+        services.AddSignalR();
+
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddRadzenComponents();
         services.AddRadzenCookieThemeService(o =>
@@ -35,6 +47,40 @@ public static class CallSupervisorServiceCollectionExtensions
     public static IEndpointRouteBuilder MapCallSupervisorEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapHealthChecks("/health");
+        endpoints.MapCallbackEndpoints();
+        endpoints.MapHub<CallsHub>(CallsHub.Path);
         return endpoints;
+    }
+
+    private static void AddCallState(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<CallsOptions>()
+            .Bind(configuration.GetSection(CallsOptions.SectionName))
+            .Validate(o => o.EndedRetention >= TimeSpan.Zero, "Calls:EndedRetention must not be negative.")
+            .Validate(o => o.MaintenanceInterval >= TimeSpan.FromMilliseconds(100), "Calls:MaintenanceInterval must be at least 100 ms.")
+            .Validate(o => o.MaxCallbackBytes is >= 1024 and <= 64 * 1024 * 1024, "Calls:MaxCallbackBytes must be between 1 KiB and 64 MiB.")
+            .ValidateOnStart();
+        services.AddOptions<WorkflowSettings>()
+            .Bind(configuration.GetSection(WorkflowSettings.SectionName))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<WorkflowSettings>, WorkflowSettingsValidator>();
+
+        services.AddSingleton(sp => new CallStore(
+            sp.GetRequiredService<TimeProvider>(),
+            new CallStoreOptions(sp.GetRequiredService<IOptions<DashboardOptions>>().Value.BatchWindow)));
+        services.AddSingleton<SupervisorCommandService>();
+        services.AddSingleton<CallEventQueue>();
+        services.AddSingleton<ICallEventSink>(sp => sp.GetRequiredService<CallEventQueue>());
+        services.AddSingleton(sp => new ContactCenterWorkflow(
+            sp.GetRequiredService<CallSupervisor.Core.Ports.ICallAutomationPort>(),
+            sp.GetRequiredService<ICallEventSink>(),
+            sp.GetRequiredService<IOptions<WorkflowSettings>>().Value.ToOptions(),
+            sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new CallbackAddress(
+            sp.GetRequiredService<IServer>(),
+            sp.GetRequiredService<IOptions<CallSupervisor.Telephony.Options.AcsOptions>>().Value.CallbackBaseUrl is { Length: > 0 } url ? new Uri(url) : null));
+        services.AddHostedService<CallEventProcessor>();
+        services.AddHostedService<CallsHubBroadcaster>();
+        services.AddHostedService<CallMaintenance>();
     }
 }

@@ -1,0 +1,71 @@
+using CallSupervisor.Core.Calls;
+using CallSupervisor.Core.Workflow;
+
+namespace CallSupervisor.Web.Calls;
+
+/// <summary>The contact-center flow's configuration (section <c>Workflow</c>); see <see cref="ContactCenterWorkflow"/>.</summary>
+public sealed class WorkflowSettings
+{
+    public const string SectionName = "Workflow";
+
+    /// <summary>Answer incoming calls and run hold music, menu and agent invitation.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Agents to invite, as raw ids (<c>8:acs:…</c> ACS user, <c>4:+1…</c> phone, <c>8:orgid:…</c> Teams user).</summary>
+    public List<string> Agents { get; set; } = [];
+
+    public Uri? HoldMusic { get; set; }
+
+    public Uri? MenuPrompt { get; set; }
+
+    public TimeSpan InvitationTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    public bool PlayHoldMusic { get; set; } = true;
+
+    public bool RecognizeMenu { get; set; } = true;
+
+    internal IEnumerable<string> Validate()
+    {
+        if (!Enabled)
+        {
+            yield break;
+        }
+        if (Agents.Count == 0)
+        {
+            yield return "Workflow:Agents must list at least one agent raw id (e.g. 8:acs:…), or set Workflow:Enabled=false.";
+        }
+        foreach (var agent in Agents.Where(a => CommunicationIdentifier.FromRawId(a).Kind == IdentifierKind.Unknown))
+        {
+            yield return $"Workflow:Agents entry '{agent}' is not a recognised raw id (4:…, 8:acs:…, 8:orgid:…, 28:orgid:…).";
+        }
+        if (HoldMusic is not { IsAbsoluteUri: true } || MenuPrompt is not { IsAbsoluteUri: true })
+        {
+            yield return "Workflow:HoldMusic and Workflow:MenuPrompt must be absolute URLs of audio files ACS can fetch.";
+        }
+        if (InvitationTimeout < TimeSpan.FromSeconds(1) || InvitationTimeout > TimeSpan.FromSeconds(180))
+        {
+            yield return "Workflow:InvitationTimeout must be between 1 and 180 seconds (the ACS limit).";
+        }
+    }
+
+    internal WorkflowOptions ToOptions() => new(
+        Enabled,
+        [.. Agents.Select(CommunicationIdentifier.FromRawId)],
+        HoldMusic ?? new Uri("about:blank"),
+        MenuPrompt ?? new Uri("about:blank"),
+        InvitationTimeout,
+        PlayHoldMusic,
+        RecognizeMenu);
+}
+
+/// <summary>Reports every problem of the Workflow section at start, each naming the setting to fix.</summary>
+internal sealed class WorkflowSettingsValidator : Microsoft.Extensions.Options.IValidateOptions<WorkflowSettings>
+{
+    public Microsoft.Extensions.Options.ValidateOptionsResult Validate(string? name, WorkflowSettings options)
+    {
+        var failures = options.Validate().ToList();
+        return failures.Count == 0
+            ? Microsoft.Extensions.Options.ValidateOptionsResult.Success
+            : Microsoft.Extensions.Options.ValidateOptionsResult.Fail(failures);
+    }
+}
