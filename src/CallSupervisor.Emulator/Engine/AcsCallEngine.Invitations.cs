@@ -1,0 +1,196 @@
+using CallSupervisor.Emulator.Delivery;
+using CallSupervisor.Emulator.Http;
+using CallSupervisor.Emulator.State;
+using CallSupervisor.Emulator.Wire;
+using Microsoft.AspNetCore.Http;
+
+namespace CallSupervisor.Emulator.Engine;
+
+internal sealed partial class AcsCallEngine
+{
+    private const int MaxInvitationTimeoutSeconds = 180;
+
+    /// <summary>
+    /// participants:add answers 202 with the invitationId; the outcome (accept, decline, no answer until the timeout)
+    /// follows as AddParticipantSucceeded/Failed, which carry the operationContext but no invitationId.
+    /// </summary>
+    public ApiResult AddParticipant(string callConnectionId, AddParticipantRequest request)
+    {
+        if (Identifiers.Normalize(request.ParticipantToAdd) is not { } target)
+        {
+            return ApiResult.InvalidArgument("participantToAdd is required.");
+        }
+        if (request.InvitationTimeoutInSeconds is < 0 or > MaxInvitationTimeoutSeconds)
+        {
+            return ApiResult.InvalidArgument($"invitationTimeoutInSeconds must be between 0 and {MaxInvitationTimeoutSeconds}.");
+        }
+        if (target.Kind == Identifiers.PhoneNumber && request.SourceCallerIdNumber is null)
+        {
+            return ApiResult.InvalidArgument("sourceCallerIdNumber is required to add a phone number participant.");
+        }
+        var callback = request.OperationCallbackUri is { Length: > 0 } ? ParseCallback(request.OperationCallbackUri) : null;
+        if (request.OperationCallbackUri is { Length: > 0 } && callback is null)
+        {
+            return CallbackProblem(request.OperationCallbackUri, "operationCallbackUri");
+        }
+        var timeout = request.InvitationTimeoutInSeconds is int seconds && seconds > 0
+            ? TimeSpan.FromSeconds(seconds)
+            : Sim.DefaultInvitationTimeout;
+        AcsInvitation invitation;
+        lock (_gate)
+        {
+            if (!TryGetLive(callConnectionId, out var call))
+            {
+                return ApiResult.NotFound("Call");
+            }
+            if (call.State != AcsCallState.Connected)
+            {
+                return ApiResult.AcsError(StatusCodes.Status400BadRequest, "8501", "Action is not valid when the call is not established.");
+            }
+            var (behavior, delay) = DecideInvitation(call.Scenario);
+            invitation = new AcsInvitation(target, request.OperationContext, callback ?? call.CallbackUri!, timeout, behavior);
+            call.Invitations.Add(invitation);
+            _byInvitation.Add(invitation.InvitationId, call);
+            ScheduleInvitation(call, invitation, delay);
+        }
+        var response = new AddParticipantResponse(new CallParticipantModel(target, false, false), request.OperationContext, invitation.InvitationId);
+        return ApiResult.Json(StatusCodes.Status202Accepted, response);
+    }
+
+    /// <summary>
+    /// participants:cancelAddParticipant answers 202; a ringing invitation ends with CancelAddParticipantSucceeded, one
+    /// that already ended (accepted, declined, timed out) with CancelAddParticipantFailed. Both carry the invitationId.
+    /// </summary>
+    public ApiResult CancelAddParticipant(string callConnectionId, CancelAddParticipantRequest request)
+    {
+        if (string.IsNullOrEmpty(request.InvitationId))
+        {
+            return ApiResult.InvalidArgument("invitationId is required.");
+        }
+        var callback = request.OperationCallbackUri is { Length: > 0 } ? ParseCallback(request.OperationCallbackUri) : null;
+        if (request.OperationCallbackUri is { Length: > 0 } && callback is null)
+        {
+            return CallbackProblem(request.OperationCallbackUri, "operationCallbackUri");
+        }
+        lock (_gate)
+        {
+            if (!TryGetLive(callConnectionId, out var call))
+            {
+                return ApiResult.NotFound("Call");
+            }
+            if (call.Invitations.Find(i => i.InvitationId == request.InvitationId) is not { } invitation)
+            {
+                return ApiResult.NotFound($"Invitation '{request.InvitationId}'");
+            }
+            // Decided now, under the lock: a concurrent accept either happened before (cancel fails) or loses.
+            var canceled = invitation.Status == InvitationStatus.Ringing;
+            var previous = invitation.Status;
+            if (canceled)
+            {
+                invitation.Status = InvitationStatus.Canceled;
+            }
+            var target = callback ?? call.CallbackUri!;
+            scheduler.Schedule(Sim.EventDelay, () =>
+            {
+                lock (_gate)
+                {
+                    if (call.State == AcsCallState.Disconnected)
+                    {
+                        return;
+                    }
+                    var data = EventFactory.Data(call, request.OperationContext, canceled ? Results.CancelSucceeded : Results.CancelFailed(Name(previous)))
+                        with { InvitationId = invitation.InvitationId };
+                    Emit(call, target, canceled ? "CancelAddParticipantSucceeded" : "CancelAddParticipantFailed", data);
+                }
+            });
+        }
+        return ApiResult.Json(StatusCodes.Status202Accepted, new CancelAddParticipantResponse(request.InvitationId, request.OperationContext));
+    }
+
+    /// <summary>Admin: the invitee picks up now. False when the invitation is unknown; null when it is no longer ringing.</summary>
+    public bool? ForceAccept(string invitationId)
+    {
+        lock (_gate)
+        {
+            if (!_byInvitation.TryGetValue(invitationId, out var call)
+                || call.Invitations.Find(i => i.InvitationId == invitationId) is not { } invitation)
+            {
+                return false;
+            }
+            return Accept(call, invitation) ? true : null;
+        }
+    }
+
+    private (InvitationBehavior Behavior, TimeSpan AcceptDelay) DecideInvitation(CallScenario scenario)
+    {
+        var behavior = scenario.InvitationBehavior;
+        if (behavior == InvitationBehavior.Random)
+        {
+            var draw = random.NextDouble();
+            behavior = draw < Sim.InvitationAcceptProbability ? InvitationBehavior.AcceptAfter
+                : draw < Sim.InvitationAcceptProbability + Sim.InvitationDeclineProbability ? InvitationBehavior.Decline
+                : InvitationBehavior.RingUntilTimeout;
+        }
+        var delay = scenario.AcceptAfterSeconds is { } s
+            ? TimeSpan.FromSeconds(s)
+            : random.Between(Sim.InvitationAcceptDelayMin, Sim.InvitationAcceptDelayMax);
+        return (behavior, delay);
+    }
+
+    /// <summary>Under the lock: timers re-check the status when they fire, so whichever outcome comes first wins.</summary>
+    private void ScheduleInvitation(AcsCall call, AcsInvitation invitation, TimeSpan delay)
+    {
+        switch (invitation.Behavior)
+        {
+            case InvitationBehavior.AcceptAfter:
+                scheduler.Schedule(delay, () => WithLock(() => Accept(call, invitation)));
+                break;
+            case InvitationBehavior.Decline:
+                // Declining takes a moment too, but less than picking up.
+                scheduler.Schedule(delay / 2, () => WithLock(() => Finish(call, invitation, InvitationStatus.Declined, Results.Declined)));
+                break;
+        }
+        if (invitation.Behavior != InvitationBehavior.RingForever)
+        {
+            scheduler.Schedule(invitation.Timeout, () => WithLock(() => Finish(call, invitation, InvitationStatus.TimedOut, Results.InvitationTimedOut)));
+        }
+    }
+
+    private bool WithLock(Func<bool> action)
+    {
+        lock (_gate)
+        {
+            return action();
+        }
+    }
+
+    /// <summary>Under the lock: AddParticipantSucceeded, then the roster with the new participant.</summary>
+    private bool Accept(AcsCall call, AcsInvitation invitation)
+    {
+        if (call.State != AcsCallState.Connected || invitation.Status != InvitationStatus.Ringing)
+        {
+            return false;
+        }
+        invitation.Status = InvitationStatus.Accepted;
+        Emit(call, invitation.CallbackUri, "AddParticipantSucceeded",
+            EventFactory.Data(call, invitation.OperationContext, Results.AddSucceeded) with { Participant = invitation.Target });
+        if (call.FindParticipant(invitation.Target) is null)
+        {
+            call.Participants.Add(new AcsParticipant(invitation.Target));
+        }
+        EmitRoster(call);
+        return true;
+    }
+
+    private bool Finish(AcsCall call, AcsInvitation invitation, InvitationStatus status, ResultInformationModel result)
+    {
+        if (call.State != AcsCallState.Connected || invitation.Status != InvitationStatus.Ringing)
+        {
+            return false;
+        }
+        invitation.Status = status;
+        Emit(call, invitation.CallbackUri, "AddParticipantFailed",
+            EventFactory.Data(call, invitation.OperationContext, result) with { Participant = invitation.Target });
+        return true;
+    }
+}

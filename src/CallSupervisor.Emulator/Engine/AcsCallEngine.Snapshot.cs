@@ -1,0 +1,24 @@
+using CallSupervisor.Emulator.State;
+
+namespace CallSupervisor.Emulator.Engine;
+
+internal sealed partial class AcsCallEngine
+{
+    /// <summary>Live and recently ended calls, as the admin API shows them.</summary>
+    public IReadOnlyList<CallSnapshot> Snapshot()
+    {
+        lock (_gate)
+        {
+            return _calls.Values.Concat(_ended).Select(ToSnapshot).ToList();
+        }
+    }
+
+    private static CallSnapshot ToSnapshot(AcsCall call) => new(
+        call.ScenarioId, "acs", call.CallConnectionId, call.ServerCallId, call.CorrelationId, Name(call.State),
+        call.CallbackUri?.ToString(), call.Caller,
+        call.Participants.Select(p => p.ToModel()).ToList(),
+        call.Invitations.Select(i => new InvitationSnapshot(
+            i.InvitationId, i.Target, i.OperationContext, Name(i.Status), Name(i.Behavior), i.Timeout.TotalSeconds)).ToList(),
+        call.Media.Select(m => new MediaSnapshot(m.OperationId, Name(m.Kind), m.OperationContext, Name(m.Status), m.Duration.TotalSeconds)).ToList(),
+        call.SequenceNumber);
+}

@@ -1,0 +1,243 @@
+using System.Text.Json;
+using CallSupervisor.Emulator.Delivery;
+using CallSupervisor.Emulator.Http;
+using CallSupervisor.Emulator.State;
+using CallSupervisor.Emulator.Wire;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace CallSupervisor.Emulator.Engine;
+
+/// <summary>
+/// The ACS Call Automation side: the call lifecycle (IncomingCall → answer → CallConnected → … → CallDisconnected)
+/// and the REST semantics of each operation. All state is guarded by one lock; events are queued under it so they
+/// leave in the order the state changed. Split in partial files by concern.
+/// </summary>
+internal sealed partial class AcsCallEngine(
+    EmulatorOptions options, SeededRandom random, People people, Scheduler scheduler, IDeliverySink sink, EventFactory events,
+    Func<Uri> baseAddress, ILogger logger)
+{
+    private const int EndedCallsKept = 50;
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, AcsCall> _calls = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, AcsCall> _byContext = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, AcsCall> _byInvitation = new(StringComparer.Ordinal);
+    private readonly Queue<AcsCall> _ended = new();
+
+    private SimulationOptions Sim => options.Simulation;
+
+    /// <summary>Calls ringing or in progress (what the generator keeps near its target).</summary>
+    public int ActiveCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _calls.Count;
+            }
+        }
+    }
+
+    /// <summary>Starts a call: posts IncomingCall to the app's Event Grid webhook and waits for the answer.</summary>
+    public AcsCall Start(string scenarioId, CallScenario scenario)
+    {
+        var caller = scenario.Caller is { } c
+            ? people.FromScenario(c.Kind, c.Value)
+            : random.Chance(Sim.PhoneCallerShare) ? people.Phone() : people.AcsUser();
+        var call = new AcsCall(scenarioId, scenario, caller, People.AppNumber);
+        lock (_gate)
+        {
+            _calls.Add(call.CallConnectionId, call);
+            _byContext.Add(call.IncomingCallContext, call);
+            sink.Enqueue(events.IncomingCall(call));
+        }
+        scheduler.Schedule(Sim.AnswerTimeout, () => ExpireIfUnanswered(call));
+        LogIncoming(call.CallConnectionId, caller.RawId);
+        return call;
+    }
+
+    public ApiResult Answer(AnswerCallRequest request)
+    {
+        if (string.IsNullOrEmpty(request.IncomingCallContext))
+        {
+            return ApiResult.InvalidArgument("incomingCallContext is required.");
+        }
+        if (ParseCallback(request.CallbackUri) is not { } callbackUri)
+        {
+            return CallbackProblem(request.CallbackUri, "callbackUri");
+        }
+        CallConnectionPropertiesModel properties;
+        AcsCall call;
+        lock (_gate)
+        {
+            if (!_byContext.Remove(request.IncomingCallContext, out var found))
+            {
+                return ApiResult.InvalidArgument("The incomingCallContext is invalid, expired, or the call was already answered.");
+            }
+            call = found;
+            call.State = AcsCallState.Connecting;
+            call.CallbackUri = callbackUri;
+            call.AnswerOperationContext = request.OperationContext;
+            call.Participants.Add(new AcsParticipant(call.Caller));
+            properties = Properties(call);
+        }
+        scheduler.Schedule(Sim.ConnectDelay, () => Connect(call));
+        return ApiResult.Json(StatusCodes.Status200OK, properties);
+    }
+
+    public ApiResult GetCall(string callConnectionId)
+    {
+        lock (_gate)
+        {
+            return TryGetLive(callConnectionId, out var call)
+                ? ApiResult.Json(StatusCodes.Status200OK, Properties(call))
+                : ApiResult.NotFound("Call");
+        }
+    }
+
+    /// <summary>DELETE (hang up) and :terminate: the app leaves, so for it the call is over.</summary>
+    public ApiResult HangUp(string callConnectionId)
+    {
+        lock (_gate)
+        {
+            if (!TryGetLive(callConnectionId, out var call))
+            {
+                return ApiResult.NotFound("Call");
+            }
+            End(call);
+        }
+        return ApiResult.Empty(StatusCodes.Status204NoContent);
+    }
+
+    /// <summary>Admin: the far side hangs up now.</summary>
+    public bool EndFromFarSide(string callConnectionId)
+    {
+        lock (_gate)
+        {
+            if (!_calls.TryGetValue(callConnectionId, out var call))
+            {
+                return false;
+            }
+            End(call);
+            return true;
+        }
+    }
+
+    private void Connect(AcsCall call)
+    {
+        lock (_gate)
+        {
+            if (call.State != AcsCallState.Connecting)
+            {
+                return;
+            }
+            call.State = AcsCallState.Connected;
+            Emit(call, call.CallbackUri!, "CallConnected", EventFactory.Data(call, call.AnswerOperationContext));
+            EmitRoster(call);
+        }
+        if (call.Scenario.DurationSeconds is { } seconds)
+        {
+            scheduler.Schedule(TimeSpan.FromSeconds(seconds), () => EndIfLive(call));
+        }
+        else if (call.Scenario.Simulated)
+        {
+            scheduler.Schedule(random.Between(Sim.CallDurationMin, Sim.CallDurationMax), () => EndIfLive(call));
+        }
+        ScheduleScenarioJoins(call);
+        if (call.Scenario.Simulated)
+        {
+            ScheduleRosterChange(call);
+        }
+    }
+
+    private void ExpireIfUnanswered(AcsCall call)
+    {
+        lock (_gate)
+        {
+            if (call.State != AcsCallState.Incoming)
+            {
+                return;
+            }
+            _byContext.Remove(call.IncomingCallContext);
+            call.State = AcsCallState.Disconnected;
+            Retire(call);
+        }
+        LogUnanswered(call.CorrelationId);
+    }
+
+    private void EndIfLive(AcsCall call)
+    {
+        lock (_gate)
+        {
+            if (call.IsLive)
+            {
+                End(call);
+            }
+        }
+    }
+
+    /// <summary>Under the lock: the call is over; pending invitations and media end silently, as after a real hang-up.</summary>
+    private void End(AcsCall call)
+    {
+        if (call.State == AcsCallState.Disconnected)
+        {
+            return;
+        }
+        var wasIncoming = call.State == AcsCallState.Incoming;
+        call.State = AcsCallState.Disconnected;
+        _byContext.Remove(call.IncomingCallContext);
+        if (!wasIncoming)
+        {
+            Emit(call, call.CallbackUri!, "CallDisconnected", EventFactory.Data(call, result: Results.Disconnected));
+        }
+        Retire(call);
+    }
+
+    private void Retire(AcsCall call)
+    {
+        _calls.Remove(call.CallConnectionId);
+        foreach (var invitation in call.Invitations)
+        {
+            _byInvitation.Remove(invitation.InvitationId);
+        }
+        _ended.Enqueue(call);
+        while (_ended.Count > EndedCallsKept)
+        {
+            _ended.Dequeue();
+        }
+    }
+
+    /// <summary>Under the lock: a call the REST API can act on (answered and not disconnected).</summary>
+    private bool TryGetLive(string callConnectionId, out AcsCall call)
+    {
+        if (_calls.TryGetValue(callConnectionId, out var found) && found.IsLive)
+        {
+            call = found;
+            return true;
+        }
+        call = null!;
+        return false;
+    }
+
+    private void Emit(AcsCall call, Uri target, string type, AcsEventData data) => sink.Enqueue(events.Acs(call, target, type, data));
+
+    private static CallConnectionPropertiesModel Properties(AcsCall call) => new(
+        call.CallConnectionId, call.ServerCallId, [call.Target], Name(call.State), call.CallbackUri?.ToString(), call.Caller,
+        call.Caller.PhoneNumber, call.CorrelationId, call.Target.PhoneNumber);
+
+    /// <summary>An absolute http(s) loopback URI, or null.</summary>
+    private static Uri? ParseCallback(string? value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri) && EmulatorOptionsValidator.IsLoopbackHttp(uri) ? uri : null;
+
+    private static ApiResult CallbackProblem(string? value, string name) => string.IsNullOrEmpty(value)
+        ? ApiResult.InvalidArgument($"{name} is required.")
+        : ApiResult.InvalidArgument($"The field {name} is invalid: the emulator only calls back absolute http(s) URIs on a loopback address (got '{value}').");
+
+    internal static string Name<TEnum>(TEnum value) where TEnum : struct, Enum => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Incoming ACS call {CallConnectionId} from {Caller}")]
+    private partial void LogIncoming(string callConnectionId, string? caller);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Incoming call {CorrelationId} was not answered in time and stopped ringing")]
+    private partial void LogUnanswered(string correlationId);
+}

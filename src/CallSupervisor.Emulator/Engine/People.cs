@@ -1,0 +1,37 @@
+using System.Globalization;
+using CallSupervisor.Emulator.Wire;
+
+namespace CallSupervisor.Emulator.Engine;
+
+/// <summary>Makes up callers and participants from the seeded generator, and reads the identifiers of scenarios.</summary>
+internal sealed class People(SeededRandom random, string resourceId)
+{
+    /// <summary>The number the emulated calls dial: the app's ACS phone number.</summary>
+    public static IdentifierModel AppNumber { get; } = Identifiers.Phone("+18005550100");
+
+    public IdentifierModel Phone() => Identifiers.Phone("+1425555" + random.Next(0, 10000).ToString("D4", CultureInfo.InvariantCulture));
+
+    public IdentifierModel AcsUser() => Identifiers.AcsUser($"8:acs:{resourceId}_{random.NextGuid()}");
+
+    public IdentifierModel TeamsUser() => Identifiers.TeamsUser(random.NextGuid().ToString());
+
+    /// <summary>A participant joining by itself: a supervisor or coach (ACS user), a Teams user, or a phone.</summary>
+    public IdentifierModel RandomJoiner() => random.NextDouble() switch
+    {
+        < 0.5 => AcsUser(),
+        < 0.8 => TeamsUser(),
+        _ => Phone(),
+    };
+
+    /// <summary>
+    /// Reads a scenario identifier: kind communicationUser|acs, phoneNumber|phone, microsoftTeamsUser|teams; a missing
+    /// value is made up. Throws <see cref="ArgumentException"/> for an unknown kind.
+    /// </summary>
+    public IdentifierModel FromScenario(string kind, string? value) => kind.ToUpperInvariant() switch
+    {
+        "COMMUNICATIONUSER" or "ACS" or "ACSUSER" => value is { Length: > 0 } ? Identifiers.AcsUser(value) : AcsUser(),
+        "PHONENUMBER" or "PHONE" => value is { Length: > 0 } ? Identifiers.Phone(value) : Phone(),
+        "MICROSOFTTEAMSUSER" or "TEAMS" or "TEAMSUSER" => value is { Length: > 0 } ? Identifiers.TeamsUser(value) : TeamsUser(),
+        _ => throw new ArgumentException($"Unknown identifier kind '{kind}' (use communicationUser, phoneNumber or microsoftTeamsUser)."),
+    };
+}

@@ -1,0 +1,33 @@
+using CallSupervisor.Emulator.Wire;
+
+namespace CallSupervisor.Emulator.Engine;
+
+/// <summary>
+/// resultInformation values of the emulated events, from the ACS Call Automation troubleshooting codes and the
+/// play/recognize event code tables (e.g. 400/8508 "Action failed, the operation was canceled.").
+/// </summary>
+internal static class Results
+{
+    public static ResultInformationModel Disconnected { get; } = new(200, 7000, "The conversation has ended.");
+
+    public static ResultInformationModel AddSucceeded { get; } = new(200, 0, "Add participant operation completed successfully.");
+
+    public static ResultInformationModel Declined { get; } = new(603, 8538, "Add participant failed: the callee declined the call.");
+
+    public static ResultInformationModel InvitationTimedOut { get; } = new(408, 8541, "Add participant failed: the callee did not answer before the invitation timeout.");
+
+    public static ResultInformationModel CancelSucceeded { get; } = new(200, 0, "Cancel add participant operation completed successfully.");
+
+    public static ResultInformationModel RemoveSucceeded { get; } = new(200, 0, "Remove participant operation completed successfully.");
+
+    public static ResultInformationModel PlayStarted { get; } = new(200, 0, "Action started.");
+
+    public static ResultInformationModel PlayCompleted { get; } = new(200, 0, "Action completed successfully.");
+
+    public static ResultInformationModel RecognizeCompleted { get; } = new(200, 8531, "Action completed, max digits received.");
+
+    public static ResultInformationModel OperationCanceled { get; } = new(400, 8508, "Action failed, the operation was canceled.");
+
+    public static ResultInformationModel CancelFailed(string status) =>
+        new(400, 8522, $"Cancel add participant failed: the invitation is no longer pending (it was {status}).");
+}

@@ -1,0 +1,28 @@
+namespace CallSupervisor.Emulator.Http;
+
+/// <summary>Names of the REST operations (endpoint names; fault injection targets them).</summary>
+internal static class OperationNames
+{
+    public const string Answer = "answer";
+    public const string GetCall = "getCall";
+    public const string HangUp = "hangUp";
+    public const string Terminate = "terminate";
+    public const string ListParticipants = "listParticipants";
+    public const string GetParticipant = "getParticipant";
+    public const string AddParticipant = "addParticipant";
+    public const string RemoveParticipant = "removeParticipant";
+    public const string Mute = "mute";
+    public const string CancelAddParticipant = "cancelAddParticipant";
+    public const string Play = "play";
+    public const string Recognize = "recognize";
+    public const string CancelAllMediaOperations = "cancelAllMediaOperations";
+    public const string CancelMediaProcessing = "cancelMediaProcessing";
+
+    public static IReadOnlyList<string> All { get; } =
+    [
+        Answer, GetCall, HangUp, Terminate, ListParticipants, GetParticipant, AddParticipant, RemoveParticipant, Mute,
+        CancelAddParticipant, Play, Recognize, CancelAllMediaOperations, CancelMediaProcessing,
+    ];
+
+    public static bool IsKnown(string name) => All.Contains(name, StringComparer.OrdinalIgnoreCase);
+}

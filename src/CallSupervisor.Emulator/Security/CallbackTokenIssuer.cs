@@ -1,0 +1,80 @@
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace CallSupervisor.Emulator.Security;
+
+/// <summary>
+/// Signs callback posts like ACS does: an RS256 JWT (iss = issuer, aud = ACS resource id, 5-minute lifetime) with a
+/// key published as JWKS behind OpenID metadata. The key is generated per run, so only this emulator's JWKS validates it.
+/// </summary>
+internal sealed class CallbackTokenIssuer : IDisposable
+{
+    private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
+    private readonly RSA _rsa = RSA.Create(2048);
+    private readonly RsaSecurityKey _key;
+    private readonly SigningCredentials _credentials;
+    private readonly JsonWebTokenHandler _handler = new() { SetDefaultTimesOnTokenCreation = false };
+    private readonly TimeProvider _timeProvider;
+
+    public CallbackTokenIssuer(string issuer, string audience, TimeProvider timeProvider)
+    {
+        Issuer = issuer;
+        Audience = audience;
+        _timeProvider = timeProvider;
+        var publicParameters = _rsa.ExportParameters(false);
+        KeyId = Base64UrlEncoder.Encode(SHA256.HashData(publicParameters.Modulus!))[..16];
+        _key = new RsaSecurityKey(_rsa) { KeyId = KeyId };
+        _credentials = new SigningCredentials(_key, SecurityAlgorithms.RsaSha256);
+    }
+
+    public string Issuer { get; }
+
+    public string Audience { get; }
+
+    public string KeyId { get; }
+
+    public string CreateToken()
+    {
+        var now = _timeProvider.GetUtcNow().UtcDateTime;
+        return _handler.CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = Issuer,
+            Audience = Audience,
+            IssuedAt = now,
+            NotBefore = now,
+            Expires = now + Lifetime,
+            SigningCredentials = _credentials,
+        });
+    }
+
+    /// <summary>The JWKS document served at <c>/calling/keys</c>.</summary>
+    public JsonObject Jwks()
+    {
+        var parameters = _rsa.ExportParameters(false);
+        return new JsonObject
+        {
+            ["keys"] = new JsonArray(new JsonObject
+            {
+                ["kty"] = "RSA",
+                ["use"] = "sig",
+                ["alg"] = "RS256",
+                ["kid"] = KeyId,
+                ["n"] = Base64UrlEncoder.Encode(parameters.Modulus!),
+                ["e"] = Base64UrlEncoder.Encode(parameters.Exponent!),
+            }),
+        };
+    }
+
+    /// <summary>The OpenID metadata served at <c>/calling/.well-known/acsopenidconfiguration</c>.</summary>
+    public JsonObject OpenIdMetadata(Uri jwksUri) => new()
+    {
+        ["issuer"] = Issuer,
+        ["jwks_uri"] = jwksUri.ToString(),
+        ["id_token_signing_alg_values_supported"] = new JsonArray("RS256"),
+        ["token_endpoint_auth_signing_alg_values_supported"] = new JsonArray("RS256"),
+    };
+
+    public void Dispose() => _rsa.Dispose();
+}

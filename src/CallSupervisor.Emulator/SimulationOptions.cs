@@ -1,0 +1,59 @@
+namespace CallSupervisor.Emulator;
+
+/// <summary>
+/// How the emulated calls behave. <see cref="Enabled"/> only switches the random call generator; the timings and
+/// probabilities also apply to calls started through the admin API unless the scenario overrides them.
+/// </summary>
+public sealed class SimulationOptions
+{
+    /// <summary>Generate random calls (after the app is attached) to keep about <see cref="TargetConcurrentCalls"/> alive.</summary>
+    public bool Enabled { get; set; } = true;
+
+    public int TargetConcurrentCalls { get; set; } = 8;
+
+    /// <summary>How often the generator checks whether a new call should arrive.</summary>
+    public TimeSpan CallArrivalInterval { get; set; } = TimeSpan.FromSeconds(4);
+
+    public TimeSpan CallDurationMin { get; set; } = TimeSpan.FromMinutes(1);
+
+    public TimeSpan CallDurationMax { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Fraction (0–1) of generated calls that are Graph-hosted (Teams bot) calls.</summary>
+    public double GraphCallShare { get; set; } = 0.25;
+
+    /// <summary>Fraction (0–1) of generated ACS calls whose caller is a phone number (the rest are ACS users).</summary>
+    public double PhoneCallerShare { get; set; } = 0.7;
+
+    /// <summary>An IncomingCall not answered within this time stops ringing and is forgotten.</summary>
+    public TimeSpan AnswerTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Delay between the answer (200) and CallConnected.</summary>
+    public TimeSpan ConnectDelay { get; set; } = TimeSpan.FromMilliseconds(150);
+
+    /// <summary>Delay of asynchronous outcomes: mute's ParticipantsUpdated, cancel results, PlayStarted, hang-up.</summary>
+    public TimeSpan EventDelay { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    public TimeSpan InvitationAcceptDelayMin { get; set; } = TimeSpan.FromSeconds(2);
+
+    public TimeSpan InvitationAcceptDelayMax { get; set; } = TimeSpan.FromSeconds(12);
+
+    /// <summary>Probability (0–1) that an invitee accepts (after the accept delay).</summary>
+    public double InvitationAcceptProbability { get; set; } = 0.6;
+
+    /// <summary>Probability (0–1) that an invitee declines; the rest never answer and ring until the invitation timeout.</summary>
+    public double InvitationDeclineProbability { get; set; } = 0.15;
+
+    /// <summary>Invitation timeout when the add request gives none (ACS allows at most 180 s).</summary>
+    public TimeSpan DefaultInvitationTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    public TimeSpan MediaDurationMin { get; set; } = TimeSpan.FromSeconds(30);
+
+    public TimeSpan MediaDurationMax { get; set; } = TimeSpan.FromSeconds(240);
+
+    public TimeSpan ParticipantChangeIntervalMin { get; set; } = TimeSpan.FromSeconds(15);
+
+    public TimeSpan ParticipantChangeIntervalMax { get; set; } = TimeSpan.FromSeconds(45);
+
+    /// <summary>Random joins stop at this roster size.</summary>
+    public int MaxParticipantsPerCall { get; set; } = 6;
+}

@@ -1,0 +1,121 @@
+using CallSupervisor.Emulator.Wire;
+
+namespace CallSupervisor.Emulator.State;
+
+internal enum AcsCallState
+{
+    Incoming,
+    Connecting,
+    Connected,
+    Disconnected,
+}
+
+/// <summary>
+/// One emulated ACS call. Mutable, and only touched under the engine's lock; the admin API sees it through
+/// <see cref="CallSnapshot"/>.
+/// </summary>
+internal sealed class AcsCall(string scenarioId, CallScenario scenario, IdentifierModel caller, IdentifierModel target)
+{
+    public string ScenarioId { get; } = scenarioId;
+
+    public CallScenario Scenario { get; } = scenario;
+
+    public string CallConnectionId { get; } = Guid.NewGuid().ToString();
+
+    public string ServerCallId { get; } = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"https://emulator.conv.skype.test/conv/{Guid.NewGuid():N}"))
+        .TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    public string CorrelationId { get; } = Guid.NewGuid().ToString();
+
+    public string IncomingCallContext { get; } = Convert.ToBase64String(Guid.NewGuid().ToByteArray()) + "." + Convert.ToBase64String(Guid.NewGuid().ToByteArray());
+
+    public IdentifierModel Caller { get; } = caller;
+
+    /// <summary>Who was called (the app's number); reported as targets and answeredFor.</summary>
+    public IdentifierModel Target { get; } = target;
+
+    public AcsCallState State { get; set; } = AcsCallState.Incoming;
+
+    public Uri? CallbackUri { get; set; }
+
+    public string? AnswerOperationContext { get; set; }
+
+    public List<AcsParticipant> Participants { get; } = [];
+
+    public List<AcsInvitation> Invitations { get; } = [];
+
+    public List<AcsMediaOperation> Media { get; } = [];
+
+    /// <summary>Last ParticipantsUpdated sequence number sent for this call.</summary>
+    public int SequenceNumber { get; set; }
+
+    public bool IsLive => State is AcsCallState.Connecting or AcsCallState.Connected;
+
+    public AcsParticipant? FindParticipant(IdentifierModel id) => Participants.Find(p => Identifiers.SameAs(p.Identifier, id));
+}
+
+internal sealed class AcsParticipant(IdentifierModel identifier)
+{
+    public IdentifierModel Identifier { get; } = identifier;
+
+    public bool IsMuted { get; set; }
+
+    public bool IsOnHold { get; set; }
+
+    public CallParticipantModel ToModel() => new(Identifier, IsMuted, IsOnHold);
+}
+
+internal enum InvitationStatus
+{
+    Ringing,
+    Accepted,
+    Declined,
+    TimedOut,
+    Canceled,
+}
+
+internal sealed class AcsInvitation(IdentifierModel target, string? operationContext, Uri callbackUri, TimeSpan timeout, InvitationBehavior behavior)
+{
+    public string InvitationId { get; } = Guid.NewGuid().ToString();
+
+    public IdentifierModel Target { get; } = target;
+
+    public string? OperationContext { get; } = operationContext;
+
+    public Uri CallbackUri { get; } = callbackUri;
+
+    public TimeSpan Timeout { get; } = timeout;
+
+    public InvitationBehavior Behavior { get; } = behavior;
+
+    public InvitationStatus Status { get; set; } = InvitationStatus.Ringing;
+}
+
+internal enum MediaKind
+{
+    Play,
+    Recognize,
+}
+
+internal enum MediaStatus
+{
+    Queued,
+    Running,
+    Completed,
+    Canceled,
+}
+
+internal sealed class AcsMediaOperation(MediaKind kind, string? operationContext, Uri callbackUri, TimeSpan duration)
+{
+    public string OperationId { get; } = Guid.NewGuid().ToString();
+
+    public MediaKind Kind { get; } = kind;
+
+    public string? OperationContext { get; } = operationContext;
+
+    public Uri CallbackUri { get; } = callbackUri;
+
+    public TimeSpan Duration { get; } = duration;
+
+    public MediaStatus Status { get; set; } = MediaStatus.Queued;
+}

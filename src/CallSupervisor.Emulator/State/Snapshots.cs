@@ -1,0 +1,28 @@
+using CallSupervisor.Emulator.Delivery;
+using CallSupervisor.Emulator.Faults;
+using CallSupervisor.Emulator.Wire;
+
+namespace CallSupervisor.Emulator.State;
+
+/// <summary>The far side's view for tests: <c>GET /emulator/calls</c>.</summary>
+internal sealed record EmulatorSnapshot(
+    bool Attached, string? AppBaseAddress, bool SubscriptionValidated, DeliveryCounters Deliveries, FaultSettings Faults,
+    IReadOnlyList<CallSnapshot> Calls);
+
+/// <summary>
+/// One call. <see cref="CallId"/> is the callConnectionId of ACS calls and the Graph call id of Graph calls;
+/// <see cref="State"/> is incoming|connecting|connected|disconnected (ACS) or establishing|established|terminated (Graph).
+/// </summary>
+internal sealed record CallSnapshot(
+    string ScenarioId, string Platform, string CallId, string ServerCallId, string CorrelationId, string State,
+    string? CallbackUri, IdentifierModel Caller, IReadOnlyList<CallParticipantModel> Participants,
+    IReadOnlyList<InvitationSnapshot> Invitations, IReadOnlyList<MediaSnapshot> Media, int SequenceNumber);
+
+internal sealed record InvitationSnapshot(
+    string InvitationId, IdentifierModel Target, string? OperationContext, string Status, string Behavior, double TimeoutSeconds);
+
+/// <summary>A media operation; <see cref="OperationContext"/> is the clientContext for Graph operations.</summary>
+internal sealed record MediaSnapshot(string OperationId, string Kind, string? OperationContext, string Status, double DurationSeconds);
+
+/// <summary>Answer of <c>POST /emulator/calls</c>.</summary>
+internal sealed record ScenarioStarted(string ScenarioId, string Platform, string CallId, string ServerCallId, string CorrelationId, string IncomingCallContext);
