@@ -3,6 +3,7 @@ using CallSupervisor.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.UseRepositoryDevelopmentSettings(builder.Environment);
+await using var emulator = await EmbeddedEmulator.StartIfEnabledAsync(builder);
 builder.Services.AddCallSupervisor(builder.Configuration);
 
 var app = builder.Build();
@@ -21,7 +22,8 @@ app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
 app.MapCallSupervisorEndpoints();
 
-app.Run();
+emulator?.AttachWhenStarted(app);
+await app.RunAsync();
 
 /// <summary>Entry point; public so integration tests can reference it.</summary>
 public partial class Program;

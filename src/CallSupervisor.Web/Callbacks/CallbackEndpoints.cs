@@ -1,0 +1,156 @@
+using CallSupervisor.Telephony.Callbacks;
+using CallSupervisor.Web.Calls;
+using Microsoft.Extensions.Options;
+
+namespace CallSupervisor.Web.Callbacks;
+
+/// <summary>
+/// Where ACS, Event Grid and Graph post. Each request is authenticated, read with a size limit, parsed
+/// strictly, queued, and answered at once: 400 problem details for malformed input (nothing is applied),
+/// 401 when unauthenticated, 413 when too large. Unknown event types are accepted and logged.
+/// </summary>
+public static partial class CallbackEndpoints
+{
+    public static IEndpointRouteBuilder MapCallbackEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/api/callbacks").DisableAntiforgery();
+        group.MapPost("/acs", HandleAcsAsync);
+        group.MapPost("/incoming", HandleIncomingAsync);
+        group.MapPost("/graph", HandleGraphAsync);
+        return endpoints;
+    }
+
+    internal static async Task<IResult> HandleAcsAsync(
+        HttpRequest request,
+        AcsCallbackAuthenticator authenticator,
+        AcsCallbackParser parser,
+        CallEventQueue queue,
+        IOptions<CallsOptions> options,
+        ILoggerFactory loggers,
+        CancellationToken cancellationToken)
+    {
+        var logger = loggers.CreateLogger(typeof(CallbackEndpoints));
+        var auth = await authenticator.AuthenticateAsync(request.Headers.Authorization, cancellationToken);
+        if (!auth.IsValid)
+        {
+            LogRejected(logger, "ACS", auth.Reason);
+            return Unauthorized(auth.Reason);
+        }
+        var (body, error) = await CallbackBody.ReadAsync(request, options.Value.MaxCallbackBytes, cancellationToken);
+        if (error is not null)
+        {
+            return error;
+        }
+        var result = parser.Parse(body);
+        if (!result.IsSuccess)
+        {
+            LogMalformed(logger, "ACS", result.Error);
+            return Malformed(result.Error);
+        }
+        foreach (var callEvent in result.Events)
+        {
+            queue.Publish(callEvent);
+        }
+        LogUnmapped(logger, result.Unmapped);
+        return TypedResults.Ok();
+    }
+
+    internal static async Task<IResult> HandleIncomingAsync(
+        HttpRequest request,
+        EventGridParser parser,
+        CallEventQueue queue,
+        IOptions<CallsOptions> options,
+        ILoggerFactory loggers,
+        CancellationToken cancellationToken)
+    {
+        var logger = loggers.CreateLogger(typeof(CallbackEndpoints));
+        // Event Grid marks every delivery with this header; anything without it did not come from Event Grid.
+        if (!request.Headers.ContainsKey("aeg-event-type"))
+        {
+            LogRejected(logger, "Event Grid", "missing aeg-event-type header");
+            return Unauthorized("Not an Event Grid delivery (missing aeg-event-type header).");
+        }
+        var (body, error) = await CallbackBody.ReadAsync(request, options.Value.MaxCallbackBytes, cancellationToken);
+        if (error is not null)
+        {
+            return error;
+        }
+        var result = parser.Parse(body);
+        if (!result.IsSuccess)
+        {
+            LogMalformed(logger, "Event Grid", result.Error);
+            return Malformed(result.Error);
+        }
+        foreach (var incoming in result.IncomingCalls)
+        {
+            queue.Publish(incoming);
+        }
+        LogUnmapped(logger, result.Unmapped);
+        return result.ValidationCode is { } code
+            ? TypedResults.Ok(new SubscriptionValidationResponse(code))
+            : TypedResults.Ok();
+    }
+
+    internal static async Task<IResult> HandleGraphAsync(
+        HttpRequest request,
+        GraphNotificationParser parser,
+        CallEventQueue queue,
+        IOptions<CallsOptions> options,
+        ILoggerFactory loggers,
+        CancellationToken cancellationToken)
+    {
+        var logger = loggers.CreateLogger(typeof(CallbackEndpoints));
+        // Graph validates a notification URL by posting ?validationToken=… and expecting it back as text.
+        if (request.Query.TryGetValue("validationToken", out var token) && token.Count == 1)
+        {
+            return TypedResults.Text(token[0], "text/plain");
+        }
+        var (body, error) = await CallbackBody.ReadAsync(request, options.Value.MaxCallbackBytes, cancellationToken);
+        if (error is not null)
+        {
+            return error;
+        }
+        var result = parser.Parse(body);
+        switch (result.Status)
+        {
+            case CallbackParseStatus.Unauthenticated:
+                LogRejected(logger, "Graph", result.Error);
+                return Unauthorized(result.Error);
+            case CallbackParseStatus.Malformed:
+                LogMalformed(logger, "Graph", result.Error);
+                return Malformed(result.Error);
+        }
+        foreach (var callEvent in result.Events)
+        {
+            queue.Publish(callEvent);
+        }
+        LogUnmapped(logger, result.Unmapped);
+        return TypedResults.Accepted((string?)null);
+    }
+
+    private static IResult Malformed(string? detail) => TypedResults.Problem(
+        statusCode: StatusCodes.Status400BadRequest, title: "Malformed callback", detail: detail);
+
+    private static IResult Unauthorized(string? detail) => TypedResults.Problem(
+        statusCode: StatusCodes.Status401Unauthorized, title: "Unauthenticated callback", detail: detail);
+
+    private static void LogUnmapped(ILogger logger, IEnumerable<UnmappedEvent> unmapped)
+    {
+        foreach (var e in unmapped)
+        {
+            LogUnmappedEvent(logger, e.Type, e.Id, e.Reason);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Source} callback rejected: {Reason}")]
+    private static partial void LogRejected(ILogger logger, string source, string? reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Source} callback malformed: {Reason}")]
+    private static partial void LogMalformed(ILogger logger, string source, string? reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Accepted and ignored event {Type} ({Id}): {Reason}")]
+    private static partial void LogUnmappedEvent(ILogger logger, string type, string id, string reason);
+
+    /// <summary>Event Grid's expected answer to a subscription validation event.</summary>
+    public sealed record SubscriptionValidationResponse(string ValidationResponse);
+}

@@ -1,0 +1,68 @@
+using CallSupervisor.Emulator;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
+
+namespace CallSupervisor.Web.Hosting;
+
+/// <summary>
+/// Starts the ACS/Graph emulator in-process on its own loopback port when <c>Emulator:Enabled</c> is true and no
+/// ACS connection string is configured (the zero-configuration default of the Development environment), and
+/// points the app's ACS and Graph settings at it. The app then uses the same clients, callback endpoints and
+/// JWT validation it uses against the real services. Once the app listens, the emulator is told where to post.
+/// </summary>
+public static class EmbeddedEmulator
+{
+    public static async Task<EmulatorHost?> StartIfEnabledAsync(WebApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration;
+        if (!configuration.GetValue<bool>("Emulator:Enabled") || !string.IsNullOrEmpty(configuration["Acs:ConnectionString"]))
+        {
+            return null;
+        }
+        var options = configuration.GetSection("Emulator").Get<EmulatorOptions>() ?? new EmulatorOptions();
+        var failures = new EmulatorOptionsValidator().Validate(null, options);
+        if (failures.Failed)
+        {
+            throw new OptionsValidationException("Emulator", typeof(EmulatorOptions), failures.Failures);
+        }
+        var emulator = await EmulatorHost.StartAsync(options, CreateLoggerFactory(configuration), CancellationToken.None);
+
+        // In-memory settings are added last, so they win over the files for these keys only.
+        configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Acs:ConnectionString"] = emulator.ConnectionString,
+            ["Acs:CallbackAuth:Issuer"] = emulator.Issuer,
+            ["Acs:CallbackAuth:Audience"] = emulator.ResourceId,
+            ["Acs:CallbackAuth:MetadataAddress"] = emulator.OpenIdMetadataAddress.ToString(),
+            ["Acs:CallbackAuth:RequireHttpsMetadata"] = "false",
+            ["Graph:BaseUrl"] = emulator.GraphBaseAddress.ToString(),
+            ["Graph:StaticBearerToken"] = emulator.GraphToken,
+            ["Graph:ClientState"] = emulator.GraphClientState,
+        });
+        return emulator;
+    }
+
+    /// <summary>Attaches the emulator to the app's own address once the server listens.</summary>
+    public static void AttachWhenStarted(this EmulatorHost emulator, WebApplication app)
+    {
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+            var address = addresses.Select(a => new Uri(a.Replace("://localhost", "://127.0.0.1", StringComparison.Ordinal)))
+                .FirstOrDefault(u => u.Scheme == Uri.UriSchemeHttp && System.Net.IPAddress.TryParse(u.Host.Trim('[', ']'), out var ip) && System.Net.IPAddress.IsLoopback(ip));
+            var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(EmbeddedEmulator));
+            if (address is null)
+            {
+                logger.LogWarning("The embedded emulator needs an http loopback address to post to; the app listens on {Addresses}", string.Join(", ", addresses));
+                return;
+            }
+            emulator.AttachApp(address);
+            logger.LogInformation("Embedded ACS/Graph emulator at {Emulator} posts to {App}", emulator.BaseAddress, address);
+        });
+    }
+
+    // The emulator logs through the app's logging configuration, but outlives no app: it is disposed with it.
+    private static ILoggerFactory CreateLoggerFactory(IConfiguration configuration) =>
+        LoggerFactory.Create(logging => logging.AddConfiguration(configuration.GetSection("Logging")).AddSimpleConsole(o => o.SingleLine = true));
+}
