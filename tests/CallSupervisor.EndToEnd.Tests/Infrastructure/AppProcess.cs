@@ -14,10 +14,14 @@ internal sealed partial class AppProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly StringBuilder _output = new();
     private readonly TaskCompletionSource<Uri> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _emulatorAttached = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private AppProcess(Process process) => _process = process;
 
     public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>The embedded emulator's address (its admin API drives deterministic scenarios).</summary>
+    public Uri? EmulatorAddress { get; private set; }
 
     public int ProcessId => _process.Id;
 
@@ -33,7 +37,7 @@ internal sealed partial class AppProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<AppProcess> StartAsync(string homeDirectory, IReadOnlyDictionary<string, string>? settings = null)
+    public static async Task<AppProcess> StartAsync(string homeDirectory, IReadOnlyDictionary<string, string>? settings = null, bool waitForEmulator = true)
     {
         var dll = RepositoryPaths.WebAppDll;
         if (!File.Exists(dll))
@@ -72,6 +76,10 @@ internal sealed partial class AppProcess : IAsyncDisposable
         try
         {
             app.BaseAddress = await app._listening.Task.WaitAsync(TimeSpan.FromSeconds(60));
+            if (waitForEmulator)
+            {
+                await app._emulatorAttached.Task.WaitAsync(TimeSpan.FromSeconds(30));
+            }
         }
         catch
         {
@@ -90,6 +98,12 @@ internal sealed partial class AppProcess : IAsyncDisposable
         lock (_output)
         {
             _output.AppendLine(line);
+        }
+        var emulator = EmulatorLine().Match(line);
+        if (emulator.Success)
+        {
+            EmulatorAddress = new Uri(emulator.Groups[1].Value);
+            _emulatorAttached.TrySetResult();
         }
         var match = ListeningLine().Match(line);
         if (match.Success)
@@ -114,6 +128,9 @@ internal sealed partial class AppProcess : IAsyncDisposable
         }
         _process.Dispose();
     }
+
+    [GeneratedRegex(@"Embedded ACS/Graph emulator at (http://127\.0\.0\.1:\d+/)")]
+    private static partial Regex EmulatorLine();
 
     [GeneratedRegex(@"Now listening on:\s*(http://127\.0\.0\.1:\d+)")]
     private static partial Regex ListeningLine();

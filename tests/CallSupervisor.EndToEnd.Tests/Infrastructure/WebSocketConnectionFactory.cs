@@ -72,7 +72,7 @@ internal sealed class WebSocketConnectionFactory : IConnectionFactory
                 }
                 await writer.CompleteAsync();
             }
-            catch (Exception ex) when (ex is OperationCanceledException or WebSocketException)
+            catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or ObjectDisposedException)
             {
                 await writer.CompleteAsync();
             }
@@ -101,7 +101,7 @@ internal sealed class WebSocketConnectionFactory : IConnectionFactory
                     }
                 }
             }
-            catch (Exception ex) when (ex is OperationCanceledException or WebSocketException)
+            catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or ObjectDisposedException)
             {
                 // Closed.
             }
@@ -116,13 +116,20 @@ internal sealed class WebSocketConnectionFactory : IConnectionFactory
                 {
                     await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
                 }
-                catch (WebSocketException)
+                catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or ObjectDisposedException)
                 {
-                    // Already gone.
+                    // Already gone (a concurrent abort disposes the socket).
                 }
             }
             await _closed.CancelAsync();
-            await Task.WhenAll(_receiving, _sending);
+            try
+            {
+                await Task.WhenAll(_receiving, _sending);
+            }
+            catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or ObjectDisposedException)
+            {
+                // Cancelling a pending ClientWebSocket receive aborts the socket; that is how it ends.
+            }
             _socket.Dispose();
             _closed.Dispose();
         }

@@ -1,0 +1,78 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using CallSupervisor.EndToEnd.Tests.Infrastructure;
+using Microsoft.AspNetCore.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CallSupervisor.EndToEnd.Tests.ServiceLayer;
+
+/// <summary>
+/// The real app with its embedded emulator, the seeded simulation off so every call is one a test created
+/// through the emulator's scenario API, plus helpers to follow state through a real SignalR HubConnection.
+/// </summary>
+public sealed class ServiceFixture : IAsyncLifetime
+{
+    private readonly string _home = Path.Combine(Path.GetTempPath(), "callsupervisor-svc-" + Guid.NewGuid().ToString("N"));
+    private AppProcess? _app;
+
+    public HttpClient Emulator { get; private set; } = null!;
+
+    public Uri BaseAddress => _app!.BaseAddress;
+
+    public string AppOutput => _app?.Output ?? "";
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(_home);
+        _app = await AppProcess.StartAsync(_home, new Dictionary<string, string>
+        {
+            ["Emulator:Simulation:Enabled"] = "false",
+        });
+        Emulator = new HttpClient { BaseAddress = _app.EmulatorAddress };
+    }
+
+    /// <summary>Creates a call through the emulator (IncomingCall → the app answers → callbacks) and returns its id.</summary>
+    public async Task<string> CreateCallAsync(object scenario)
+    {
+        using var response = await Emulator.PostAsJsonAsync("emulator/calls", scenario);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Created, $"scenario failed: {(int)response.StatusCode} {body}");
+        return JsonDocument.Parse(body).RootElement.GetProperty("callId").GetString()!;
+    }
+
+    public async Task<HubClient> ConnectHubAsync()
+    {
+        var builder = new HubConnectionBuilder();
+        builder.Services.AddSingleton<IConnectionFactory, WebSocketConnectionFactory>();
+        builder.Services.AddSingleton<EndPoint>(new UriEndPoint(new Uri(BaseAddress, "hubs/calls")));
+        var connection = builder.Build();
+        var client = new HubClient(connection);
+        await connection.StartAsync();
+        return client;
+    }
+
+    public async Task DisposeAsync()
+    {
+        Emulator?.Dispose();
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+        try
+        {
+            Directory.Delete(_home, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Best effort.
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ServiceCollection : ICollectionFixture<ServiceFixture>
+{
+    public const string Name = "service";
+}
