@@ -1,4 +1,5 @@
 using CallSupervisor.Core.Pulse;
+using CallSupervisor.Core.Store;
 using Microsoft.Extensions.DependencyInjection;
 using Radzen;
 
@@ -16,8 +17,12 @@ public abstract class DashboardTestContext : BunitContext
         Services.AddRadzenComponents();
         Services.AddRadzenCookieThemeService();
         Services.AddSingleton(new PulseService(TimeSpan.Zero));
+        // The real store (pure, in memory) with no batch window: tests feed it events directly.
+        Services.AddSingleton(new CallStore(TimeProvider.System, TimeSpan.Zero));
         SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
     }
 
     protected PulseService Pulse => Services.GetRequiredService<PulseService>();
+
+    protected CallStore Store => Services.GetRequiredService<CallStore>();
 }

@@ -5,6 +5,10 @@ namespace CallSupervisor.Web.Callbacks;
 /// <summary>Reads a callback body with a hard size limit, so an oversized post costs nothing and gets 413.</summary>
 internal static class CallbackBody
 {
+    /// <summary>413 when the declared length is over the limit: checked before anything costly.</summary>
+    public static IResult? DeclaredTooLarge(HttpRequest request, long maxBytes) =>
+        request.ContentLength > maxBytes ? TooLarge(maxBytes) : null;
+
     public static async Task<(byte[]? Body, IResult? Error)> ReadAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken)
     {
         if (request.ContentLength > maxBytes)

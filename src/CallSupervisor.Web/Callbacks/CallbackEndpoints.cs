@@ -30,6 +30,10 @@ public static partial class CallbackEndpoints
         CancellationToken cancellationToken)
     {
         var logger = loggers.CreateLogger(typeof(CallbackEndpoints));
+        if (CallbackBody.DeclaredTooLarge(request, options.Value.MaxCallbackBytes) is { } tooLarge)
+        {
+            return tooLarge;
+        }
         var auth = await authenticator.AuthenticateAsync(request.Headers.Authorization, cancellationToken);
         if (!auth.IsValid)
         {

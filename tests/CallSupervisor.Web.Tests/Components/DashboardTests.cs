@@ -1,3 +1,5 @@
+using CallSupervisor.Core.Calls;
+using CallSupervisor.Core.Events;
 using CallSupervisor.Web.Components.Pages;
 
 namespace CallSupervisor.Web.Tests.Components;
@@ -42,13 +44,30 @@ public sealed class DashboardTests : DashboardTestContext
     }
 
     [Fact]
-    public async Task Dispose_RemovesSubscription()
+    public void StoreApplies_CallAppearsWithCounts()
+    {
+        var cut = Render<Dashboard>();
+
+        Store.Apply(new CallConnected("e1", new CallId("c1"), DateTimeOffset.UtcNow, CallPlatform.Acs, "s", "c",
+            CommunicationIdentifier.Phone("+14255550123"), null));
+
+        cut.WaitForAssertion(() =>
+        {
+            Assert.Equal("1", cut.Find("[data-testid=count-calls]").TextContent);
+            Assert.Contains("+14255550123", cut.Find("tr[data-call-id=c1]").TextContent, StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
+    public async Task Dispose_RemovesSubscriptions()
     {
         var cut = Render<Dashboard>();
         Assert.Equal(1, Pulse.SubscriberCount);
+        Assert.Equal(1, Store.SubscriberCount);
 
         await DisposeComponentsAsync();
 
         Assert.Equal(0, Pulse.SubscriberCount);
+        Assert.Equal(0, Store.SubscriberCount);
     }
 }
