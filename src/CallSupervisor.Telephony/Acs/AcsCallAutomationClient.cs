@@ -1,0 +1,217 @@
+using CallSupervisor.Core.Calls;
+using CallSupervisor.Core.Events;
+using CallSupervisor.Core.Ports;
+using CallSupervisor.Telephony.Acs.Wire;
+using CallSupervisor.Telephony.Http;
+using CallSupervisor.Telephony.Options;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CallSupervisor.Telephony.Acs;
+
+/// <summary>
+/// ACS Call Automation over REST (the ACS SDK is not available on the package feed), as a typed HttpClient whose
+/// handler chain authenticates each attempt (HMAC or Entra bearer). Every request carries <c>?api-version=</c>;
+/// mute, add, cancelAddParticipant and remove carry repeatability headers created once per logical request;
+/// transient failures are retried (see <see cref="TransientHttpPipeline"/>). Failures are returned as
+/// <see cref="TelephonyError"/>.
+/// </summary>
+public sealed partial class AcsCallAutomationClient : ICallAutomationPort
+{
+    /// <summary>Stops paging when a service keeps returning nextLinks (a call has at most a few hundred participants).</summary>
+    internal const int MaxParticipantPages = 50;
+
+    private readonly HttpClient _http;
+    private readonly AcsOptions _options;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILogger _logger;
+    private readonly TelephonyHttpSender _sender;
+
+    public AcsCallAutomationClient(HttpClient httpClient, IOptions<AcsOptions> options, TimeProvider timeProvider, ILogger<AcsCallAutomationClient> logger)
+    {
+        _http = httpClient;
+        _options = options.Value;
+        _timeProvider = timeProvider;
+        _logger = logger;
+        var pipeline = TransientHttpPipeline.Create(_options.Retry, timeProvider, (attempt, reason) => LogRetry(_logger, attempt, reason));
+        _sender = new TelephonyHttpSender(httpClient, pipeline);
+    }
+
+    public Task<TelephonyResult<Unit>> MuteAsync(CallId callId, CommunicationIdentifier participant, string operationContext, CancellationToken cancellationToken)
+    {
+        var body = new MuteParticipantsRequest { TargetParticipants = [IdentifierMapper.ToModel(participant)], OperationContext = operationContext };
+        return SendAsync(HttpMethod.Post, CallPath(callId, "/participants:mute"), Json(body, AcsJsonContext.Default.MuteParticipantsRequest), repeatable: true, NoContent, cancellationToken);
+    }
+
+    public Task<TelephonyResult<Unit>> CancelAddParticipantAsync(CallId callId, InvitationId invitationId, string operationContext, CancellationToken cancellationToken)
+    {
+        var body = new CancelAddParticipantRequest { InvitationId = invitationId.Value, OperationContext = operationContext };
+        return SendAsync(HttpMethod.Post, CallPath(callId, "/participants:cancelAddParticipant"), Json(body, AcsJsonContext.Default.CancelAddParticipantRequest), repeatable: true, NoContent, cancellationToken);
+    }
+
+    /// <summary>Removes a participant (POST participants:remove). Not part of the port; here for completeness of the repeatable set.</summary>
+    public Task<TelephonyResult<Unit>> RemoveParticipantAsync(CallId callId, CommunicationIdentifier participant, string operationContext, CancellationToken cancellationToken)
+    {
+        var body = new RemoveParticipantRequest { ParticipantToRemove = IdentifierMapper.ToModel(participant), OperationContext = operationContext };
+        return SendAsync(HttpMethod.Post, CallPath(callId, "/participants:remove"), Json(body, AcsJsonContext.Default.RemoveParticipantRequest), repeatable: true, NoContent, cancellationToken);
+    }
+
+    public Task<TelephonyResult<Unit>> CancelAllMediaOperationsAsync(CallId callId, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Post, CallPath(callId, ":cancelAllMediaOperations"), body: null, repeatable: false, NoContent, cancellationToken);
+
+    public Task<TelephonyResult<CallId>> AnswerAsync(string incomingCallContext, Uri callbackUri, string operationContext, CancellationToken cancellationToken)
+    {
+        var body = new AnswerCallRequest { IncomingCallContext = incomingCallContext, CallbackUri = callbackUri.AbsoluteUri, OperationContext = operationContext };
+        return SendAsync(HttpMethod.Post, "calling/callConnections:answer", Json(body, AcsJsonContext.Default.AnswerCallRequest), repeatable: false, ReadAnswerAsync, cancellationToken);
+    }
+
+    public Task<TelephonyResult<InvitationId>> AddParticipantAsync(CallId callId, CommunicationIdentifier target, string operationContext, TimeSpan invitationTimeout, CancellationToken cancellationToken)
+    {
+        // A zero or negative timeout means "the configured default"; the contract allows 0..180 s.
+        var timeout = invitationTimeout > TimeSpan.Zero ? invitationTimeout : _options.InvitationTimeout;
+        var seconds = (int)Math.Ceiling(timeout.TotalSeconds);
+        if (seconds > 180)
+        {
+            return Task.FromResult(TelephonyResult<InvitationId>.Fail(new TelephonyError(null, "InvalidInvitationTimeout", $"An invitation can ring for at most 180 seconds (asked: {seconds}).")));
+        }
+
+        PhoneNumberIdentifierModel? callerId = null;
+        if (target.Kind == IdentifierKind.PhoneNumber)
+        {
+            if (string.IsNullOrEmpty(_options.SourceCallerIdNumber))
+            {
+                return Task.FromResult(TelephonyResult<InvitationId>.Fail(new TelephonyError(null, "SourceCallerIdNumberMissing", "Inviting a phone number needs a caller id: set Acs:SourceCallerIdNumber to a number of the ACS resource.")));
+            }
+
+            callerId = new PhoneNumberIdentifierModel(_options.SourceCallerIdNumber);
+        }
+
+        var body = new AddParticipantRequest
+        {
+            SourceCallerIdNumber = callerId,
+            ParticipantToAdd = IdentifierMapper.ToModel(target),
+            InvitationTimeoutInSeconds = seconds,
+            OperationContext = operationContext,
+        };
+        return SendAsync(HttpMethod.Post, CallPath(callId, "/participants:add"), Json(body, AcsJsonContext.Default.AddParticipantRequest), repeatable: true, ReadInvitationAsync, cancellationToken);
+    }
+
+    public Task<TelephonyResult<Unit>> PlayAsync(CallId callId, Uri audioFile, string operationContext, CancellationToken cancellationToken)
+    {
+        // No playTo: the contract plays "to everyone in the call when not provided".
+        var body = new PlayRequest { PlaySources = [PlaySource.FromFile(audioFile)], OperationContext = operationContext };
+        return SendAsync(HttpMethod.Post, CallPath(callId, ":play"), Json(body, AcsJsonContext.Default.PlayRequest), repeatable: false, NoContent, cancellationToken);
+    }
+
+    public Task<TelephonyResult<Unit>> RecognizeDtmfAsync(CallId callId, CommunicationIdentifier targetParticipant, Uri prompt, string operationContext, CancellationToken cancellationToken)
+    {
+        var body = new RecognizeRequest
+        {
+            RecognizeInputType = "dtmf",
+            PlayPrompt = PlaySource.FromFile(prompt),
+            RecognizeOptions = new RecognizeOptions
+            {
+                InterruptPrompt = true,
+                InitialSilenceTimeoutInSeconds = DtmfDefaults.InitialSilenceTimeoutInSeconds,
+                TargetParticipant = IdentifierMapper.ToModel(targetParticipant),
+                DtmfOptions = new DtmfOptions
+                {
+                    InterToneTimeoutInSeconds = DtmfDefaults.InterToneTimeoutInSeconds,
+                    MaxTonesToCollect = DtmfDefaults.MaxTonesToCollect,
+                    StopTones = DtmfDefaults.StopTones,
+                },
+            },
+            OperationContext = operationContext,
+        };
+        return SendAsync(HttpMethod.Post, CallPath(callId, ":recognize"), Json(body, AcsJsonContext.Default.RecognizeRequest), repeatable: false, NoContent, cancellationToken);
+    }
+
+    public Task<TelephonyResult<CallDetails>> GetCallAsync(CallId callId, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Get, CallPath(callId, string.Empty), body: null, repeatable: false, ReadCallDetailsAsync, cancellationToken);
+
+    public Task<TelephonyResult<Unit>> HangUpAsync(CallId callId, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Delete, CallPath(callId, string.Empty), body: null, repeatable: false, NoContent, cancellationToken);
+
+    public async Task<TelephonyResult<IReadOnlyList<ParticipantState>>> ListParticipantsAsync(CallId callId, CancellationToken cancellationToken)
+    {
+        var participants = new List<ParticipantState>();
+        var visited = new HashSet<string>(StringComparer.Ordinal);
+        // Absolute from the start, so a nextLink pointing back at the first page is recognised as a repeat.
+        var baseAddress = _http.BaseAddress ?? throw new InvalidOperationException("The ACS HttpClient has no BaseAddress.");
+        Uri? next = new(baseAddress, RequestUri(CallPath(callId, "/participants")));
+        while (next is not null)
+        {
+            if (visited.Count >= MaxParticipantPages || !visited.Add(next.ToString()))
+            {
+                return Fail<IReadOnlyList<ParticipantState>>("The participant list does not end (nextLink repeats or exceeds the page limit).");
+            }
+
+            var pageUri = next;
+            var page = await _sender.SendAsync(
+                () => CreateRequest(HttpMethod.Get, pageUri, null, null),
+                (response, token) => TelephonyHttpSender.ReadJsonAsync(response, AcsJsonContext.Default.GetParticipantsResponse, token),
+                cancellationToken).ConfigureAwait(false);
+            if (!page.IsSuccess)
+            {
+                LogFailed(_logger, "GET participants", page.Error!);
+                return TelephonyResult<IReadOnlyList<ParticipantState>>.Fail(page.Error!);
+            }
+
+            participants.AddRange(AcsModelMapper.ToParticipants(page.Value!.Value));
+            if (!TryResolveNextLink(page.Value.NextLink, out next, out var error))
+            {
+                return Fail<IReadOnlyList<ParticipantState>>(error!);
+            }
+        }
+
+        return TelephonyResult<IReadOnlyList<ParticipantState>>.Ok(participants);
+    }
+
+    private static Task<TelephonyResult<Unit>> NoContent(HttpResponseMessage response, CancellationToken cancellationToken) =>
+        Task.FromResult(TelephonyResult<Unit>.Ok(Unit.Value));
+
+    private static async Task<TelephonyResult<CallId>> ReadAnswerAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var read = await TelephonyHttpSender.ReadJsonAsync(response, AcsJsonContext.Default.CallConnectionProperties, cancellationToken).ConfigureAwait(false);
+        return !read.IsSuccess ? TelephonyResult<CallId>.Fail(read.Error!)
+            : string.IsNullOrEmpty(read.Value!.CallConnectionId) ? Fail<CallId>("The answer response has no callConnectionId.")
+            : TelephonyResult<CallId>.Ok(new CallId(read.Value.CallConnectionId));
+    }
+
+    private static async Task<TelephonyResult<InvitationId>> ReadInvitationAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var read = await TelephonyHttpSender.ReadJsonAsync(response, AcsJsonContext.Default.AddParticipantResponse, cancellationToken).ConfigureAwait(false);
+        return !read.IsSuccess ? TelephonyResult<InvitationId>.Fail(read.Error!)
+            : string.IsNullOrEmpty(read.Value!.InvitationId) ? Fail<InvitationId>("The add participant response has no invitationId.")
+            : TelephonyResult<InvitationId>.Ok(new InvitationId(read.Value.InvitationId));
+    }
+
+    private static async Task<TelephonyResult<CallDetails>> ReadCallDetailsAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var read = await TelephonyHttpSender.ReadJsonAsync(response, AcsJsonContext.Default.CallConnectionProperties, cancellationToken).ConfigureAwait(false);
+        return !read.IsSuccess ? TelephonyResult<CallDetails>.Fail(read.Error!)
+            : AcsModelMapper.ToCallDetails(read.Value!) is { } details ? TelephonyResult<CallDetails>.Ok(details)
+            : Fail<CallDetails>("The call connection has no callConnectionId.");
+    }
+
+    private static TelephonyResult<T> Fail<T>(string message) =>
+        TelephonyResult<T>.Fail(new TelephonyError(null, TelephonyHttpSender.InvalidResponseCode, message));
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "ACS request attempt {Attempt} failed transiently ({Reason}); retrying")]
+    private static partial void LogRetry(ILogger logger, int attempt, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "ACS request {Operation} failed: {Error}")]
+    private static partial void LogFailed(ILogger logger, string operation, TelephonyError error);
+}
+
+/// <summary>
+/// DTMF collection settings of <see cref="AcsCallAutomationClient.RecognizeDtmfAsync"/> (the port takes none):
+/// the values of the contract's CallMedia_Recognize example, enough for a short menu choice ended by '#'.
+/// </summary>
+internal static class DtmfDefaults
+{
+    public const int InitialSilenceTimeoutInSeconds = 5;
+    public const int InterToneTimeoutInSeconds = 3;
+    public const int MaxTonesToCollect = 5;
+    public static readonly IReadOnlyList<string> StopTones = ["pound"];
+}

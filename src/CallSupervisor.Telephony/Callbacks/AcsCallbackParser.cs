@@ -1,0 +1,94 @@
+using System.Collections.Immutable;
+using System.Text;
+using System.Text.Json;
+using CallSupervisor.Core.Calls;
+using CallSupervisor.Core.Events;
+using CallSupervisor.Telephony.Callbacks.Wire;
+
+namespace CallSupervisor.Telephony.Callbacks;
+
+/// <summary>
+/// Parses the body ACS posts to the callback URI: a JSON array of CloudEvents (<c>id</c>, <c>type</c>
+/// <c>Microsoft.Communication.X</c>, <c>time</c>, <c>data</c>, …) into Core events. The CloudEvent id becomes the
+/// event id (the store's de-duplication key) and <c>time</c> the OccurredAt (receipt time when absent).
+/// </summary>
+/// <remarks>
+/// <para>A batch is all or nothing: one malformed event (missing id/type/data, data not matching the contract)
+/// makes the whole body Malformed, so a half-applied batch is never acknowledged. Types the dashboard does not
+/// track are returned as <see cref="UnmappedEvent"/>s and never fail the batch.</para>
+/// <para>Media operations are identified by the operationContext of the request that started them. A media event
+/// without operationContext cannot be correlated; it is still mapped, with the synthetic operation id
+/// <c>uncorrelated:{cloudEventId}</c>, so it stays visible (and de-duplicated) instead of being dropped.</para>
+/// </remarks>
+public sealed class AcsCallbackParser(TimeProvider timeProvider)
+{
+    public const string TypePrefix = "Microsoft.Communication.";
+    public const string UncorrelatedPrefix = "uncorrelated:";
+
+    public CallbackParseResult Parse(string body) => Parse(Encoding.UTF8.GetBytes(body));
+
+    public CallbackParseResult Parse(ReadOnlyMemory<byte> utf8Body)
+    {
+        try
+        {
+            using var document = JsonEnvelope.ParseDocument(utf8Body);
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Array)
+            {
+                return CallbackParseResult.Malformed($"Expected a JSON array of CloudEvents, got {Describe(root.ValueKind)}.");
+            }
+
+            var events = ImmutableArray.CreateBuilder<CallEvent>();
+            var unmapped = ImmutableArray.CreateBuilder<UnmappedEvent>();
+            var receivedAt = timeProvider.GetUtcNow();
+            var index = 0;
+            foreach (var element in root.EnumerateArray())
+            {
+                ParseEvent(element, $"event[{index++}]", receivedAt, events, unmapped);
+            }
+
+            return CallbackParseResult.Ok(events.ToImmutable(), unmapped.ToImmutable());
+        }
+        catch (CallbackFormatException e)
+        {
+            return CallbackParseResult.Malformed(e.Message);
+        }
+    }
+
+    private static void ParseEvent(JsonElement element, string where, DateTimeOffset receivedAt, ImmutableArray<CallEvent>.Builder events, ImmutableArray<UnmappedEvent>.Builder unmapped)
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            throw new CallbackFormatException($"{where}: expected a CloudEvent object, got {Describe(element.ValueKind)}.");
+        }
+
+        var id = JsonEnvelope.RequireString(element, "id", where);
+        var type = JsonEnvelope.RequireString(element, "type", where);
+        where = $"{where} ({type}, id {id})";
+        var name = type.StartsWith(TypePrefix, StringComparison.Ordinal) ? type[TypePrefix.Length..] : null;
+        if (name is null || !AcsEventMapper.IsMapped(name))
+        {
+            unmapped.Add(new UnmappedEvent(id, type, "Not an event type the dashboard tracks."));
+            return;
+        }
+
+        var time = JsonEnvelope.OptionalTime(element, "time", where, receivedAt);
+        var data = JsonEnvelope.RequireData(element, where, CallbackJsonContext.Default.AcsEventData);
+        if (string.IsNullOrEmpty(data.CallConnectionId))
+        {
+            throw new CallbackFormatException($"{where}: data.callConnectionId is missing.");
+        }
+
+        events.Add(AcsEventMapper.Map(name, id, new CallId(data.CallConnectionId), time, data, where));
+    }
+
+    internal static string Describe(JsonValueKind kind) => kind switch
+    {
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => "a number",
+        JsonValueKind.True or JsonValueKind.False => "a boolean",
+        _ => "null",
+    };
+}

@@ -1,0 +1,86 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using CallSupervisor.Core.Calls;
+using CallSupervisor.Core.Events;
+using CallSupervisor.Telephony.Acs;
+using CallSupervisor.Telephony.Callbacks.Wire;
+
+namespace CallSupervisor.Telephony.Callbacks;
+
+/// <summary>The per-type mapping of <see cref="AcsCallbackParser"/>.</summary>
+internal static class AcsEventMapper
+{
+    private static readonly FrozenSet<string> Mapped = new[]
+    {
+        "CallConnected", "CallDisconnected", "ParticipantsUpdated",
+        "AddParticipantSucceeded", "AddParticipantFailed", "CancelAddParticipantSucceeded", "CancelAddParticipantFailed",
+        "PlayStarted", "PlayCompleted", "PlayFailed", "PlayCanceled",
+        "RecognizeCompleted", "RecognizeFailed", "RecognizeCanceled", "ContinuousDtmfRecognitionStopped",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    public static bool IsMapped(string name) => Mapped.Contains(name);
+
+    public static CallEvent Map(string name, string id, CallId callId, DateTimeOffset time, AcsEventData data, string where)
+    {
+        var result = AcsModelMapper.ToResultInfo(data.ResultInformation);
+        return name switch
+        {
+            "CallConnected" => new CallConnected(id, callId, time, CallPlatform.Acs, data.ServerCallId, data.CorrelationId, null, null),
+            "CallDisconnected" => new CallDisconnected(id, callId, time, result),
+            "ParticipantsUpdated" => MapRoster(id, callId, time, data, where),
+            "AddParticipantSucceeded" => new AddParticipantSucceeded(id, callId, time, data.OperationContext, OptionalIdentifier(data)),
+            "AddParticipantFailed" => new AddParticipantFailed(id, callId, time, data.OperationContext, OptionalIdentifier(data), result),
+            "CancelAddParticipantSucceeded" => new CancelAddParticipantSucceeded(id, callId, time, RequireInvitation(data, where), data.OperationContext),
+            "CancelAddParticipantFailed" => new CancelAddParticipantFailed(id, callId, time, RequireInvitation(data, where), data.OperationContext, result),
+            "PlayStarted" => new MediaOperationStarted(id, callId, time, OperationId(id, data), MediaKind.Play, null),
+            "PlayCompleted" => Ended(id, callId, time, data, MediaKind.Play, MediaStatus.Completed, result),
+            "PlayFailed" => Ended(id, callId, time, data, MediaKind.Play, MediaStatus.Failed, result),
+            "PlayCanceled" => Ended(id, callId, time, data, MediaKind.Play, MediaStatus.Cancelled, result),
+            "RecognizeCompleted" => Ended(id, callId, time, data, MediaKind.Recognize, MediaStatus.Completed, result),
+            "RecognizeFailed" => Ended(id, callId, time, data, MediaKind.Recognize, MediaStatus.Failed, result),
+            "RecognizeCanceled" => Ended(id, callId, time, data, MediaKind.Recognize, MediaStatus.Cancelled, result),
+            "ContinuousDtmfRecognitionStopped" => Ended(id, callId, time, data, MediaKind.ContinuousDtmf, MediaStatus.Completed, result),
+            _ => throw new InvalidOperationException($"No mapping for {name}."),
+        };
+    }
+
+    private static ParticipantsUpdated MapRoster(string id, CallId callId, DateTimeOffset time, AcsEventData data, string where)
+    {
+        // The roster is applied last-writer-wins by sequenceNumber: without it the event cannot be ordered.
+        if (data.SequenceNumber is not { } sequence)
+        {
+            throw new CallbackFormatException($"{where}: data.sequenceNumber is missing.");
+        }
+
+        if (data.Participants is null)
+        {
+            throw new CallbackFormatException($"{where}: data.participants is missing.");
+        }
+
+        var roster = ImmutableArray.CreateBuilder<ParticipantState>(data.Participants.Count);
+        for (var i = 0; i < data.Participants.Count; i++)
+        {
+            var participant = data.Participants[i];
+            var identifier = IdentifierMapper.FromModel(participant?.Identifier, out var error)
+                ?? throw new CallbackFormatException($"{where}: data.participants[{i}].identifier: {error}.");
+            roster.Add(new ParticipantState(identifier, participant!.IsMuted ?? false, participant.IsOnHold ?? false));
+        }
+
+        return new ParticipantsUpdated(id, callId, time, sequence, roster.MoveToImmutable());
+    }
+
+    // The participant of AddParticipant* is informative (correlation is by operationContext): tolerate its absence.
+    private static CommunicationIdentifier? OptionalIdentifier(AcsEventData data) =>
+        data.Participant is null ? null : IdentifierMapper.FromModel(data.Participant, out _);
+
+    private static InvitationId RequireInvitation(AcsEventData data, string where) =>
+        string.IsNullOrEmpty(data.InvitationId)
+            ? throw new CallbackFormatException($"{where}: data.invitationId is missing.")
+            : new InvitationId(data.InvitationId);
+
+    private static MediaOperationEnded Ended(string id, CallId callId, DateTimeOffset time, AcsEventData data, MediaKind kind, MediaStatus outcome, ResultInfo? result) =>
+        new(id, callId, time, OperationId(id, data), kind, outcome, result);
+
+    private static MediaOperationId OperationId(string eventId, AcsEventData data) =>
+        new(string.IsNullOrEmpty(data.OperationContext) ? AcsCallbackParser.UncorrelatedPrefix + eventId : data.OperationContext);
+}

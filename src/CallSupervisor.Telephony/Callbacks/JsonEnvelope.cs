@@ -1,0 +1,75 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+
+namespace CallSupervisor.Telephony.Callbacks;
+
+/// <summary>Reading helpers shared by the parsers; failures throw <see cref="CallbackFormatException"/> with a path.</summary>
+internal static class JsonEnvelope
+{
+    /// <summary>Parses the body or reports why it is not JSON.</summary>
+    public static JsonDocument ParseDocument(ReadOnlyMemory<byte> utf8Body)
+    {
+        if (utf8Body.IsEmpty)
+        {
+            throw new CallbackFormatException("The body is empty.");
+        }
+
+        try
+        {
+            return JsonDocument.Parse(utf8Body);
+        }
+        catch (JsonException e)
+        {
+            throw new CallbackFormatException($"The body is not valid JSON: {e.Message}");
+        }
+    }
+
+    public static string RequireString(JsonElement obj, string name, string where)
+    {
+        if (!obj.TryGetProperty(name, out var value) || value.ValueKind != JsonValueKind.String || value.GetString() is not { Length: > 0 } text)
+        {
+            throw new CallbackFormatException($"{where}: '{name}' is missing or not a non-empty string.");
+        }
+
+        return text;
+    }
+
+    public static string? OptionalString(JsonElement obj, string name) =>
+        obj.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    /// <summary>An ISO 8601 timestamp property, or <paramref name="fallback"/> when it is absent.</summary>
+    public static DateTimeOffset OptionalTime(JsonElement obj, string name, string where, DateTimeOffset fallback)
+    {
+        if (!obj.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return fallback;
+        }
+
+        if (value.ValueKind != JsonValueKind.String || !value.TryGetDateTimeOffset(out var time))
+        {
+            throw new CallbackFormatException($"{where}: '{name}' is not an ISO 8601 timestamp.");
+        }
+
+        return time;
+    }
+
+    /// <summary>The <c>data</c> object deserialized to <typeparamref name="T"/>.</summary>
+    public static T RequireData<T>(JsonElement obj, string where, JsonTypeInfo<T> typeInfo)
+        where T : class
+    {
+        if (!obj.TryGetProperty("data", out var data) || data.ValueKind != JsonValueKind.Object)
+        {
+            throw new CallbackFormatException($"{where}: 'data' is missing or not an object.");
+        }
+
+        try
+        {
+            return data.Deserialize(typeInfo) ?? throw new CallbackFormatException($"{where}: 'data' is null.");
+        }
+        catch (JsonException e)
+        {
+            // e.Path names the offending property, e.g. $.sequenceNumber.
+            throw new CallbackFormatException($"{where}: data does not match the contract at {e.Path}: {e.Message}");
+        }
+    }
+}

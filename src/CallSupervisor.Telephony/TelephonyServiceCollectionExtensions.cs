@@ -1,0 +1,125 @@
+using Azure.Core;
+using Azure.Identity;
+using CallSupervisor.Core.Ports;
+using CallSupervisor.Telephony.Acs;
+using CallSupervisor.Telephony.Acs.Auth;
+using CallSupervisor.Telephony.Callbacks;
+using CallSupervisor.Telephony.Graph;
+using CallSupervisor.Telephony.Http;
+using CallSupervisor.Telephony.Options;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Protocols;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+
+namespace CallSupervisor.Telephony;
+
+/// <summary>Registers the telephony adapters: options, typed clients with their auth handlers, parsers, authenticator.</summary>
+public static class TelephonyServiceCollectionExtensions
+{
+    /// <summary>Key of the keyed <see cref="TokenCredential"/> used for ACS with Entra (replaceable, e.g. in tests).</summary>
+    public const string AcsCredentialKey = "CallSupervisor.Telephony.Acs";
+
+    /// <summary>Key of the keyed <see cref="TokenCredential"/> used for Graph client credentials.</summary>
+    public const string GraphCredentialKey = "CallSupervisor.Telephony.Graph";
+
+    /// <summary>Name of the HttpClient that fetches the ACS callback OpenID metadata and keys.</summary>
+    public const string CallbackMetadataHttpClientName = "CallSupervisor.Telephony.AcsCallbackMetadata";
+
+    /// <summary>
+    /// Binds <c>Acs</c> and <c>Graph</c> from <paramref name="configuration"/> (validated at start), and registers
+    /// <see cref="ICallAutomationPort"/>/<see cref="IGraphCallsPort"/> (transient typed clients),
+    /// <see cref="AcsCallbackParser"/>, <see cref="EventGridParser"/>, <see cref="GraphNotificationParser"/> and
+    /// <see cref="AcsCallbackAuthenticator"/> (singletons).
+    /// </summary>
+    public static IServiceCollection AddTelephony(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddOptions<AcsOptions>().Bind(configuration.GetSection(AcsOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AcsOptions>, AcsOptionsValidator>());
+        services.AddOptions<GraphOptions>().Bind(configuration.GetSection(GraphOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GraphOptions>, GraphOptionsValidator>());
+
+        AddAcsClient(services);
+        AddGraphClient(services);
+        AddCallbacks(services);
+        return services;
+    }
+
+    private static void AddAcsClient(IServiceCollection services)
+    {
+        services.TryAddKeyedSingleton<TokenCredential>(AcsCredentialKey, (sp, _) =>
+        {
+            var acs = sp.GetRequiredService<IOptions<AcsOptions>>().Value;
+            return new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = acs.ManagedIdentityClientId });
+        });
+
+        // Singleton so the token cache outlives the handler rotation of IHttpClientFactory.
+        services.TryAddKeyedSingleton<IAccessTokenSource>(AcsCredentialKey, (sp, key) => new CachedAccessTokenSource(
+            sp.GetRequiredKeyedService<TokenCredential>(key), AcsOptions.EntraScope, sp.GetRequiredService<TimeProvider>()));
+
+        services.AddHttpClient<AcsCallAutomationClient>((sp, http) =>
+            {
+                http.BaseAddress = sp.GetRequiredService<IOptions<AcsOptions>>().Value.ResolveEndpoint();
+                // Timeouts are per attempt in the retry pipeline; an HttpClient-wide timeout would cut retries short.
+                http.Timeout = Timeout.InfiniteTimeSpan;
+            })
+            .AddHttpMessageHandler(sp =>
+            {
+                var acs = sp.GetRequiredService<IOptions<AcsOptions>>().Value;
+                return string.IsNullOrWhiteSpace(acs.ConnectionString)
+                    ? new BearerTokenHandler(sp.GetRequiredKeyedService<IAccessTokenSource>(AcsCredentialKey))
+                    : new AcsHmacAuthenticationHandler(AcsConnectionString.Parse(acs.ConnectionString).AccessKey, sp.GetRequiredService<TimeProvider>());
+            });
+        services.AddTransient<ICallAutomationPort>(sp => sp.GetRequiredService<AcsCallAutomationClient>());
+    }
+
+    private static void AddGraphClient(IServiceCollection services)
+    {
+        services.TryAddKeyedSingleton<TokenCredential>(GraphCredentialKey, (sp, _) =>
+        {
+            var graph = sp.GetRequiredService<IOptions<GraphOptions>>().Value;
+            return new ClientSecretCredential(graph.TenantId, graph.ClientId, graph.ClientSecret);
+        });
+
+        services.TryAddKeyedSingleton<IAccessTokenSource>(GraphCredentialKey, (sp, key) =>
+        {
+            var graph = sp.GetRequiredService<IOptions<GraphOptions>>().Value;
+            return !string.IsNullOrWhiteSpace(graph.StaticBearerToken)
+                ? new StaticAccessTokenSource(graph.StaticBearerToken)
+                : new CachedAccessTokenSource(sp.GetRequiredKeyedService<TokenCredential>(key), GraphOptions.Scope, sp.GetRequiredService<TimeProvider>());
+        });
+
+        services.AddHttpClient<GraphCallsClient>((sp, http) =>
+            {
+                http.BaseAddress = sp.GetRequiredService<IOptions<GraphOptions>>().Value.BaseUri;
+                http.Timeout = Timeout.InfiniteTimeSpan;
+            })
+            .AddHttpMessageHandler(sp => new BearerTokenHandler(sp.GetRequiredKeyedService<IAccessTokenSource>(GraphCredentialKey)));
+        services.AddTransient<IGraphCallsPort>(sp => sp.GetRequiredService<GraphCallsClient>());
+    }
+
+    private static void AddCallbacks(IServiceCollection services)
+    {
+        services.TryAddSingleton<AcsCallbackParser>();
+        services.TryAddSingleton<EventGridParser>();
+        services.TryAddSingleton<GraphNotificationParser>();
+
+        services.AddHttpClient(CallbackMetadataHttpClientName);
+        services.TryAddSingleton<AcsCallbackAuthenticator>(sp => new AcsCallbackAuthenticator(
+            sp.GetRequiredService<IOptions<AcsOptions>>(),
+            CreateMetadataManager(sp),
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<AcsCallbackAuthenticator>>()));
+    }
+
+    private static ConfigurationManager<OpenIdConnectConfiguration> CreateMetadataManager(IServiceProvider sp)
+    {
+        var auth = sp.GetRequiredService<IOptions<AcsOptions>>().Value.CallbackAuth;
+        var http = sp.GetRequiredService<IHttpClientFactory>().CreateClient(CallbackMetadataHttpClientName);
+        var retriever = new HttpDocumentRetriever(http) { RequireHttps = auth.RequireHttpsMetadata };
+        return new ConfigurationManager<OpenIdConnectConfiguration>(auth.MetadataAddress, new OpenIdConnectConfigurationRetriever(), retriever);
+    }
+}
