@@ -48,7 +48,6 @@ public sealed class TelephonyServiceCollectionExtensionsTests
         var error = Assert.ThrowsAny<Exception>(() => provider.GetRequiredService<IStartupValidator>().Validate());
 
         Assert.Contains("Acs:ConnectionString", error.ToString(), StringComparison.Ordinal);
-        Assert.Contains("Acs:CallbackBaseUrl", error.ToString(), StringComparison.Ordinal);
         Assert.Contains("Graph:ClientState", error.ToString(), StringComparison.Ordinal);
     }
 

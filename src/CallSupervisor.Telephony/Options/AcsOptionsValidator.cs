@@ -18,9 +18,10 @@ public sealed class AcsOptionsValidator : IValidateOptions<AcsOptions>
             failures.Add("Acs:ApiVersion is empty; set it to 2024-09-15 (or remove it to use the default).");
         }
 
-        if (options.CallbackUri is null || !IsHttp(new Uri(options.CallbackBaseUrl!)))
+        // Optional: without it the app uses its own listening address (right for the embedded emulator).
+        if (!string.IsNullOrEmpty(options.CallbackBaseUrl) && (options.CallbackUri is null || !IsHttp(new Uri(options.CallbackBaseUrl))))
         {
-            failures.Add("Acs:CallbackBaseUrl must be the absolute http(s) URL the app is reachable at (callbacks go to {CallbackBaseUrl}/api/callbacks/acs), e.g. https://supervisor.contoso.com.");
+            failures.Add("Acs:CallbackBaseUrl must be the absolute http(s) URL the app is reachable at (callbacks go to {CallbackBaseUrl}/api/callbacks/acs), e.g. https://supervisor.contoso.com, or be left empty to use the app's own address.");
         }
 
         if (options.InvitationTimeout < TimeSpan.FromSeconds(1) || options.InvitationTimeout > TimeSpan.FromSeconds(180))

@@ -54,6 +54,14 @@ public sealed class OptionsValidatorTests
     }
 
     [Fact]
+    public void Validate_NoCallbackBaseUrl_IsValid_TheAppUsesItsOwnAddress()
+    {
+        var result = _acs.Validate(null, TestClients.AcsOptions(o => o.CallbackBaseUrl = null));
+
+        Assert.True(result.Succeeded, result.FailureMessage);
+    }
+
+    [Fact]
     public void Validate_SeveralProblems_ReportsEachSetting()
     {
         var result = _acs.Validate(null, TestClients.AcsOptions(o =>

@@ -1,6 +1,6 @@
 using CallSupervisor.Core.Calls;
 
-namespace CallSupervisor.Core.Tests.Calls;
+namespace CallSupervisor.Core.Tests.Identifiers;
 
 public sealed class CommunicationIdentifierTests
 {

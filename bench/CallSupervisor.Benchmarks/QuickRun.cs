@@ -1,0 +1,77 @@
+using System.Diagnostics;
+using System.Globalization;
+using CallSupervisor.Benchmarks.Support;
+using CallSupervisor.Core.Events;
+using CallSupervisor.Core.Store;
+
+namespace CallSupervisor.Benchmarks;
+
+/// <summary>
+/// <c>--quick</c>: a bounded Stopwatch sanity run without BenchmarkDotNet (about a second): events per second for
+/// a 10,000-call store. Not a substitute for the benchmarks: one process, no statistics.
+/// </summary>
+internal static class QuickRun
+{
+    private const int Calls = 10_000;
+    private const int Rounds = 3;
+
+    public static int Run()
+    {
+        Console.WriteLine($"Quick run: .NET {Environment.Version}, {Environment.ProcessorCount} logical CPUs");
+        var events = new EventFactory(Calls);
+        var watch = Stopwatch.StartNew();
+        var store = StoreSeeder.Seed(events);
+        Print($"seeded {Calls:N0} calls ({2 * Calls:N0} events)", watch.Elapsed, 2 * Calls, 0);
+
+        // Warm-up, so that the measured rounds run tier-1 code.
+        Measure(store, events.Mix(4_000), ApplyStatus.Applied);
+
+        var failures = 0;
+        CallEvent[] last = [];
+        for (var round = 1; round <= Rounds; round++)
+        {
+            // One cycle (5 events) for every call.
+            last = events.Mix(Calls);
+            failures += Report($"apply mix, round {round}", store, last, ApplyStatus.Applied);
+        }
+        // Only the newest ids are remembered (CallStoreOptions.MaxRememberedEventIds, 10,000 by default).
+        failures += Report("re-apply (duplicates)", store, last[^10_000..], ApplyStatus.Duplicate);
+        return failures == 0 ? 0 : 1;
+    }
+
+    private static int Report(string label, CallStore store, CallEvent[] batch, ApplyStatus expected)
+    {
+        var (elapsed, allocated, unexpected) = Measure(store, batch, expected);
+        Print($"{label}: {batch.Length:N0} events", elapsed, batch.Length, allocated);
+        if (unexpected > 0)
+        {
+            Console.WriteLine($"  ERROR: {unexpected:N0} events were not {expected}");
+        }
+        return unexpected;
+    }
+
+    private static (TimeSpan Elapsed, long Allocated, int Unexpected) Measure(CallStore store, CallEvent[] batch, ApplyStatus expected)
+    {
+        var unexpected = 0;
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        var watch = Stopwatch.StartNew();
+        foreach (var callEvent in batch)
+        {
+            if (store.Apply(callEvent).Status != expected)
+            {
+                unexpected++;
+            }
+        }
+        watch.Stop();
+        return (watch.Elapsed, GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore, unexpected);
+    }
+
+    private static void Print(string label, TimeSpan elapsed, int count, long allocated)
+    {
+        var perSecond = count / elapsed.TotalSeconds;
+        var microseconds = elapsed.TotalMicroseconds / count;
+        var bytes = allocated > 0 ? string.Create(CultureInfo.InvariantCulture, $", {allocated / count:N0} B/event") : "";
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{label} in {elapsed.TotalMilliseconds:N1} ms: {perSecond:N0} events/s ({microseconds:N2} µs/event{bytes})"));
+    }
+}
