@@ -25,6 +25,9 @@ public class ApplyBenchmarks
     [Params(100, 1_000, 10_000)]
     public int Calls { get; set; }
 
+    [GlobalSetup]
+    public void WarmUp() => JitWarmup.Ensure();
+
     [IterationSetup(Target = nameof(Mix))]
     public void SetUpMix()
     {

@@ -30,6 +30,7 @@ public class CallHistoryBenchmarks
     [GlobalSetup]
     public void SetUp()
     {
+        JitWarmup.Ensure();
         _factory = new EventFactory(Calls);
         _store = StoreSeeder.Seed(_factory);
         for (var call = 0; call < Calls; call++)

@@ -34,6 +34,7 @@ public class FanOutBenchmarks
     [GlobalSetup]
     public void SetUp()
     {
+        JitWarmup.Ensure();
         _factory = new EventFactory(Calls);
         _store = StoreSeeder.Seed(_factory);
         _delivered = new CountdownEvent(Subscribers);

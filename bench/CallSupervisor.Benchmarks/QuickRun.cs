@@ -7,7 +7,7 @@ using CallSupervisor.Core.Store;
 namespace CallSupervisor.Benchmarks;
 
 /// <summary>
-/// <c>--quick</c>: a bounded Stopwatch sanity run without BenchmarkDotNet (about a second): events per second for
+/// <c>--quick</c>: a bounded Stopwatch sanity run without BenchmarkDotNet (a few seconds): events per second for
 /// a 10,000-call store. Not a substitute for the benchmarks: one process, no statistics.
 /// </summary>
 internal static class QuickRun
@@ -23,8 +23,8 @@ internal static class QuickRun
         var store = StoreSeeder.Seed(events);
         Print($"seeded {Calls:N0} calls ({2 * Calls:N0} events)", watch.Elapsed, 2 * Calls, 0);
 
-        // Warm-up, so that the measured rounds run tier-1 code.
-        Measure(store, events.Mix(4_000), ApplyStatus.Applied);
+        // Warm-up on a separate store, so that the measured rounds run tier-1 code on an unchanged population.
+        JitWarmup.Ensure();
 
         var failures = 0;
         CallEvent[] last = [];
@@ -41,18 +41,24 @@ internal static class QuickRun
 
     private static int Report(string label, CallStore store, CallEvent[] batch, ApplyStatus expected)
     {
-        var (elapsed, allocated, unexpected) = Measure(store, batch, expected);
-        Print($"{label}: {batch.Length:N0} events", elapsed, batch.Length, allocated);
-        if (unexpected > 0)
+        var sample = Measure(store, batch, expected);
+        Print($"{label}: {batch.Length:N0} events", sample.Elapsed, batch.Length, sample.Allocated);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"    GC during the round: {sample.Collections}, paused {sample.GcPause.TotalMilliseconds:N1} ms"));
+        if (sample.Unexpected > 0)
         {
-            Console.WriteLine($"  ERROR: {unexpected:N0} events were not {expected}");
+            Console.WriteLine($"    ERROR: {sample.Unexpected:N0} events were not {expected}");
         }
-        return unexpected;
+        return sample.Unexpected;
     }
 
-    private static (TimeSpan Elapsed, long Allocated, int Unexpected) Measure(CallStore store, CallEvent[] batch, ApplyStatus expected)
+    private static Sample Measure(CallStore store, CallEvent[] batch, ApplyStatus expected)
     {
         var unexpected = 0;
+        var gen0 = GC.CollectionCount(0);
+        var gen1 = GC.CollectionCount(1);
+        var gen2 = GC.CollectionCount(2);
+        var pause = GC.GetTotalPauseDuration();
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         var watch = Stopwatch.StartNew();
         foreach (var callEvent in batch)
@@ -63,7 +69,12 @@ internal static class QuickRun
             }
         }
         watch.Stop();
-        return (watch.Elapsed, GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore, unexpected);
+        return new Sample(
+            watch.Elapsed,
+            GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore,
+            unexpected,
+            GC.GetTotalPauseDuration() - pause,
+            $"gen0 {GC.CollectionCount(0) - gen0}, gen1 {GC.CollectionCount(1) - gen1}, gen2 {GC.CollectionCount(2) - gen2}");
     }
 
     private static void Print(string label, TimeSpan elapsed, int count, long allocated)
@@ -74,4 +85,6 @@ internal static class QuickRun
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{label} in {elapsed.TotalMilliseconds:N1} ms: {perSecond:N0} events/s ({microseconds:N2} µs/event{bytes})"));
     }
+
+    private sealed record Sample(TimeSpan Elapsed, long Allocated, int Unexpected, TimeSpan GcPause, string Collections);
 }

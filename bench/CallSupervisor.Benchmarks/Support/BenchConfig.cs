@@ -16,9 +16,9 @@ public sealed class BenchConfig : ManualConfig
     {
         AddJob(Job.ShortRun
             .WithWarmupCount(3)
-            .WithIterationCount(5)
+            .WithIterationCount(7)
             .WithToolchain(InProcessEmitToolchain.Instance)
             .WithId("Short-InProcess"));
-        AddColumn(StatisticColumn.OperationsPerSecond);
+        AddColumn(StatisticColumn.Median, StatisticColumn.OperationsPerSecond);
     }
 }

@@ -13,6 +13,15 @@ public abstract class FeedComponentBase<TState, TChange> : ComponentBase, IAsync
 {
     private readonly CancellationTokenSource _stop = new();
     private Task? _loop;
+    private Task? _ticker;
+
+    [Inject] public required TimeProvider Time { get; init; }
+
+    /// <summary>The clock for durations and ages, refreshed every <see cref="TickInterval"/>.</summary>
+    protected DateTimeOffset Now { get; private set; }
+
+    /// <summary>Set to re-render on a timer (ticking durations); null for none.</summary>
+    protected virtual TimeSpan? TickInterval => null;
 
     /// <summary>The latest state; set from the subscription's snapshot before the first render.</summary>
     protected TState State { get; private set; } = null!;
@@ -29,9 +38,34 @@ public abstract class FeedComponentBase<TState, TChange> : ComponentBase, IAsync
 
     protected override void OnInitialized()
     {
+        Now = Time.GetUtcNow();
         var subscription = Subscribe(_stop.Token);
         State = subscription.Initial;
         _loop = ReadAsync(subscription.Changes);
+        if (TickInterval is { } interval)
+        {
+            _ticker = TickAsync(interval);
+        }
+    }
+
+    private async Task TickAsync(TimeSpan interval)
+    {
+        try
+        {
+            using var timer = new PeriodicTimer(interval, Time);
+            while (await timer.WaitForNextTickAsync(_stop.Token))
+            {
+                await InvokeAsync(() =>
+                {
+                    Now = Time.GetUtcNow();
+                    StateHasChanged();
+                });
+            }
+        }
+        catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+        {
+            // Disposed.
+        }
     }
 
     private async Task ReadAsync(IAsyncEnumerable<FeedBatch<TState, TChange>> changes)
@@ -47,6 +81,7 @@ public abstract class FeedComponentBase<TState, TChange> : ComponentBase, IAsync
                         return;
                     }
                     State = batch.State;
+                    Now = Time.GetUtcNow();
                     OnBatch(batch);
                     BatchesRendered++;
                     StateHasChanged();
@@ -69,6 +104,10 @@ public abstract class FeedComponentBase<TState, TChange> : ComponentBase, IAsync
         if (_loop is not null)
         {
             await _loop;
+        }
+        if (_ticker is not null)
+        {
+            await _ticker;
         }
         _stop.Dispose();
         await DisposeCoreAsync();

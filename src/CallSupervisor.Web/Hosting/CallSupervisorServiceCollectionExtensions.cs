@@ -69,6 +69,8 @@ public static class CallSupervisorServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             new CallStoreOptions(sp.GetRequiredService<IOptions<DashboardOptions>>().Value.BatchWindow)));
         services.AddSingleton<SupervisorCommandService>();
+        services.AddScoped<SupervisorIdentity>();
+        services.AddScoped<SupervisorActions>();
         services.AddSingleton<CallEventQueue>();
         services.AddSingleton<ICallEventSink>(sp => sp.GetRequiredService<CallEventQueue>());
         services.AddSingleton(sp => new ContactCenterWorkflow(

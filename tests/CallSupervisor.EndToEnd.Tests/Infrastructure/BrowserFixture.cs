@@ -1,3 +1,4 @@
+using CallSupervisor.EndToEnd.Tests.ServiceLayer;
 using Microsoft.Playwright;
 
 namespace CallSupervisor.EndToEnd.Tests.Infrastructure;
@@ -15,19 +16,21 @@ public sealed class BrowserFixture : IAsyncLifetime
     ];
 
     private readonly string _home = Path.Combine(Path.GetTempPath(), "callsupervisor-e2e-" + Guid.NewGuid().ToString("N"));
-    private AppProcess? _app;
     private IPlaywright? _playwright;
 
     public IBrowser Browser { get; private set; } = null!;
 
-    public Uri BaseAddress => _app!.BaseAddress;
+    /// <summary>The app + embedded emulator (simulation off: tests create the calls they need).</summary>
+    public ServiceFixture App { get; } = new();
 
-    public string AppOutput => _app?.Output ?? "";
+    public Uri BaseAddress => App.BaseAddress;
+
+    public string AppOutput => App.AppOutput;
 
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(_home);
-        _app = await AppProcess.StartAsync(_home);
+        await App.InitializeAsync();
         _playwright = await Playwright.CreateAsync();
         var executable = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium";
         if (!File.Exists(executable))
@@ -59,10 +62,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             await Browser.DisposeAsync();
         }
         _playwright?.Dispose();
-        if (_app is not null)
-        {
-            await _app.DisposeAsync();
-        }
+        await App.DisposeAsync();
         try
         {
             Directory.Delete(_home, recursive: true);

@@ -64,6 +64,15 @@ public sealed class PageSession : IAsyncDisposable
 
     public async Task ScreenshotAsync(string name)
     {
+        // When the circuit starts, the interactive theme component re-inserts its stylesheet link: wait until the
+        // sheet is applied and fonts are ready, so the picture shows what a person sees.
+        await Page.WaitForFunctionAsync("""
+            () => {
+                const link = document.getElementById('radzen-theme-link');
+                try { return !!link && !!link.sheet && link.sheet.cssRules.length > 0; } catch { return false; }
+            }
+            """);
+        await Page.EvaluateAsync("() => document.fonts.ready");
         Directory.CreateDirectory(RepositoryPaths.ScreenshotDirectory);
         await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepositoryPaths.ScreenshotDirectory, name + ".png"), FullPage = true });
     }
