@@ -16,6 +16,7 @@ public partial class LiveCalls
 {
     private static readonly CallState?[] StateOptions = [CallState.Connecting, CallState.Connected, CallState.Disconnecting, CallState.Disconnected, CallState.Unknown];
 
+    private readonly Dictionary<CallId, CallRow> _rowsById = [];
     private List<CallRow> _allRows = [];
     private IReadOnlyList<CallRow> _rows = [];
     private CallFilter _filter = new();
@@ -45,13 +46,31 @@ public partial class LiveCalls
 
     protected override void OnBatch(FeedBatch<CallsSnapshot, CallChange> batch)
     {
-        Rebuild();
+        // Only the calls named in the batch are re-flattened (10,000 calls, a handful changed per batch).
+        foreach (var callId in batch.Changes.Select(c => c.CallId).Distinct())
+        {
+            if (batch.State.Find(callId) is { } call)
+            {
+                _rowsById[callId] = CallRow.From(call);
+            }
+            else
+            {
+                _rowsById.Remove(callId);
+            }
+        }
+        _allRows = [.. _rowsById.Values];
+        _rows = _filter.Apply(_allRows);
         _selected = Find(SelectedCallId);
     }
 
     private void Rebuild()
     {
-        _allRows = [.. State.Calls.Values.Select(CallRow.From)];
+        _rowsById.Clear();
+        foreach (var call in State.Calls.Values)
+        {
+            _rowsById[call.CallId] = CallRow.From(call);
+        }
+        _allRows = [.. _rowsById.Values];
         _rows = _filter.Apply(_allRows);
     }
 
