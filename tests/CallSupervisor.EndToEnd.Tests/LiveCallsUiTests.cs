@@ -11,7 +11,7 @@ namespace CallSupervisor.EndToEnd.Tests;
 /// two supervisors, search and filters, keyboard operation and readable failures.
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed partial class LiveCallsUiTests(BrowserFixture fixture)
+public sealed partial class LiveCallsUiTests(BrowserFixture fixture, Xunit.Abstractions.ITestOutputHelper output)
 {
     private static object AcsCall(string caller) => new
     {
@@ -87,10 +87,13 @@ public sealed partial class LiveCallsUiTests(BrowserFixture fixture)
         await Expect(row.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Mute ") })).ToBeEnabledAsync();
 
         // Mute does not ask for confirmation.
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         await row.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Mute ") }).ClickAsync();
 
         await Expect(row).ToContainTextAsync("Muted");
         await Expect(ParticipantRow(otherDetail, "CommunicationUser")).ToContainTextAsync("Muted");
+        // Click → ACS request → emulator's ParticipantsUpdated callback → store → both circuits (for the record).
+        output.WriteLine($"Mute confirmed in the second supervisor's browser {clock.ElapsedMilliseconds} ms after the click");
         await Expect(row.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Mute ") })).ToBeDisabledAsync();
         Assert.Empty(first.ConsoleErrors);
         Assert.Empty(second.ConsoleErrors);
