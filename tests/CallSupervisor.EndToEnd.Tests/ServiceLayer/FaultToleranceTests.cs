@@ -29,6 +29,20 @@ public sealed class FaultToleranceTests(ServiceFixture fixture)
         return state.GetProperty("calls").EnumerateArray().Single(c => c.GetProperty("callId").GetString() == callId).Clone();
     }
 
+    private async Task<(string CallId, string RawId)> CallWithAcsParticipantAsync(HubClient hub)
+    {
+        var callId = await fixture.CreateCallAsync(new
+        {
+            platform = "acs",
+            participants = new[] { new { kind = "communicationUser", joinAfterSeconds = 0 } },
+            invitationBehavior = "ringForever",
+        });
+        static IEnumerable<JsonElement> AcsUsers(JsonElement call) =>
+            call.GetProperty("participants").EnumerateArray().Where(p => p.GetProperty("identifier").GetProperty("kind").GetString() == "CommunicationUser");
+        var call = await hub.WaitForCallAsync(callId, c => AcsUsers(c).Any(), "an ACS participant");
+        return (callId, AcsUsers(call).First().GetProperty("identifier").GetProperty("rawId").GetString()!);
+    }
+
     [Fact]
     public async Task DuplicatedAndReorderedCallbacks_EndInTheSameStateAsTheFarSide()
     {
@@ -78,14 +92,7 @@ public sealed class FaultToleranceTests(ServiceFixture fixture)
     public async Task Mute_Transient503_IsRetriedAndSucceeds()
     {
         await using var hub = await fixture.ConnectHubAsync();
-        var callId = await fixture.CreateCallAsync(new
-        {
-            platform = "acs",
-            participants = new[] { new { kind = "communicationUser", joinAfterSeconds = 0 } },
-            invitationBehavior = "ringForever",
-        });
-        var call = await hub.WaitForCallAsync(callId, c => c.GetProperty("participants").EnumerateArray().Any(p => p.GetProperty("identifier").GetProperty("kind").GetString() == "CommunicationUser"), "an ACS participant");
-        var rawId = call.GetProperty("participants").EnumerateArray().First(p => p.GetProperty("identifier").GetProperty("kind").GetString() == "CommunicationUser").GetProperty("identifier").GetProperty("rawId").GetString()!;
+        var (callId, rawId) = await CallWithAcsParticipantAsync(hub);
         await SetFaultsAsync(new { failNextRequests = 1, failOperation = "mute", failStatusCode = 503 });
         try
         {
@@ -104,14 +111,7 @@ public sealed class FaultToleranceTests(ServiceFixture fixture)
     public async Task Mute_PermanentError_ReachesTheSupervisorWithCodeAndMessage()
     {
         await using var hub = await fixture.ConnectHubAsync();
-        var callId = await fixture.CreateCallAsync(new
-        {
-            platform = "acs",
-            participants = new[] { new { kind = "communicationUser", joinAfterSeconds = 0 } },
-            invitationBehavior = "ringForever",
-        });
-        var call = await hub.WaitForCallAsync(callId, c => c.GetProperty("participants").EnumerateArray().Any(p => p.GetProperty("identifier").GetProperty("kind").GetString() == "CommunicationUser"), "an ACS participant");
-        var rawId = call.GetProperty("participants").EnumerateArray().First(p => p.GetProperty("identifier").GetProperty("kind").GetString() == "CommunicationUser").GetProperty("identifier").GetProperty("rawId").GetString()!;
+        var (callId, rawId) = await CallWithAcsParticipantAsync(hub);
         await SetFaultsAsync(new { failNextRequests = 1, failOperation = "mute", failStatusCode = 403, failErrorCode = "Forbidden", failErrorMessage = "Not allowed to mute" });
         try
         {
