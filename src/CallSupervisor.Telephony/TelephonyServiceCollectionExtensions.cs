@@ -73,9 +73,19 @@ public static class TelephonyServiceCollectionExtensions
                 return string.IsNullOrWhiteSpace(acs.ConnectionString)
                     ? new BearerTokenHandler(sp.GetRequiredKeyedService<IAccessTokenSource>(AcsCredentialKey))
                     : new AcsHmacAuthenticationHandler(AcsConnectionString.Parse(acs.ConnectionString).AccessKey, sp.GetRequiredService<TimeProvider>());
-            });
+            })
+            .UseLongLivedHandler();
         services.AddTransient<ICallAutomationPort>(sp => sp.GetRequiredService<AcsCallAutomationClient>());
     }
+
+    /// <summary>
+    /// The typed clients are held by singletons (the command service, the workflow), so the factory's handler
+    /// rotation never reaches them. Instead the handler lives for the whole process and recycles its own
+    /// connections, which keeps DNS changes of the ACS/Graph endpoints visible.
+    /// </summary>
+    private static IHttpClientBuilder UseLongLivedHandler(this IHttpClientBuilder builder) => builder
+        .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) })
+        .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
 
     private static void AddGraphClient(IServiceCollection services)
     {
@@ -98,7 +108,8 @@ public static class TelephonyServiceCollectionExtensions
                 http.BaseAddress = sp.GetRequiredService<IOptions<GraphOptions>>().Value.BaseUri;
                 http.Timeout = Timeout.InfiniteTimeSpan;
             })
-            .AddHttpMessageHandler(sp => new BearerTokenHandler(sp.GetRequiredKeyedService<IAccessTokenSource>(GraphCredentialKey)));
+            .AddHttpMessageHandler(sp => new BearerTokenHandler(sp.GetRequiredKeyedService<IAccessTokenSource>(GraphCredentialKey)))
+            .UseLongLivedHandler();
         services.AddTransient<IGraphCallsPort>(sp => sp.GetRequiredService<GraphCallsClient>());
     }
 

@@ -15,6 +15,7 @@ if (!app.Environment.IsDevelopment())
 }
 
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseSameOriginForHubs();
 app.UseAntiforgery();
 
 app.MapStaticAssets();

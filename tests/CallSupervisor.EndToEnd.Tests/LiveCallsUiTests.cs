@@ -48,13 +48,13 @@ public sealed partial class LiveCallsUiTests(BrowserFixture fixture, Xunit.Abstr
         var invitation = InvitationRows(detail).First;
         await Expect(invitation).ToContainTextAsync("Pending");
 
-        await invitation.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Cancel invitation to") }).ClickAsync();
+        await invitation.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Cancel invite to") }).ClickAsync();
         var dialog = Dialog(session.Page);
         await Expect(dialog).ToContainTextAsync("Stop ringing");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Cancel invitation" }).ClickAsync();
 
         await Expect(invitation).ToContainTextAsync("Cancelled");
-        await Expect(invitation.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Cancel invitation to") })).ToBeDisabledAsync();
+        await Expect(invitation.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Cancel invite to") })).ToBeDisabledAsync();
         await Expect(invitation).ToContainTextAsync("The invitation is already cancelled");
         Assert.Empty(session.ConsoleErrors);
     }
@@ -68,7 +68,7 @@ public sealed partial class LiveCallsUiTests(BrowserFixture fixture, Xunit.Abstr
         var invitation = InvitationRows(detail).First;
         await Expect(invitation).ToContainTextAsync("Pending");
 
-        await invitation.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Cancel invitation to") }).ClickAsync();
+        await invitation.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Cancel invite to") }).ClickAsync();
         await Dialog(session.Page).GetByRole(AriaRole.Button, new() { Name = "Keep ringing" }).ClickAsync();
 
         await Expect(Dialog(session.Page)).ToHaveCountAsync(0);
@@ -142,6 +142,8 @@ public sealed partial class LiveCallsUiTests(BrowserFixture fixture, Xunit.Abstr
         await using var _ = session;
         var media = detail.GetByRole(AriaRole.List, new() { Name = "Media operations" });
         await Expect(media).ToContainTextAsync("Running");
+        // The invitation is the workflow's last request: once it shows, every media request has been made.
+        await Expect(InvitationRows(detail).First).ToContainTextAsync("Pending");
 
         await detail.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Cancel media on") }).ClickAsync();
         var dialog = Dialog(session.Page);

@@ -1,4 +1,5 @@
-// Mirrors Blazor's reconnect UI into <html data-circuit="live|reconnecting"> so the header can show the state.
+// Mirrors Blazor's reconnect UI into <html data-circuit="live|reconnecting"> so the header can show the state
+// ("Live" itself also requires the layout's interactivity marker, so a circuit that never connects never says Live).
 // The built-in reconnect element (#components-reconnect-modal) is shown while the circuit is down; watching it
 // keeps Blazor's own reconnect-and-reload behaviour intact.
 (() => {

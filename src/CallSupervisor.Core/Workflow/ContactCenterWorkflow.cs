@@ -19,18 +19,34 @@ public sealed class ContactCenterWorkflow(
 {
     // Caller/callee of answered calls: CallConnected does not carry them, the IncomingCall did.
     private readonly ConcurrentDictionary<CallId, IncomingCall> _answered = new();
+    // Calls whose flow has started: the flow runs once per call, whatever arrives twice.
+    private readonly ConcurrentDictionary<CallId, byte> _started = new();
     private int _nextAgent = -1;
 
-    /// <summary>Answers an incoming call with the app's callback URI.</summary>
+    /// <summary>Whether this app answers calls and drives them (off: it only watches).</summary>
+    public bool Enabled => options.Enabled;
+
+    /// <summary>
+    /// Answers an incoming call with the app's callback URI. The caller must then hand the result to
+    /// <see cref="RememberAnswered"/> on the same ordered loop that applies CallConnected: the answer response
+    /// and the CallConnected callback race, and either may come first.
+    /// </summary>
     public async Task<WorkflowStep> HandleIncomingAsync(IncomingCall call, Uri callbackUri, CancellationToken cancellationToken)
     {
-        var result = await acs.AnswerAsync(call.IncomingCallContext, callbackUri, "answer:" + Guid.NewGuid(), cancellationToken).ConfigureAwait(false);
-        if (result.IsSuccess && result.Value is { } callId)
+        if (!options.Enabled)
         {
-            _answered[callId] = call;
+            return new WorkflowStep(null, "answer skipped (workflow disabled)", null);
         }
+        var result = await acs.AnswerAsync(call.IncomingCallContext, callbackUri, "answer:" + Guid.NewGuid(), cancellationToken).ConfigureAwait(false);
         return new WorkflowStep(result.Value, "answer", result.Error);
     }
+
+    /// <summary>Records that this app answered <paramref name="callId"/> (so its flow may start once connected).</summary>
+    public void RememberAnswered(CallId callId, IncomingCall call) => _answered[callId] = call;
+
+    /// <summary>True once both the answer and CallConnected are known and the flow has not started yet.</summary>
+    public bool ShouldStart(CallId callId, bool connected) =>
+        options.Enabled && connected && _answered.ContainsKey(callId) && !_started.ContainsKey(callId);
 
     /// <summary>Adds what the IncomingCall told about the parties to a CallConnected that lacks them.</summary>
     public CallConnected Enrich(CallConnected connected) =>
@@ -45,14 +61,20 @@ public sealed class ContactCenterWorkflow(
             : connected;
 
     /// <summary>Forgets a call that ended.</summary>
-    public void Forget(CallId callId) => _answered.TryRemove(callId, out _);
+    public void Forget(CallId callId)
+    {
+        _answered.TryRemove(callId, out _);
+        _started.TryRemove(callId, out _);
+    }
 
     /// <summary>Starts the flow on a connected ACS call: hold music, DTMF menu, agent invitation.</summary>
     public async Task<IReadOnlyList<WorkflowStep>> HandleConnectedAsync(CallConnected connected, CancellationToken cancellationToken)
     {
-        if (!options.Enabled || connected.Platform != CallPlatform.Acs || !_answered.ContainsKey(connected.CallId))
+        if (!options.Enabled || connected.Platform != CallPlatform.Acs || !_answered.ContainsKey(connected.CallId)
+            || !_started.TryAdd(connected.CallId, 0))
         {
-            // Only calls this app answered are driven by it (a reconnect or another app's call is only watched).
+            // Only calls this app answered are driven by it, and only once (a repeated CallConnected or a
+            // reconnect must not play the music or invite an agent again).
             return [];
         }
         var callId = connected.CallId;

@@ -68,11 +68,15 @@ public static partial class CallbackEndpoints
         CancellationToken cancellationToken)
     {
         var logger = loggers.CreateLogger(typeof(CallbackEndpoints));
-        // Event Grid marks every delivery with this header; anything without it did not come from Event Grid.
-        if (!request.Headers.ContainsKey("aeg-event-type"))
+        if (CallbackBody.DeclaredTooLarge(request, options.Value.MaxCallbackBytes) is { } tooLarge)
         {
-            LogRejected(logger, "Event Grid", "missing aeg-event-type header");
-            return Unauthorized("Not an Event Grid delivery (missing aeg-event-type header).");
+            return tooLarge;
+        }
+        // Event Grid webhooks are unsigned: the subscription URL carries a secret key, compared in constant time.
+        if (!KeyMatches(request.Query["key"].ToString(), options.Value.EventGridKey))
+        {
+            LogRejected(logger, "Event Grid", "missing or wrong ?key=");
+            return Unauthorized("Missing or wrong key: the Event Grid subscription must post to /api/callbacks/incoming?key=<Calls:EventGridKey>.");
         }
         var (body, error) = await CallbackBody.ReadAsync(request, options.Value.MaxCallbackBytes, cancellationToken);
         if (error is not null)
@@ -104,6 +108,10 @@ public static partial class CallbackEndpoints
         CancellationToken cancellationToken)
     {
         var logger = loggers.CreateLogger(typeof(CallbackEndpoints));
+        if (CallbackBody.DeclaredTooLarge(request, options.Value.MaxCallbackBytes) is { } tooLarge)
+        {
+            return tooLarge;
+        }
         // Graph validates a notification URL by posting ?validationToken=… and expecting it back as text.
         if (request.Query.TryGetValue("validationToken", out var token) && token.Count == 1)
         {
@@ -131,6 +139,11 @@ public static partial class CallbackEndpoints
         LogUnmapped(logger, result.Unmapped);
         return TypedResults.Accepted((string?)null);
     }
+
+    private static bool KeyMatches(string presented, string? expected) =>
+        !string.IsNullOrEmpty(expected)
+        && System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
+            System.Text.Encoding.UTF8.GetBytes(presented), System.Text.Encoding.UTF8.GetBytes(expected));
 
     private static IResult Malformed(string? detail) => TypedResults.Problem(
         statusCode: StatusCodes.Status400BadRequest, title: "Malformed callback", detail: detail);

@@ -2,15 +2,21 @@ using System.Collections.Concurrent;
 
 namespace CallSupervisor.Web.Calls;
 
-/// <summary>Tracks fire-and-forget tasks so shutdown can wait for them briefly instead of abandoning them.</summary>
+/// <summary>
+/// Runs workflow requests off the event loop, at most <see cref="MaxConcurrency"/> at a time (a burst of incoming
+/// calls must not become an unbounded burst of ACS requests), and lets shutdown wait for them briefly.
+/// </summary>
 internal sealed class BackgroundWork(Action<Exception> onError)
 {
+    public const int MaxConcurrency = 16;
     private readonly ConcurrentDictionary<Task, byte> _running = new();
+    private readonly SemaphoreSlim _slots = new(MaxConcurrency);
 
     public void Run(Func<Task> work)
     {
         var task = Task.Run(async () =>
         {
+            await _slots.WaitAsync();
             try
             {
                 await work();
@@ -22,6 +28,10 @@ internal sealed class BackgroundWork(Action<Exception> onError)
             catch (Exception ex)
             {
                 onError(ex);
+            }
+            finally
+            {
+                _slots.Release();
             }
         });
         _running.TryAdd(task, 0);

@@ -21,8 +21,11 @@ internal sealed partial class CallEventProcessor(
 
     private BackgroundWork Work => _background ??= new BackgroundWork(ex => LogProcessingFailed(ex, "workflow step"));
 
+    private CancellationToken _stopping;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        _stopping = stoppingToken;
         try
         {
             await foreach (var item in queue.Reader.ReadAllAsync(stoppingToken))
@@ -49,24 +52,36 @@ internal sealed partial class CallEventProcessor(
     {
         switch (item)
         {
-            case CallWorkItem.Incoming incoming:
+            case CallWorkItem.Incoming incoming when workflow.Enabled:
                 Work.Run(async () =>
                 {
                     var step = await workflow.HandleIncomingAsync(incoming.Value, callbackAddress.AcsCallbackUri, stoppingToken);
                     LogStep(step);
+                    if (step is { Succeeded: true, CallId: { } answered })
+                    {
+                        queue.PublishAnswered(answered, incoming.Value);
+                    }
                 });
                 break;
-            case CallWorkItem.Event { Value: CallConnected connected }:
-                var enriched = workflow.Enrich(connected);
-                if (Apply(enriched) == ApplyOutcome.Applied)
+            case CallWorkItem.Incoming ignored:
+                LogNotAnswering(ignored.Value.IncomingCallContext.Length);
+                break;
+            case CallWorkItem.Answered answered:
+                workflow.RememberAnswered(answered.CallId, answered.Call);
+                // CallConnected may already have been applied without the parties: fill them in, then start.
+                if (store.Current.Find(answered.CallId) is { State: CallState.Connected } known)
                 {
-                    Work.Run(async () =>
-                    {
-                        foreach (var step in await workflow.HandleConnectedAsync(enriched, stoppingToken))
-                        {
-                            LogStep(step);
-                        }
-                    });
+                    var enriched = workflow.Enrich(new CallConnected(
+                        "local:answered:" + answered.CallId, answered.CallId, known.StartedAt, known.Platform, known.ServerCallId, known.CorrelationId, known.Caller, known.Callee));
+                    Apply(enriched);
+                    StartFlow(enriched);
+                }
+                break;
+            case CallWorkItem.Event { Value: CallConnected connected }:
+                var withParties = workflow.Enrich(connected);
+                if (Apply(withParties).Status == ApplyStatus.Applied)
+                {
+                    StartFlow(withParties);
                 }
                 break;
             case CallWorkItem.Event { Value: CallDisconnected disconnected }:
@@ -77,6 +92,21 @@ internal sealed partial class CallEventProcessor(
                 Apply(e.Value);
                 break;
         }
+    }
+
+    private void StartFlow(CallConnected connected)
+    {
+        if (!workflow.ShouldStart(connected.CallId, connected: true))
+        {
+            return;
+        }
+        Work.Run(async () =>
+        {
+            foreach (var step in await workflow.HandleConnectedAsync(connected, _stopping))
+            {
+                LogStep(step);
+            }
+        });
     }
 
     private ApplyOutcome Apply(CallEvent callEvent)
@@ -106,6 +136,9 @@ internal sealed partial class CallEventProcessor(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Workflow {Operation} on call {CallId} failed: {Error}")]
     private partial void LogStepFailed(string operation, CallId? callId, string error);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Incoming call not answered: Workflow:Enabled is false (context of {Length} chars)")]
+    private partial void LogNotAnswering(int length);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Processing {Item} failed")]
     private partial void LogProcessingFailed(Exception exception, string item);

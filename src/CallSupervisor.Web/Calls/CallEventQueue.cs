@@ -23,6 +23,10 @@ public sealed class CallEventQueue : ICallEventSink
 
     public void Publish(IncomingCall incomingCall) => _channel.Writer.TryWrite(new CallWorkItem.Incoming(incomingCall));
 
+    /// <summary>The app answered a call: ordered with CallConnected, which may arrive before or after it.</summary>
+    public void PublishAnswered(Core.Calls.CallId callId, IncomingCall incomingCall) =>
+        _channel.Writer.TryWrite(new CallWorkItem.Answered(callId, incomingCall));
+
     public void Complete() => _channel.Writer.TryComplete();
 }
 
@@ -36,4 +40,6 @@ public abstract record CallWorkItem
     public sealed record Event(CallEvent Value) : CallWorkItem;
 
     public sealed record Incoming(IncomingCall Value) : CallWorkItem;
+
+    public sealed record Answered(Core.Calls.CallId CallId, IncomingCall Call) : CallWorkItem;
 }

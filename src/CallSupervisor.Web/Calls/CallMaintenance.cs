@@ -26,8 +26,16 @@ internal sealed partial class CallMaintenance(
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
-                store.PruneEnded(time.GetUtcNow() - options.Value.EndedRetention);
-                await ReconcileAsync(stoppingToken);
+                try
+                {
+                    store.PruneEnded(time.GetUtcNow() - options.Value.EndedRetention);
+                    await ReconcileAsync(stoppingToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // Housekeeping failures are retried on the next tick, never fatal to the host.
+                    LogMaintenanceFailed(ex);
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -62,6 +70,9 @@ internal sealed partial class CallMaintenance(
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Call maintenance failed; retrying on the next tick")]
+    private partial void LogMaintenanceFailed(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Reconciled call {CallId} with ACS ({Participants} participants)")]
     private partial void LogReconciled(CallId callId, int participants);

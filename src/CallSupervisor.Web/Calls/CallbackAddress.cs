@@ -16,7 +16,8 @@ public sealed class CallbackAddress(IServer server, Uri? configuredBaseUrl)
 
     public Uri BaseUrl => configuredBaseUrl ?? ListeningAddress();
 
-    public Uri AcsCallbackUri => new(BaseUrl, AcsPath);
+    // Appended, not resolved: a base with a path (https://host/supervisor) must keep it.
+    public Uri AcsCallbackUri => new(BaseUrl.AbsoluteUri.TrimEnd('/') + "/" + AcsPath);
 
     private Uri ListeningAddress()
     {

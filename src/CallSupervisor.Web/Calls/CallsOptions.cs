@@ -11,6 +11,13 @@ public sealed class CallsOptions
     /// <summary>How often ended calls are pruned and unknown calls reconciled with ACS.</summary>
     public TimeSpan MaintenanceInterval { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// Secret the Event Grid subscription must send as <c>?key=</c> on <c>/api/callbacks/incoming</c> (Event Grid
+    /// webhooks carry no signature; a secret in the endpoint URL is the documented way to authenticate them).
+    /// Generated automatically for the embedded emulator.
+    /// </summary>
+    public string? EventGridKey { get; set; }
+
     /// <summary>Largest accepted callback body; larger requests get 413.</summary>
     public long MaxCallbackBytes { get; set; } = 1024 * 1024;
 }

@@ -57,6 +57,10 @@ public abstract class FeedComponentBase<TState, TChange> : ComponentBase, IAsync
             {
                 await InvokeAsync(() =>
                 {
+                    if (_stop.IsCancellationRequested)
+                    {
+                        return;
+                    }
                     Now = Time.GetUtcNow();
                     StateHasChanged();
                 });
@@ -65,6 +69,10 @@ public abstract class FeedComponentBase<TState, TChange> : ComponentBase, IAsync
         catch (OperationCanceledException) when (_stop.IsCancellationRequested)
         {
             // Disposed.
+        }
+        catch (Exception ex)
+        {
+            await DispatchExceptionAsync(ex);
         }
     }
 

@@ -13,7 +13,7 @@ namespace CallSupervisor.Web.Hosting;
 /// </summary>
 public static class EmbeddedEmulator
 {
-    public static async Task<EmulatorHost?> StartIfEnabledAsync(WebApplicationBuilder builder)
+    public static async Task<EmbeddedEmulatorHandle?> StartIfEnabledAsync(WebApplicationBuilder builder)
     {
         var configuration = builder.Configuration;
         if (!configuration.GetValue<bool>("Emulator:Enabled") || !string.IsNullOrEmpty(configuration["Acs:ConnectionString"]))
@@ -26,7 +26,13 @@ public static class EmbeddedEmulator
         {
             throw new OptionsValidationException("Emulator", typeof(EmulatorOptions), failures.Failures);
         }
-        var emulator = await EmulatorHost.StartAsync(options, CreateLoggerFactory(configuration), CancellationToken.None);
+        // The emulator plays Event Grid too: it posts to the webhook URL with the key, as a subscription would.
+        var eventGridKey = configuration["Calls:EventGridKey"] is { Length: >= 16 } configured
+            ? configured
+            : Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24));
+        options.EventGridPath = $"{options.EventGridPath.TrimEnd('/')}?key={Uri.EscapeDataString(eventGridKey)}";
+        var loggerFactory = CreateLoggerFactory(configuration);
+        var emulator = await EmulatorHost.StartAsync(options, loggerFactory, CancellationToken.None);
 
         // In-memory settings are added last, so they win over the files for these keys only.
         configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -39,13 +45,15 @@ public static class EmbeddedEmulator
             ["Graph:BaseUrl"] = emulator.GraphBaseAddress.ToString(),
             ["Graph:StaticBearerToken"] = emulator.GraphToken,
             ["Graph:ClientState"] = emulator.GraphClientState,
+            ["Calls:EventGridKey"] = eventGridKey,
         });
-        return emulator;
+        return new EmbeddedEmulatorHandle(emulator, loggerFactory);
     }
 
     /// <summary>Attaches the emulator to the app's own address once the server listens.</summary>
-    public static void AttachWhenStarted(this EmulatorHost emulator, WebApplication app)
+    public static void AttachWhenStarted(this EmbeddedEmulatorHandle handle, WebApplication app)
     {
+        var emulator = handle.Host;
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
@@ -62,7 +70,19 @@ public static class EmbeddedEmulator
         });
     }
 
-    // The emulator logs through the app's logging configuration, but outlives no app: it is disposed with it.
+    // The emulator logs through the app's logging configuration; the factory is disposed with the emulator.
     private static ILoggerFactory CreateLoggerFactory(IConfiguration configuration) =>
         LoggerFactory.Create(logging => logging.AddConfiguration(configuration.GetSection("Logging")).AddSimpleConsole(o => o.SingleLine = true));
+}
+
+/// <summary>The embedded emulator and the logger factory it writes to, disposed together with the app.</summary>
+public sealed class EmbeddedEmulatorHandle(EmulatorHost host, ILoggerFactory loggerFactory) : IAsyncDisposable
+{
+    public EmulatorHost Host { get; } = host;
+
+    public async ValueTask DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        loggerFactory.Dispose();
+    }
 }

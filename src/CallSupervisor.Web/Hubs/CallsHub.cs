@@ -8,7 +8,9 @@ namespace CallSupervisor.Web.Hubs;
 /// <summary>
 /// Live calls for non-Blazor clients (wallboards, scripts, tests). On connect the caller gets a
 /// <c>snapshot</c>; every batch of store changes is pushed as <c>changed</c> by <see cref="CallsHubBroadcaster"/>.
-/// Versions let a client drop a batch older than its snapshot. The three supervisor actions are hub methods
+/// A connection joins the broadcast before its snapshot is sent, so a client may receive <c>changed</c> batches
+/// before the <c>snapshot</c>: keep them until the snapshot arrives, then apply only those with a version above
+/// the snapshot's. The three supervisor actions are hub methods
 /// that go through the same validated command service as the dashboard's buttons.
 /// </summary>
 public sealed class CallsHub(CallStore store, SupervisorCommandService commands) : Hub
@@ -26,14 +28,16 @@ public sealed class CallsHub(CallStore store, SupervisorCommandService commands)
         await base.OnConnectedAsync();
     }
 
+    // Commands are not tied to the connection's lifetime: once sent, ACS may act on them, so a client that drops
+    // mid-request must not turn a sent request into a "cancelled" entry in the audit trail.
     public async Task<CommandResultDto> Mute(string callId, string participantRawId) =>
-        (await commands.ExecuteAsync(new MuteParticipant(new CallId(callId), participantRawId, Supervisor), Context.ConnectionAborted)).ToDto();
+        (await commands.ExecuteAsync(new MuteParticipant(new CallId(callId), participantRawId, Supervisor), CancellationToken.None)).ToDto();
 
     public async Task<CommandResultDto> CancelInvitation(string callId, string invitationId) =>
-        (await commands.ExecuteAsync(new CancelInvitation(new CallId(callId), new InvitationId(invitationId), Supervisor), Context.ConnectionAborted)).ToDto();
+        (await commands.ExecuteAsync(new CancelInvitation(new CallId(callId), new InvitationId(invitationId), Supervisor), CancellationToken.None)).ToDto();
 
     public async Task<CommandResultDto> CancelMedia(string callId) =>
-        (await commands.ExecuteAsync(new CancelMedia(new CallId(callId), Supervisor), Context.ConnectionAborted)).ToDto();
+        (await commands.ExecuteAsync(new CancelMedia(new CallId(callId), Supervisor), CancellationToken.None)).ToDto();
 
     private string Supervisor => Context.User?.Identity?.Name is { Length: > 0 } name ? name : "hub:" + Context.ConnectionId[..8];
 }

@@ -14,11 +14,11 @@ internal sealed partial class CallsHubBroadcaster(CallStore store, IHubContext<C
         var subscription = store.Subscribe(stoppingToken);
         await foreach (var batch in subscription.Changes)
         {
-            var changedIds = batch.Changes.Select(c => c.CallId).Distinct().ToList();
-            var changed = changedIds.Select(id => batch.State.Find(id)).OfType<Call>().Select(c => c.ToDto()).ToList();
-            var removed = changedIds.Where(id => batch.State.Find(id) is null).Select(id => id.Value).ToList();
             try
             {
+                var changedIds = batch.Changes.Select(c => c.CallId).Distinct().ToList();
+                var changed = changedIds.Select(id => batch.State.Find(id)).OfType<Call>().Select(c => c.ToDto()).ToList();
+                var removed = changedIds.Where(id => batch.State.Find(id) is null).Select(id => id.Value).ToList();
                 await hub.Clients.All.SendAsync(
                     CallsHub.ChangedMessage,
                     new CallsChangedDto(batch.Version, CallCountsDto.From(batch.State.Counts), changed, removed),
@@ -26,6 +26,7 @@ internal sealed partial class CallsHubBroadcaster(CallStore store, IHubContext<C
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
+                // One failed batch must not stop the host (BackgroundService failures stop it by default).
                 LogSendFailed(ex, batch.Version);
             }
         }

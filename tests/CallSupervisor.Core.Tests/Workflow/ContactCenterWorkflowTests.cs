@@ -21,6 +21,16 @@ public sealed class ContactCenterWorkflowTests
         new(_acs, _sink, new WorkflowOptions(enabled, agents.Length == 0 ? [AgentA, AgentB] : agents,
             new Uri("https://media.example/hold.wav"), new Uri("https://media.example/menu.wav"), TimeSpan.FromSeconds(60)), _time);
 
+    // What the host does: answer, then record the answer on its ordered loop.
+    private static async Task AnswerAsync(ContactCenterWorkflow workflow, IncomingCall incoming)
+    {
+        var step = await workflow.HandleIncomingAsync(incoming, Callback, CancellationToken.None);
+        if (step.CallId is { } callId)
+        {
+            workflow.RememberAnswered(callId, incoming);
+        }
+    }
+
     private static IncomingCall Incoming(string context = "ctx-1") =>
         new("eg-1", DateTimeOffset.UnixEpoch, context, Caller, CommunicationIdentifier.Phone("+18005550199"), "server-1", "corr-1", "Alice");
 
@@ -43,7 +53,7 @@ public sealed class ContactCenterWorkflowTests
     public async Task Enrich_AfterAnswer_FillsCallerCalleeAndIds()
     {
         var workflow = Create();
-        await workflow.HandleIncomingAsync(Incoming(), Callback, CancellationToken.None);
+        await AnswerAsync(workflow, Incoming());
 
         var enriched = workflow.Enrich(Connected());
 
@@ -57,7 +67,7 @@ public sealed class ContactCenterWorkflowTests
     public async Task HandleConnected_AnsweredCall_PlaysRecognizesAndInvites_AndPublishesWhatItStarted()
     {
         var workflow = Create();
-        await workflow.HandleIncomingAsync(Incoming(), Callback, CancellationToken.None);
+        await AnswerAsync(workflow, Incoming());
 
         var steps = await workflow.HandleConnectedAsync(Connected(), CancellationToken.None);
 
@@ -80,10 +90,10 @@ public sealed class ContactCenterWorkflowTests
     {
         var workflow = Create();
         _acs.AnswerResult = TelephonyResult<CallId>.Ok(new CallId("call-1"));
-        await workflow.HandleIncomingAsync(Incoming("a"), Callback, CancellationToken.None);
+        await AnswerAsync(workflow, Incoming("a"));
         await workflow.HandleConnectedAsync(Connected("call-1"), CancellationToken.None);
         _acs.AnswerResult = TelephonyResult<CallId>.Ok(new CallId("call-2"));
-        await workflow.HandleIncomingAsync(Incoming("b"), Callback, CancellationToken.None);
+        await AnswerAsync(workflow, Incoming("b"));
 
         await workflow.HandleConnectedAsync(Connected("call-2"), CancellationToken.None);
 
@@ -105,7 +115,7 @@ public sealed class ContactCenterWorkflowTests
     public async Task HandleConnected_GraphCallOrDisabled_DoesNothing()
     {
         var disabled = Create(enabled: false);
-        await disabled.HandleIncomingAsync(Incoming(), Callback, CancellationToken.None);
+        await AnswerAsync(disabled, Incoming());
         _acs.Requests.Clear();
 
         Assert.Empty(await disabled.HandleConnectedAsync(Connected(), CancellationToken.None));
@@ -117,7 +127,7 @@ public sealed class ContactCenterWorkflowTests
     public async Task HandleConnected_AddFails_ReportsErrorAndPublishesNoInvitation()
     {
         var workflow = Create();
-        await workflow.HandleIncomingAsync(Incoming(), Callback, CancellationToken.None);
+        await AnswerAsync(workflow, Incoming());
         _acs.AddResult = TelephonyResult<InvitationId>.Fail(new TelephonyError(400, "8523", "Invalid target"));
 
         var steps = await workflow.HandleConnectedAsync(Connected(), CancellationToken.None);
@@ -128,10 +138,45 @@ public sealed class ContactCenterWorkflowTests
     }
 
     [Fact]
+    public async Task HandleConnected_Twice_RunsTheFlowOnce()
+    {
+        var workflow = Create();
+        await AnswerAsync(workflow, Incoming());
+        Assert.True(workflow.ShouldStart(new CallId("call-1"), connected: true));
+
+        await workflow.HandleConnectedAsync(Connected(), CancellationToken.None);
+        var again = await workflow.HandleConnectedAsync(Connected() with { EventId = "ce-2" }, CancellationToken.None);
+
+        Assert.Empty(again);
+        Assert.False(workflow.ShouldStart(new CallId("call-1"), connected: true));
+        Assert.Single(_sink.Events.OfType<InvitationRequested>());
+    }
+
+    [Fact]
+    public async Task ShouldStart_OnlyOnceAnsweredAndConnected()
+    {
+        var workflow = Create();
+
+        Assert.False(workflow.ShouldStart(new CallId("call-1"), connected: true));
+        await AnswerAsync(workflow, Incoming());
+        Assert.False(workflow.ShouldStart(new CallId("call-1"), connected: false));
+        Assert.True(workflow.ShouldStart(new CallId("call-1"), connected: true));
+    }
+
+    [Fact]
+    public async Task HandleIncoming_Disabled_DoesNotAnswer()
+    {
+        var step = await Create(enabled: false).HandleIncomingAsync(Incoming(), Callback, CancellationToken.None);
+
+        Assert.Null(step.CallId);
+        Assert.Empty(_acs.Requests);
+    }
+
+    [Fact]
     public async Task Forget_DropsAnsweredCall()
     {
         var workflow = Create();
-        await workflow.HandleIncomingAsync(Incoming(), Callback, CancellationToken.None);
+        await AnswerAsync(workflow, Incoming());
 
         workflow.Forget(new CallId("call-1"));
 

@@ -68,7 +68,12 @@ internal sealed partial class AppProcess : IAsyncDisposable
         var app = new AppProcess(process);
         process.OutputDataReceived += (_, e) => app.OnLine(e.Data);
         process.ErrorDataReceived += (_, e) => app.OnLine(e.Data);
-        process.Exited += (_, _) => app._listening.TrySetException(new InvalidOperationException("The app exited during start:\n" + app.Output));
+        process.Exited += (_, _) =>
+        {
+            var exited = new InvalidOperationException("The app exited during start:\n" + app.Output);
+            app._listening.TrySetException(exited);
+            app._emulatorAttached.TrySetException(exited);
+        };
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
@@ -122,9 +127,9 @@ internal sealed partial class AppProcess : IAsyncDisposable
                 await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(15));
             }
         }
-        catch (InvalidOperationException)
+        catch (Exception ex) when (ex is InvalidOperationException or TimeoutException)
         {
-            // Never started or already gone.
+            // Never started, already gone, or slow to die after the kill: dispose the handle either way.
         }
         _process.Dispose();
     }

@@ -72,7 +72,7 @@ internal sealed class WebSocketConnectionFactory : IConnectionFactory
                 }
                 await writer.CompleteAsync();
             }
-            catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or ObjectDisposedException)
+            catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or ObjectDisposedException or IOException)
             {
                 await writer.CompleteAsync();
             }
@@ -89,10 +89,16 @@ internal sealed class WebSocketConnectionFactory : IConnectionFactory
                 while (true)
                 {
                     var result = await reader.ReadAsync(_closed.Token);
+                    // One WebSocket message per read: a UTF-8 character split across buffer segments stays valid
+                    // because only the last segment ends the message. (SignalR frames its messages with 0x1e.)
+                    var segments = new List<ReadOnlyMemory<byte>>();
                     foreach (var segment in result.Buffer)
                     {
-                        // SignalR's JSON protocol frames messages itself (0x1e); text frames carry them.
-                        await _socket.SendAsync(segment, WebSocketMessageType.Text, endOfMessage: true, _closed.Token);
+                        segments.Add(segment);
+                    }
+                    for (var i = 0; i < segments.Count; i++)
+                    {
+                        await _socket.SendAsync(segments[i], WebSocketMessageType.Text, endOfMessage: i == segments.Count - 1, _closed.Token);
                     }
                     reader.AdvanceTo(result.Buffer.End);
                     if (result.IsCompleted)

@@ -13,6 +13,7 @@ public sealed class HubClient : IAsyncDisposable
     private readonly Lock _gate = new();
     private readonly Dictionary<string, JsonElement> _calls = [];
     private readonly List<(Func<JsonElement?, bool> Condition, string CallId, TaskCompletionSource<JsonElement?> Done)> _waiters = [];
+    private readonly List<JsonElement> _early = [];
     private long _version = -1;
 
     public HubClient(HubConnection connection)
@@ -29,6 +30,12 @@ public sealed class HubClient : IAsyncDisposable
                     _calls[call.GetProperty("callId").GetString()!] = call.Clone();
                 }
                 SnapshotsReceived++;
+                // Batches that overtook the snapshot: apply those newer than it, in order.
+                foreach (var early in _early.OrderBy(b => b.GetProperty("version").GetInt64()))
+                {
+                    ApplyBatch(early);
+                }
+                _early.Clear();
                 CheckWaiters();
             }
         });
@@ -36,21 +43,13 @@ public sealed class HubClient : IAsyncDisposable
         {
             lock (_gate)
             {
-                var version = batch.GetProperty("version").GetInt64();
-                // Everything up to the snapshot's version is already in the snapshot.
-                if (version <= _version)
+                if (SnapshotsReceived == 0)
                 {
+                    // The hub joins a connection to the broadcast before sending its snapshot.
+                    _early.Add(batch.Clone());
                     return;
                 }
-                _version = version;
-                foreach (var call in batch.GetProperty("changed").EnumerateArray())
-                {
-                    _calls[call.GetProperty("callId").GetString()!] = call.Clone();
-                }
-                foreach (var removed in batch.GetProperty("removed").EnumerateArray())
-                {
-                    _calls.Remove(removed.GetString()!);
-                }
+                ApplyBatch(batch);
                 BatchesReceived++;
                 CheckWaiters();
             }
@@ -58,6 +57,25 @@ public sealed class HubClient : IAsyncDisposable
     }
 
     public HubConnection Connection { get; }
+
+    private void ApplyBatch(JsonElement batch)
+    {
+        // Everything up to the snapshot's version is already in the snapshot.
+        var version = batch.GetProperty("version").GetInt64();
+        if (version <= _version)
+        {
+            return;
+        }
+        _version = version;
+        foreach (var call in batch.GetProperty("changed").EnumerateArray())
+        {
+            _calls[call.GetProperty("callId").GetString()!] = call.Clone();
+        }
+        foreach (var removed in batch.GetProperty("removed").EnumerateArray())
+        {
+            _calls.Remove(removed.GetString()!);
+        }
+    }
 
     public int SnapshotsReceived { get; private set; }
 

@@ -116,7 +116,8 @@ public sealed class SupervisorActionsOverHubTests(ServiceFixture fixture)
     {
         await using var hub = await fixture.ConnectHubAsync();
         var callId = await fixture.CreateCallAsync(AcsScenario);
-        await hub.WaitForCallAsync(callId, c => Media(c).Any(m => Status(m) == "Running"), "running media");
+        // The invitation is the workflow's last request: once it is pending, every media request has been made.
+        await hub.WaitForCallAsync(callId, c => Media(c).Any(m => Status(m) == "Running") && Invitations(c).Any(i => Status(i) == "Pending"), "running media");
 
         var result = await hub.InvokeAsync("CancelMedia", callId);
 

@@ -10,6 +10,7 @@ namespace CallSupervisor.Web.Tests.Callbacks;
 public sealed class CallbackAppFactory(bool callbackAuth) : WebApplicationFactory<Program>
 {
     public const string GraphClientState = "graph-client-state-secret";
+    public const string EventGridKey = "event-grid-key-0123456789";
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -25,5 +26,6 @@ public sealed class CallbackAppFactory(bool callbackAuth) : WebApplicationFactor
         builder.UseSetting("Graph:StaticBearerToken", "token");
         builder.UseSetting("Graph:ClientState", GraphClientState);
         builder.UseSetting("Calls:MaxCallbackBytes", "4096");
+        builder.UseSetting("Calls:EventGridKey", EventGridKey);
     }
 }

@@ -132,7 +132,7 @@ public sealed class CallbackEndpointTests : IAsyncLifetime
     public async Task EventGrid_SubscriptionValidation_EchoesCode()
     {
         using var client = _open.CreateClient();
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/callbacks/incoming")
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/callbacks/incoming?key=" + CallbackAppFactory.EventGridKey)
         {
             Content = Json("""
                 [{"id":"v1","topic":"t","subject":"s","eventType":"Microsoft.EventGrid.SubscriptionValidationEvent",
@@ -147,12 +147,14 @@ public sealed class CallbackEndpointTests : IAsyncLifetime
         Assert.Equal("code-123", JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("validationResponse").GetString());
     }
 
-    [Fact]
-    public async Task EventGrid_WithoutEventGridHeader_Returns401()
+    [Theory]
+    [InlineData("/api/callbacks/incoming")]
+    [InlineData("/api/callbacks/incoming?key=wrong-key-0123456789")]
+    public async Task EventGrid_WithoutTheKey_Returns401(string path)
     {
         using var client = _open.CreateClient();
 
-        using var response = await client.PostAsync("/api/callbacks/incoming", Json("[]"));
+        using var response = await client.PostAsync(path, Json("[]"));
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
