@@ -270,6 +270,10 @@ public sealed partial class LiveCallsUiTests(BrowserFixture fixture, Xunit.Abstr
         await Expect(session.Page.Locator("link#radzen-theme-link")).ToHaveAttributeAsync("href", new Regex("material-dark"));
         await session.ScreenshotAsync("live-calls-dark");
         await session.Page.GetByRole(AriaRole.Button, new() { Name = "Switch to light theme" }).ClickAsync();
+
+        await session.Page.GetByRole(AriaRole.Link, new() { Name = "Invitations" }).ClickAsync();
+        await Expect(session.Page.GetByRole(AriaRole.Table, new() { Name = "Pending invitations" })).ToContainTextAsync("Pending");
+        await session.ScreenshotAsync("invitations-light");
         Assert.Empty(session.ConsoleErrors);
     }
 }
