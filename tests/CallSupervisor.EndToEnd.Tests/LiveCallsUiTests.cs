@@ -250,6 +250,24 @@ public sealed partial class LiveCallsUiTests(BrowserFixture fixture, Xunit.Abstr
     }
 
     [Fact]
+    public async Task CircuitDropped_ReconnectsAndShowsCurrentState()
+    {
+        await using var session = await PageSession.OpenAsync(fixture);
+        var page = session.Page;
+
+        // Blazor's own test hook: drop the circuit's connection as a network blip would.
+        await page.EvaluateAsync("() => Blazor._internal.forceCloseConnection()");
+        // Blazor's reconnect display exists from the first disconnection on: proof the circuit really dropped.
+        await Expect(page.Locator("#components-reconnect-modal")).ToHaveCountAsync(1);
+        // A call arrives while this browser is (re)connecting.
+        await fixture.App.CreateCallAsync(AcsCall("+14255550999"));
+
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "+14255550999" })).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await Expect(page.GetByTestId("connection")).ToContainTextAsync("Live");
+        await Expect(page.GetByTestId("connection").Locator(".cs-connection-reconnecting")).ToBeHiddenAsync();
+    }
+
+    [Fact]
     public async Task Screenshots_LiveCallsAndDetail_LightAndDark()
     {
         string? callId = null;
