@@ -7,7 +7,8 @@ using Microsoft.Extensions.Options;
 namespace CallSupervisor.Web.Calls;
 
 /// <summary>
-/// Periodic housekeeping of the store: removes calls that ended longer ago than the retention, and reconciles
+/// Periodic housekeeping of the store: removes calls that ended longer ago than the retention, releases supervisor
+/// requests ACS never confirmed (so no button stays "Muting…" after a lost callback), and reconciles
 /// calls first seen through an event for an unknown call (e.g. after a restart) by asking ACS for the call and
 /// its participants. A call ACS no longer knows (404) is closed.
 /// </summary>
@@ -28,7 +29,9 @@ internal sealed partial class CallMaintenance(
             {
                 try
                 {
-                    store.PruneEnded(time.GetUtcNow() - options.Value.EndedRetention);
+                    var now = time.GetUtcNow();
+                    store.PruneEnded(now - options.Value.EndedRetention);
+                    store.ExpireUnconfirmedRequests(now - options.Value.ConfirmationTimeout, now);
                     await ReconcileAsync(stoppingToken);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)

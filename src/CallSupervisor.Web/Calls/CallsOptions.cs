@@ -18,6 +18,9 @@ public sealed class CallsOptions
     /// </summary>
     public string? EventGridKey { get; set; }
 
+    /// <summary>How long a supervisor request may wait for ACS to confirm it before the button works again.</summary>
+    public TimeSpan ConfirmationTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Largest accepted callback body; larger requests get 413.</summary>
     public long MaxCallbackBytes { get; set; } = 1024 * 1024;
 }

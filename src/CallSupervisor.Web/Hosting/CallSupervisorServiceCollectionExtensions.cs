@@ -57,6 +57,7 @@ public static class CallSupervisorServiceCollectionExtensions
         services.AddOptions<CallsOptions>()
             .Bind(configuration.GetSection(CallsOptions.SectionName))
             .Validate(o => o.EndedRetention >= TimeSpan.Zero, "Calls:EndedRetention must not be negative.")
+            .Validate(o => o.ConfirmationTimeout >= TimeSpan.FromSeconds(1), "Calls:ConfirmationTimeout must be at least 1 s.")
             .Validate(o => o.MaintenanceInterval >= TimeSpan.FromMilliseconds(100), "Calls:MaintenanceInterval must be at least 100 ms.")
             .Validate(o => o.MaxCallbackBytes is >= 1024 and <= 64 * 1024 * 1024, "Calls:MaxCallbackBytes must be between 1 KiB and 64 MiB.")
             .Validate(o => o.EventGridKey is { Length: >= 16 }, "Calls:EventGridKey must be set (at least 16 characters): the Event Grid subscription posts to /api/callbacks/incoming?key=<it>.")
