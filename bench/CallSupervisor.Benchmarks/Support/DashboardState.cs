@@ -9,7 +9,10 @@ namespace CallSupervisor.Benchmarks.Support;
 /// </summary>
 public static class DashboardState
 {
-    public static CallsSnapshot Build(int calls)
+    public static CallsSnapshot Build(int calls) => BuildStore(calls).Store.Current;
+
+    /// <summary>The same state, with the store and the event factory so a benchmark can apply further changes.</summary>
+    public static (CallStore Store, EventFactory Events) BuildStore(int calls)
     {
         var events = new EventFactory(calls);
         var store = StoreSeeder.Seed(events);
@@ -33,6 +36,6 @@ public static class DashboardState
                 StoreSeeder.ApplyAll(store, [events.Disconnected(call)]);
             }
         }
-        return store.Current;
+        return (store, events);
     }
 }
