@@ -108,10 +108,6 @@ public static partial class CallbackEndpoints
         CancellationToken cancellationToken)
     {
         var logger = loggers.CreateLogger(typeof(CallbackEndpoints));
-        if (CallbackBody.DeclaredTooLarge(request, options.Value.MaxCallbackBytes) is { } tooLarge)
-        {
-            return tooLarge;
-        }
         // Graph validates a notification URL by posting ?validationToken=… and expecting it back as text.
         if (request.Query.TryGetValue("validationToken", out var token) && token.Count == 1)
         {
