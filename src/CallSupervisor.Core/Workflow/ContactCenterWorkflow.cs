@@ -44,9 +44,12 @@ public sealed class ContactCenterWorkflow(
     /// <summary>Records that this app answered <paramref name="callId"/> (so its flow may start once connected).</summary>
     public void RememberAnswered(CallId callId, IncomingCall call) => _answered[callId] = call;
 
-    /// <summary>True once both the answer and CallConnected are known and the flow has not started yet.</summary>
-    public bool ShouldStart(CallId callId, bool connected) =>
-        options.Enabled && connected && _answered.ContainsKey(callId) && !_started.ContainsKey(callId);
+    /// <summary>
+    /// True when this app answered the connected call <paramref name="callId"/> and its flow has not started yet
+    /// (the host asks once the call is connected and the answer is remembered, in whichever order they came).
+    /// </summary>
+    public bool ShouldStart(CallId callId) =>
+        options.Enabled && _answered.ContainsKey(callId) && !_started.ContainsKey(callId);
 
     /// <summary>Adds what the IncomingCall told about the parties to a CallConnected that lacks them.</summary>
     public CallConnected Enrich(CallConnected connected) =>

@@ -21,11 +21,8 @@ internal sealed partial class CallEventProcessor(
 
     private BackgroundWork Work => _background ??= new BackgroundWork(ex => LogProcessingFailed(ex, "workflow step"));
 
-    private CancellationToken _stopping;
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        _stopping = stoppingToken;
         try
         {
             await foreach (var item in queue.Reader.ReadAllAsync(stoppingToken))
@@ -64,24 +61,30 @@ internal sealed partial class CallEventProcessor(
                 });
                 break;
             case CallWorkItem.Incoming ignored:
-                LogNotAnswering(ignored.Value.IncomingCallContext.Length);
+                LogNotAnswering(ignored.Value.From.RawId);
                 break;
             case CallWorkItem.Answered answered:
+                var known = store.Current.Find(answered.CallId);
+                if (known is { State: CallState.Disconnected })
+                {
+                    // The answer response came back after the call had already ended: nothing to drive.
+                    break;
+                }
                 workflow.RememberAnswered(answered.CallId, answered.Call);
                 // CallConnected may already have been applied without the parties: fill them in, then start.
-                if (store.Current.Find(answered.CallId) is { State: CallState.Connected } known)
+                if (known is { State: CallState.Connected })
                 {
                     var enriched = workflow.Enrich(new CallConnected(
                         "local:answered:" + answered.CallId, answered.CallId, known.StartedAt, known.Platform, known.ServerCallId, known.CorrelationId, known.Caller, known.Callee));
                     Apply(enriched);
-                    StartFlow(enriched);
+                    StartFlow(enriched, stoppingToken);
                 }
                 break;
             case CallWorkItem.Event { Value: CallConnected connected }:
                 var withParties = workflow.Enrich(connected);
                 if (Apply(withParties).Status == ApplyStatus.Applied)
                 {
-                    StartFlow(withParties);
+                    StartFlow(withParties, stoppingToken);
                 }
                 break;
             case CallWorkItem.Event { Value: CallDisconnected disconnected }:
@@ -94,15 +97,15 @@ internal sealed partial class CallEventProcessor(
         }
     }
 
-    private void StartFlow(CallConnected connected)
+    private void StartFlow(CallConnected connected, CancellationToken stoppingToken)
     {
-        if (!workflow.ShouldStart(connected.CallId, connected: true))
+        if (!workflow.ShouldStart(connected.CallId))
         {
             return;
         }
         Work.Run(async () =>
         {
-            foreach (var step in await workflow.HandleConnectedAsync(connected, _stopping))
+            foreach (var step in await workflow.HandleConnectedAsync(connected, stoppingToken))
             {
                 LogStep(step);
             }
@@ -137,8 +140,8 @@ internal sealed partial class CallEventProcessor(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Workflow {Operation} on call {CallId} failed: {Error}")]
     private partial void LogStepFailed(string operation, CallId? callId, string error);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Incoming call not answered: Workflow:Enabled is false (context of {Length} chars)")]
-    private partial void LogNotAnswering(int length);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Incoming call from {From} not answered: Workflow:Enabled is false")]
+    private partial void LogNotAnswering(string from);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Processing {Item} failed")]
     private partial void LogProcessingFailed(Exception exception, string item);

@@ -142,25 +142,24 @@ public sealed class ContactCenterWorkflowTests
     {
         var workflow = Create();
         await AnswerAsync(workflow, Incoming());
-        Assert.True(workflow.ShouldStart(new CallId("call-1"), connected: true));
+        Assert.True(workflow.ShouldStart(new CallId("call-1")));
 
         await workflow.HandleConnectedAsync(Connected(), CancellationToken.None);
         var again = await workflow.HandleConnectedAsync(Connected() with { EventId = "ce-2" }, CancellationToken.None);
 
         Assert.Empty(again);
-        Assert.False(workflow.ShouldStart(new CallId("call-1"), connected: true));
+        Assert.False(workflow.ShouldStart(new CallId("call-1")));
         Assert.Single(_sink.Events.OfType<InvitationRequested>());
     }
 
     [Fact]
-    public async Task ShouldStart_OnlyOnceAnsweredAndConnected()
+    public async Task ShouldStart_OnlyOnceAnswered()
     {
         var workflow = Create();
 
-        Assert.False(workflow.ShouldStart(new CallId("call-1"), connected: true));
+        Assert.False(workflow.ShouldStart(new CallId("call-1")));
         await AnswerAsync(workflow, Incoming());
-        Assert.False(workflow.ShouldStart(new CallId("call-1"), connected: false));
-        Assert.True(workflow.ShouldStart(new CallId("call-1"), connected: true));
+        Assert.True(workflow.ShouldStart(new CallId("call-1")));
     }
 
     [Fact]
