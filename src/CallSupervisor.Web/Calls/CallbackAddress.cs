@@ -14,20 +14,24 @@ public sealed class CallbackAddress(IServer server, Uri? configuredBaseUrl)
     public const string IncomingPath = "api/callbacks/incoming";
     public const string GraphPath = "api/callbacks/graph";
 
-    public Uri BaseUrl => configuredBaseUrl ?? ListeningAddress();
+    public Uri BaseUrl => configuredBaseUrl ?? ListeningAddress(server);
 
     // Appended, not resolved: a base with a path (https://host/supervisor) must keep it.
     public Uri AcsCallbackUri => new(BaseUrl.AbsoluteUri.TrimEnd('/') + "/" + AcsPath);
 
-    private Uri ListeningAddress()
+    /// <summary>
+    /// The server's own address as a peer on this machine reaches it: the first http address, with wildcard and
+    /// localhost hosts (Kestrel reports "http://[::]:5180", "http://+:80", "http://localhost:5180" as given)
+    /// mapped to 127.0.0.1.
+    /// </summary>
+    public static Uri ListeningAddress(IServer server)
     {
         var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
         var address = addresses.FirstOrDefault(a => a.StartsWith("http://", StringComparison.OrdinalIgnoreCase))
             ?? addresses.FirstOrDefault()
             ?? throw new InvalidOperationException("The server has no listening address yet; set Acs:CallbackBaseUrl.");
-        // Kestrel reports wildcard hosts as given ("http://[::]:5180"); loopback is what a local peer can reach.
-        var uri = new UriBuilder(address.Replace("://+", "://localhost", StringComparison.Ordinal).Replace("://*", "://localhost", StringComparison.Ordinal));
-        if (uri.Host is "[::]" or "0.0.0.0")
+        var uri = new UriBuilder(address.Replace("://+", "://127.0.0.1", StringComparison.Ordinal).Replace("://*", "://127.0.0.1", StringComparison.Ordinal));
+        if (uri.Host is "[::]" or "0.0.0.0" or "localhost" or "[::1]")
         {
             uri.Host = "127.0.0.1";
         }

@@ -1,6 +1,6 @@
 using CallSupervisor.Emulator;
+using CallSupervisor.Web.Calls;
 using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
 
 namespace CallSupervisor.Web.Hosting;
@@ -56,13 +56,17 @@ public static class EmbeddedEmulator
         var emulator = handle.Host;
         app.Lifetime.ApplicationStarted.Register(() =>
         {
-            var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
-            var address = addresses.Select(a => new Uri(a.Replace("://localhost", "://127.0.0.1", StringComparison.Ordinal)))
-                .FirstOrDefault(u => u.Scheme == Uri.UriSchemeHttp && System.Net.IPAddress.TryParse(u.Host.Trim('[', ']'), out var ip) && System.Net.IPAddress.IsLoopback(ip));
             var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(EmbeddedEmulator));
-            if (address is null)
+            if (emulator.AppBaseAddress is { } configured)
             {
-                logger.LogWarning("The embedded emulator needs an http loopback address to post to; the app listens on {Addresses}", string.Join(", ", addresses));
+                // Emulator:AppBaseUrl attached it at start already.
+                logger.LogInformation("Embedded ACS/Graph emulator at {Emulator} posts to {App}", emulator.BaseAddress, configured);
+                return;
+            }
+            var address = CallbackAddress.ListeningAddress(app.Services.GetRequiredService<IServer>());
+            if (address.Scheme != Uri.UriSchemeHttp)
+            {
+                logger.LogWarning("The embedded emulator posts over plain http; the app listens on {Address} only, so it runs without callbacks", address);
                 return;
             }
             emulator.AttachApp(address);
