@@ -119,6 +119,19 @@ public sealed class LiveCallsPageTests : DashboardTestContext
     }
 
     [Fact]
+    public async Task Dispose_EveryStoreSubscriberLetsGo()
+    {
+        Render<HeaderStatus>();
+        Render<Invitations>();
+        Render<Activity>();
+        Assert.Equal(3, Store.SubscriberCount);
+
+        await DisposeComponentsAsync();
+
+        Assert.Equal(0, Store.SubscriberCount);
+    }
+
+    [Fact]
     public void Durations_TickWithTheClock()
     {
         Store.WithConnectedCall(Events);
