@@ -30,20 +30,14 @@ public static partial class CallbackEndpoints
         CancellationToken cancellationToken)
     {
         var logger = loggers.CreateLogger(typeof(CallbackEndpoints));
-        if (CallbackBody.DeclaredTooLarge(request, options.Value.MaxCallbackBytes) is { } tooLarge)
+        var (body, rejected) = await ReceiveAsync(request, options.Value, "ACS", logger, async () =>
         {
-            return tooLarge;
-        }
-        var auth = await authenticator.AuthenticateAsync(request.Headers.Authorization, cancellationToken);
-        if (!auth.IsValid)
+            var auth = await authenticator.AuthenticateAsync(request.Headers.Authorization, cancellationToken);
+            return auth.IsValid ? null : auth.Reason ?? "invalid callback token";
+        }, cancellationToken);
+        if (rejected is not null)
         {
-            LogRejected(logger, "ACS", auth.Reason);
-            return Unauthorized(auth.Reason);
-        }
-        var (body, error) = await CallbackBody.ReadAsync(request, options.Value.MaxCallbackBytes, cancellationToken);
-        if (error is not null)
-        {
-            return error;
+            return rejected;
         }
         var result = parser.Parse(body);
         if (!result.IsSuccess)
@@ -51,11 +45,7 @@ public static partial class CallbackEndpoints
             LogMalformed(logger, "ACS", result.Error);
             return Malformed(result.Error);
         }
-        foreach (var callEvent in result.Events)
-        {
-            queue.Publish(callEvent);
-        }
-        LogUnmapped(logger, result.Unmapped);
+        Enqueue(queue, result, logger);
         return TypedResults.Ok();
     }
 
@@ -68,20 +58,15 @@ public static partial class CallbackEndpoints
         CancellationToken cancellationToken)
     {
         var logger = loggers.CreateLogger(typeof(CallbackEndpoints));
-        if (CallbackBody.DeclaredTooLarge(request, options.Value.MaxCallbackBytes) is { } tooLarge)
-        {
-            return tooLarge;
-        }
         // Event Grid webhooks are unsigned: the subscription URL carries a secret key, compared in constant time.
-        if (!KeyMatches(request.Query["key"].ToString(), options.Value.EventGridKey))
+        var (body, rejected) = await ReceiveAsync(request, options.Value, "Event Grid", logger, () => ValueTask.FromResult(
+            KeyMatches(request.Query["key"].ToString(), options.Value.EventGridKey)
+                ? null
+                : "Missing or wrong key: the Event Grid subscription must post to /api/callbacks/incoming?key=<Calls:EventGridKey>."),
+            cancellationToken);
+        if (rejected is not null)
         {
-            LogRejected(logger, "Event Grid", "missing or wrong ?key=");
-            return Unauthorized("Missing or wrong key: the Event Grid subscription must post to /api/callbacks/incoming?key=<Calls:EventGridKey>.");
-        }
-        var (body, error) = await CallbackBody.ReadAsync(request, options.Value.MaxCallbackBytes, cancellationToken);
-        if (error is not null)
-        {
-            return error;
+            return rejected;
         }
         var result = parser.Parse(body);
         if (!result.IsSuccess)
@@ -113,10 +98,11 @@ public static partial class CallbackEndpoints
         {
             return TypedResults.Text(token[0], "text/plain");
         }
-        var (body, error) = await CallbackBody.ReadAsync(request, options.Value.MaxCallbackBytes, cancellationToken);
-        if (error is not null)
+        // Graph's proof of origin is the clientState inside the body, checked by the parser.
+        var (body, rejected) = await ReceiveAsync(request, options.Value, "Graph", logger, authenticate: null, cancellationToken);
+        if (rejected is not null)
         {
-            return error;
+            return rejected;
         }
         var result = parser.Parse(body);
         switch (result.Status)
@@ -128,12 +114,43 @@ public static partial class CallbackEndpoints
                 LogMalformed(logger, "Graph", result.Error);
                 return Malformed(result.Error);
         }
+        Enqueue(queue, result, logger);
+        return TypedResults.Accepted((string?)null);
+    }
+
+    /// <summary>
+    /// The steps every callback shares, cheapest first: refuse a declared oversize body (413) before anything
+    /// else, authenticate (401 with the reason), then read the body with the size limit enforced while reading.
+    /// <paramref name="authenticate"/> returns null when the request is authentic, else why not.
+    /// </summary>
+    private static async Task<(byte[] Body, IResult? Rejected)> ReceiveAsync(
+        HttpRequest request,
+        CallsOptions options,
+        string source,
+        ILogger logger,
+        Func<ValueTask<string?>>? authenticate,
+        CancellationToken cancellationToken)
+    {
+        if (CallbackBody.DeclaredTooLarge(request, options.MaxCallbackBytes) is { } tooLarge)
+        {
+            return ([], tooLarge);
+        }
+        if (authenticate is not null && await authenticate() is { } reason)
+        {
+            LogRejected(logger, source, reason);
+            return ([], Unauthorized(reason));
+        }
+        var (body, error) = await CallbackBody.ReadAsync(request, options.MaxCallbackBytes, cancellationToken);
+        return (body ?? [], error);
+    }
+
+    private static void Enqueue(CallEventQueue queue, CallbackParseResult result, ILogger logger)
+    {
         foreach (var callEvent in result.Events)
         {
             queue.Publish(callEvent);
         }
         LogUnmapped(logger, result.Unmapped);
-        return TypedResults.Accepted((string?)null);
     }
 
     private static bool KeyMatches(string presented, string? expected) =>
