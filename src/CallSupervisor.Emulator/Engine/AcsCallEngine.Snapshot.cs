@@ -4,16 +4,7 @@ namespace CallSupervisor.Emulator.Engine;
 
 internal sealed partial class AcsCallEngine
 {
-    /// <summary>Live and recently ended calls, as the admin API shows them.</summary>
-    public IReadOnlyList<CallSnapshot> Snapshot()
-    {
-        lock (_gate)
-        {
-            return _calls.Values.Concat(_ended).Select(ToSnapshot).ToList();
-        }
-    }
-
-    private static CallSnapshot ToSnapshot(AcsCall call) => new(
+    protected override CallSnapshot ToSnapshot(AcsCall call) => new(
         call.ScenarioId, "acs", call.CallConnectionId, call.ServerCallId, call.CorrelationId, Name(call.State),
         call.CallbackUri?.ToString(), call.Caller,
         call.Participants.Select(p => p.ToModel()).ToList(),

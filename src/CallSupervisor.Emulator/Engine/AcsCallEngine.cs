@@ -15,35 +15,17 @@ namespace CallSupervisor.Emulator.Engine;
 /// </summary>
 internal sealed partial class AcsCallEngine(
     EmulatorOptions options, SeededRandom random, People people, Scheduler scheduler, IDeliverySink sink, EventFactory events,
-    Func<Uri> baseAddress, ILogger logger)
+    Func<Uri> baseAddress, ILogger logger) : CallEngine<AcsCall>
 {
-    private const int EndedCallsKept = 50;
-    private readonly Lock _gate = new();
-    private readonly Dictionary<string, AcsCall> _calls = new(StringComparer.Ordinal);
     private readonly Dictionary<string, AcsCall> _byContext = new(StringComparer.Ordinal);
     private readonly Dictionary<string, AcsCall> _byInvitation = new(StringComparer.Ordinal);
-    private readonly Queue<AcsCall> _ended = new();
 
     private SimulationOptions Sim => options.Simulation;
-
-    /// <summary>Calls ringing or in progress (what the generator keeps near its target).</summary>
-    public int ActiveCount
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _calls.Count;
-            }
-        }
-    }
 
     /// <summary>Starts a call: posts IncomingCall to the app's Event Grid webhook and waits for the answer.</summary>
     public AcsCall Start(string scenarioId, CallScenario scenario)
     {
-        var caller = scenario.Caller is { } c
-            ? people.FromScenario(c.Kind, c.Value)
-            : random.Chance(Sim.PhoneCallerShare) ? people.Phone() : people.AcsUser();
+        var caller = people.Caller(scenario, Sim.PhoneCallerShare, people.AcsUser);
         var call = new AcsCall(scenarioId, scenario, caller, People.AppNumber);
         lock (_gate)
         {
@@ -109,20 +91,6 @@ internal sealed partial class AcsCallEngine(
         return ApiResult.Empty(StatusCodes.Status204NoContent);
     }
 
-    /// <summary>Admin: the far side hangs up now.</summary>
-    public bool EndFromFarSide(string callConnectionId)
-    {
-        lock (_gate)
-        {
-            if (!_calls.TryGetValue(callConnectionId, out var call))
-            {
-                return false;
-            }
-            End(call);
-            return true;
-        }
-    }
-
     private void Connect(AcsCall call)
     {
         lock (_gate)
@@ -135,13 +103,9 @@ internal sealed partial class AcsCallEngine(
             Emit(call, call.CallbackUri!, "CallConnected", EventFactory.Data(call, call.AnswerOperationContext));
             EmitRoster(call);
         }
-        if (call.Scenario.DurationSeconds is { } seconds)
+        if (PlannedDuration(call.Scenario, random, Sim) is { } duration)
         {
-            scheduler.Schedule(TimeSpan.FromSeconds(seconds), () => EndIfLive(call));
-        }
-        else if (call.Scenario.Simulated)
-        {
-            scheduler.Schedule(random.Between(Sim.CallDurationMin, Sim.CallDurationMax), () => EndIfLive(call));
+            scheduler.Schedule(duration, () => EndIfLive(call));
         }
         ScheduleScenarioJoins(call);
         if (call.Scenario.Simulated)
@@ -177,7 +141,7 @@ internal sealed partial class AcsCallEngine(
     }
 
     /// <summary>Under the lock: the call is over; pending invitations and media end silently, as after a real hang-up.</summary>
-    private void End(AcsCall call)
+    protected override void End(AcsCall call)
     {
         if (call.State == AcsCallState.Disconnected)
         {
@@ -195,16 +159,11 @@ internal sealed partial class AcsCallEngine(
 
     private void Retire(AcsCall call)
     {
-        _calls.Remove(call.CallConnectionId);
         foreach (var invitation in call.Invitations)
         {
             _byInvitation.Remove(invitation.InvitationId);
         }
-        _ended.Enqueue(call);
-        while (_ended.Count > EndedCallsKept)
-        {
-            _ended.Dequeue();
-        }
+        Retire(call.CallConnectionId, call);
     }
 
     /// <summary>Under the lock: a call the REST API can act on (answered and not disconnected).</summary>

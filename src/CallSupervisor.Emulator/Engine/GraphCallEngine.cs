@@ -15,32 +15,15 @@ namespace CallSupervisor.Emulator.Engine;
 /// </summary>
 internal sealed partial class GraphCallEngine(
     EmulatorOptions options, SeededRandom random, People people, Scheduler scheduler, IDeliverySink sink, string clientState,
-    Func<Uri> graphBase, ILogger logger)
+    Func<Uri> graphBase, ILogger logger) : CallEngine<GraphCall>
 {
-    private const int EndedCallsKept = 50;
     private const string BotAppId = "2f1a6c1e-5d1b-4c55-9a43-6b7f1f0c9e21";
-    private readonly Lock _gate = new();
-    private readonly Dictionary<string, GraphCall> _calls = new(StringComparer.Ordinal);
-    private readonly Queue<GraphCall> _ended = new();
 
     private SimulationOptions Sim => options.Simulation;
 
-    public int ActiveCount
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _calls.Count;
-            }
-        }
-    }
-
     public GraphCall Start(string scenarioId, CallScenario scenario)
     {
-        var caller = scenario.Caller is { } c
-            ? people.FromScenario(c.Kind, c.Value)
-            : random.Chance(Sim.PhoneCallerShare) ? people.Phone() : people.TeamsUser();
+        var caller = people.Caller(scenario, Sim.PhoneCallerShare, people.TeamsUser);
         var call = new GraphCall(scenarioId, scenario, caller);
         lock (_gate)
         {
@@ -91,19 +74,6 @@ internal sealed partial class GraphCallEngine(
             new Dictionary<string, string> { ["Location"] = location });
     }
 
-    public bool EndFromFarSide(string callId)
-    {
-        lock (_gate)
-        {
-            if (!_calls.TryGetValue(callId, out var call))
-            {
-                return false;
-            }
-            Terminate(call);
-            return true;
-        }
-    }
-
     private void Establish(GraphCall call)
     {
         lock (_gate)
@@ -119,16 +89,13 @@ internal sealed partial class GraphCallEngine(
             Notify(call, GraphNotifications.Participants(call, clientState));
             StartNextOperation(call);
         }
-        var duration = call.Scenario.DurationSeconds is { } seconds ? TimeSpan.FromSeconds(seconds)
-            : call.Scenario.Simulated ? random.Between(Sim.CallDurationMin, Sim.CallDurationMax)
-            : (TimeSpan?)null;
-        if (duration is { } d)
+        if (PlannedDuration(call.Scenario, random, Sim) is { } duration)
         {
-            scheduler.Schedule(d, () =>
+            scheduler.Schedule(duration, () =>
             {
                 lock (_gate)
                 {
-                    Terminate(call);
+                    End(call);
                 }
             });
         }
@@ -218,8 +185,8 @@ internal sealed partial class GraphCallEngine(
             ScheduleRosterChange(call);
         });
 
-    /// <summary>Under the lock.</summary>
-    private void Terminate(GraphCall call)
+    /// <summary>Under the lock: the call is terminated.</summary>
+    protected override void End(GraphCall call)
     {
         if (call.State == GraphCallState.Terminated)
         {
@@ -227,28 +194,17 @@ internal sealed partial class GraphCallEngine(
         }
         call.State = GraphCallState.Terminated;
         Notify(call, GraphNotifications.CallState(call, clientState, BotAppId));
-        _calls.Remove(call.Id);
-        _ended.Enqueue(call);
-        while (_ended.Count > EndedCallsKept)
-        {
-            _ended.Dequeue();
-        }
+        Retire(call.Id, call);
     }
 
     private void Notify(GraphCall call, JsonObject notification) => sink.Enqueue(EventFactory.Graph(call.Id, notification));
 
-    public IReadOnlyList<CallSnapshot> Snapshot()
-    {
-        lock (_gate)
-        {
-            return _calls.Values.Concat(_ended).Select(call => new CallSnapshot(
-                call.ScenarioId, "graph", call.Id, call.Id, call.CorrelationId, AcsCallEngine.Name(call.State), null, call.Caller,
-                call.Participants.Select(p => new CallParticipantModel(p.Identity, p.IsMuted, false)).ToList(),
-                [],
-                call.Operations.Select(o => new MediaSnapshot(o.Id, o.Kind, o.ClientContext, AcsCallEngine.Name(o.Status), o.Duration.TotalSeconds)).ToList(),
-                0)).ToList();
-        }
-    }
+    protected override CallSnapshot ToSnapshot(GraphCall call) => new(
+        call.ScenarioId, "graph", call.Id, call.Id, call.CorrelationId, AcsCallEngine.Name(call.State), null, call.Caller,
+        call.Participants.Select(p => new CallParticipantModel(p.Identity, p.IsMuted, false)).ToList(),
+        [],
+        call.Operations.Select(o => new MediaSnapshot(o.Id, o.Kind, o.ClientContext, AcsCallEngine.Name(o.Status), o.Duration.TotalSeconds)).ToList(),
+        0);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Graph call {CallId} started")]
     private partial void LogStarted(string callId);

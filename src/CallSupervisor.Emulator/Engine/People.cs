@@ -1,4 +1,5 @@
 using System.Globalization;
+using CallSupervisor.Emulator.State;
 using CallSupervisor.Emulator.Wire;
 
 namespace CallSupervisor.Emulator.Engine;
@@ -14,6 +15,10 @@ internal sealed class People(SeededRandom random, string resourceId)
     public IdentifierModel AcsUser() => Identifiers.AcsUser($"8:acs:{resourceId}_{random.NextGuid()}");
 
     public IdentifierModel TeamsUser() => Identifiers.TeamsUser(random.NextGuid().ToString());
+
+    /// <summary>A call's caller: the scenario's if it names one, else a phone with probability <paramref name="phoneShare"/>, else <paramref name="otherwise"/>.</summary>
+    public IdentifierModel Caller(CallScenario scenario, double phoneShare, Func<IdentifierModel> otherwise) =>
+        scenario.Caller is { } c ? FromScenario(c.Kind, c.Value) : random.Chance(phoneShare) ? Phone() : otherwise();
 
     /// <summary>A participant joining by itself: a supervisor or coach (ACS user), a Teams user, or a phone.</summary>
     public IdentifierModel RandomJoiner() => random.NextDouble() switch

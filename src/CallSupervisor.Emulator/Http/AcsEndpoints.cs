@@ -28,23 +28,17 @@ internal static class AcsEndpoints
         calls.MapGet(call + "/participants/{participantRawId}", (string callConnectionId, string participantRawId) =>
                 engine.GetParticipant(callConnectionId, participantRawId))
             .WithName(OperationNames.GetParticipant);
-        calls.MapPost(call + "/participants:add", (string callConnectionId, HttpContext c) =>
-                WithBody<AddParticipantRequest>(c, r => engine.AddParticipant(callConnectionId, r)))
+        calls.MapPost(call + "/participants:add", CallWithBody<AddParticipantRequest>(engine.AddParticipant))
             .WithName(OperationNames.AddParticipant);
-        calls.MapPost(call + "/participants:remove", (string callConnectionId, HttpContext c) =>
-                WithBody<RemoveParticipantRequest>(c, r => engine.RemoveParticipant(callConnectionId, r)))
+        calls.MapPost(call + "/participants:remove", CallWithBody<RemoveParticipantRequest>(engine.RemoveParticipant))
             .WithName(OperationNames.RemoveParticipant);
-        calls.MapPost(call + "/participants:mute", (string callConnectionId, HttpContext c) =>
-                WithBody<MuteParticipantsRequest>(c, r => engine.Mute(callConnectionId, r)))
+        calls.MapPost(call + "/participants:mute", CallWithBody<MuteParticipantsRequest>(engine.Mute))
             .WithName(OperationNames.Mute);
-        calls.MapPost(call + "/participants:cancelAddParticipant", (string callConnectionId, HttpContext c) =>
-                WithBody<CancelAddParticipantRequest>(c, r => engine.CancelAddParticipant(callConnectionId, r)))
+        calls.MapPost(call + "/participants:cancelAddParticipant", CallWithBody<CancelAddParticipantRequest>(engine.CancelAddParticipant))
             .WithName(OperationNames.CancelAddParticipant);
-        calls.MapPost(call + ":play", (string callConnectionId, HttpContext c) =>
-                WithBody<PlayRequest>(c, r => engine.Play(callConnectionId, r)))
+        calls.MapPost(call + ":play", CallWithBody<PlayRequest>(engine.Play))
             .WithName(OperationNames.Play);
-        calls.MapPost(call + ":recognize", (string callConnectionId, HttpContext c) =>
-                WithBody<RecognizeRequest>(c, r => engine.Recognize(callConnectionId, r)))
+        calls.MapPost(call + ":recognize", CallWithBody<RecognizeRequest>(engine.Recognize))
             .WithName(OperationNames.Recognize);
         calls.MapPost(call + ":cancelAllMediaOperations", (string callConnectionId) => engine.CancelAllMediaOperations(callConnectionId))
             .WithName(OperationNames.CancelAllMediaOperations);
@@ -52,6 +46,10 @@ internal static class AcsEndpoints
 
     /// <summary>Typed as a route handler (not a RequestDelegate) so the returned result is written.</summary>
     internal static Delegate Handler(Func<HttpContext, Task<ApiResult>> handler) => handler;
+
+    /// <summary>An operation on one call ({callConnectionId} in the route) that takes a JSON body.</summary>
+    private static Delegate CallWithBody<T>(Func<string, T, ApiResult> handler) where T : class =>
+        (string callConnectionId, HttpContext c) => WithBody<T>(c, r => handler(callConnectionId, r));
 
     private static async Task<ApiResult> WithBody<T>(HttpContext context, Func<T, ApiResult> handler) where T : class =>
         await RequestBody.ParseAsync<T>(context) is { } request
