@@ -32,19 +32,13 @@ public sealed class AcsCallbackParser(TimeProvider timeProvider)
         try
         {
             using var document = JsonEnvelope.ParseDocument(utf8Body);
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Array)
-            {
-                return CallbackParseResult.Malformed($"Expected a JSON array of CloudEvents, got {Describe(root.ValueKind)}.");
-            }
-
+            var elements = JsonEnvelope.EventArray(document.RootElement, "CloudEvents", "a CloudEvent object");
             var events = ImmutableArray.CreateBuilder<CallEvent>();
             var unmapped = ImmutableArray.CreateBuilder<UnmappedEvent>();
             var receivedAt = timeProvider.GetUtcNow();
-            var index = 0;
-            foreach (var element in root.EnumerateArray())
+            foreach (var (element, where) in elements)
             {
-                ParseEvent(element, $"event[{index++}]", receivedAt, events, unmapped);
+                ParseEvent(element, where, receivedAt, events, unmapped);
             }
 
             return CallbackParseResult.Ok(events.ToImmutable(), unmapped.ToImmutable());
@@ -57,11 +51,6 @@ public sealed class AcsCallbackParser(TimeProvider timeProvider)
 
     private static void ParseEvent(JsonElement element, string where, DateTimeOffset receivedAt, ImmutableArray<CallEvent>.Builder events, ImmutableArray<UnmappedEvent>.Builder unmapped)
     {
-        if (element.ValueKind != JsonValueKind.Object)
-        {
-            throw new CallbackFormatException($"{where}: expected a CloudEvent object, got {Describe(element.ValueKind)}.");
-        }
-
         var id = JsonEnvelope.RequireString(element, "id", where);
         var type = JsonEnvelope.RequireString(element, "type", where);
         where = $"{where} ({type}, id {id})";
@@ -81,14 +70,4 @@ public sealed class AcsCallbackParser(TimeProvider timeProvider)
 
         events.Add(AcsEventMapper.Map(name, id, new CallId(data.CallConnectionId), time, data, where));
     }
-
-    internal static string Describe(JsonValueKind kind) => kind switch
-    {
-        JsonValueKind.Object => "an object",
-        JsonValueKind.Array => "an array",
-        JsonValueKind.String => "a string",
-        JsonValueKind.Number => "a number",
-        JsonValueKind.True or JsonValueKind.False => "a boolean",
-        _ => "null",
-    };
 }

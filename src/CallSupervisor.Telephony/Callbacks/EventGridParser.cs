@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Text;
-using System.Text.Json;
 using CallSupervisor.Core.Events;
 using CallSupervisor.Telephony.Acs;
 using CallSupervisor.Telephony.Callbacks.Wire;
@@ -29,29 +28,17 @@ public sealed class EventGridParser(TimeProvider timeProvider)
         try
         {
             using var document = JsonEnvelope.ParseDocument(utf8Body);
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Array)
-            {
-                return EventGridParseResult.Malformed($"Expected a JSON array of Event Grid events, got {AcsCallbackParser.Describe(root.ValueKind)}.");
-            }
-
+            var elements = JsonEnvelope.EventArray(document.RootElement, "Event Grid events", "an event object");
             string? validationCode = null;
             var calls = ImmutableArray.CreateBuilder<IncomingCall>();
             var unmapped = ImmutableArray.CreateBuilder<UnmappedEvent>();
             var receivedAt = timeProvider.GetUtcNow();
-            var index = 0;
-            foreach (var element in root.EnumerateArray())
+            foreach (var (element, at) in elements)
             {
-                var where = $"event[{index++}]";
-                if (element.ValueKind != JsonValueKind.Object)
-                {
-                    return EventGridParseResult.Malformed($"{where}: expected an event object, got {AcsCallbackParser.Describe(element.ValueKind)}.");
-                }
-
-                var id = JsonEnvelope.RequireString(element, "id", where);
+                var id = JsonEnvelope.RequireString(element, "id", at);
                 var isCloudEvent = !element.TryGetProperty("eventType", out _) && element.TryGetProperty("type", out _);
-                var type = JsonEnvelope.RequireString(element, isCloudEvent ? "type" : "eventType", where);
-                where = $"{where} ({type}, id {id})";
+                var type = JsonEnvelope.RequireString(element, isCloudEvent ? "type" : "eventType", at);
+                var where = $"{at} ({type}, id {id})";
                 switch (type)
                 {
                     case SubscriptionValidationType:

@@ -24,6 +24,46 @@ internal static class JsonEnvelope
         }
     }
 
+    /// <summary>
+    /// The events of a body that must be a JSON array of objects, each with its path <c>event[i]</c>. The array is
+    /// checked at once, each element as it is reached. <paramref name="arrayOf"/> and <paramref name="anEvent"/> name
+    /// the events in the messages.
+    /// </summary>
+    public static IEnumerable<(JsonElement Element, string Where)> EventArray(JsonElement root, string arrayOf, string anEvent)
+    {
+        if (root.ValueKind != JsonValueKind.Array)
+        {
+            throw new CallbackFormatException($"Expected a JSON array of {arrayOf}, got {Describe(root.ValueKind)}.");
+        }
+
+        return Elements();
+
+        IEnumerable<(JsonElement, string)> Elements()
+        {
+            var index = 0;
+            foreach (var element in root.EnumerateArray())
+            {
+                var where = $"event[{index++}]";
+                if (element.ValueKind != JsonValueKind.Object)
+                {
+                    throw new CallbackFormatException($"{where}: expected {anEvent}, got {Describe(element.ValueKind)}.");
+                }
+
+                yield return (element, where);
+            }
+        }
+    }
+
+    public static string Describe(JsonValueKind kind) => kind switch
+    {
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => "a number",
+        JsonValueKind.True or JsonValueKind.False => "a boolean",
+        _ => "null",
+    };
+
     public static string RequireString(JsonElement obj, string name, string where)
     {
         if (!obj.TryGetProperty(name, out var value) || value.ValueKind != JsonValueKind.String || value.GetString() is not { Length: > 0 } text)
