@@ -55,14 +55,7 @@ public class ApplyBenchmarks
     public void RosterOnly() => ApplyAll();
 
     [IterationCleanup]
-    public void Check()
-    {
-        // Every event must have been Applied (and published), or the figure is not the one it claims to be.
-        if (_store.Version - _versionBefore != Events)
-        {
-            throw new InvalidOperationException($"{_store.Version - _versionBefore} of {Events} events were applied");
-        }
-    }
+    public void Check() => StoreSeeder.CheckAllApplied(_store, _versionBefore, Events);
 
     private void ApplyAll()
     {

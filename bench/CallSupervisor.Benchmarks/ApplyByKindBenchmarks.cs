@@ -74,13 +74,7 @@ public class ApplyByKindBenchmarks
     }
 
     [IterationCleanup]
-    public void Check()
-    {
-        if (_store.Version - _versionBefore != Events)
-        {
-            throw new InvalidOperationException($"{_store.Version - _versionBefore} of {Events} events were applied");
-        }
-    }
+    public void Check() => StoreSeeder.CheckAllApplied(_store, _versionBefore, Events);
 
     private static CallEvent Preceded(List<CallEvent> before, CallEvent first, CallEvent measured)
     {

@@ -21,6 +21,16 @@ public static class StoreSeeder
         return store;
     }
 
+    /// <summary>After a timed burst: every one of its events must have been Applied (and published), or the figure is
+    /// not the one it claims to be.</summary>
+    public static void CheckAllApplied(CallStore store, long versionBefore, int events)
+    {
+        if (store.Version - versionBefore != events)
+        {
+            throw new InvalidOperationException($"{store.Version - versionBefore} of {events} events were applied");
+        }
+    }
+
     public static void ApplyAll(CallStore store, IEnumerable<CallEvent> events)
     {
         foreach (var callEvent in events)
