@@ -28,10 +28,10 @@ internal sealed partial class AcsCallEngine
         {
             return ApiResult.InvalidArgument("sourceCallerIdNumber is required to add a phone number participant.");
         }
-        var callback = request.OperationCallbackUri is { Length: > 0 } ? ParseCallback(request.OperationCallbackUri) : null;
-        if (request.OperationCallbackUri is { Length: > 0 } && callback is null)
+        var (callback, callbackProblem) = OptionalCallback(request.OperationCallbackUri);
+        if (callbackProblem is not null)
         {
-            return CallbackProblem(request.OperationCallbackUri, "operationCallbackUri");
+            return callbackProblem;
         }
         var timeout = request.InvitationTimeoutInSeconds is int seconds && seconds > 0
             ? TimeSpan.FromSeconds(seconds)
@@ -67,10 +67,10 @@ internal sealed partial class AcsCallEngine
         {
             return ApiResult.InvalidArgument("invitationId is required.");
         }
-        var callback = request.OperationCallbackUri is { Length: > 0 } ? ParseCallback(request.OperationCallbackUri) : null;
-        if (request.OperationCallbackUri is { Length: > 0 } && callback is null)
+        var (callback, callbackProblem) = OptionalCallback(request.OperationCallbackUri);
+        if (callbackProblem is not null)
         {
-            return CallbackProblem(request.OperationCallbackUri, "operationCallbackUri");
+            return callbackProblem;
         }
         lock (_gate)
         {

@@ -76,10 +76,10 @@ internal sealed partial class AcsCallEngine
 
     private ApiResult QueueMedia(string callConnectionId, MediaKind kind, string? operationContext, string? operationCallbackUri, IdentifierModel? target)
     {
-        var callback = operationCallbackUri is { Length: > 0 } ? ParseCallback(operationCallbackUri) : null;
-        if (operationCallbackUri is { Length: > 0 } && callback is null)
+        var (callback, callbackProblem) = OptionalCallback(operationCallbackUri);
+        if (callbackProblem is not null)
         {
-            return CallbackProblem(operationCallbackUri, "operationCallbackUri");
+            return callbackProblem;
         }
         lock (_gate)
         {

@@ -86,10 +86,10 @@ internal sealed partial class AcsCallEngine
         {
             return ApiResult.InvalidArgument("participantToRemove is required.");
         }
-        var callback = request.OperationCallbackUri is { Length: > 0 } ? ParseCallback(request.OperationCallbackUri) : null;
-        if (request.OperationCallbackUri is { Length: > 0 } && callback is null)
+        var (callback, callbackProblem) = OptionalCallback(request.OperationCallbackUri);
+        if (callbackProblem is not null)
         {
-            return CallbackProblem(request.OperationCallbackUri, "operationCallbackUri");
+            return callbackProblem;
         }
         lock (_gate)
         {

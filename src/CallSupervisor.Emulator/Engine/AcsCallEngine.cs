@@ -188,6 +188,15 @@ internal sealed partial class AcsCallEngine(
     private static Uri? ParseCallback(string? value) =>
         Uri.TryCreate(value, UriKind.Absolute, out var uri) && EmulatorOptionsValidator.IsLoopbackHttp(uri) ? uri : null;
 
+    /// <summary>
+    /// The optional per-operation callback (operationCallbackUri): absent is fine (null, no problem); present must be
+    /// a loopback http(s) URI, else the problem to answer with.
+    /// </summary>
+    private static (Uri? Callback, ApiResult? Problem) OptionalCallback(string? value) =>
+        value is not { Length: > 0 } ? (null, null)
+        : ParseCallback(value) is { } uri ? (uri, null)
+        : (null, CallbackProblem(value, "operationCallbackUri"));
+
     private static ApiResult CallbackProblem(string? value, string name) => string.IsNullOrEmpty(value)
         ? ApiResult.InvalidArgument($"{name} is required.")
         : ApiResult.InvalidArgument($"The field {name} is invalid: the emulator only calls back absolute http(s) URIs on a loopback address (got '{value}').");
