@@ -12,7 +12,8 @@ namespace CallSupervisor.Telephony.Acs;
 /// <summary>
 /// ACS Call Automation over REST (the ACS SDK is not available on the package feed), as a typed HttpClient whose
 /// handler chain authenticates each attempt (HMAC or Entra bearer). Every request carries <c>?api-version=</c>;
-/// mute, add, cancelAddParticipant and remove carry repeatability headers created once per logical request;
+/// every operation whose contract lists Repeatability-Request-ID/First-Sent (answer, add, remove, mute,
+/// cancelAddParticipant) carries them, created once per logical request and reused on retries;
 /// transient failures are retried (see <see cref="TransientHttpPipeline"/>). Failures are returned as
 /// <see cref="TelephonyError"/>.
 /// </summary>
@@ -62,7 +63,8 @@ public sealed partial class AcsCallAutomationClient : ICallAutomationPort
     public Task<TelephonyResult<CallId>> AnswerAsync(string incomingCallContext, Uri callbackUri, string operationContext, CancellationToken cancellationToken)
     {
         var body = new AnswerCallRequest { IncomingCallContext = incomingCallContext, CallbackUri = callbackUri.AbsoluteUri, OperationContext = operationContext };
-        return SendAsync(HttpMethod.Post, "calling/callConnections:answer", Json(body, AcsJsonContext.Default.AnswerCallRequest), repeatable: false, ReadAnswerAsync, cancellationToken);
+        // Repeatable: a retried answer after a lost response must not be refused as a second answer of the same call.
+        return SendAsync(HttpMethod.Post, "calling/callConnections:answer", Json(body, AcsJsonContext.Default.AnswerCallRequest), repeatable: true, ReadAnswerAsync, cancellationToken);
     }
 
     public Task<TelephonyResult<InvitationId>> AddParticipantAsync(CallId callId, CommunicationIdentifier target, string operationContext, TimeSpan invitationTimeout, CancellationToken cancellationToken)

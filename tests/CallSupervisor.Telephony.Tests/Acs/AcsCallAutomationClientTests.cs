@@ -120,7 +120,7 @@ public sealed class AcsCallAutomationClientTests
         var sent = Assert.Single(recorder.Requests);
         AcsRequestAssert.Target(sent, HttpMethod.Post, "/calling/callConnections:answer");
         AcsRequestAssert.Signed(sent);
-        AcsRequestAssert.NotRepeatable(sent);
+        AcsRequestAssert.Repeatable(sent);
         JsonAssert.Equal(expected, sent.BodyText);
     }
 
