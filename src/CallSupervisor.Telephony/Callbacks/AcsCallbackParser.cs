@@ -52,7 +52,9 @@ public sealed class AcsCallbackParser(TimeProvider timeProvider)
     private static void ParseEvent(JsonElement element, string where, DateTimeOffset receivedAt, ImmutableArray<CallEvent>.Builder events, ImmutableArray<UnmappedEvent>.Builder unmapped)
     {
         var id = JsonEnvelope.RequireString(element, "id", where);
+        CallbackLimits.Check(id, "id", where);
         var type = JsonEnvelope.RequireString(element, "type", where);
+        CallbackLimits.Check(type, "type", where);
         where = $"{where} ({type}, id {id})";
         var name = type.StartsWith(TypePrefix, StringComparison.Ordinal) ? type[TypePrefix.Length..] : null;
         if (name is null || !AcsEventMapper.IsMapped(name))
@@ -68,6 +70,8 @@ public sealed class AcsCallbackParser(TimeProvider timeProvider)
             throw new CallbackFormatException($"{where}: data.callConnectionId is missing.");
         }
 
-        events.Add(AcsEventMapper.Map(name, id, new CallId(data.CallConnectionId), time, data, where));
+        var mapped = AcsEventMapper.Map(name, id, new CallId(data.CallConnectionId), time, data, where);
+        CallbackLimits.Check(mapped, where);
+        events.Add(mapped);
     }
 }

@@ -17,10 +17,11 @@ public enum CallbackParseStatus
 }
 
 /// <summary>
-/// An event that was well-formed but is not turned into a Core event (a type the dashboard does not track, or a
-/// state it ignores). Accepted and meant to be logged; never a reason to reject the batch.
+/// An event that is not turned into a Core event: a type the dashboard does not track, a state it ignores, or
+/// (<paramref name="Malformed"/>, Graph only) a notification that does not parse while the rest of its batch does.
+/// Accepted and meant to be logged; never a reason to reject the batch.
 /// </summary>
-public sealed record UnmappedEvent(string Id, string Type, string Reason);
+public sealed record UnmappedEvent(string Id, string Type, string Reason, bool Malformed = false);
 
 /// <summary>Outcome of parsing an ACS callback batch or a Graph notification batch.</summary>
 public sealed record CallbackParseResult(

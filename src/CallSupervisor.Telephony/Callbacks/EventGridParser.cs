@@ -36,8 +36,10 @@ public sealed class EventGridParser(TimeProvider timeProvider)
             foreach (var (element, at) in elements)
             {
                 var id = JsonEnvelope.RequireString(element, "id", at);
+                CallbackLimits.Check(id, "id", at);
                 var isCloudEvent = !element.TryGetProperty("eventType", out _) && element.TryGetProperty("type", out _);
                 var type = JsonEnvelope.RequireString(element, isCloudEvent ? "type" : "eventType", at);
+                CallbackLimits.Check(type, "eventType", at);
                 var where = $"{at} ({type}, id {id})";
                 switch (type)
                 {
@@ -49,7 +51,9 @@ public sealed class EventGridParser(TimeProvider timeProvider)
                         break;
                     case IncomingCallType:
                         var time = JsonEnvelope.OptionalTime(element, isCloudEvent ? "time" : "eventTime", where, receivedAt);
-                        calls.Add(MapIncomingCall(id, time, JsonEnvelope.RequireData(element, where, CallbackJsonContext.Default.IncomingCallData), where));
+                        var call = MapIncomingCall(id, time, JsonEnvelope.RequireData(element, where, CallbackJsonContext.Default.IncomingCallData), where);
+                        CallbackLimits.Check(call, where);
+                        calls.Add(call);
                         break;
                     default:
                         unmapped.Add(new UnmappedEvent(id, type, "Not an event type the incoming-call webhook handles."));

@@ -98,7 +98,11 @@ internal static class GraphNotificationMapper
 
         if (data.ValueKind != JsonValueKind.Array)
         {
-            throw new CallbackFormatException($"{where}: participants 'resourceData' must be an array.");
+            // A deltaParticipants object lists only the participants that changed: applying it as the roster
+            // would drop everyone else, so it waits for the next full roster.
+            context.Unmapped.Add(new UnmappedEvent(id, JsonEnvelope.OptionalString(data, "@odata.type") ?? "#microsoft.graph.participant",
+                "Only full rosters (an array of participants) are applied; the next full roster reflects this change."));
+            return;
         }
 
         var roster = ImmutableArray.CreateBuilder<ParticipantState>();
@@ -171,8 +175,24 @@ internal static class GraphNotificationMapper
         return new ResultInfo(IntOf(info, "code"), IntOf(info, "subcode"), JsonEnvelope.OptionalString(info, "message"));
     }
 
-    private static int IntOf(JsonElement obj, string name) =>
-        obj.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number) ? number : 0;
+    /// <summary>
+    /// resultInfo code and subcode are numbers in Graph's schema, but Graph's own examples (and some deliveries)
+    /// send them as strings ("200", "5001"): both are read.
+    /// </summary>
+    private static int IntOf(JsonElement obj, string name)
+    {
+        if (!obj.TryGetProperty(name, out var value))
+        {
+            return 0;
+        }
+
+        return value.ValueKind switch
+        {
+            JsonValueKind.Number when value.TryGetInt32(out var number) => number,
+            JsonValueKind.String when int.TryParse(value.GetString(), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var parsed) => parsed,
+            _ => 0,
+        };
+    }
 
     /// <summary>(callId, rest after the call id, operation id) of <c>/app/calls/{id}[/…]</c> or <c>/communications/calls/{id}[/…]</c>.</summary>
     private static (CallId CallId, string Remainder, string? OperationId)? ParsePath(string resource)

@@ -16,6 +16,9 @@ namespace CallSupervisor.Telephony.Callbacks;
 /// <para><b>Authentication.</b> Every notification must carry <c>clientState</c> equal to
 /// <see cref="GraphOptions.ClientState"/> (compared in constant time); one mismatch makes the whole body
 /// Unauthenticated and nothing is applied.</para>
+/// <para><b>One bad notification.</b> Only the envelope (JSON, a <c>value</c> array) can make the body Malformed.
+/// A notification that does not parse is returned as a malformed <see cref="UnmappedEvent"/> and the others are
+/// applied: Graph does not resend the items of a refused batch one by one.</para>
 /// <para><b>Event ids.</b> Graph notifications have no id. The id is <c>graph:</c> + the first 128 bits (hex) of
 /// SHA-256 over resource path, state/status and the notification's exact JSON text: a redelivery of the same
 /// notification gets the same id (and is de-duplicated by the store), while two different notifications of one
@@ -61,7 +64,23 @@ public sealed class GraphNotificationParser(IOptions<GraphOptions> options, Time
             var index = 0;
             foreach (var notification in value.EnumerateArray())
             {
-                GraphNotificationMapper.Map(notification, $"value[{index++}]", context);
+                var where = $"value[{index++}]";
+                var mapped = context.Events.Count;
+                try
+                {
+                    GraphNotificationMapper.Map(notification, where, context);
+                    for (var i = mapped; i < context.Events.Count; i++)
+                    {
+                        CallbackLimits.Check(context.Events[i], where);
+                    }
+                }
+                catch (CallbackFormatException e)
+                {
+                    // Graph does not resend a refused batch item by item: one notification of a shape this parser
+                    // does not know must not cost the others. It is kept (and logged) as a malformed item.
+                    context.Events.Count = mapped;
+                    context.Unmapped.Add(new UnmappedEvent(where, "#microsoft.graph.commsNotification", e.Message, Malformed: true));
+                }
             }
 
             return CallbackParseResult.Ok(context.Events.ToImmutable(), context.Unmapped.ToImmutable());

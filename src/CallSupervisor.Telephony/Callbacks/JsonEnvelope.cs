@@ -14,6 +14,13 @@ internal static class JsonEnvelope
             throw new CallbackFormatException("The body is empty.");
         }
 
+        // JsonDocument accepts invalid UTF-8 inside strings and only fails when a string is read (with an
+        // InvalidOperationException, not a JsonException): check the whole body once, up front.
+        if (!System.Text.Unicode.Utf8.IsValid(utf8Body.Span))
+        {
+            throw new CallbackFormatException("The body is not valid UTF-8.");
+        }
+
         try
         {
             return JsonDocument.Parse(utf8Body);

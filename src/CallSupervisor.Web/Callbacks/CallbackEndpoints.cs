@@ -168,7 +168,14 @@ public static partial class CallbackEndpoints
     {
         foreach (var e in unmapped)
         {
-            LogUnmappedEvent(logger, e.Type, e.Id, e.Reason);
+            if (e.Malformed)
+            {
+                LogMalformedItem(logger, e.Type, e.Id, e.Reason);
+            }
+            else
+            {
+                LogUnmappedEvent(logger, e.Type, e.Id, e.Reason);
+            }
         }
     }
 
@@ -177,6 +184,9 @@ public static partial class CallbackEndpoints
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Source} callback malformed: {Reason}")]
     private static partial void LogMalformed(ILogger logger, string source, string? reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Skipped malformed {Type} ({Id}); the rest of its batch was applied: {Reason}")]
+    private static partial void LogMalformedItem(ILogger logger, string type, string id, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Accepted and ignored event {Type} ({Id}): {Reason}")]
     private static partial void LogUnmappedEvent(ILogger logger, string type, string id, string reason);

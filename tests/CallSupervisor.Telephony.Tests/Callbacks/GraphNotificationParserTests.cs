@@ -190,16 +190,95 @@ public sealed class GraphNotificationParserTests
     [Theory]
     [InlineData("[]", "Expected a commsNotifications object with a 'value' array.")]
     [InlineData("{", "not valid JSON")]
-    [InlineData("""{"value":[{"clientState":"graph-client-state-secret","resourceUrl":"/app/calls/c","resourceData":{}}]}""", "value[0]: 'changeType' is missing")]
-    [InlineData("""{"value":[{"clientState":"graph-client-state-secret","changeType":"updated","resourceData":{}}]}""", "value[0]: 'resourceUrl' (or 'resource') is missing.")]
-    [InlineData("""{"value":[{"clientState":"graph-client-state-secret","changeType":"updated","resourceUrl":"/app/calls/c"}]}""", "value[0]: 'resourceData' is missing")]
-    [InlineData("""{"value":[{"clientState":"graph-client-state-secret","changeType":"updated","resourceUrl":"/app/calls/c/participants","resourceData":[{"info":{}}]}]}""", "value[0].resourceData[0]: 'info.identity' has no identity with an id.")]
-    public void Parse_Malformed_ReportsPreciseError(string body, string expectedFragment)
+    [InlineData("{\"value\":{}}", "Expected a commsNotifications object with a 'value' array.")]
+    public void Parse_MalformedEnvelope_ReportsPreciseError(string body, string expectedFragment)
     {
         var result = _parser.Parse(body);
 
         Assert.Equal(CallbackParseStatus.Malformed, result.Status);
         Assert.Contains(expectedFragment, result.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""{"clientState":"graph-client-state-secret","resourceUrl":"/app/calls/c","resourceData":{}}""", "value[1]: 'changeType' is missing")]
+    [InlineData("""{"clientState":"graph-client-state-secret","changeType":"updated","resourceData":{}}""", "value[1]: 'resourceUrl' (or 'resource') is missing.")]
+    [InlineData("""{"clientState":"graph-client-state-secret","changeType":"updated","resourceUrl":"/app/calls/c"}""", "value[1]: 'resourceData' is missing")]
+    [InlineData("""{"clientState":"graph-client-state-secret","changeType":"updated","resourceUrl":"/app/calls/c/participants","resourceData":[{"info":{}}]}""", "value[1].resourceData[0]: 'info.identity' has no identity with an id.")]
+    [InlineData("""{"clientState":"graph-client-state-secret","changeType":"updated","resourceUrl":"/app/calls/c","resourceData":[1,2]}""", "value[1]: expected an object.")]
+    public void Parse_OneMalformedNotification_OthersAppliedAndItReportedAsMalformed(string bad, string expectedFragment)
+    {
+        var good = Notification("updated", $"/communications/calls/{CallId}", """{"state":"established"}""");
+
+        var result = _parser.Parse($$"""{"value":[{{good}},{{bad}}]}""");
+
+        Assert.True(result.IsSuccess, result.Error);
+        Assert.IsType<CallConnected>(Assert.Single(result.Events));
+        var unmapped = Assert.Single(result.Unmapped);
+        Assert.True(unmapped.Malformed);
+        Assert.Contains(expectedFragment, unmapped.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_RosterAsGraphDocumentsIt_ParticipantsUpdated()
+    {
+        // Graph's documented roster notification (participant joined), verbatim shape: resourceUrl ending in
+        // /participants and resourceData an array of participant objects.
+        var result = Parse($$$"""
+            {"@odata.type":"#microsoft.graph.commsNotification","clientState":"{{{ClientState}}}","changeType":"updated",
+             "resourceUrl":"/communications/calls/{{{CallId}}}/participants",
+             "resourceData":[{"@odata.type":"#microsoft.graph.participant","id":"2765eb15-01f8-47c6-b12b-c32111a4a86f",
+               "info":{"identity":{"user":{"displayName":"Bob","id":"5810cede-f3cc-42eb-b2c1-e9bd5d53ec96"}},"region":"westus","languageId":"en-US"},
+               "mediaStreams":[{"mediaType":"audio","label":"main-audio","sourceId":"1","direction":"sendReceive"}],
+               "isMuted":true,"isInLobby":false}]}
+            """);
+
+        var roster = Assert.IsType<ParticipantsUpdated>(Assert.Single(result.Events));
+        Assert.Equal(Call, roster.CallId);
+        Assert.Equal([new ParticipantState(CommunicationIdentifier.TeamsUser("5810cede-f3cc-42eb-b2c1-e9bd5d53ec96"), IsMuted: true, IsOnHold: false)], roster.Participants.AsEnumerable());
+    }
+
+    [Fact]
+    public void Parse_DeltaParticipants_UnmappedNotMalformed()
+    {
+        var result = Parse(Notification("updated", $"/communications/calls/{CallId}/participants", """
+            {"@odata.type":"#microsoft.graph.deltaParticipants","sequenceNumber":3,"participants":[{"info":{"identity":{"user":{"id":"u"}}}}]}
+            """));
+
+        Assert.Empty(result.Events);
+        var unmapped = Assert.Single(result.Unmapped);
+        Assert.False(unmapped.Malformed);
+        Assert.Equal("#microsoft.graph.deltaParticipants", unmapped.Type);
+    }
+
+    [Fact]
+    public void Parse_ResultInfoCodesAsStrings_ReadAsNumbers()
+    {
+        var result = Parse(Notification("deleted", $"/communications/calls/{CallId}", """
+            {"@odata.type":"#microsoft.graph.call","state":"terminated","resultInfo":{"@odata.type":"#microsoft.graph.resultInfo","code":"200","subcode":"5001","message":"Call ended"}}
+            """));
+
+        Assert.Equal(new ResultInfo(200, 5001, "Call ended"), Assert.IsType<CallDisconnected>(Assert.Single(result.Events)).Result);
+    }
+
+    [Fact]
+    public void Parse_OperationCancelledWithSubcodeAsString_Cancelled()
+    {
+        var result = Parse(Notification("deleted", $"/communications/calls/{CallId}/operations/op-9", """
+            {"@odata.type":"#microsoft.graph.playPromptOperation","status":"failed","resultInfo":{"code":"400","subcode":"8508","message":"cancelled"}}
+            """));
+
+        var ended = Assert.IsType<MediaOperationEnded>(Assert.Single(result.Events));
+        Assert.Equal(MediaStatus.Cancelled, ended.Outcome);
+        Assert.Equal(new ResultInfo(400, 8508, "cancelled"), ended.Result);
+    }
+
+    [Fact]
+    public void Parse_CallIdLongerThan256_ThatNotificationMalformed()
+    {
+        var result = Parse(Notification("updated", $"/communications/calls/{new string('c', 300)}", """{"state":"established"}"""));
+
+        Assert.Empty(result.Events);
+        Assert.Contains("'callConnectionId' is 300 characters long", Assert.Single(result.Unmapped).Reason, StringComparison.Ordinal);
     }
 
     private CallbackParseResult Parse(string notification)
