@@ -32,7 +32,8 @@ public static class TelephonyServiceCollectionExtensions
     /// Binds <c>Acs</c> and <c>Graph</c> from <paramref name="configuration"/> (validated at start), and registers
     /// <see cref="ICallAutomationPort"/>/<see cref="IGraphCallsPort"/> (transient typed clients),
     /// <see cref="AcsCallbackParser"/>, <see cref="EventGridParser"/>, <see cref="GraphNotificationParser"/> and
-    /// <see cref="AcsCallbackAuthenticator"/> (singletons).
+    /// <see cref="AcsCallbackAuthenticator"/> (singletons). With <c>Graph:Enabled=false</c> the Graph port is a
+    /// stub that refuses every request and no Graph parser, client or credential is registered.
     /// </summary>
     public static IServiceCollection AddTelephony(this IServiceCollection services, IConfiguration configuration)
     {
@@ -44,10 +45,23 @@ public static class TelephonyServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GraphOptions>, GraphOptionsValidator>());
 
         AddAcsClient(services);
-        AddGraphClient(services);
-        AddCallbacks(services);
+        if (IsGraphEnabled(configuration))
+        {
+            AddGraphClient(services);
+        }
+        else
+        {
+            // ACS-only: nothing of Graph (credential, token source, HttpClient, parser) is constructed.
+            services.TryAddSingleton<IGraphCallsPort, DisabledGraphCallsPort>();
+        }
+
+        AddCallbacks(services, IsGraphEnabled(configuration));
         return services;
     }
+
+    /// <summary>Whether <c>Graph:Enabled</c> is on (the default), read at registration: it decides what exists.</summary>
+    public static bool IsGraphEnabled(IConfiguration configuration) =>
+        configuration.GetSection(GraphOptions.SectionName).GetValue(nameof(GraphOptions.Enabled), true);
 
     private static void AddAcsClient(IServiceCollection services)
     {
@@ -113,11 +127,14 @@ public static class TelephonyServiceCollectionExtensions
         services.AddTransient<IGraphCallsPort>(sp => sp.GetRequiredService<GraphCallsClient>());
     }
 
-    private static void AddCallbacks(IServiceCollection services)
+    private static void AddCallbacks(IServiceCollection services, bool graph)
     {
         services.TryAddSingleton<AcsCallbackParser>();
         services.TryAddSingleton<EventGridParser>();
-        services.TryAddSingleton<GraphNotificationParser>();
+        if (graph)
+        {
+            services.TryAddSingleton<GraphNotificationParser>();
+        }
 
         services.AddHttpClient(CallbackMetadataHttpClientName);
         services.TryAddSingleton<AcsCallbackAuthenticator>(sp => new AcsCallbackAuthenticator(

@@ -8,13 +8,7 @@ builder.Services.AddCallSupervisor(builder.Configuration);
 
 var app = builder.Build();
 
-if (!app.Environment.IsDevelopment())
-{
-    app.UseExceptionHandler("/error", createScopeForErrors: true);
-    app.UseHsts();
-}
-
-app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseCallSupervisorErrorHandling();
 app.UseSameOriginForHubs();
 app.UseAntiforgery();
 

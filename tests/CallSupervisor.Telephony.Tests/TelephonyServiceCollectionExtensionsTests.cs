@@ -41,6 +41,25 @@ public sealed class TelephonyServiceCollectionExtensionsTests
     }
 
     [Fact]
+    public async Task AddTelephony_GraphDisabledWithoutGraphSettings_BuildsNothingOfGraphAndRefusesGraphRequests()
+    {
+        var acsOnly = EmulatorSettings.Where(s => !s.Key.StartsWith("Graph:", StringComparison.Ordinal)).ToDictionary();
+        acsOnly["Graph:Enabled"] = "false";
+        using var provider = Build(acsOnly);
+
+        provider.GetRequiredService<IStartupValidator>().Validate();
+        var graph = provider.GetRequiredService<IGraphCallsPort>();
+        var result = await graph.CancelMediaProcessingAsync(new CallId("c1"), "ctx", CancellationToken.None);
+
+        Assert.IsNotType<GraphCallsClient>(graph);
+        Assert.Equal("GraphDisabled", result.Error?.Code);
+        Assert.Null(provider.GetService<GraphNotificationParser>());
+        Assert.Null(provider.GetService<GraphCallsClient>());
+        Assert.Null(provider.GetKeyedService<TokenCredential>(TelephonyServiceCollectionExtensions.GraphCredentialKey));
+        Assert.IsType<AcsCallAutomationClient>(provider.GetRequiredService<ICallAutomationPort>());
+    }
+
+    [Fact]
     public void AddTelephony_MissingSettings_FailsAtStartWithWhatToSet()
     {
         using var provider = Build(new Dictionary<string, string?>());

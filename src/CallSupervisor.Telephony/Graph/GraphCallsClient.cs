@@ -22,8 +22,6 @@ namespace CallSupervisor.Telephony.Graph;
 /// </remarks>
 public sealed partial class GraphCallsClient : IGraphCallsPort
 {
-    public const string GraphDisabledCode = "GraphDisabled";
-
     private static readonly MediaTypeHeaderValue JsonContentType = new("application/json");
 
     private readonly GraphOptions _options;
@@ -40,11 +38,6 @@ public sealed partial class GraphCallsClient : IGraphCallsPort
 
     public async Task<TelephonyResult<Unit>> CancelMediaProcessingAsync(CallId callId, string clientContext, CancellationToken cancellationToken)
     {
-        if (!_options.Enabled)
-        {
-            return TelephonyResult<Unit>.Fail(new TelephonyError(null, GraphDisabledCode, "Graph is disabled (Graph:Enabled=false); Graph-hosted calls cannot be controlled."));
-        }
-
         var uri = new Uri(_options.BaseUri, "communications/calls/" + Uri.EscapeDataString(callId.Value) + "/cancelMediaProcessing");
         var body = JsonSerializer.SerializeToUtf8Bytes(new CancelMediaProcessingRequest(clientContext), GraphJsonContext.Default.CancelMediaProcessingRequest);
         var result = await _sender.SendAsync(

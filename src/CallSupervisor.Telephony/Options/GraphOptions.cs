@@ -11,7 +11,10 @@ public sealed class GraphOptions
 
     public const string Scope = "https://graph.microsoft.com/.default";
 
-    /// <summary>False for deployments without Graph-hosted calls: requests fail with code GraphDisabled, notifications are refused.</summary>
+    /// <summary>
+    /// False for deployments without Graph-hosted calls: nothing of Graph is constructed, requests fail with code
+    /// GraphDisabled and the notification endpoint does not exist.
+    /// </summary>
     public bool Enabled { get; set; } = true;
 
     public string BaseUrl { get; set; } = "https://graph.microsoft.com/v1.0/";

@@ -7,16 +7,24 @@ namespace CallSupervisor.Web.Callbacks;
 /// <summary>
 /// Where ACS, Event Grid and Graph post. Each request is authenticated, read with a size limit, parsed
 /// strictly, queued, and answered at once: 400 problem details for malformed input (nothing is applied),
-/// 401 when unauthenticated, 413 when too large. Unknown event types are accepted and logged.
+/// 401 when unauthenticated, 413 when too large, 503 with Retry-After when the inbox is full (nothing is applied;
+/// the sender retries). Unknown event types are accepted and logged.
 /// </summary>
 public static partial class CallbackEndpoints
 {
-    public static IEndpointRouteBuilder MapCallbackEndpoints(this IEndpointRouteBuilder endpoints)
+    /// <summary>How long a sender is asked to wait when the inbox is full (ACS and Event Grid honour Retry-After).</summary>
+    public static readonly TimeSpan OverloadRetryAfter = TimeSpan.FromSeconds(5);
+
+    /// <summary>Maps the ACS and Event Grid callbacks, and the Graph one unless Graph is disabled.</summary>
+    public static IEndpointRouteBuilder MapCallbackEndpoints(this IEndpointRouteBuilder endpoints, bool graph)
     {
         var group = endpoints.MapGroup("/api/callbacks").DisableAntiforgery();
         group.MapPost("/acs", HandleAcsAsync);
         group.MapPost("/incoming", HandleIncomingAsync);
-        group.MapPost("/graph", HandleGraphAsync);
+        if (graph)
+        {
+            group.MapPost("/graph", HandleGraphAsync);
+        }
         return endpoints;
     }
 
@@ -45,8 +53,7 @@ public static partial class CallbackEndpoints
             LogMalformed(logger, "ACS", result.Error);
             return Malformed(result.Error);
         }
-        Enqueue(queue, result, logger);
-        return TypedResults.Ok();
+        return Enqueue(queue, result, logger, "ACS") ?? TypedResults.Ok();
     }
 
     internal static async Task<IResult> HandleIncomingAsync(
@@ -74,9 +81,9 @@ public static partial class CallbackEndpoints
             LogMalformed(logger, "Event Grid", result.Error);
             return Malformed(result.Error);
         }
-        foreach (var incoming in result.IncomingCalls)
+        if (!queue.TryAccept(result.IncomingCalls))
         {
-            queue.Publish(incoming);
+            return Overloaded(queue, logger, "Event Grid");
         }
         LogUnmapped(logger, result.Unmapped);
         return result.ValidationCode is { } code
@@ -114,8 +121,7 @@ public static partial class CallbackEndpoints
                 LogMalformed(logger, "Graph", result.Error);
                 return Malformed(result.Error);
         }
-        Enqueue(queue, result, logger);
-        return TypedResults.Accepted((string?)null);
+        return Enqueue(queue, result, logger, "Graph") ?? TypedResults.Accepted((string?)null);
     }
 
     /// <summary>
@@ -144,13 +150,25 @@ public static partial class CallbackEndpoints
         return (body ?? [], error);
     }
 
-    private static void Enqueue(CallEventQueue queue, CallbackParseResult result, ILogger logger)
+    /// <summary>Queues the batch whole; null when queued, else the 503 to answer.</summary>
+    private static IResult? Enqueue(CallEventQueue queue, CallbackParseResult result, ILogger logger, string source)
     {
-        foreach (var callEvent in result.Events)
+        if (!queue.TryAccept(result.Events))
         {
-            queue.Publish(callEvent);
+            return Overloaded(queue, logger, source);
         }
         LogUnmapped(logger, result.Unmapped);
+        return null;
+    }
+
+    private static IResult Overloaded(CallEventQueue queue, ILogger logger, string source)
+    {
+        LogOverloaded(logger, source, queue.Depth, queue.Capacity);
+        return new RetryLaterResult(TypedResults.Problem(
+            statusCode: StatusCodes.Status503ServiceUnavailable,
+            title: "Callback inbox full",
+            detail: $"{queue.Depth} events are waiting to be applied (Calls:MaxQueuedEvents is {queue.Capacity}); nothing of this callback was applied. Retry later."),
+            OverloadRetryAfter);
     }
 
     private static bool KeyMatches(string presented, string? expected) =>
@@ -178,6 +196,9 @@ public static partial class CallbackEndpoints
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Source} callback refused with 503: the inbox holds {Depth} items (capacity {Capacity})")]
+    private static partial void LogOverloaded(ILogger logger, string source, int depth, int capacity);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Source} callback rejected: {Reason}")]
     private static partial void LogRejected(ILogger logger, string source, string? reason);

@@ -25,16 +25,20 @@ internal sealed partial class CallEventProcessor(
     {
         try
         {
-            await foreach (var item in queue.Reader.ReadAllAsync(stoppingToken))
+            await foreach (var queued in queue.Reader.ReadAllAsync(stoppingToken))
             {
                 try
                 {
-                    Process(item, stoppingToken);
+                    Process(queued.Item, stoppingToken);
                 }
                 catch (Exception ex)
                 {
                     // One bad item must never stop the inbox.
-                    LogProcessingFailed(ex, item.ToString());
+                    LogProcessingFailed(ex, queued.Item.ToString());
+                }
+                finally
+                {
+                    queue.Done(queued);
                 }
             }
         }

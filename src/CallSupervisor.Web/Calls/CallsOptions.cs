@@ -23,4 +23,10 @@ public sealed class CallsOptions
 
     /// <summary>Largest accepted callback body; larger requests get 413.</summary>
     public long MaxCallbackBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>
+    /// Callback events that may wait to be applied; a callback that does not fit gets 503 with Retry-After (ACS and
+    /// Event Grid retry). Applying an event takes microseconds, so a full queue means the process is starved.
+    /// </summary>
+    public int MaxQueuedEvents { get; set; } = 10_000;
 }

@@ -1,5 +1,7 @@
 using CallSupervisor.Web.Hosting;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Routing;
+using Microsoft.AspNetCore.Components.Web;
 
 namespace CallSupervisor.Web.Components;
 
@@ -9,6 +11,11 @@ public partial class App
 
     [CascadingParameter]
     public HttpContext? HttpContext { get; set; }
+
+    // Pages marked [ExcludeFromInteractiveRouting] (the error page) render statically: they must work even when
+    // the circuit cannot start.
+    private IComponentRenderMode? PageRenderMode =>
+        HttpContext?.AcceptsInteractiveRouting() == false ? null : RenderMode.InteractiveServer;
 
     protected override void OnInitialized()
     {

@@ -6,6 +6,7 @@ using CallSupervisor.Telephony;
 using CallSupervisor.Web.Calls;
 using CallSupervisor.Web.Callbacks;
 using CallSupervisor.Web.Hubs;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.Extensions.Options;
 using Radzen;
@@ -40,14 +41,28 @@ public static class CallSupervisorServiceCollectionExtensions
             o.Name = ThemeCookieName;
             o.Duration = TimeSpan.FromDays(365);
         });
-        services.AddHealthChecks();
+        services.AddProblemDetails();
+        services.AddHealthChecks().AddCheck<CallQueueHealthCheck>("callbacks", tags: [ReadyTag]);
         return services;
     }
 
+    private const string ReadyTag = "ready";
+
     public static IEndpointRouteBuilder MapCallSupervisorEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapHealthChecks("/health");
-        endpoints.MapCallbackEndpoints();
+        // Liveness: the process answers. Readiness: it can take callbacks (inbox depth and age), as JSON.
+        endpoints.MapHealthChecks("/health", new HealthCheckOptions { Predicate = _ => false });
+        endpoints.MapHealthChecks("/health/ready", new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains(ReadyTag),
+            ResponseWriter = HealthResponse.WriteAsync,
+        });
+        var graph = endpoints.ServiceProvider.GetRequiredService<IOptions<CallSupervisor.Telephony.Options.GraphOptions>>().Value.Enabled;
+        endpoints.MapCallbackEndpoints(graph);
+        // Anything else under /api is a 404 problem for every method: without this the pages' catch-all route
+        // matches, answers POST with 405 and GET with an HTML page.
+        endpoints.Map("/api/{**path}", (string? path) => TypedResults.Problem(
+            statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"There is no API at /api/{path}."));
         endpoints.MapHub<CallsHub>(CallsHub.Path);
         return endpoints;
     }
@@ -61,6 +76,7 @@ public static class CallSupervisorServiceCollectionExtensions
             .Validate(o => o.MaintenanceInterval >= TimeSpan.FromMilliseconds(100), "Calls:MaintenanceInterval must be at least 100 ms.")
             .Validate(o => o.MaxCallbackBytes is >= 1024 and <= 64 * 1024 * 1024, "Calls:MaxCallbackBytes must be between 1 KiB and 64 MiB.")
             .Validate(o => o.EventGridKey is { Length: >= 16 }, "Calls:EventGridKey must be set (at least 16 characters): the Event Grid subscription posts to /api/callbacks/incoming?key=<it>.")
+            .Validate(o => o.MaxQueuedEvents is >= 100 and <= 10_000_000, "Calls:MaxQueuedEvents must be between 100 and 10,000,000.")
             .ValidateOnStart();
         services.AddOptions<WorkflowSettings>()
             .Bind(configuration.GetSection(WorkflowSettings.SectionName))
@@ -73,7 +89,8 @@ public static class CallSupervisorServiceCollectionExtensions
         services.AddSingleton<SupervisorCommandService>();
         services.AddScoped<SupervisorIdentity>();
         services.AddScoped<SupervisorActions>();
-        services.AddSingleton<CallEventQueue>();
+        services.AddSingleton(sp => new CallEventQueue(
+            sp.GetRequiredService<IOptions<CallsOptions>>().Value.MaxQueuedEvents, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ICallEventSink>(sp => sp.GetRequiredService<CallEventQueue>());
         services.AddSingleton(sp => new ContactCenterWorkflow(
             sp.GetRequiredService<CallSupervisor.Core.Ports.ICallAutomationPort>(),

@@ -31,22 +31,32 @@ public static class EmbeddedEmulator
             ? configured
             : Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24));
         options.EventGridPath = $"{options.EventGridPath.TrimEnd('/')}?key={Uri.EscapeDataString(eventGridKey)}";
+        // An ACS-only app (Graph:Enabled=false) has no Graph endpoint: the emulator then simulates ACS calls only.
+        var graph = Telephony.TelephonyServiceCollectionExtensions.IsGraphEnabled(configuration);
+        if (!graph)
+        {
+            options.Simulation.GraphCallShare = 0;
+        }
         var loggerFactory = CreateLoggerFactory(configuration);
         var emulator = await EmulatorHost.StartAsync(options, loggerFactory, CancellationToken.None);
 
         // In-memory settings are added last, so they win over the files for these keys only.
-        configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["Acs:ConnectionString"] = emulator.ConnectionString,
             ["Acs:CallbackAuth:Issuer"] = emulator.Issuer,
             ["Acs:CallbackAuth:Audience"] = emulator.ResourceId,
             ["Acs:CallbackAuth:MetadataAddress"] = emulator.OpenIdMetadataAddress.ToString(),
             ["Acs:CallbackAuth:RequireHttpsMetadata"] = "false",
-            ["Graph:BaseUrl"] = emulator.GraphBaseAddress.ToString(),
-            ["Graph:StaticBearerToken"] = emulator.GraphToken,
-            ["Graph:ClientState"] = emulator.GraphClientState,
             ["Calls:EventGridKey"] = eventGridKey,
-        });
+        };
+        if (graph)
+        {
+            settings["Graph:BaseUrl"] = emulator.GraphBaseAddress.ToString();
+            settings["Graph:StaticBearerToken"] = emulator.GraphToken;
+            settings["Graph:ClientState"] = emulator.GraphClientState;
+        }
+        configuration.AddInMemoryCollection(settings);
         return new EmbeddedEmulatorHandle(emulator, loggerFactory);
     }
 

@@ -61,15 +61,4 @@ public sealed class GraphCallsClientTests
 
         Assert.Equal("http://localhost:5123/graph/v1.0/communications/calls/c1/cancelMediaProcessing", Assert.Single(recorder.Requests).Uri.AbsoluteUri);
     }
-
-    [Fact]
-    public async Task CancelMediaProcessingAsync_GraphDisabled_FailsWithoutRequest()
-    {
-        var recorder = new RecordingHandler();
-
-        var result = await TestClients.Graph(recorder, o => o.Enabled = false).CancelMediaProcessingAsync(new CallId("c1"), "c", CancellationToken.None);
-
-        Assert.Equal("GraphDisabled", result.Error?.Code);
-        Assert.Empty(recorder.Requests);
-    }
 }

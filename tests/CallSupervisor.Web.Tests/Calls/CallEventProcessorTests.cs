@@ -23,7 +23,7 @@ public sealed class CallEventProcessorTests : IAsyncLifetime
 
     private readonly ManualTimeProvider _time = new();
     private readonly FakeCallAutomationPort _acs = new();
-    private readonly CallEventQueue _queue = new();
+    private readonly CallEventQueue _queue = new(1000, TimeProvider.System);
     private readonly CancellationTokenSource _stop = new();
     private CallStore _store = null!;
     private CallEventProcessor _processor = null!;
@@ -81,7 +81,7 @@ public sealed class CallEventProcessorTests : IAsyncLifetime
     public async Task ConnectedBeforeAnswerResponse_FlowStartsOnceAnswered_WithTheCaller()
     {
         _acs.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _queue.Publish(Incoming());
+        Assert.True(_queue.TryAccept([Incoming()]));
         await _acs.Sent.Task.WaitAsync(TimeSpan.FromSeconds(10));
 
         // ACS connected the call before its answer response reached us.
@@ -102,7 +102,7 @@ public sealed class CallEventProcessorTests : IAsyncLifetime
     [Fact]
     public async Task AnswerThenConnected_FlowStartsOnce_EvenIfConnectedIsRepeated()
     {
-        _queue.Publish(Incoming());
+        Assert.True(_queue.TryAccept([Incoming()]));
         await _acs.Sent.Task.WaitAsync(TimeSpan.FromSeconds(10));
         _queue.Publish(Connected("ce-1"));
         await WaitForAsync(c => c.Invitations.Count == 1 && c.Caller == Caller);

@@ -1,0 +1,16 @@
+using CallSupervisor.Core.Calls;
+using CallSupervisor.Core.Ports;
+
+namespace CallSupervisor.Telephony.Graph;
+
+/// <summary>
+/// The Graph port of an ACS-only deployment (<c>Graph:Enabled=false</c>): no credential, HttpClient or token source
+/// exists, and every request fails with <see cref="Code"/> instead of reaching Graph.
+/// </summary>
+internal sealed class DisabledGraphCallsPort : IGraphCallsPort
+{
+    public const string Code = "GraphDisabled";
+
+    public Task<TelephonyResult<Unit>> CancelMediaProcessingAsync(CallId callId, string clientContext, CancellationToken cancellationToken) =>
+        Task.FromResult(TelephonyResult<Unit>.Fail(new TelephonyError(null, Code, "Graph is disabled (Graph:Enabled=false); Graph-hosted calls cannot be controlled.")));
+}

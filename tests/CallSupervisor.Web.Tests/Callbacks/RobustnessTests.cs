@@ -1,0 +1,177 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using CallSupervisor.Core.Store;
+using CallSupervisor.Telephony.Callbacks;
+using CallSupervisor.Web.Calls;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace CallSupervisor.Web.Tests.Callbacks;
+
+/// <summary>What a client can send must never become a 500, an HTML page or unbounded memory.</summary>
+public sealed class RobustnessTests
+{
+    private static ByteArrayContent InvalidUtf8(string json)
+    {
+        var bytes = Encoding.UTF8.GetBytes(json);
+        bytes[Array.IndexOf(bytes, (byte)'~')] = 0xFF;
+        var content = new ByteArrayContent(bytes);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        return content;
+    }
+
+    private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
+
+    private static string AddSucceeded(int index, string callId = "call-q") => $$$"""
+        {"id":"q-{{{index}}}","type":"Microsoft.Communication.AddParticipantSucceeded","time":"2026-11-21T10:00:00Z",
+         "data":{"callConnectionId":"{{{callId}}}","operationContext":"ctx-{{{index}}}"}}
+        """;
+
+    [Theory]
+    [InlineData("/api/callbacks/acs", """[{"id":"e~","type":"Microsoft.Communication.CallConnected","data":{"callConnectionId":"c"}}]""")]
+    [InlineData("/api/callbacks/incoming?key=" + CallbackAppFactory.EventGridKey, """[{"id":"e~","eventType":"Microsoft.Communication.IncomingCall","data":{}}]""")]
+    [InlineData("/api/callbacks/graph", """{"value":[{"clientState":"~","changeType":"updated","resourceUrl":"/communications/calls/c","resourceData":{}}]}""")]
+    public async Task Callback_InvalidUtf8_Returns400ProblemDetails(string path, string body)
+    {
+        await using var app = new CallbackAppFactory(callbackAuth: false);
+        using var client = app.CreateClient();
+
+        using var response = await client.PostAsync(path, InvalidUtf8(body));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("The body is not valid UTF-8.", JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task AcsCallback_HugeId_Returns400AndRemembersNothing()
+    {
+        await using var app = new CallbackAppFactory(callbackAuth: false);
+        using var client = app.CreateClient();
+        var store = app.Services.GetRequiredService<CallStore>();
+        var before = store.Version;
+
+        using var response = await client.PostAsync("/api/callbacks/acs", Json($$$"""
+            [{"id":"{{{new string('x', 3000)}}}","type":"Microsoft.Communication.CallConnected","data":{"callConnectionId":"c"}}]
+            """));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(before, store.Version);
+    }
+
+    [Fact]
+    public async Task Callbacks_InboxFull_Return503WithRetryAfterAndApplyNothing_ReadinessReportsTheBacklog()
+    {
+        // Without the processor nothing drains the inbox, so it fills deterministically.
+        await using var app = new CallbackAppFactory(
+            callbackAuth: false,
+            new Dictionary<string, string> { ["Calls:MaxQueuedEvents"] = "100", ["Calls:MaxCallbackBytes"] = "1048576" },
+            services => services.Remove(services.Single(d => d.ImplementationType == typeof(CallEventProcessor))));
+        using var client = app.CreateClient();
+        var queue = app.Services.GetRequiredService<CallEventQueue>();
+
+        using var fits = await client.PostAsync("/api/callbacks/acs", Json("[" + string.Join(",", Enumerable.Range(0, 99).Select(i => AddSucceeded(i))) + "]"));
+        using var tooMany = await client.PostAsync("/api/callbacks/acs", Json("[" + AddSucceeded(100) + "," + AddSucceeded(101) + "]"));
+        using var lastPlace = await client.PostAsync("/api/callbacks/acs", Json("[" + AddSucceeded(102) + "]"));
+        using var full = await client.PostAsync("/api/callbacks/incoming?key=" + CallbackAppFactory.EventGridKey, Json("""
+            [{"id":"in-1","eventType":"Microsoft.Communication.IncomingCall","data":{"incomingCallContext":"ctx",
+              "from":{"rawId":"4:+14255550123","phoneNumber":{"value":"+14255550123"}},"to":{"rawId":"8:acs:r_a","communicationUser":{"id":"8:acs:r_a"}}}}]
+            """));
+        using var ready = await client.GetAsync("/health/ready");
+
+        Assert.Equal(HttpStatusCode.OK, fits.StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, tooMany.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(5), tooMany.Headers.RetryAfter?.Delta);
+        Assert.Equal("application/problem+json", tooMany.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.OK, lastPlace.StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, full.StatusCode);
+        Assert.Equal(100, queue.Depth);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        var report = JsonDocument.Parse(await ready.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("Unhealthy", report.GetProperty("status").GetString());
+        var inbox = report.GetProperty("checks").GetProperty("callbacks").GetProperty("data");
+        Assert.Equal(100, inbox.GetProperty("depth").GetInt32());
+        Assert.Equal(100, inbox.GetProperty("capacity").GetInt32());
+        Assert.True(inbox.GetProperty("oldestAgeMs").GetInt64() >= 0);
+    }
+
+    [Fact]
+    public async Task Readiness_EmptyInbox_Healthy()
+    {
+        await using var app = new CallbackAppFactory(callbackAuth: false);
+        using var client = app.CreateClient();
+
+        using var ready = await client.GetAsync("/health/ready");
+
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        Assert.Equal("Healthy", JsonDocument.Parse(await ready.Content.ReadAsStringAsync()).RootElement.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Production_ServerErrorOnACallback_Is500ProblemDetailsWithoutDetails()
+    {
+        await using var app = new CallbackAppFactory(
+            callbackAuth: false,
+            services: services => services.AddSingleton(new EventGridParser(new FailingTimeProvider())),
+            environment: Environments.Production);
+        using var client = app.CreateClient();
+
+        using var response = await client.PostAsync("/api/callbacks/incoming?key=" + CallbackAppFactory.EventGridKey, Json("""[{"id":"v","eventType":"Other","data":{}}]"""));
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.DoesNotContain("clock broken", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Production_ErrorPage_Exists()
+    {
+        await using var app = new CallbackAppFactory(callbackAuth: false, environment: Environments.Production);
+        using var client = app.CreateClient();
+
+        using var response = await client.GetAsync("/error");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Something went wrong", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Production_PostToAnUnknownApiPath_Is404NotAPage()
+    {
+        await using var app = new CallbackAppFactory(callbackAuth: false, environment: Environments.Production);
+        using var client = app.CreateClient();
+
+        using var response = await client.PostAsync("/api/callbacks/nothing-here", Json("[]"));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task GraphDisabled_NoGraphEndpoint_PagesAndAcsCallbacksWork()
+    {
+        await using var app = new CallbackAppFactory(callbackAuth: false, new Dictionary<string, string>
+        {
+            ["Graph:Enabled"] = "false",
+            ["Graph:StaticBearerToken"] = "",
+            ["Graph:ClientState"] = "",
+        });
+        using var client = app.CreateClient();
+
+        using var page = await client.GetAsync("/");
+        using var invitations = await client.GetAsync("/invitations");
+        using var graph = await client.PostAsync("/api/callbacks/graph", Json("""{"value":[]}"""));
+        using var acs = await client.PostAsync("/api/callbacks/acs", Json("[" + AddSucceeded(1) + "]"));
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, invitations.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, graph.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, acs.StatusCode);
+    }
+
+    private sealed class FailingTimeProvider : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => throw new InvalidOperationException("clock broken");
+    }
+}
