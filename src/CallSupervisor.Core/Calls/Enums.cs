@@ -44,4 +44,7 @@ public enum MediaStatus
     Cancelled,
     Completed,
     Failed,
+
+    /// <summary>No end event arrived within the media timeout; whether it completed is not known.</summary>
+    Expired,
 }

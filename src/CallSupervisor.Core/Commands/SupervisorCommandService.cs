@@ -15,7 +15,8 @@ public sealed class SupervisorCommandService(
     CallStore store,
     ICallAutomationPort callAutomation,
     IGraphCallsPort graphCalls,
-    TimeProvider time)
+    TimeProvider time,
+    IReconcileRequests? reconcile = null)
 {
     /// <summary>Prefixes of the operationContext / clientContext sent with each action, so callbacks and logs show
     /// that a supervisor caused them.</summary>
@@ -41,12 +42,13 @@ public sealed class SupervisorCommandService(
         }
         var request = NewRequest(command, MuteContextPrefix);
         var marked = store.MarkMutePending(command.CallId, command.ParticipantRawId, request);
-        if (marked.Call?.Participants.GetValueOrDefault(command.ParticipantRawId) is not { } participant)
+        if (marked.Call is not { } call || call.Participants.GetValueOrDefault(command.ParticipantRawId) is not { } participant)
         {
             return CommandOutcome.Refused(marked.Availability.Reason ?? "The participant is not in the call");
         }
-        var who = Describe.Who(participant.Identifier);
+        var who = Describe.Who(call, participant.Identifier);
         return await SendAsync(
+            command.CallId,
             ct => callAutomation.MuteAsync(command.CallId, participant.Identifier, request.OperationContext, ct),
             error => store.RevertMutePending(command.CallId, command.ParticipantRawId, request, error, time.GetUtcNow()),
             $"Mute of {who} sent; waiting for ACS to confirm",
@@ -63,12 +65,13 @@ public sealed class SupervisorCommandService(
         }
         var request = NewRequest(command, CancelInvitationContextPrefix);
         var marked = store.MarkInvitationCancelling(command.CallId, command.InvitationId, request);
-        if (marked.Call?.Invitations.GetValueOrDefault(command.InvitationId) is not { } invitation)
+        if (marked.Call is not { } call || call.Invitations.GetValueOrDefault(command.InvitationId) is not { } invitation)
         {
             return CommandOutcome.Refused(marked.Availability.Reason ?? "The invitation cannot be cancelled");
         }
-        var who = Describe.Who(invitation.Target);
+        var who = Describe.Who(call, invitation.Target);
         return await SendAsync(
+            command.CallId,
             ct => callAutomation.CancelAddParticipantAsync(command.CallId, command.InvitationId, request.OperationContext, ct),
             error => store.RevertInvitationCancelling(command.CallId, command.InvitationId, request, error, time.GetUtcNow()),
             $"Cancel of invitation to {who} sent; waiting for ACS to confirm",
@@ -91,6 +94,7 @@ public sealed class SupervisorCommandService(
         }
         var isGraph = call.Platform == CallPlatform.Graph;
         return await SendAsync(
+            command.CallId,
             ct => isGraph
                 ? graphCalls.CancelMediaProcessingAsync(command.CallId, request.OperationContext, ct)
                 : callAutomation.CancelAllMediaOperationsAsync(command.CallId, ct),
@@ -103,8 +107,10 @@ public sealed class SupervisorCommandService(
     /// <summary>
     /// Sends the request; on an error reverts the pending state. Ports return failures rather than throw, so an
     /// exception (cancellation, a bug) is rethrown — but only after the revert, so no action stays pending forever.
+    /// A "call not found" answer means the board is behind ACS: the call is re-read at once.
     /// </summary>
-    private static async Task<CommandOutcome> SendAsync(
+    private async Task<CommandOutcome> SendAsync(
+        CallId callId,
         Func<CancellationToken, Task<TelephonyResult<Unit>>> send,
         Action<TelephonyError> revert,
         string acceptedMessage,
@@ -124,6 +130,10 @@ public sealed class SupervisorCommandService(
         if (result.Error is { } error)
         {
             revert(error);
+            if (CallNotFound.Is(error))
+            {
+                reconcile?.RequestReconcile(callId);
+            }
             return CommandOutcome.Failed($"{failedMessage}: {Describe.Error(error)}", error);
         }
         return CommandOutcome.Accepted(acceptedMessage);

@@ -77,3 +77,38 @@ public sealed record MediaOperationEnded(
     string EventId, CallId CallId, DateTimeOffset OccurredAt,
     MediaOperationId OperationId, MediaKind Kind, MediaStatus Outcome, ResultInfo? Result)
     : CallEvent(EventId, CallId, OccurredAt);
+
+/// <summary>
+/// What ACS said when the app re-read a live call (GET call connection + GET participants). Callbacks can be lost,
+/// so the board is re-checked against ACS periodically. <see cref="ObservedRosterSequence"/> is the call's
+/// <see cref="Store.Call.LastRosterSequence"/> when the read started: the fetched roster (which has no sequence
+/// number) replaces the board's only if no newer ParticipantsUpdated was applied in the meantime. Produced locally,
+/// never redelivered, so its id is not kept for de-duplication.
+/// </summary>
+public sealed record CallReconciled(
+    string EventId, CallId CallId, DateTimeOffset OccurredAt,
+    Ports.CallDetails Details, ImmutableArray<ParticipantState> Participants, int? ObservedRosterSequence)
+    : CallEvent(EventId, CallId, OccurredAt);
+
+/// <summary>
+/// An invitation is past its ringing timeout plus a grace period and ACS reported no outcome (the callback was
+/// lost): it ends as timed out, with no answer from ACS.
+/// </summary>
+public sealed record InvitationExpired(string EventId, CallId CallId, DateTimeOffset OccurredAt, InvitationId InvitationId)
+    : CallEvent(EventId, CallId, OccurredAt);
+
+/// <summary>
+/// A media operation has run longer than the configured media timeout without an end event (ACS offers no way to
+/// read media state back): it is closed as <see cref="MediaStatus.Expired"/> so nothing stays Running forever.
+/// </summary>
+public sealed record MediaExpired(string EventId, CallId CallId, DateTimeOffset OccurredAt, MediaOperationId OperationId)
+    : CallEvent(EventId, CallId, OccurredAt);
+
+/// <summary>
+/// This app answered the call (the answer response carried its callConnectionId). It puts the call on the board at
+/// once, as Connecting, so it is shown and re-checked even if CallConnected is lost; CallConnected then completes it.
+/// </summary>
+public sealed record CallAnswered(
+    string EventId, CallId CallId, DateTimeOffset OccurredAt,
+    string? ServerCallId, string? CorrelationId, CommunicationIdentifier Caller, CommunicationIdentifier Callee)
+    : CallEvent(EventId, CallId, OccurredAt);

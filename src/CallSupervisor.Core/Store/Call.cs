@@ -10,8 +10,8 @@ namespace CallSupervisor.Core.Store;
 /// <para><c>LastRosterSequence</c>: Sequence number of the roster applied last; null until a ParticipantsUpdated arrives.</para>
 /// <para><c>NeedsReconcile</c>:
 /// The store learnt of the call from an event other than CallConnected (callbacks raced, or the app restarted):
-/// details may be missing and should be fetched with GET call / list participants, then passed to
-/// <see cref="CallStore.Reconcile"/>.
+/// details may be missing and are fetched first (GET call / list participants) and applied as a
+/// <see cref="Events.CallReconciled"/>.
 /// </para>
 /// </remarks>
 public sealed record Call(

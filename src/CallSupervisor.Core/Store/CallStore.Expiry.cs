@@ -24,12 +24,12 @@ public sealed partial class CallStore
                 foreach (var p in call.Participants.Values.Where(p => p.PendingMute is { } r && r.RequestedAt < olderThan))
                 {
                     updated = updated with { Participants = updated.Participants.SetItem(p.RawId, p with { PendingMute = null }) };
-                    entries.Add(Log.Warning(call.CallId, now, $"Mute of {Describe.Who(p.Identifier)} was not confirmed by ACS; it can be tried again", p.PendingMute!.Supervisor));
+                    entries.Add(Log.Warning(call.CallId, now, $"Mute of {Describe.Who(call, p.Identifier)} was not confirmed by ACS; it can be tried again", p.PendingMute!.Supervisor));
                 }
                 foreach (var i in call.Invitations.Values.Where(i => i.Status == InvitationStatus.Cancelling && i.CancelRequest is { } r && r.RequestedAt < olderThan))
                 {
                     updated = updated with { Invitations = updated.Invitations.SetItem(i.InvitationId, i with { Status = InvitationStatus.Pending, CancelRequest = null }) };
-                    entries.Add(Log.Warning(call.CallId, now, $"Cancel of the invitation to {Describe.Who(i.Target)} was not confirmed by ACS; it can be tried again", i.CancelRequest!.Supervisor));
+                    entries.Add(Log.Warning(call.CallId, now, $"Cancel of the invitation to {Describe.Who(call, i.Target)} was not confirmed by ACS; it can be tried again", i.CancelRequest!.Supervisor));
                 }
                 foreach (var m in call.MediaOperations.Values.Where(m => m.Status == MediaStatus.Cancelling && m.CancelRequest is { } r && r.RequestedAt < olderThan))
                 {

@@ -35,7 +35,7 @@ public sealed partial class CallStore
                 return (snapshot, [], new MarkResult(availability, null));
             }
             var next = call with { Participants = call.Participants.SetItem(participantRawId, participant with { PendingMute = request }) };
-            var entry = Log.Info(callId, request.RequestedAt, $"Mute of {Describe.Who(participant.Identifier)} requested", request.Supervisor);
+            var entry = Log.Info(callId, request.RequestedAt, $"Mute of {Describe.Who(call, participant.Identifier)} requested", request.Supervisor);
             return Changed(snapshot, next, entry, new MarkResult(Availability.Ok, next));
         });
 
@@ -56,7 +56,7 @@ public sealed partial class CallStore
                     next = call with { Participants = call.Participants.SetItem(participantRawId, participant with { PendingMute = null }) };
                 }
             }
-            var entry = Log.Error(callId, at, $"Mute of {Describe.Who(who)} failed: {Describe.Error(error)}", request.Supervisor);
+            var entry = Log.Error(callId, at, $"Mute of {Describe.Who(call, who)} failed: {Describe.Error(error)}", request.Supervisor);
             return Changed(snapshot, next, entry, 0);
         });
 
@@ -77,7 +77,7 @@ public sealed partial class CallStore
                 return (snapshot, [], new MarkResult(availability, null));
             }
             var next = InvitationRules.WithInvitation(call, invitation with { Status = InvitationStatus.Cancelling, CancelRequest = request });
-            var entry = Log.Info(callId, request.RequestedAt, $"Cancel of invitation to {Describe.Who(invitation.Target)} requested", request.Supervisor);
+            var entry = Log.Info(callId, request.RequestedAt, $"Cancel of invitation to {Describe.Who(call, invitation.Target)} requested", request.Supervisor);
             return Changed(snapshot, next, entry, new MarkResult(Availability.Ok, next));
         });
 
@@ -91,7 +91,7 @@ public sealed partial class CallStore
             var next = invitation.Status == InvitationStatus.Cancelling && invitation.CancelRequest?.OperationContext == request.OperationContext
                 ? InvitationRules.WithInvitation(call, invitation with { Status = InvitationStatus.Pending, CancelRequest = null })
                 : call;
-            var entry = Log.Error(callId, at, $"Cancel of invitation to {Describe.Who(invitation.Target)} failed: {Describe.Error(error)}", request.Supervisor);
+            var entry = Log.Error(callId, at, $"Cancel of invitation to {Describe.Who(call, invitation.Target)} failed: {Describe.Error(error)}", request.Supervisor);
             return Changed(snapshot, next, entry, 0);
         });
 

@@ -1,8 +1,6 @@
 using System.Collections.Immutable;
-using CallSupervisor.Core.Calls;
 using CallSupervisor.Core.Events;
 using CallSupervisor.Core.Feeds;
-using CallSupervisor.Core.Ports;
 using CallSupervisor.Core.Store.Rules;
 
 namespace CallSupervisor.Core.Store;
@@ -64,26 +62,12 @@ public sealed partial class CallStore
             var existing = snapshot.Find(callEvent.CallId);
             var fold = EventRules.Apply(existing, callEvent);
             // Remembered whatever the outcome: a redelivered stale or ignored event is reported as a duplicate.
-            _seen.Add(callEvent.EventId);
-            return Publish(snapshot, existing, fold);
-        });
-    }
-
-    /// <summary>
-    /// Fills a call from GET call and list participants (for calls with <see cref="Call.NeedsReconcile"/>) and clears
-    /// the flag. The fetched roster is used only if no ParticipantsUpdated has been applied (it has no sequence
-    /// number to order it by). Ignored for ended calls.
-    /// </summary>
-    public ApplyOutcome Reconcile(CallId callId, CallDetails details, IReadOnlyList<ParticipantState> participants)
-    {
-        ArgumentNullException.ThrowIfNull(details);
-        ArgumentNullException.ThrowIfNull(participants);
-        return _feed.Update(snapshot =>
-        {
-            var existing = snapshot.Find(callId);
-            var fold = existing is { State: CallState.Disconnected }
-                ? Fold.Ignored($"call {callId} has ended")
-                : LifecycleRules.Reconcile(existing, callId, details, participants, _time.GetUtcNow());
+            // Re-reads of a call are local, unique and never redelivered; remembering them (two a minute per call)
+            // would only push real callback ids out of the bounded window.
+            if (callEvent is not CallReconciled)
+            {
+                _seen.Add(callEvent.EventId);
+            }
             return Publish(snapshot, existing, fold);
         });
     }

@@ -10,6 +10,8 @@ namespace CallSupervisor.Core.Store;
 /// </para>
 /// <para><c>CancelLostRace</c>: The invitee accepted although a cancel had been requested.</para>
 /// <para><c>LastResult</c>: The result information of the newest ACS event about this invitation.</para>
+/// <para><c>NoOutcomeFromAcs</c>: TimedOut because ACS reported nothing past the timeout (a lost callback), or
+/// Accepted because the invitee was seen in a roster without an AddParticipantSucceeded.</para>
 /// </remarks>
 public sealed record Invitation(
     InvitationId InvitationId,
@@ -21,7 +23,8 @@ public sealed record Invitation(
     bool CancelLostRace = false,
     ResultInfo? LastResult = null,
     DateTimeOffset? EndedAt = null,
-    SupervisorRequest? CancelRequest = null)
+    SupervisorRequest? CancelRequest = null,
+    bool NoOutcomeFromAcs = false)
 {
     /// <summary>When ACS gives up ringing the invitee if nobody answers.</summary>
     public DateTimeOffset ExpiresAt => RequestedAt + Timeout;

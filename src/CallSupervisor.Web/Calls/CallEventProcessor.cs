@@ -75,8 +75,14 @@ internal sealed partial class CallEventProcessor(
                     break;
                 }
                 workflow.RememberAnswered(answered.CallId, answered.Call);
+                if (known is null)
+                {
+                    // On the board at once, so it is shown and re-checked even if CallConnected is lost.
+                    var call = answered.Call;
+                    Apply(new CallAnswered("local:answered:" + answered.CallId, answered.CallId, call.OccurredAt, call.ServerCallId, call.CorrelationId, call.From, call.To));
+                }
                 // CallConnected may already have been applied without the parties: fill them in, then start.
-                if (known is { State: CallState.Connected })
+                else if (known is { State: CallState.Connected })
                 {
                     var enriched = workflow.Enrich(new CallConnected(
                         "local:answered:" + answered.CallId, answered.CallId, known.StartedAt, known.Platform, known.ServerCallId, known.CorrelationId, known.Caller, known.Callee));
@@ -89,6 +95,15 @@ internal sealed partial class CallEventProcessor(
                 if (Apply(withParties).Status == ApplyStatus.Applied)
                 {
                     StartFlow(withParties, stoppingToken);
+                }
+                break;
+            case CallWorkItem.Event { Value: CallReconciled reconciled }:
+                // A re-read can be the first news that an answered call is connected (CallConnected was lost):
+                // the flow starts then.
+                if (Apply(reconciled).IsApplied && store.Current.Find(reconciled.CallId) is { State: CallState.Connected } now)
+                {
+                    StartFlow(workflow.Enrich(new CallConnected(
+                        "local:reconciled:" + now.CallId, now.CallId, now.StartedAt, now.Platform, now.ServerCallId, now.CorrelationId, now.Caller, now.Callee)), stoppingToken);
                 }
                 break;
             case CallWorkItem.Event { Value: CallDisconnected disconnected }:

@@ -7,19 +7,30 @@ using Microsoft.Extensions.Options;
 namespace CallSupervisor.Web.Calls;
 
 /// <summary>
-/// Periodic housekeeping of the store: removes calls that ended longer ago than the retention, releases supervisor
-/// requests ACS never confirmed (so no button stays "Muting…" after a lost callback), and reconciles
-/// calls first seen through an event for an unknown call (e.g. after a restart) by asking ACS for the call and
-/// its participants. A call ACS no longer knows (404) is closed.
+/// Periodic housekeeping of the board, so that it converges on ACS's truth when callbacks are lost:
+/// <list type="bullet">
+/// <item>removes calls that ended longer ago than the retention;</item>
+/// <item>releases supervisor requests ACS never confirmed (no button stays "Muting…");</item>
+/// <item>times out invitations past their timeout plus a grace period with no outcome, and closes media that ran
+/// past the media timeout with no end event;</item>
+/// <item>re-reads every live ACS call (GET call + GET participants) at least once per
+/// <see cref="CallsOptions.ReconcileInterval"/> — new calls and calls an action found missing first — and closes
+/// calls ACS no longer knows.</item>
+/// </list>
+/// Everything it learns goes through the event queue, in order with the callbacks.
 /// </summary>
 internal sealed partial class CallMaintenance(
     CallStore store,
     ICallAutomationPort acs,
     CallEventQueue queue,
+    ReconcileSchedule schedule,
     IOptions<CallsOptions> options,
     TimeProvider time,
     ILogger<CallMaintenance> logger) : BackgroundService
 {
+    /// <summary>Calls re-read at the same time (each check is two ACS requests).</summary>
+    internal const int ReconcileConcurrency = 4;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(options.Value.MaintenanceInterval, time);
@@ -29,10 +40,7 @@ internal sealed partial class CallMaintenance(
             {
                 try
                 {
-                    var now = time.GetUtcNow();
-                    store.PruneEnded(now - options.Value.EndedRetention);
-                    store.ExpireUnconfirmedRequests(now - options.Value.ConfirmationTimeout, now);
-                    await ReconcileAsync(stoppingToken);
+                    await RunOnceAsync(stoppingToken);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
@@ -47,39 +55,70 @@ internal sealed partial class CallMaintenance(
         }
     }
 
-    internal async Task ReconcileAsync(CancellationToken cancellationToken)
+    internal async Task RunOnceAsync(CancellationToken cancellationToken)
     {
-        var pending = store.Current.Calls.Values
-            .Where(c => c.NeedsReconcile && c.IsLive && c.Platform == CallPlatform.Acs)
-            .Select(c => c.CallId)
-            .ToList();
-        foreach (var callId in pending)
+        var now = time.GetUtcNow();
+        store.PruneEnded(now - options.Value.EndedRetention);
+        store.ExpireUnconfirmedRequests(now - options.Value.ConfirmationTimeout, now);
+        ExpireStale(now);
+        await ReconcileAsync(cancellationToken);
+    }
+
+    /// <summary>Invitations and media ACS left without an outcome. Ids are stable, so a repeat is a duplicate.</summary>
+    private void ExpireStale(DateTimeOffset now)
+    {
+        var settings = options.Value;
+        foreach (var call in store.Current.Calls.Values.Where(c => c.IsLive))
         {
-            var call = await acs.GetCallAsync(callId, cancellationToken);
-            if (call.Error is { HttpStatus: 404 })
+            foreach (var invitation in call.Invitations.Values.Where(i => i.IsOpen && i.ExpiresAt + settings.InvitationGrace < now))
             {
-                queue.Publish(new CallDisconnected("reconcile:" + callId, callId, time.GetUtcNow(), new ResultInfo(404, 0, "ACS no longer knows this call")));
-                continue;
+                queue.Publish(new InvitationExpired($"expire:{call.CallId}:{invitation.InvitationId}", call.CallId, now, invitation.InvitationId));
             }
-            var participants = await acs.ListParticipantsAsync(callId, cancellationToken);
-            if (call.Value is { } details && participants.Value is { } roster)
+            foreach (var media in call.MediaOperations.Values.Where(m => m.IsActive && m.StartedAt is { } started && started + settings.MediaTimeout < now))
             {
-                store.Reconcile(callId, details, roster);
-                LogReconciled(callId, roster.Count);
-            }
-            else
-            {
-                LogReconcileFailed(callId, (call.Error ?? participants.Error)?.ToString());
+                queue.Publish(new MediaExpired($"expire:{call.CallId}:{media.Id}", call.CallId, now, media.Id));
             }
         }
+    }
+
+    internal async Task ReconcileAsync(CancellationToken cancellationToken)
+    {
+        var due = schedule.Due(store.Current, options.Value.ReconcileInterval, time.GetUtcNow());
+        await Parallel.ForEachAsync(
+            due,
+            new ParallelOptions { MaxDegreeOfParallelism = ReconcileConcurrency, CancellationToken = cancellationToken },
+            async (callId, ct) => await ReconcileAsync(callId, ct));
+    }
+
+    private async Task ReconcileAsync(CallId callId, CancellationToken cancellationToken)
+    {
+        // Observed before the read: a ParticipantsUpdated applied after this point is newer than what GET returns.
+        var observed = store.Current.Find(callId)?.LastRosterSequence;
+        var call = await acs.GetCallAsync(callId, cancellationToken);
+        var participants = call.IsSuccess ? await acs.ListParticipantsAsync(callId, cancellationToken) : null;
+        schedule.Checked(callId, time.GetUtcNow());
+        var error = call.Error ?? participants?.Error;
+        if (CallNotFound.Is(error))
+        {
+            queue.Publish(new CallDisconnected($"reconcile-gone:{callId}", callId, time.GetUtcNow(),
+                new ResultInfo(404, 8522, "ACS no longer knows this call")));
+            LogGone(callId);
+            return;
+        }
+        if (call.Value is not { } details || participants?.Value is not { } roster)
+        {
+            LogReconcileFailed(callId, error?.ToString());
+            return;
+        }
+        queue.Publish(new CallReconciled($"reconcile:{callId}:{Guid.NewGuid():N}", callId, time.GetUtcNow(), details, [.. roster], observed));
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Call maintenance failed; retrying on the next tick")]
     private partial void LogMaintenanceFailed(Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Reconciled call {CallId} with ACS ({Participants} participants)")]
-    private partial void LogReconciled(CallId callId, int participants);
+    [LoggerMessage(Level = LogLevel.Information, Message = "ACS no longer knows call {CallId}: closing it")]
+    private partial void LogGone(CallId callId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Reconciling call {CallId} failed: {Error}; will retry")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Re-reading call {CallId} from ACS failed: {Error}; retrying at its next check")]
     private partial void LogReconcileFailed(CallId callId, string? error);
 }

@@ -8,8 +8,23 @@ public sealed class CallsOptions
     /// <summary>How long an ended call stays visible before it is removed.</summary>
     public TimeSpan EndedRetention { get; set; } = TimeSpan.FromMinutes(2);
 
-    /// <summary>How often ended calls are pruned and unknown calls reconciled with ACS.</summary>
+    /// <summary>How often maintenance runs: pruning, expiries, and the calls due for a re-read.</summary>
     public TimeSpan MaintenanceInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Every live ACS call is re-read from ACS (GET call + GET participants: two requests) at least this often, so
+    /// the board converges on ACS's truth when callbacks are lost. New calls are read at the next maintenance tick.
+    /// </summary>
+    public TimeSpan ReconcileInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long past its ringing timeout an invitation may wait for ACS's outcome before it is timed out.</summary>
+    public TimeSpan InvitationGrace { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>
+    /// A media operation with no end event after this long is closed as Expired (ACS cannot be asked about media
+    /// state). Longer than the longest prompt or hold music the deployment plays.
+    /// </summary>
+    public TimeSpan MediaTimeout { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>
     /// Secret the Event Grid subscription must send as <c>?key=</c> on <c>/api/callbacks/incoming</c> (Event Grid

@@ -74,6 +74,9 @@ public static class CallSupervisorServiceCollectionExtensions
             .Validate(o => o.EndedRetention >= TimeSpan.Zero, "Calls:EndedRetention must not be negative.")
             .Validate(o => o.ConfirmationTimeout >= TimeSpan.FromSeconds(1), "Calls:ConfirmationTimeout must be at least 1 s.")
             .Validate(o => o.MaintenanceInterval >= TimeSpan.FromMilliseconds(100), "Calls:MaintenanceInterval must be at least 100 ms.")
+            .Validate(o => o.ReconcileInterval >= TimeSpan.FromSeconds(1), "Calls:ReconcileInterval must be at least 1 s.")
+            .Validate(o => o.InvitationGrace >= TimeSpan.Zero, "Calls:InvitationGrace must not be negative.")
+            .Validate(o => o.MediaTimeout >= TimeSpan.FromSeconds(1), "Calls:MediaTimeout must be at least 1 s.")
             .Validate(o => o.MaxCallbackBytes is >= 1024 and <= 64 * 1024 * 1024, "Calls:MaxCallbackBytes must be between 1 KiB and 64 MiB.")
             .Validate(o => o.EventGridKey is { Length: >= 16 }, "Calls:EventGridKey must be set (at least 16 characters): the Event Grid subscription posts to /api/callbacks/incoming?key=<it>.")
             .Validate(o => o.MaxQueuedEvents is >= 100 and <= 10_000_000, "Calls:MaxQueuedEvents must be between 100 and 10,000,000.")
@@ -86,7 +89,14 @@ public static class CallSupervisorServiceCollectionExtensions
         services.AddSingleton(sp => new CallStore(
             sp.GetRequiredService<TimeProvider>(),
             new CallStoreOptions(sp.GetRequiredService<IOptions<DashboardOptions>>().Value.BatchWindow)));
-        services.AddSingleton<SupervisorCommandService>();
+        services.AddSingleton<ReconcileSchedule>();
+        services.AddSingleton<CallSupervisor.Core.Ports.IReconcileRequests>(sp => sp.GetRequiredService<ReconcileSchedule>());
+        services.AddSingleton(sp => new SupervisorCommandService(
+            sp.GetRequiredService<CallStore>(),
+            sp.GetRequiredService<CallSupervisor.Core.Ports.ICallAutomationPort>(),
+            sp.GetRequiredService<CallSupervisor.Core.Ports.IGraphCallsPort>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<CallSupervisor.Core.Ports.IReconcileRequests>()));
         services.AddScoped<SupervisorIdentity>();
         services.AddScoped<SupervisorActions>();
         services.AddSingleton(sp => new CallEventQueue(

@@ -21,7 +21,7 @@ internal static class CallDtoMapper
         [.. call.Participants.Values.OrderBy(p => p.JoinedAt).Select(p =>
             new ParticipantDto(p.Identifier.ToDto(), p.IsMuted, p.IsOnHold, p.IsMutePending, p.JoinedAt))],
         [.. call.Invitations.Values.OrderBy(i => i.RequestedAt).Select(i =>
-            new InvitationDto(i.InvitationId.Value, i.Target.ToDto(), i.Status.ToString(), i.RequestedAt, i.ExpiresAt, i.CancelLostRace, i.LastResult?.ToString()))],
+            new InvitationDto(i.InvitationId.Value, i.Target.ToDto(), i.Status.ToString(), i.RequestedAt, i.ExpiresAt, i.CancelLostRace, i.LastResult?.ToString(), i.NoOutcomeFromAcs))],
         [.. call.MediaOperations.Values.OrderBy(m => m.StartedAt).Select(m =>
             new MediaOperationDto(m.Id.Value, m.Kind.ToString(), m.Description, m.Status.ToString(), m.StartedAt, m.EndedAt, m.LastResult?.ToString()))]);
 

@@ -20,9 +20,10 @@ public sealed record IdentifierDto(string Kind, string RawId, string Value);
 
 public sealed record ParticipantDto(IdentifierDto Identifier, bool IsMuted, bool IsOnHold, bool IsMutePending, DateTimeOffset JoinedAt);
 
+/// <summary><c>NoOutcomeFromAcs</c>: timed out with no answer from ACS, or accepted as seen in the roster.</summary>
 public sealed record InvitationDto(
     string InvitationId, IdentifierDto Target, string Status, DateTimeOffset RequestedAt, DateTimeOffset ExpiresAt,
-    bool CancelLostRace, string? LastResult);
+    bool CancelLostRace, string? LastResult, bool NoOutcomeFromAcs);
 
 public sealed record MediaOperationDto(string Id, string Kind, string? Description, string Status, DateTimeOffset? StartedAt, DateTimeOffset? EndedAt, string? LastResult);
 

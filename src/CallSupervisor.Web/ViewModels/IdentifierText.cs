@@ -2,25 +2,12 @@ using CallSupervisor.Core.Calls;
 
 namespace CallSupervisor.Web.ViewModels;
 
-/// <summary>How identifiers read on screen: a phone number as is, ACS and Teams ids shortened, with their kind.</summary>
+/// <summary>How identifiers read on screen (the one format of <see cref="IdentifierFormat"/>), with their kind and icon.</summary>
 public static class IdentifierText
 {
-    public static string Display(CommunicationIdentifier? id) => id switch
-    {
-        null => "—",
-        { Kind: IdentifierKind.PhoneNumber } => id.Value,
-        { Kind: IdentifierKind.CommunicationUser } => Shorten(AcsUserPart(id.Value)),
-        _ => Shorten(id.Value),
-    };
+    public static string Display(CommunicationIdentifier? id) => id is null ? "—" : IdentifierFormat.Short(id);
 
-    public static string Kind(IdentifierKind kind) => kind switch
-    {
-        IdentifierKind.PhoneNumber => "Phone",
-        IdentifierKind.CommunicationUser => "ACS user",
-        IdentifierKind.MicrosoftTeamsUser => "Teams user",
-        IdentifierKind.MicrosoftTeamsApp => "Teams app",
-        _ => "Unknown",
-    };
+    public static string Kind(IdentifierKind kind) => IdentifierFormat.Kind(kind);
 
     public static string Icon(IdentifierKind kind) => kind switch
     {
@@ -30,15 +17,4 @@ public static class IdentifierText
         IdentifierKind.MicrosoftTeamsApp => "smart_toy",
         _ => "help",
     };
-
-    // ACS user ids look like 8:acs:{resource}_{user}: the user part is what tells people apart.
-    private static string AcsUserPart(string value)
-    {
-        var tail = value[(value.LastIndexOf(':') + 1)..];
-        var underscore = tail.IndexOf('_', StringComparison.Ordinal);
-        return underscore >= 0 && underscore < tail.Length - 1 ? tail[(underscore + 1)..] : tail;
-    }
-
-    // Long GUID-like ids are unreadable in a table; the full raw id stays in the title attribute.
-    private static string Shorten(string value) => value.Length > 24 ? value[..10] + "…" + value[^8..] : value;
 }

@@ -54,11 +54,31 @@ internal sealed class FakeCallAutomationPort : ICallAutomationPort
     public Task<TelephonyResult<Unit>> RecognizeDtmfAsync(CallId callId, CommunicationIdentifier targetParticipant, Uri prompt, string operationContext, CancellationToken cancellationToken) =>
         RespondAsync($"recognize {callId} {targetParticipant.RawId} {prompt} {operationContext}", cancellationToken);
 
-    public Task<TelephonyResult<CallDetails>> GetCallAsync(CallId callId, CancellationToken cancellationToken) =>
-        throw new NotSupportedException("not used by the commands");
+    /// <summary>What GetCallAsync returns per call (the reconciler tests); unknown calls get 404 / 8522.</summary>
+    public Dictionary<CallId, TelephonyResult<CallDetails>> Calls { get; } = [];
 
-    public Task<TelephonyResult<IReadOnlyList<ParticipantState>>> ListParticipantsAsync(CallId callId, CancellationToken cancellationToken) =>
-        throw new NotSupportedException("not used by the commands");
+    /// <summary>What ListParticipantsAsync returns per call.</summary>
+    public Dictionary<CallId, IReadOnlyList<ParticipantState>> Rosters { get; } = [];
+
+    public async Task<TelephonyResult<CallDetails>> GetCallAsync(CallId callId, CancellationToken cancellationToken)
+    {
+        await RespondAsync($"getCall {callId}", cancellationToken);
+        lock (Requests)
+        {
+            return Calls.TryGetValue(callId, out var call) ? call : TelephonyResult<CallDetails>.Fail(new TelephonyError(404, "8522", "Call not found."));
+        }
+    }
+
+    public async Task<TelephonyResult<IReadOnlyList<ParticipantState>>> ListParticipantsAsync(CallId callId, CancellationToken cancellationToken)
+    {
+        await RespondAsync($"listParticipants {callId}", cancellationToken);
+        lock (Requests)
+        {
+            return Rosters.TryGetValue(callId, out var roster)
+                ? TelephonyResult<IReadOnlyList<ParticipantState>>.Ok(roster)
+                : TelephonyResult<IReadOnlyList<ParticipantState>>.Fail(new TelephonyError(404, "8522", "Call not found."));
+        }
+    }
 
     public Task<TelephonyResult<Unit>> HangUpAsync(CallId callId, CancellationToken cancellationToken) =>
         throw new NotSupportedException("not used by the commands");

@@ -170,4 +170,39 @@ public sealed class SupervisorCommandServiceTests : IDisposable
         Assert.Equal(CommandStatus.Accepted, outcome.Status);
         Assert.StartsWith("mute ", Assert.Single(_acs.Requests));
     }
+
+    [Theory]
+    [InlineData(404, "8522")]
+    [InlineData(null, "8522")]
+    [InlineData(404, "NotFound")]
+    public async Task ExecuteMute_CallNotFound_AsksForTheCallToBeReReadAtOnce(int? status, string code)
+    {
+        var reconcile = new RecordingReconcileRequests();
+        var service = new SupervisorCommandService(_store, _acs, _graph, _time, reconcile);
+        _acs.Result = TelephonyResult<Unit>.Fail(new TelephonyError(status, code, "Call not found."));
+
+        var outcome = await service.ExecuteAsync(MuteAgent(), _timeout.Token);
+
+        Assert.Equal(CommandStatus.Failed, outcome.Status);
+        Assert.Equal([TestEvents.Call1], reconcile.Requested);
+    }
+
+    [Fact]
+    public async Task ExecuteMute_OtherError_DoesNotAskForAReRead()
+    {
+        var reconcile = new RecordingReconcileRequests();
+        var service = new SupervisorCommandService(_store, _acs, _graph, _time, reconcile);
+        _acs.Result = TelephonyResult<Unit>.Fail(Forbidden);
+
+        await service.ExecuteAsync(MuteAgent(), _timeout.Token);
+
+        Assert.Empty(reconcile.Requested);
+    }
+
+    private sealed class RecordingReconcileRequests : IReconcileRequests
+    {
+        public List<CallId> Requested { get; } = [];
+
+        public void RequestReconcile(CallId callId) => Requested.Add(callId);
+    }
 }

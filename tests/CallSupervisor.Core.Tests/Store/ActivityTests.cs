@@ -38,10 +38,10 @@ public sealed class ActivityTests
                 "Call ended",
                 "Play \"hold music\" completed",
                 "Play \"hold music\" started",
-                "Invitation to +14255550123 timed out",
-                "Inviting +14255550123 (rings up to 30 s)",
-                "Agent 8:acs:agent-0001-aaaaaa… joined",
-                "Call connected (Acs): +14255550123 → Agent 8:acs:agent-0001-aaaaaa…",
+                "Invitation to Caller +14255550123 timed out",
+                "Inviting Caller +14255550123 (rings up to 30 s)",
+                "ACS user agent-0001…aaaaaaaa joined",
+                "Call connected (Acs): Caller +14255550123 called ACS user agent-0001…aaaaaaaa",
             ],
             store.Current.Activity.Select(a => a.Text));
     }
@@ -85,7 +85,7 @@ public sealed class ActivityTests
         store.Apply(_events.AddFailed(code: 403));
 
         var entry = store.Current.Activity[0];
-        Assert.Equal("Invitation to +14255550123 failed: 403/1 failure text", entry.Text);
+        Assert.Equal("Invitation to Caller +14255550123 failed: 403/1 failure text", entry.Text);
         Assert.Equal(ActivitySeverity.Warning, entry.Severity);
     }
 
@@ -98,5 +98,23 @@ public sealed class ActivityTests
         store.Apply(_events.Roster(1, TestEvents.In(TestEvents.TeamsUser), TestEvents.In(CommunicationIdentifier.TeamsApp("bot-1"))));
 
         Assert.Equal("Teams user 7f0c4d5e-teams-user joined; Teams app bot-1 joined", store.Current.Activity[0].Text);
+    }
+
+    [Fact]
+    public void Apply_RolesKnownToTheApp_NameTheCallerAndTheInvitedAgent()
+    {
+        var store = StoreTestKit.NewStore();
+        var caller = CommunicationIdentifier.AcsUser("8:acs:resource_caller-77");
+        var line = CommunicationIdentifier.AcsUser("8:acs:resource_contact-center");
+        store.Apply(new CallConnected(_events.NextId(), TestEvents.Call1, _events.Now, CallPlatform.Acs, null, null, caller, line));
+        store.Apply(_events.Invite(target: TestEvents.Agent2));
+
+        store.Apply(_events.Roster(1, TestEvents.In(caller), TestEvents.In(TestEvents.Agent2), TestEvents.In(TestEvents.Agent)));
+
+        var texts = store.Current.Activity.Select(a => a.Text).ToList();
+        Assert.Contains("Call connected (Acs): Caller caller-77 called ACS user contact-center", texts);
+        Assert.Contains("Agent agent-0002…bbbbbbbb joined", texts[1], StringComparison.Ordinal);
+        Assert.Contains("ACS user agent-0001…aaaaaaaa joined", texts[1], StringComparison.Ordinal);
+        Assert.DoesNotContain("Agent caller-77", string.Join("\n", texts), StringComparison.Ordinal);
     }
 }

@@ -93,11 +93,11 @@ public sealed class RosterTests
         _store.Apply(_events.Roster(2, TestEvents.In(TestEvents.Agent, muted: true)));
         var text = _store.Current.Activity[0].Text;
 
-        Assert.Contains("Agent 8:acs:agent-0001-aaaaaa… joined", text);
+        Assert.Contains("ACS user agent-0001…aaaaaaaa joined", text);
         Assert.Contains("+14255550123 left", text);
 
         _store.Apply(_events.Roster(3, TestEvents.In(TestEvents.Agent, muted: false)));
-        Assert.Equal("Agent 8:acs:agent-0001-aaaaaa… unmuted", _store.Current.Activity[0].Text);
+        Assert.Equal("ACS user agent-0001…aaaaaaaa unmuted", _store.Current.Activity[0].Text);
     }
 
     [Fact]

@@ -27,7 +27,7 @@ public sealed class SupervisorTransitionTests
         var entry = _store.Current.Activity[0];
         Assert.Equal("alice", entry.Supervisor);
         Assert.Equal(request.RequestedAt, entry.At);
-        Assert.StartsWith("Mute of Agent", entry.Text);
+        Assert.StartsWith("Mute of ACS user agent-0001…aaaaaaaa", entry.Text);
     }
 
     [Fact]

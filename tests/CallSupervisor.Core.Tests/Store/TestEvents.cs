@@ -1,5 +1,6 @@
 using CallSupervisor.Core.Calls;
 using CallSupervisor.Core.Events;
+using CallSupervisor.Core.Ports;
 
 namespace CallSupervisor.Core.Tests.Store;
 
@@ -54,6 +55,14 @@ internal sealed class TestEvents
 
     public MediaOperationStarted MediaStarted(string operationId = "play-1", string? description = "hold music", CallId? callId = null) =>
         new(NextId(), callId ?? Call1, Tick(), new MediaOperationId(operationId), MediaKind.Play, description);
+
+    /// <summary>What a re-read of call-1 from ACS returned; <paramref name="observedSequence"/> is the board's roster sequence when it started.</summary>
+    public CallReconciled Reconciled(CallState state, int? observedSequence, params ParticipantState[] participants) =>
+        new(NextId(), Call1, Tick(), new CallDetails(Call1, "server-9", "correlation-9", state, Caller, [Agent]), [.. participants], observedSequence);
+
+    public InvitationExpired InvitationExpired(string invitationId = "inv-1") => new(NextId(), Call1, Tick(), new InvitationId(invitationId));
+
+    public MediaExpired MediaExpired(string operationId = "play-1") => new(NextId(), Call1, Tick(), new MediaOperationId(operationId));
 
     public MediaOperationEnded MediaEnded(string operationId = "play-1", MediaStatus outcome = MediaStatus.Completed, ResultInfo? result = null) =>
         new(NextId(), Call1, Tick(), new MediaOperationId(operationId), MediaKind.Play, outcome, result);

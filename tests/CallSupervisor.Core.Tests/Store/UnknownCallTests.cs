@@ -1,11 +1,10 @@
 using CallSupervisor.Core.Calls;
 using CallSupervisor.Core.Events;
-using CallSupervisor.Core.Ports;
 using CallSupervisor.Core.Store;
 
 namespace CallSupervisor.Core.Tests.Store;
 
-/// <summary>Rule 6: events for unknown calls create a placeholder needing reconciliation; Reconcile fills it.</summary>
+/// <summary>Rule 6: events for unknown calls create a placeholder needing reconciliation (see ReconcileTests).</summary>
 public sealed class UnknownCallTests
 {
     private static readonly TestEvents Maker = new();
@@ -80,84 +79,4 @@ public sealed class UnknownCallTests
         Assert.False(call.NeedsReconcile);
         Assert.Equal(0, _store.Current.Counts.LiveCalls);
     }
-
-    [Fact]
-    public void Reconcile_PlaceholderCall_FillsDetailsAndRosterAndClearsFlag()
-    {
-        _store.Apply(_events.MediaStarted());
-
-        var outcome = _store.Reconcile(TestEvents.Call1, Details(CallState.Connected), [TestEvents.In(TestEvents.Caller), TestEvents.In(TestEvents.Agent, muted: true)]);
-
-        Assert.Equal(ApplyStatus.Applied, outcome.Status);
-        var call = _store.Call1();
-        Assert.False(call.NeedsReconcile);
-        Assert.Equal(CallState.Connected, call.State);
-        Assert.Equal("server-9", call.ServerCallId);
-        Assert.Equal(TestEvents.Caller, call.Caller);
-        Assert.Equal(TestEvents.Agent, call.Callee);
-        Assert.Equal(2, call.Participants.Count);
-        Assert.Null(call.LastRosterSequence);
-        Assert.Single(call.MediaOperations);
-        Assert.Equal(_time.GetUtcNow(), call.Participants[TestEvents.Caller.RawId].JoinedAt);
-    }
-
-    [Fact]
-    public void Reconcile_UnknownCall_CreatesIt()
-    {
-        _store.Reconcile(TestEvents.Call1, Details(CallState.Connected), [TestEvents.In(TestEvents.Caller)]);
-
-        Assert.Equal(CallState.Connected, _store.Call1().State);
-        Assert.Equal(1, _store.Current.Counts.LiveCalls);
-    }
-
-    [Fact]
-    public void Reconcile_AfterParticipantsUpdated_KeepsTheSequencedRoster()
-    {
-        _store.Apply(_events.Roster(7, TestEvents.In(TestEvents.Agent, muted: true)));
-
-        _store.Reconcile(TestEvents.Call1, Details(CallState.Connected), [TestEvents.In(TestEvents.Caller), TestEvents.In(TestEvents.Agent)]);
-
-        var call = _store.Call1();
-        Assert.False(call.NeedsReconcile);
-        Assert.True(Assert.Single(call.Participants).Value.IsMuted);
-        Assert.Contains("roster kept", _store.Current.Activity[0].Text);
-    }
-
-    [Fact]
-    public void Reconcile_ThenParticipantsUpdated_AppliesTheRoster()
-    {
-        _store.Reconcile(TestEvents.Call1, Details(CallState.Connected), [TestEvents.In(TestEvents.Caller)]);
-
-        _store.Apply(_events.Roster(1, TestEvents.In(TestEvents.Agent)));
-
-        Assert.Equal([TestEvents.Agent.RawId], _store.Call1().Participants.Keys);
-    }
-
-    [Fact]
-    public void Reconcile_EndedCall_IsIgnored()
-    {
-        _store.Apply(_events.Connected());
-        _store.Apply(_events.Disconnected());
-
-        var outcome = _store.Reconcile(TestEvents.Call1, Details(CallState.Connected), []);
-
-        Assert.Equal(ApplyStatus.Ignored, outcome.Status);
-        Assert.Equal(CallState.Disconnected, _store.Call1().State);
-    }
-
-    [Fact]
-    public void Reconcile_DetailsSayDisconnected_ClosesTheCall()
-    {
-        _store.Apply(_events.Invite());
-
-        _store.Reconcile(TestEvents.Call1, Details(CallState.Disconnected), []);
-
-        var call = _store.Call1();
-        Assert.Equal(CallState.Disconnected, call.State);
-        Assert.NotNull(call.EndedAt);
-        Assert.Equal(InvitationStatus.Cancelled, _store.Invitation().Status);
-    }
-
-    private static CallDetails Details(CallState state) =>
-        new(TestEvents.Call1, "server-9", "correlation-9", state, TestEvents.Caller, [TestEvents.Agent]);
 }

@@ -118,6 +118,30 @@ public sealed class CallEventProcessorTests : IAsyncLifetime
         Assert.Equal(1, Count("add"));
     }
 
+    [Fact]
+    public async Task Answered_CallConnectedLost_CallShownConnectingAndFlowStartsWhenAReReadSaysConnected()
+    {
+        Assert.True(_queue.TryAccept([Incoming()]));
+        var connecting = await WaitForAsync(c => c.State == CallState.Connecting);
+        Assert.Equal(Caller, connecting.Caller);
+        Assert.Equal(0, Count("play"));
+
+        // CallConnected never arrives; the reconciler reads the call from ACS.
+        var details = new Core.Ports.CallDetails(Call1, "server-1", "corr-1", CallState.Connected, Caller, []);
+        _queue.Publish(new CallReconciled("reconcile-1", Call1, DateTimeOffset.UnixEpoch, details, [new ParticipantState(Caller, false, false)], null));
+
+        await WaitForAsync(c => c.State == CallState.Connected && c.Invitations.Count == 1);
+        Assert.Equal(1, Count("play"));
+        Assert.Equal(1, Count("add"));
+
+        // A late CallConnected does not start it again.
+        _queue.Publish(Connected("ce-late"));
+        _queue.Publish(new ParticipantsUpdated("roster-9", Call1, DateTimeOffset.UnixEpoch, 9, [new ParticipantState(Caller, true, false)]));
+        await WaitForAsync(c => c.LastRosterSequence == 9);
+        Assert.Equal(1, Count("play"));
+        Assert.Equal(1, Count("add"));
+    }
+
     private sealed class NoServer : IServer
     {
         public IFeatureCollection Features { get; } = new FeatureCollection();

@@ -6,17 +6,31 @@ namespace CallSupervisor.Core.Store.Rules;
 /// <summary>Short human-readable texts for activity entries and command messages.</summary>
 internal static class Describe
 {
-    private const int MaxIdLength = 24;
-
-    public static string Who(CommunicationIdentifier? identifier) => identifier switch
+    /// <summary>
+    /// A participant by the role the app knows for it in this call — the caller (from CallConnected or the
+    /// IncomingCall), an agent (someone the app invited) — else by its identifier kind.
+    /// </summary>
+    public static string Who(Call call, CommunicationIdentifier? identifier)
     {
-        null => "Unknown participant",
-        { Kind: IdentifierKind.CommunicationUser } => "Agent " + Shorten(identifier.RawId),
-        { Kind: IdentifierKind.PhoneNumber } => identifier.Value,
-        { Kind: IdentifierKind.MicrosoftTeamsUser } => "Teams user " + Shorten(identifier.Value),
-        { Kind: IdentifierKind.MicrosoftTeamsApp } => "Teams app " + Shorten(identifier.Value),
-        _ => Shorten(identifier.RawId),
-    };
+        if (identifier is null)
+        {
+            return "Unknown participant";
+        }
+        var name = IdentifierFormat.Short(identifier);
+        if (call.Caller?.RawId == identifier.RawId)
+        {
+            return "Caller " + name;
+        }
+        if (call.Invitations.Values.Any(i => i.Target.RawId == identifier.RawId))
+        {
+            return "Agent " + name;
+        }
+        return identifier.Kind switch
+        {
+            IdentifierKind.PhoneNumber or IdentifierKind.Unknown => name,
+            _ => IdentifierFormat.Kind(identifier.Kind) + " " + name,
+        };
+    }
 
     public static string Result(ResultInfo? result) =>
         result is null ? "no result information" : $"{result.Code}/{result.SubCode} {result.Message}".TrimEnd();
@@ -25,7 +39,4 @@ internal static class Describe
 
     public static string Media(MediaOperation operation) =>
         operation.Description is { Length: > 0 } d ? $"{operation.Kind} \"{d}\"" : $"{operation.Kind} {operation.Id}";
-
-    // Raw ids of ACS users are ~100 characters: enough of the prefix is kept to tell agents apart in a feed.
-    private static string Shorten(string value) => value.Length <= MaxIdLength ? value : value[..(MaxIdLength - 1)] + "…";
 }

@@ -25,9 +25,14 @@ internal static class EventRules
         {
             case CallConnected connected:
                 return LifecycleRules.Connect(null, connected);
+            case CallAnswered answered:
+                return LifecycleRules.Answered(answered);
             case CallDisconnected disconnected:
                 // Recorded as ended so that later stragglers for it are ignored; it is pruned like any ended call.
                 return LifecycleRules.Disconnect(null, disconnected);
+            case CallReconciled or InvitationExpired or MediaExpired:
+                // The app's own checks of a call it has already removed: nothing to correct.
+                return Fold.Ignored($"call {e.CallId} is not on the board");
         }
         var placeholder = Call.Placeholder(e.CallId, e.OccurredAt);
         var created = Log.Warning(e.CallId, e.OccurredAt, $"Call {e.CallId} seen before CallConnected; details need reconciling");
@@ -40,6 +45,7 @@ internal static class EventRules
     private static Fold ApplyToKnownCall(Call call, CallEvent e) => e switch
     {
         CallConnected c => LifecycleRules.Connect(call, c),
+        CallAnswered => Fold.Ignored($"call {call.CallId} is already on the board"),
         CallDisconnected d => LifecycleRules.Disconnect(call, d),
         ParticipantsUpdated p => RosterRules.Apply(call, p),
         InvitationRequested r => InvitationRules.Requested(call, r),
@@ -49,6 +55,9 @@ internal static class EventRules
         CancelAddParticipantFailed cf => InvitationRules.CancelFailed(call, cf),
         MediaOperationStarted ms => MediaRules.Started(call, ms),
         MediaOperationEnded me => MediaRules.Ended(call, me),
+        CallReconciled r => LifecycleRules.Reconcile(call, r),
+        InvitationExpired ie => InvitationRules.Expired(call, ie),
+        MediaExpired mx => MediaRules.Expired(call, mx),
         _ => Fold.Ignored($"event type {e.GetType().Name} is not handled by the store"),
     };
 }

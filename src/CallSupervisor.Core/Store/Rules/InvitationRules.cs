@@ -25,7 +25,7 @@ internal static class InvitationRules
             return Fold.Ignored($"invitation {e.InvitationId} is already known");
         }
         var invitation = new Invitation(e.InvitationId, e.Target, e.OperationContext, e.OccurredAt, e.Timeout, InvitationStatus.Pending);
-        var requested = Log.Info(call.CallId, e.OccurredAt, $"Inviting {Describe.Who(e.Target)} (rings up to {e.Timeout.TotalSeconds:0} s)");
+        var requested = Log.Info(call.CallId, e.OccurredAt, $"Inviting {Describe.Who(call, e.Target)} (rings up to {e.Timeout.TotalSeconds:0} s)");
         if (!call.UnmatchedAddResults.TryGetValue(e.OperationContext, out var early))
         {
             return Fold.Applied(WithInvitation(call, invitation), requested);
@@ -50,7 +50,7 @@ internal static class InvitationRules
         return FindByContext(call, e.OperationContext) is { } invitation
             ? Succeed(call, invitation, e.OccurredAt)
             : RememberEarly(call, e.OperationContext, new EarlyAddResult(true, e.Participant, null, e.OccurredAt),
-                $"{Describe.Who(e.Participant)} joined (invitation not known yet)");
+                $"{Describe.Who(call, e.Participant)} joined (invitation not known yet)");
     }
 
     public static Fold Failed(Call call, AddParticipantFailed e)
@@ -62,7 +62,7 @@ internal static class InvitationRules
         return FindByContext(call, e.OperationContext) is { } invitation
             ? Fail(call, invitation, e.Result, e.OccurredAt)
             : RememberEarly(call, e.OperationContext, new EarlyAddResult(false, e.Participant, e.Result, e.OccurredAt),
-                $"Adding {Describe.Who(e.Participant)} failed: {Describe.Result(e.Result)} (invitation not known yet)");
+                $"Adding {Describe.Who(call, e.Participant)} failed: {Describe.Result(e.Result)} (invitation not known yet)");
     }
 
     public static Fold CancelSucceeded(Call call, CancelAddParticipantSucceeded e)
@@ -78,7 +78,7 @@ internal static class InvitationRules
         var cancelled = invitation with { Status = InvitationStatus.Cancelled, EndedAt = e.OccurredAt };
         return Fold.Applied(
             WithInvitation(call, cancelled),
-            Log.Success(call.CallId, e.OccurredAt, $"Invitation to {Describe.Who(invitation.Target)} cancelled", Log.By(invitation.CancelRequest)));
+            Log.Success(call.CallId, e.OccurredAt, $"Invitation to {Describe.Who(call, invitation.Target)} cancelled", Log.By(invitation.CancelRequest)));
     }
 
     /// <summary>
@@ -106,19 +106,61 @@ internal static class InvitationRules
         return Fold.Applied(
             WithInvitation(call, reverted),
             Log.Warning(call.CallId, e.OccurredAt,
-                $"Cancel of invitation to {Describe.Who(invitation.Target)} failed: {Describe.Result(e.Result)}",
+                $"Cancel of invitation to {Describe.Who(call, invitation.Target)} failed: {Describe.Result(e.Result)}",
                 Log.By(invitation.CancelRequest)));
+    }
+
+    /// <summary>
+    /// Settles open invitations whose invitee has just joined (absent from <paramref name="before"/>'s roster,
+    /// present in <paramref name="after"/>'s): ACS lets an invitee in only by accepting, so the roster proves the
+    /// acceptance even when AddParticipantSucceeded is lost. A later AddParticipantSucceeded is then ignored. An
+    /// invitation to someone who was already in the call is never settled this way.
+    /// </summary>
+    public static (Call Call, IReadOnlyList<ActivityEntry> Activity) SettleFromRoster(Call before, Call after, DateTimeOffset at)
+    {
+        var next = after;
+        var entries = new List<ActivityEntry>();
+        foreach (var invitation in after.Invitations.Values.Where(i => i.IsOpen
+            && after.Participants.ContainsKey(i.Target.RawId) && !before.Participants.ContainsKey(i.Target.RawId)))
+        {
+            var fold = Succeed(next, invitation with { NoOutcomeFromAcs = true }, at);
+            if (fold.Call is { } settled)
+            {
+                next = settled;
+                entries.AddRange(fold.Activity);
+            }
+        }
+        return (next, entries);
+    }
+
+    /// <summary>An open invitation past its timeout and grace with no outcome from ACS ends as timed out.</summary>
+    public static Fold Expired(Call call, InvitationExpired e)
+    {
+        if (!call.Invitations.TryGetValue(e.InvitationId, out var invitation))
+        {
+            return Fold.Ignored($"unknown invitation {e.InvitationId}");
+        }
+        if (!invitation.IsOpen)
+        {
+            return Fold.Ignored($"invitation {e.InvitationId} is already {invitation.Status}");
+        }
+        var ended = invitation with { Status = InvitationStatus.TimedOut, EndedAt = e.OccurredAt, NoOutcomeFromAcs = true };
+        return Fold.Applied(
+            WithInvitation(call, ended),
+            Log.Warning(call.CallId, e.OccurredAt, $"Invitation to {Describe.Who(call, invitation.Target)} timed out (no answer from ACS)", Log.By(invitation.CancelRequest)));
     }
 
     private static Fold Succeed(Call call, Invitation invitation, DateTimeOffset at)
     {
-        var who = Describe.Who(invitation.Target);
+        var who = Describe.Who(call, invitation.Target);
         switch (invitation.Status)
         {
             case InvitationStatus.Pending when invitation.CancelRequest is null:
                 return Fold.Applied(
                     WithInvitation(call, invitation with { Status = InvitationStatus.Accepted, EndedAt = at }),
-                    Log.Success(call.CallId, at, $"{who} accepted the invitation"));
+                    Log.Success(call.CallId, at, invitation.NoOutcomeFromAcs
+                        ? $"{who} accepted the invitation (seen in the call; ACS sent no outcome)"
+                        : $"{who} accepted the invitation"));
             case InvitationStatus.Pending or InvitationStatus.Cancelling or InvitationStatus.Cancelled:
                 var accepted = invitation with { Status = InvitationStatus.Accepted, EndedAt = at, CancelLostRace = true };
                 return Fold.Applied(
@@ -139,7 +181,7 @@ internal static class InvitationRules
         {
             return Fold.Ignored($"invitation {invitation.InvitationId} is already {invitation.Status}");
         }
-        var who = Describe.Who(invitation.Target);
+        var who = Describe.Who(call, invitation.Target);
         var (status, entry) = result?.Code switch
         {
             TerminatedCode when invitation.Status == InvitationStatus.Cancelling =>

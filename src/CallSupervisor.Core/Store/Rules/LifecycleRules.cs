@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using CallSupervisor.Core.Calls;
 using CallSupervisor.Core.Events;
-using CallSupervisor.Core.Ports;
 
 namespace CallSupervisor.Core.Store.Rules;
 
@@ -15,7 +14,6 @@ internal static class LifecycleRules
     /// </summary>
     public static Fold Connect(Call? call, CallConnected e)
     {
-        var text = $"Call connected ({e.Platform}): {Describe.Who(e.Caller)} → {Describe.Who(e.Callee)}";
         if (call is null)
         {
             var created = Call.Placeholder(e.CallId, e.OccurredAt) with
@@ -28,7 +26,7 @@ internal static class LifecycleRules
                 Callee = e.Callee,
                 NeedsReconcile = false,
             };
-            return Fold.Applied(created, Log.Info(e.CallId, e.OccurredAt, text));
+            return Fold.Applied(created, Log.Info(e.CallId, e.OccurredAt, Connected(created)));
         }
         var filled = call with
         {
@@ -42,7 +40,25 @@ internal static class LifecycleRules
             StartedAt = e.OccurredAt < call.StartedAt ? e.OccurredAt : call.StartedAt,
             NeedsReconcile = false,
         };
-        return Fold.Applied(filled, Log.Info(e.CallId, e.OccurredAt, text));
+        return Fold.Applied(filled, Log.Info(e.CallId, e.OccurredAt, Connected(filled)));
+    }
+
+    private static string Connected(Call call) =>
+        $"Call connected ({call.Platform}): {Describe.Who(call, call.Caller)} called {Describe.Who(call, call.Callee)}";
+
+    /// <summary>A call this app has just answered: on the board as Connecting until CallConnected.</summary>
+    public static Fold Answered(CallAnswered e)
+    {
+        var call = Call.Placeholder(e.CallId, e.OccurredAt) with
+        {
+            ServerCallId = e.ServerCallId,
+            CorrelationId = e.CorrelationId,
+            State = CallState.Connecting,
+            Caller = e.Caller,
+            Callee = e.Callee,
+            NeedsReconcile = false,
+        };
+        return Fold.Applied(call, Log.Info(e.CallId, e.OccurredAt, $"Call answered: {Describe.Who(call, e.Caller)} called {Describe.Who(call, e.Callee)}"));
     }
 
     public static Fold Disconnect(Call? call, CallDisconnected e)
@@ -103,37 +119,51 @@ internal static class LifecycleRules
     }
 
     /// <summary>
-    /// Fills the call from GET call and list participants. The fetched roster has no sequence number, so it
-    /// cannot be ordered against ParticipantsUpdated: it is used only while no ParticipantsUpdated has been
-    /// applied, because any such roster was produced after the call existed and is at least as trustworthy.
+    /// Corrects the call from what ACS returned when it was re-read. The fetched roster has no sequence number: it
+    /// replaces the board's roster only if no ParticipantsUpdated was applied after the read started (the call's
+    /// roster sequence is still the one observed then); otherwise the newer callback wins. Invitees the read shows
+    /// in the call settle their invitations; a call ACS reports as ended is closed. A read that changes nothing
+    /// is ignored, so the periodic re-check adds no activity while the board is right.
     /// </summary>
-    public static Fold Reconcile(Call? call, CallId callId, CallDetails details, IReadOnlyList<ParticipantState> participants, DateTimeOffset now)
+    public static Fold Reconcile(Call call, CallReconciled e)
     {
-        var current = call ?? Call.Placeholder(callId, now);
-        var filled = current with
+        var details = e.Details;
+        var now = e.OccurredAt;
+        var corrections = new List<string>();
+        var state = details.State == CallState.Unknown ? call.State : details.State;
+        if (state != call.State && call.State != CallState.Unknown)
         {
-            ServerCallId = details.ServerCallId ?? current.ServerCallId,
-            CorrelationId = details.CorrelationId ?? current.CorrelationId,
-            Caller = details.Source ?? current.Caller,
-            Callee = details.Targets.Count > 0 ? details.Targets[0] : current.Callee,
-            State = details.State == CallState.Unknown ? current.State : details.State,
+            corrections.Add($"state {call.State} → {state}");
+        }
+        var filled = call with
+        {
+            ServerCallId = call.ServerCallId ?? details.ServerCallId,
+            CorrelationId = call.CorrelationId ?? details.CorrelationId,
+            // What the app learnt from the IncomingCall is kept; a placeholder gets ACS's view.
+            Caller = call.Caller ?? details.Source,
+            Callee = call.Callee ?? (details.Targets.Count > 0 ? details.Targets[0] : null),
+            State = state,
             NeedsReconcile = false,
         };
-        string rosterText;
-        if (current.LastRosterSequence is { } sequence)
+        if (call.LastRosterSequence == e.ObservedRosterSequence)
         {
-            rosterText = $"roster kept (ParticipantsUpdated #{sequence} is newer)";
+            var (participants, changes) = RosterRules.Merge(call, e.Participants, now);
+            corrections.AddRange(changes);
+            filled = filled with { Participants = participants };
         }
-        else
+        var (settled, joined) = InvitationRules.SettleFromRoster(call, filled, now);
+        if (settled.State == CallState.Disconnected)
         {
-            filled = filled with { Participants = RosterRules.Merge(current.Participants, participants, now).Participants };
-            rosterText = $"{participants.Count} participant(s)";
+            var (closed, summary) = Close(settled, now, null);
+            return Fold.Applied(closed, Log.Warning(call.CallId, now, $"Call ended (ACS reports it {details.State}){summary}"));
         }
-        if (filled.State == CallState.Disconnected)
+        if (!call.NeedsReconcile && corrections.Count == 0 && joined.Count == 0)
         {
-            var (closed, summary) = Close(filled, now, null);
-            return Fold.Applied(closed, Log.Info(callId, now, $"Call reconciled: already ended{summary}"));
+            return Fold.Ignored("the call matches what ACS reports");
         }
-        return Fold.Applied(filled, Log.Info(callId, now, $"Call reconciled: {filled.State}, {rosterText}"));
+        var entry = call.NeedsReconcile
+            ? Log.Info(call.CallId, now, $"Call details from ACS: {settled.State}, {settled.Participants.Count} participant(s)")
+            : Log.Warning(call.CallId, now, $"Corrected from ACS (callbacks were missed): {string.Join("; ", corrections)}");
+        return Fold.Applied(settled, [entry, .. joined]);
     }
 }

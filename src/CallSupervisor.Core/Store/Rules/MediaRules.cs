@@ -44,6 +44,23 @@ internal static class MediaRules
         return Fold.Applied(WithOperation(call, ended), Entry(call, ended, e.OccurredAt));
     }
 
+    /// <summary>A media operation running past the media timeout with no end event is closed as Expired.</summary>
+    public static Fold Expired(Call call, MediaExpired e)
+    {
+        if (!call.MediaOperations.TryGetValue(e.OperationId, out var known))
+        {
+            return Fold.Ignored($"unknown media operation {e.OperationId}");
+        }
+        if (!known.IsActive)
+        {
+            return Fold.Ignored($"media operation {e.OperationId} has already ended");
+        }
+        var expired = known with { Status = MediaStatus.Expired, EndedAt = e.OccurredAt };
+        return Fold.Applied(
+            WithOperation(call, expired),
+            Log.Warning(call.CallId, e.OccurredAt, $"{Describe.Media(known)}: no end reported by ACS; shown as ended", Log.By(known.CancelRequest)));
+    }
+
     private static ActivityEntry Entry(Call call, MediaOperation ended, DateTimeOffset at)
     {
         var what = Describe.Media(ended);

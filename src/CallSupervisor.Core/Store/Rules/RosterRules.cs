@@ -16,27 +16,30 @@ internal static class RosterRules
         {
             return Fold.Stale($"roster sequence {e.SequenceNumber} is not newer than {last}");
         }
-        var (participants, text) = Merge(call.Participants, e.Participants, e.OccurredAt);
+        var (participants, changes) = Merge(call, e.Participants, e.OccurredAt);
         var next = call with { Participants = participants, LastRosterSequence = e.SequenceNumber };
-        return Fold.Applied(next, Log.Info(call.CallId, e.OccurredAt, text));
+        var (settled, joined) = InvitationRules.SettleFromRoster(call, next, e.OccurredAt);
+        var summary = changes.Count > 0 ? string.Join("; ", changes) : $"Roster unchanged ({participants.Count} participants)";
+        return Fold.Applied(settled, [Log.Info(call.CallId, e.OccurredAt, summary), .. joined]);
     }
 
     /// <summary>
     /// Replaces the roster. Participants already present keep their JoinedAt. A pending supervisor mute stays
     /// pending while the roster says unmuted (ACS may not have applied it yet) and is cleared, as confirmed,
-    /// once the roster says muted. Returns the new roster and a one-line summary of what changed.
+    /// once the roster says muted. Returns the new roster and one line per change (none when nothing changed).
     /// </summary>
-    public static (ImmutableDictionary<string, Participant> Participants, string Summary) Merge(
-        ImmutableDictionary<string, Participant> current,
+    public static (ImmutableDictionary<string, Participant> Participants, IReadOnlyList<string> Changes) Merge(
+        Call call,
         IEnumerable<ParticipantState> roster,
         DateTimeOffset at)
     {
+        var current = call.Participants;
         var builder = ImmutableDictionary.CreateBuilder<string, Participant>();
         var changes = new List<string>();
         foreach (var entry in roster)
         {
             var rawId = entry.Identifier.RawId;
-            var who = Describe.Who(entry.Identifier);
+            var who = Describe.Who(call, entry.Identifier);
             if (current.TryGetValue(rawId, out var known))
             {
                 if (entry.IsMuted != known.IsMuted)
@@ -68,11 +71,8 @@ internal static class RosterRules
         }
         foreach (var left in current.Values.Where(p => !builder.ContainsKey(p.RawId)))
         {
-            changes.Add($"{Describe.Who(left.Identifier)} left");
+            changes.Add($"{Describe.Who(call, left.Identifier)} left");
         }
-        var summary = changes.Count > 0
-            ? string.Join("; ", changes)
-            : $"Roster unchanged ({builder.Count} participants)";
-        return (builder.ToImmutable(), summary);
+        return (builder.ToImmutable(), changes);
     }
 }

@@ -1,0 +1,43 @@
+namespace CallSupervisor.Core.Calls;
+
+/// <summary>
+/// One short, readable form of an identifier for every screen, feed line and message: a phone number as is, an ACS
+/// user by the part of its id that tells users apart, Teams ids shortened at the middle so their distinct ends stay.
+/// </summary>
+public static class IdentifierFormat
+{
+    private const int MaxLength = 24;
+
+    public static string Short(CommunicationIdentifier identifier)
+    {
+        ArgumentNullException.ThrowIfNull(identifier);
+        return identifier.Kind switch
+        {
+            IdentifierKind.PhoneNumber => identifier.Value,
+            IdentifierKind.CommunicationUser => Shorten(AcsUserPart(identifier.Value)),
+            _ => Shorten(identifier.Value),
+        };
+    }
+
+    /// <summary>The kind as a person reads it.</summary>
+    public static string Kind(IdentifierKind kind) => kind switch
+    {
+        IdentifierKind.PhoneNumber => "Phone",
+        IdentifierKind.CommunicationUser => "ACS user",
+        IdentifierKind.MicrosoftTeamsUser => "Teams user",
+        IdentifierKind.MicrosoftTeamsApp => "Teams app",
+        _ => "Unknown",
+    };
+
+    // ACS user ids look like 8:acs:{resource}_{user}: every user of a resource shares the prefix, so the user part
+    // is what tells people apart.
+    private static string AcsUserPart(string value)
+    {
+        var tail = value[(value.LastIndexOf(':') + 1)..];
+        var underscore = tail.IndexOf('_', StringComparison.Ordinal);
+        return underscore >= 0 && underscore < tail.Length - 1 ? tail[(underscore + 1)..] : tail;
+    }
+
+    // Long GUID-like ids: keep both ends, which is where ids generated in sequence and random ids differ.
+    private static string Shorten(string value) => value.Length > MaxLength ? value[..10] + "…" + value[^8..] : value;
+}

@@ -1,0 +1,144 @@
+using CallSupervisor.Core.Calls;
+using CallSupervisor.Core.Events;
+using CallSupervisor.Core.Ports;
+using CallSupervisor.Core.Store;
+using CallSupervisor.Core.Tests;
+using CallSupervisor.Core.Tests.Commands;
+using CallSupervisor.Core.Tests.Store;
+using CallSupervisor.Web.Calls;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace CallSupervisor.Web.Tests.Calls;
+
+/// <summary>
+/// One maintenance pass over a fake ACS: which calls are re-read and when, and what the pass queues — corrections,
+/// closures of calls ACS no longer knows, and expiries of what ACS left without an outcome.
+/// </summary>
+public sealed class CallMaintenanceTests
+{
+    private static readonly CallsOptions Options = new()
+    {
+        ReconcileInterval = TimeSpan.FromSeconds(30),
+        InvitationGrace = TimeSpan.FromSeconds(15),
+        MediaTimeout = TimeSpan.FromMinutes(10),
+        EndedRetention = TimeSpan.FromHours(1),
+    };
+
+    private readonly ManualTimeProvider _time = new();
+    private readonly TestEvents _events = new();
+    private readonly FakeCallAutomationPort _acs = new();
+    private readonly CallEventQueue _queue;
+    private readonly ReconcileSchedule _schedule = new();
+    private readonly CallStore _store;
+    private readonly CallMaintenance _maintenance;
+
+    public CallMaintenanceTests()
+    {
+        _queue = new CallEventQueue(1000, _time);
+        _store = StoreTestKit.NewStore(_time).WithConnectedCall(_events);
+        _maintenance = new CallMaintenance(_store, _acs, _queue, _schedule, Microsoft.Extensions.Options.Options.Create(Options), _time, NullLogger<CallMaintenance>.Instance);
+        _acs.Calls[TestEvents.Call1] = TelephonyResult<CallDetails>.Ok(new CallDetails(TestEvents.Call1, "s", "c", CallState.Connected, TestEvents.Caller, []));
+        _acs.Rosters[TestEvents.Call1] = [TestEvents.In(TestEvents.Caller), TestEvents.In(TestEvents.Agent, muted: true)];
+    }
+
+    private List<CallEvent> Drain()
+    {
+        var items = new List<CallEvent>();
+        while (_queue.Reader.TryRead(out var queued))
+        {
+            items.Add(((CallWorkItem.Event)queued.Item).Value);
+        }
+        return items;
+    }
+
+    private int Reads => _acs.Requests.Count(r => r.StartsWith("getCall ", StringComparison.Ordinal));
+
+    [Fact]
+    public async Task RunOnce_NewCall_ReReadAtOnceWithTheObservedRosterSequence()
+    {
+        await _maintenance.RunOnceAsync(CancellationToken.None);
+
+        var reconciled = Assert.IsType<CallReconciled>(Assert.Single(Drain()));
+        Assert.Equal(1, reconciled.ObservedRosterSequence);
+        Assert.True(reconciled.Participants.Single(p => p.Identifier == TestEvents.Agent).IsMuted);
+        Assert.Equal(["getCall call-1", "listParticipants call-1"], _acs.Requests);
+    }
+
+    [Fact]
+    public async Task RunOnce_CheckedWithinTheInterval_NotReadAgainUntilDue()
+    {
+        await _maintenance.RunOnceAsync(CancellationToken.None);
+        _time.Advance(TimeSpan.FromSeconds(29));
+        await _maintenance.RunOnceAsync(CancellationToken.None);
+        Assert.Equal(1, Reads);
+
+        _time.Advance(TimeSpan.FromSeconds(1));
+        await _maintenance.RunOnceAsync(CancellationToken.None);
+
+        Assert.Equal(2, Reads);
+    }
+
+    [Fact]
+    public async Task RunOnce_ReconcileRequested_ReadAtTheNextPassWhateverTheInterval()
+    {
+        await _maintenance.RunOnceAsync(CancellationToken.None);
+
+        _schedule.RequestReconcile(TestEvents.Call1);
+        await _maintenance.RunOnceAsync(CancellationToken.None);
+
+        Assert.Equal(2, Reads);
+    }
+
+    [Fact]
+    public async Task RunOnce_AcsNoLongerKnowsTheCall_QueuesItsEnd()
+    {
+        _acs.Calls.Clear();
+
+        await _maintenance.RunOnceAsync(CancellationToken.None);
+
+        var ended = Assert.IsType<CallDisconnected>(Assert.Single(Drain()));
+        Assert.Equal(new ResultInfo(404, 8522, "ACS no longer knows this call"), ended.Result);
+        _store.Apply(ended);
+        Assert.Equal(CallState.Disconnected, _store.Call1().State);
+    }
+
+    [Fact]
+    public async Task RunOnce_EndedAndGraphCalls_AreNotRead()
+    {
+        _store.Apply(_events.Disconnected());
+        _store.Apply(_events.Connected(TestEvents.Call2, CallPlatform.Graph));
+
+        await _maintenance.RunOnceAsync(CancellationToken.None);
+
+        Assert.Empty(_acs.Requests);
+    }
+
+    [Fact]
+    public async Task RunOnce_InvitationPastTimeoutAndGrace_QueuesItsExpiryOnce()
+    {
+        _store.Apply(_events.Invite(target: TestEvents.Agent2));
+        var invitation = _store.Invitation();
+        _time.Advance(invitation.ExpiresAt + Options.InvitationGrace - _time.GetUtcNow());
+        await _maintenance.RunOnceAsync(CancellationToken.None);
+        Assert.DoesNotContain(Drain(), e => e is InvitationExpired);
+
+        _time.Advance(TimeSpan.FromSeconds(1));
+        await _maintenance.RunOnceAsync(CancellationToken.None);
+
+        var expired = Assert.IsType<InvitationExpired>(Assert.Single(Drain(), e => e is InvitationExpired));
+        Assert.Equal(ApplyStatus.Applied, _store.Apply(expired).Status);
+        Assert.Equal(InvitationStatus.TimedOut, _store.Invitation().Status);
+    }
+
+    [Fact]
+    public async Task RunOnce_MediaPastTheMediaTimeout_QueuesItsExpiry()
+    {
+        _store.Apply(_events.MediaStarted());
+        _time.Advance(_store.Media().StartedAt!.Value + Options.MediaTimeout + TimeSpan.FromSeconds(1) - _time.GetUtcNow());
+
+        await _maintenance.RunOnceAsync(CancellationToken.None);
+
+        var expired = Assert.IsType<MediaExpired>(Assert.Single(Drain(), e => e is MediaExpired));
+        Assert.Equal(new MediaOperationId("play-1"), expired.OperationId);
+    }
+}
