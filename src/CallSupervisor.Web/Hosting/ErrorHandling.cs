@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Diagnostics;
+
 namespace CallSupervisor.Web.Hosting;
 
 /// <summary>
@@ -11,15 +13,26 @@ internal static class ErrorHandling
 
     public static WebApplication UseCallSupervisorErrorHandling(this WebApplication app)
     {
-        app.UseWhen(IsMachineRequest, machine => machine.UseExceptionHandler());
-        app.UseWhen(context => !IsMachineRequest(context), pages =>
+        // Re-executing a request into a page only works in the main pipeline (it re-runs routing there), so the
+        // page handlers sit in it and machine requests opt out: their exceptions are turned into problem details
+        // by an inner handler, and their status codes are left alone.
+        if (!app.Environment.IsDevelopment())
         {
-            if (!app.Environment.IsDevelopment())
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+            app.UseHsts();
+        }
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseWhen(IsMachineRequest, machine =>
+        {
+            machine.Use((context, next) =>
             {
-                pages.UseExceptionHandler("/error", createScopeForErrors: true);
-                pages.UseHsts();
-            }
-            pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+                if (context.Features.Get<IStatusCodePagesFeature>() is { } pages)
+                {
+                    pages.Enabled = false;
+                }
+                return next(context);
+            });
+            machine.UseExceptionHandler();
         });
         return app;
     }

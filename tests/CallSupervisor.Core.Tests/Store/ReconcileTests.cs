@@ -54,7 +54,7 @@ public sealed class ReconcileTests
         Assert.Equal(1, _store.Call1().LastRosterSequence);
         var entry = _store.Current.Activity[0];
         Assert.Equal(ActivitySeverity.Warning, entry.Severity);
-        Assert.Equal("Corrected from ACS (callbacks were missed): ACS user agent-0001…aaaaaaaa muted", entry.Text);
+        Assert.Equal("Updated from ACS (no callback reported it): ACS user agent-0001…aaaaaaaa muted", entry.Text);
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using System.Text.Json;
 
 namespace CallSupervisor.EndToEnd.Tests.ServiceLayer;
@@ -10,24 +9,12 @@ namespace CallSupervisor.EndToEnd.Tests.ServiceLayer;
 [Collection(ServiceCollection.Name)]
 public sealed class FaultToleranceTests(ServiceFixture fixture)
 {
-    private async Task SetFaultsAsync(object faults)
-    {
-        using var response = await fixture.Emulator.PostAsJsonAsync("emulator/faults", faults);
-        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
-    }
+    private Task SetFaultsAsync(object faults) => fixture.SetFaultsAsync(faults);
 
-    private async Task ClearFaultsAsync()
-    {
-        using (await fixture.Emulator.DeleteAsync("emulator/faults"))
-        {
-        }
-    }
+    private Task ClearFaultsAsync() => fixture.ClearFaultsAsync();
 
-    private async Task<JsonElement> EmulatedCallAsync(string callId)
-    {
-        var state = JsonDocument.Parse(await fixture.Emulator.GetStringAsync("emulator/calls")).RootElement;
-        return state.GetProperty("calls").EnumerateArray().Single(c => c.GetProperty("callId").GetString() == callId).Clone();
-    }
+    private async Task<JsonElement> EmulatedCallAsync(string callId) =>
+        (await fixture.EmulatorCallsAsync()).EnumerateArray().Single(c => c.GetProperty("callId").GetString() == callId);
 
     private async Task<(string CallId, string RawId)> CallWithAcsParticipantAsync(HubClient hub)
     {

@@ -15,6 +15,7 @@ public sealed class HubClient : IAsyncDisposable
     private readonly List<(Func<JsonElement?, bool> Condition, string CallId, TaskCompletionSource<JsonElement?> Done)> _waiters = [];
     private readonly List<JsonElement> _early = [];
     private long _version = -1;
+    private TaskCompletionSource? _changed;
 
     public HubClient(HubConnection connection)
     {
@@ -79,6 +80,30 @@ public sealed class HubClient : IAsyncDisposable
 
     public int SnapshotsReceived { get; private set; }
 
+    /// <summary>Every call the hub has shown, as last received.</summary>
+    public IReadOnlyDictionary<string, JsonElement> Calls
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return new Dictionary<string, JsonElement>(_calls);
+            }
+        }
+    }
+
+    /// <summary>Completes at the next batch or snapshot applied, or after <paramref name="timeout"/>, whichever is first.</summary>
+    public async Task WaitForChangeAsync(TimeSpan timeout)
+    {
+        Task changed;
+        lock (_gate)
+        {
+            _changed ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            changed = _changed.Task;
+        }
+        await Task.WhenAny(changed, Task.Delay(timeout));
+    }
+
     public int BatchesReceived { get; private set; }
 
     /// <summary>Waits until <paramref name="condition"/> holds for the call (null while the hub has not seen it).</summary>
@@ -110,6 +135,8 @@ public sealed class HubClient : IAsyncDisposable
 
     private void CheckWaiters()
     {
+        _changed?.TrySetResult();
+        _changed = null;
         for (var i = _waiters.Count - 1; i >= 0; i--)
         {
             var (condition, callId, done) = _waiters[i];

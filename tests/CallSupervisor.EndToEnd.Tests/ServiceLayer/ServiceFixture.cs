@@ -12,7 +12,7 @@ namespace CallSupervisor.EndToEnd.Tests.ServiceLayer;
 /// The real app with its embedded emulator, the seeded simulation off so every call is one a test created
 /// through the emulator's scenario API, plus helpers to follow state through a real SignalR HubConnection.
 /// </summary>
-public sealed class ServiceFixture : IAsyncLifetime
+public class ServiceFixture : IAsyncLifetime
 {
     private readonly string _home = Path.Combine(Path.GetTempPath(), "callsupervisor-svc-" + Guid.NewGuid().ToString("N"));
     private AppProcess? _app;
@@ -26,11 +26,33 @@ public sealed class ServiceFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(_home);
-        _app = await AppProcess.StartAsync(_home, new Dictionary<string, string>
+        var settings = new Dictionary<string, string> { ["Emulator:Simulation:Enabled"] = "false" };
+        foreach (var (key, value) in Settings)
         {
-            ["Emulator:Simulation:Enabled"] = "false",
-        });
+            settings[key] = value;
+        }
+        _app = await AppProcess.StartAsync(_home, settings);
         Emulator = new HttpClient { BaseAddress = _app.EmulatorAddress };
+    }
+
+    /// <summary>Configuration of this fixture's app on top of the defaults (simulation off).</summary>
+    protected virtual IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>();
+
+    /// <summary>The far side's view of every call (<c>GET /emulator/calls</c>).</summary>
+    public async Task<JsonElement> EmulatorCallsAsync() =>
+        JsonDocument.Parse(await Emulator.GetStringAsync("emulator/calls")).RootElement.GetProperty("calls").Clone();
+
+    public async Task SetFaultsAsync(object faults)
+    {
+        using var response = await Emulator.PostAsJsonAsync("emulator/faults", faults);
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    public async Task ClearFaultsAsync()
+    {
+        using (await Emulator.DeleteAsync("emulator/faults"))
+        {
+        }
     }
 
     /// <summary>Creates a call through the emulator (IncomingCall → the app answers → callbacks) and returns its id.</summary>
@@ -53,7 +75,7 @@ public sealed class ServiceFixture : IAsyncLifetime
         return client;
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         Emulator?.Dispose();
         if (_app is not null)

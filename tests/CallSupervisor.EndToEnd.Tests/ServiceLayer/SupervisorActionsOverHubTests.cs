@@ -1,5 +1,5 @@
 using System.Net.Http.Json;
-using System.Text.Json;
+using static CallSupervisor.EndToEnd.Tests.ServiceLayer.CallJson;
 
 namespace CallSupervisor.EndToEnd.Tests.ServiceLayer;
 
@@ -137,24 +137,4 @@ public sealed class SupervisorActionsOverHubTests(ServiceFixture fixture)
         Assert.Equal("Accepted", result.GetProperty("status").GetString());
         await hub.WaitForCallAsync(callId, c => Media(c).Where(m => Status(m) is "Running" or "Cancelling").Count() == 0 && Media(c).Any(m => Status(m) == "Cancelled"), "Graph media cancelled");
     }
-
-    private static string? State(JsonElement call) => call.GetProperty("state").GetString();
-
-    private static IEnumerable<JsonElement> Participants(JsonElement call) => call.GetProperty("participants").EnumerateArray();
-
-    private static IEnumerable<JsonElement> Invitations(JsonElement call) => call.GetProperty("invitations").EnumerateArray();
-
-    private static IEnumerable<JsonElement> Media(JsonElement call) => call.GetProperty("mediaOperations").EnumerateArray();
-
-    private static string? Kind(JsonElement participant) => participant.GetProperty("identifier").GetProperty("kind").GetString();
-
-    private static string? Status(JsonElement item) => item.GetProperty("status").GetString();
-
-    private static string? Id(JsonElement invitation) => invitation.GetProperty("invitationId").GetString();
-
-    private static JsonElement? AcsUser(JsonElement call) =>
-        Participants(call).Where(p => Kind(p) == "CommunicationUser").Select(p => (JsonElement?)p).FirstOrDefault();
-
-    private static JsonElement? Participant(JsonElement call, string rawId) =>
-        Participants(call).Where(p => p.GetProperty("identifier").GetProperty("rawId").GetString() == rawId).Select(p => (JsonElement?)p).FirstOrDefault();
 }

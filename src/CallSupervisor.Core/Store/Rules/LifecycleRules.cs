@@ -163,7 +163,7 @@ internal static class LifecycleRules
         }
         var entry = call.NeedsReconcile
             ? Log.Info(call.CallId, now, $"Call details from ACS: {settled.State}, {settled.Participants.Count} participant(s)")
-            : Log.Warning(call.CallId, now, $"Corrected from ACS (callbacks were missed): {string.Join("; ", corrections)}");
+            : Log.Warning(call.CallId, now, $"Updated from ACS (no callback reported it): {string.Join("; ", corrections)}");
         return Fold.Applied(settled, [entry, .. joined]);
     }
 }

@@ -1,0 +1,81 @@
+using System.Net;
+using static CallSupervisor.EndToEnd.Tests.ServiceLayer.CallJson;
+
+namespace CallSupervisor.EndToEnd.Tests.ServiceLayer;
+
+/// <summary>The app as most ACS deployments run it: no Graph app at all (<c>Graph:Enabled=false</c>, no Graph settings).</summary>
+public sealed class AcsOnlyFixture : ServiceFixture
+{
+    protected override IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>
+    {
+        ["Graph:Enabled"] = "false",
+    };
+}
+
+[CollectionDefinition(Name)]
+public sealed class AcsOnlyCollection : ICollectionFixture<AcsOnlyFixture>
+{
+    public const string Name = "acs-only";
+}
+
+/// <summary>Pages, the hub and the three actions work with Graph switched off; media is cancelled through ACS.</summary>
+[Collection(AcsOnlyCollection.Name)]
+public sealed class AcsOnlyTests(AcsOnlyFixture fixture)
+{
+    [Theory]
+    [InlineData("")]
+    [InlineData("invitations")]
+    [InlineData("activity")]
+    public async Task Pages_GraphDisabled_Render(string path)
+    {
+        using var http = new HttpClient { BaseAddress = fixture.BaseAddress };
+
+        using var response = await http.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("CallSupervisor", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GraphNotificationEndpoint_GraphDisabled_DoesNotExist()
+    {
+        using var http = new HttpClient { BaseAddress = fixture.BaseAddress };
+
+        using var response = await http.PostAsync("api/callbacks/graph", new StringContent("""{"value":[]}"""));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task ThreeActions_GraphDisabled_WorkThroughTheHubAndAcs()
+    {
+        await using var hub = await fixture.ConnectHubAsync();
+        var callId = await fixture.CreateCallAsync(new
+        {
+            platform = "acs",
+            caller = new { kind = "phoneNumber", value = "+14255550188" },
+            participants = new[] { new { kind = "communicationUser", joinAfterSeconds = 0 } },
+            invitationBehavior = "ringForever",
+            mediaDurationSeconds = 600,
+        });
+        var call = await hub.WaitForCallAsync(
+            callId,
+            c => AcsUser(c) is not null && Invitations(c).Any(i => Status(i) == "Pending") && Media(c).Any(m => Status(m) == "Running"),
+            "an ACS participant, a ringing invitation and running media");
+        var rawId = AcsUser(call)!.Value.GetProperty("identifier").GetProperty("rawId").GetString()!;
+        var invitationId = Id(Invitations(call).First(i => Status(i) == "Pending"))!;
+
+        var mute = await hub.InvokeAsync("Mute", callId, rawId);
+        var cancel = await hub.InvokeAsync("CancelInvitation", callId, invitationId);
+        var media = await hub.InvokeAsync("CancelMedia", callId);
+
+        Assert.All(new[] { mute, cancel, media }, r => Assert.Equal("Accepted", r.GetProperty("status").GetString()));
+        Assert.Contains("ACS", media.GetProperty("message").GetString(), StringComparison.Ordinal);
+        await hub.WaitForCallAsync(
+            callId,
+            c => Participant(c, rawId) is { } p && p.GetProperty("isMuted").GetBoolean()
+                && Invitations(c).Any(i => Id(i) == invitationId && Status(i) == "Cancelled")
+                && Media(c).Any() && Media(c).All(m => Status(m) == "Cancelled"),
+            "muted, invitation cancelled, media cancelled");
+    }
+}

@@ -1,0 +1,187 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Xunit.Abstractions;
+using static CallSupervisor.EndToEnd.Tests.ServiceLayer.CallJson;
+
+namespace CallSupervisor.EndToEnd.Tests.ServiceLayer;
+
+/// <summary>
+/// The app with the re-check of live calls tightened by configuration (not by sleeping), so that losing callbacks
+/// heals within seconds: calls are re-read every 2 s, invitations time out 1 s past their timeout, media 8 s
+/// after it started.
+/// </summary>
+public sealed class HealingFixture : ServiceFixture
+{
+    protected override IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>
+    {
+        ["Calls:ReconcileInterval"] = "00:00:02",
+        ["Calls:MaintenanceInterval"] = "00:00:00.250",
+        ["Calls:InvitationGrace"] = "00:00:01",
+        ["Calls:MediaTimeout"] = "00:00:08",
+        ["Calls:EndedRetention"] = "00:10:00",
+        ["Workflow:InvitationTimeout"] = "00:00:05",
+    };
+}
+
+[CollectionDefinition(Name)]
+public sealed class HealingCollection : ICollectionFixture<HealingFixture>
+{
+    public const string Name = "healing";
+}
+
+/// <summary>
+/// Callbacks are lost — 20 % of them, then all of them for a while — while calls end on the far side, a
+/// supervisor mutes participants, invitations are answered, declined or left ringing and media runs out. Once the
+/// losses stop, the hub's view of every call must equal the emulator's own view (state, roster with mute flags,
+/// invitations, media) within a bounded time.
+/// </summary>
+[Collection(HealingCollection.Name)]
+public sealed class ConvergenceTests(HealingFixture fixture, ITestOutputHelper output)
+{
+    private static readonly TimeSpan ConvergenceBound = TimeSpan.FromSeconds(20);
+
+    private static object Scenario(string caller, string invitationBehavior) => new
+    {
+        platform = "acs",
+        caller = new { kind = "phoneNumber", value = caller },
+        participants = new[] { new { kind = "communicationUser", joinAfterSeconds = 0 } },
+        invitationBehavior,
+        acceptAfterSeconds = 2,
+        mediaDurationSeconds = 2,
+    };
+
+    [Fact]
+    public async Task LostCallbacks_AfterTheLossesStop_HubEqualsTheFarSide()
+    {
+        await using var hub = await fixture.ConnectHubAsync();
+        var accepts = await StartAsync(hub, "+14255550701", "acceptAfter");
+        var timesOut = await StartAsync(hub, "+14255550702", "ringUntilTimeout");
+        var declines = await StartAsync(hub, "+14255550703", "decline");
+        var endsInPartialLoss = await StartAsync(hub, "+14255550704", "ringUntilTimeout");
+        var mutedInPartialLoss = await StartAsync(hub, "+14255550705", "ringUntilTimeout");
+        var endsInTotalLoss = await StartAsync(hub, "+14255550706", "ringUntilTimeout");
+        var mutedInTotalLoss = await StartAsync(hub, "+14255550707", "ringUntilTimeout");
+        try
+        {
+            await fixture.SetFaultsAsync(new { dropCallbackProbability = 0.2 });
+            await EndOnTheFarSideAsync(endsInPartialLoss);
+            var partialMuted = await MuteAcsUserAsync(hub, mutedInPartialLoss);
+            await hub.WaitForCallAsync(endsInPartialLoss, c => State(c) == "Disconnected", "call ended during partial loss");
+            await hub.WaitForCallAsync(mutedInPartialLoss, c => IsMuted(c, partialMuted), "mute confirmed during partial loss");
+
+            // Nothing arrives now: only the app's own re-reads can tell it what happened.
+            await fixture.SetFaultsAsync(new { dropCallbackProbability = 1.0 });
+            var lossStarted = Stopwatch.StartNew();
+            await EndOnTheFarSideAsync(endsInTotalLoss);
+            var totalMuted = await MuteAcsUserAsync(hub, mutedInTotalLoss);
+            await hub.WaitForCallAsync(endsInTotalLoss, c => State(c) == "Disconnected", "call ended with every callback lost");
+            await hub.WaitForCallAsync(mutedInTotalLoss, c => IsMuted(c, totalMuted) && !IsMutePending(c, totalMuted), "mute confirmed with every callback lost");
+            output.WriteLine($"Healed with every callback lost: {lossStarted.ElapsedMilliseconds} ms");
+            await hub.WaitForCallAsync(accepts, c => Invitations(c).Any(i => Status(i) == "Accepted"), "acceptance seen with every callback lost");
+            await hub.WaitForCallAsync(declines, c => Invitations(c).Any() && Invitations(c).All(i => Status(i) != "Pending"), "declined invitation closed");
+        }
+        finally
+        {
+            await fixture.ClearFaultsAsync();
+        }
+
+        var converging = Stopwatch.StartNew();
+        string? difference;
+        while ((difference = Difference(await fixture.EmulatorCallsAsync(), hub.Calls)) is not null)
+        {
+            Assert.True(converging.Elapsed < ConvergenceBound, $"Not converged after {ConvergenceBound.TotalSeconds} s: {difference}");
+            // Wakes at the next hub batch; the far side is re-read then (or after a second, if the board is quiet).
+            await hub.WaitForChangeAsync(TimeSpan.FromSeconds(1));
+        }
+        output.WriteLine($"Converged {converging.ElapsedMilliseconds} ms after the losses stopped");
+        Assert.All(new[] { accepts, timesOut, declines }, id => Assert.Equal("Connected", State(hub.Calls[id])));
+    }
+
+    private async Task<string> StartAsync(HubClient hub, string caller, string invitationBehavior)
+    {
+        var callId = await fixture.CreateCallAsync(Scenario(caller, invitationBehavior));
+        // The invitation is the workflow's last request: once it is on the board, so are the media operations.
+        await hub.WaitForCallAsync(callId, c => State(c) == "Connected" && AcsUser(c) is not null && Invitations(c).Any(), "call set up");
+        return callId;
+    }
+
+    private async Task EndOnTheFarSideAsync(string callId)
+    {
+        using var response = await fixture.Emulator.PostAsync($"emulator/calls/{callId}/end", null);
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    private static async Task<string> MuteAcsUserAsync(HubClient hub, string callId)
+    {
+        var rawId = AcsUser(hub.Calls[callId])!.Value.GetProperty("identifier").GetProperty("rawId").GetString()!;
+        var result = await hub.InvokeAsync("Mute", callId, rawId);
+        Assert.Equal("Accepted", result.GetProperty("status").GetString());
+        return rawId;
+    }
+
+    private static bool IsMuted(JsonElement call, string rawId) => Participant(call, rawId) is { } p && p.GetProperty("isMuted").GetBoolean();
+
+    private static bool IsMutePending(JsonElement call, string rawId) => Participant(call, rawId) is { } p && p.GetProperty("isMutePending").GetBoolean();
+
+    /// <summary>The first way the hub's view differs from the far side's, or null when they agree.</summary>
+    private static string? Difference(JsonElement farSide, IReadOnlyDictionary<string, JsonElement> board)
+    {
+        foreach (var far in farSide.EnumerateArray().Where(c => c.GetProperty("platform").GetString() == "acs" && c.GetProperty("callbackUri").ValueKind == JsonValueKind.String))
+        {
+            var callId = far.GetProperty("callId").GetString()!;
+            if (!board.TryGetValue(callId, out var call))
+            {
+                return $"call {callId} is not on the board";
+            }
+            var expectedState = far.GetProperty("state").GetString() switch
+            {
+                "connected" => "Connected",
+                "disconnected" => "Disconnected",
+                var other => other,
+            };
+            if (State(call) != expectedState)
+            {
+                return $"call {callId}: board {State(call)}, ACS {expectedState}";
+            }
+            if (expectedState != "Connected")
+            {
+                continue;
+            }
+            var farRoster = far.GetProperty("participants").EnumerateArray()
+                .Select(p => $"{p.GetProperty("identifier").GetProperty("rawId").GetString()} muted={p.GetProperty("isMuted").GetBoolean()} hold={p.GetProperty("isOnHold").GetBoolean()}").Order().ToList();
+            var boardRoster = Participants(call)
+                .Select(p => $"{p.GetProperty("identifier").GetProperty("rawId").GetString()} muted={p.GetProperty("isMuted").GetBoolean()} hold={p.GetProperty("isOnHold").GetBoolean()}").Order().ToList();
+            if (!farRoster.SequenceEqual(boardRoster))
+            {
+                return $"call {callId}: board roster [{string.Join(", ", boardRoster)}], ACS [{string.Join(", ", farRoster)}]";
+            }
+            foreach (var invitation in far.GetProperty("invitations").EnumerateArray())
+            {
+                var id = invitation.GetProperty("invitationId").GetString();
+                var farStatus = invitation.GetProperty("status").GetString();
+                var mine = Invitations(call).Where(i => Id(i) == id).Select(Status).FirstOrDefault();
+                var agrees = farStatus switch
+                {
+                    "ringing" => mine is "Pending" or "Cancelling",
+                    "accepted" => mine == "Accepted",
+                    _ => mine is "Failed" or "TimedOut" or "Cancelled",
+                };
+                if (!agrees)
+                {
+                    return $"call {callId}: invitation {id} board {mine ?? "(missing)"}, ACS {farStatus}";
+                }
+            }
+            foreach (var media in far.GetProperty("media").EnumerateArray())
+            {
+                var context = media.GetProperty("operationContext").GetString();
+                var farActive = media.GetProperty("status").GetString() is "queued" or "running";
+                var mine = Media(call).Where(m => m.GetProperty("id").GetString() == context).Select(Status).FirstOrDefault();
+                if (mine is null || (mine is "Running" or "Cancelling") != farActive)
+                {
+                    return $"call {callId}: media {context} board {mine ?? "(missing)"}, ACS {media.GetProperty("status").GetString()}";
+                }
+            }
+        }
+        return null;
+    }
+}
