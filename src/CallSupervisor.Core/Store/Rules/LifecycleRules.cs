@@ -12,22 +12,10 @@ internal static class LifecycleRules
     /// taught (roster, invitations, media). CallConnected carries the call's details, so it clears NeedsReconcile;
     /// the roster follows in ParticipantsUpdated as usual.
     /// </summary>
-    public static Fold Connect(Call? call, CallConnected e)
+    public static Fold Connect(Call? known, CallConnected e)
     {
-        if (call is null)
-        {
-            var created = Call.Placeholder(e.CallId, e.OccurredAt) with
-            {
-                Platform = e.Platform,
-                ServerCallId = e.ServerCallId,
-                CorrelationId = e.CorrelationId,
-                State = CallState.Connected,
-                Caller = e.Caller,
-                Callee = e.Callee,
-                NeedsReconcile = false,
-            };
-            return Fold.Applied(created, Log.Info(e.CallId, e.OccurredAt, Connected(created)));
-        }
+        // A call first heard of now is a fresh placeholder filled by this event.
+        var call = known ?? Call.Placeholder(e.CallId, e.OccurredAt);
         var filled = call with
         {
             Platform = e.Platform,
