@@ -1,3 +1,4 @@
+using CallSupervisor.Contracts;
 using CallSupervisor.Core.Calls;
 using CallSupervisor.Core.Commands;
 using CallSupervisor.Core.Store;
@@ -7,7 +8,7 @@ namespace CallSupervisor.Web.Hubs;
 internal static class CallDtoMapper
 {
     public static CallsSnapshotDto ToDto(this CallsSnapshot snapshot, long version) =>
-        new(version, CallCountsDto.From(snapshot.Counts), [.. snapshot.Calls.Values.OrderBy(c => c.StartedAt).Select(ToDto)]);
+        new(version, snapshot.Counts.ToDto(), [.. snapshot.Calls.Values.OrderBy(c => c.StartedAt).Select(ToDto)]);
 
     public static CallDto ToDto(this Call call) => new(
         call.CallId.Value,
@@ -24,6 +25,8 @@ internal static class CallDtoMapper
             new InvitationDto(i.InvitationId.Value, i.Target.ToDto(), i.Status.ToString(), i.RequestedAt, i.ExpiresAt, i.CancelLostRace, i.LastResult?.ToString(), i.NoOutcomeFromAcs))],
         [.. call.MediaOperations.Values.OrderBy(m => m.StartedAt).Select(m =>
             new MediaOperationDto(m.Id.Value, m.Kind.ToString(), m.Description, m.Status.ToString(), m.StartedAt, m.EndedAt, m.LastResult?.ToString()))]);
+
+    public static CallCountsDto ToDto(this CallCounts c) => new(c.LiveCalls, c.Participants, c.PendingInvitations, c.RunningMedia);
 
     public static IdentifierDto ToDto(this CommunicationIdentifier id) => new(id.Kind.ToString(), id.RawId, id.Value);
 

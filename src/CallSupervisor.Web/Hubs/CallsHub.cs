@@ -1,3 +1,4 @@
+using CallSupervisor.Contracts;
 using CallSupervisor.Core.Calls;
 using CallSupervisor.Core.Commands;
 using CallSupervisor.Core.Store;
@@ -15,16 +16,14 @@ namespace CallSupervisor.Web.Hubs;
 /// </summary>
 public sealed class CallsHub(CallStore store, SupervisorCommandService commands) : Hub
 {
-    public const string Path = "/hubs/calls";
-    public const string SnapshotMessage = "snapshot";
-    public const string ChangedMessage = "changed";
+    public const string Path = CallsHubContract.Path;
 
     public override async Task OnConnectedAsync()
     {
         // Version first: if the state read after it is newer, the client re-applies a batch it already has,
         // which is harmless (batches carry whole calls); the other order could make it drop a needed batch.
         var version = store.Version;
-        await Clients.Caller.SendAsync(SnapshotMessage, store.Current.ToDto(version), Context.ConnectionAborted);
+        await Clients.Caller.SendAsync(CallsHubContract.SnapshotMessage, store.Current.ToDto(version), Context.ConnectionAborted);
         await base.OnConnectedAsync();
     }
 

@@ -1,3 +1,4 @@
+using CallSupervisor.Contracts;
 using CallSupervisor.Core.Store;
 using Microsoft.AspNetCore.SignalR;
 
@@ -20,8 +21,8 @@ internal sealed partial class CallsHubBroadcaster(CallStore store, IHubContext<C
                 var changed = changedIds.Select(id => batch.State.Find(id)).OfType<Call>().Select(c => c.ToDto()).ToList();
                 var removed = changedIds.Where(id => batch.State.Find(id) is null).Select(id => id.Value).ToList();
                 await hub.Clients.All.SendAsync(
-                    CallsHub.ChangedMessage,
-                    new CallsChangedDto(batch.Version, CallCountsDto.From(batch.State.Counts), changed, removed),
+                    CallsHubContract.ChangedMessage,
+                    new CallsChangedDto(batch.Version, batch.State.Counts.ToDto(), changed, removed),
                     stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)

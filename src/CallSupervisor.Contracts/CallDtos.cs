@@ -1,6 +1,4 @@
-using CallSupervisor.Core.Store;
-
-namespace CallSupervisor.Web.Hubs;
+namespace CallSupervisor.Contracts;
 
 /// <summary>
 /// Wire shapes of the calls hub (JSON, camelCase). Flat and explicit so clients in any language can read them;
@@ -11,10 +9,7 @@ public sealed record CallsSnapshotDto(long Version, CallCountsDto Counts, IReadO
 /// <summary>A batch of changes: the calls that changed (complete), the ids of removed calls, and the new counts.</summary>
 public sealed record CallsChangedDto(long Version, CallCountsDto Counts, IReadOnlyList<CallDto> Changed, IReadOnlyList<string> Removed);
 
-public sealed record CallCountsDto(int LiveCalls, int Participants, int PendingInvitations, int RunningMedia)
-{
-    public static CallCountsDto From(CallCounts c) => new(c.LiveCalls, c.Participants, c.PendingInvitations, c.RunningMedia);
-}
+public sealed record CallCountsDto(int LiveCalls, int Participants, int PendingInvitations, int RunningMedia);
 
 public sealed record IdentifierDto(string Kind, string RawId, string Value);
 

@@ -1,0 +1,23 @@
+namespace CallSupervisor.Contracts;
+
+/// <summary>
+/// The calls hub's names. On connect the server sends <see cref="SnapshotMessage"/> (<see cref="CallsSnapshotDto"/>);
+/// every batch of changes is <see cref="ChangedMessage"/> (<see cref="CallsChangedDto"/>). The server joins a
+/// connection to the broadcast before it sends the snapshot, so <c>changed</c> batches may arrive first: keep them,
+/// and once the snapshot is in, apply only those whose version is above the snapshot's, in version order.
+/// </summary>
+public static class CallsHubContract
+{
+    public const string Path = "/hubs/calls";
+    public const string SnapshotMessage = "snapshot";
+    public const string ChangedMessage = "changed";
+
+    /// <summary><c>Mute(callId, participantRawId)</c> → <see cref="CommandResultDto"/>.</summary>
+    public const string Mute = nameof(Mute);
+
+    /// <summary><c>CancelInvitation(callId, invitationId)</c> → <see cref="CommandResultDto"/>.</summary>
+    public const string CancelInvitation = nameof(CancelInvitation);
+
+    /// <summary><c>CancelMedia(callId)</c> → <see cref="CommandResultDto"/>.</summary>
+    public const string CancelMedia = nameof(CancelMedia);
+}
