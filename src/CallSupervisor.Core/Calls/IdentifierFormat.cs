@@ -1,22 +1,39 @@
+using PhoneNumbers;
+
 namespace CallSupervisor.Core.Calls;
 
 /// <summary>
-/// One short, readable form of an identifier for every screen, feed line and message: a phone number as is, an ACS
-/// user by the part of its id that tells users apart, Teams ids shortened at the middle so their distinct ends stay.
+/// One short, readable form of an identifier for every screen, feed line and message: a phone number in its
+/// international format, an ACS user by the part of its id that tells users apart, Teams ids shortened at the
+/// middle so their distinct ends stay.
 /// </summary>
 public static class IdentifierFormat
 {
     private const int MaxLength = 24;
+    private static readonly PhoneNumberUtil Phones = PhoneNumberUtil.GetInstance();
 
     public static string Short(CommunicationIdentifier identifier)
     {
         ArgumentNullException.ThrowIfNull(identifier);
         return identifier.Kind switch
         {
-            IdentifierKind.PhoneNumber => identifier.Value,
+            IdentifierKind.PhoneNumber => Phone(identifier.Value),
             IdentifierKind.CommunicationUser => Shorten(AcsUserPart(identifier.Value)),
             _ => Shorten(identifier.Value),
         };
+    }
+
+    /// <summary>An E.164 number as people write it (<c>+14255550123</c> → <c>+1 425-555-0123</c>); anything else as given.</summary>
+    public static string Phone(string number)
+    {
+        try
+        {
+            return Phones.Format(Phones.Parse(number, null), PhoneNumberFormat.INTERNATIONAL);
+        }
+        catch (NumberParseException)
+        {
+            return number;
+        }
     }
 
     /// <summary>The kind as a person reads it.</summary>

@@ -19,7 +19,7 @@ public sealed class CancelRaceTests
     }
 
     private void Cancel() =>
-        Assert.True(_store.MarkInvitationCancelling(TestEvents.Call1, new InvitationId("inv-1"), StoreTestKit.Request("alice")).Availability.Allowed);
+        Assert.True(_store.MarkCancel("inv-1", StoreTestKit.Request("alice")).IsApplied);
 
     [Fact]
     public void Apply_AcceptWhileCancelling_EndsAcceptedWithLostRace()

@@ -88,7 +88,7 @@ public sealed class SubscriptionTests
         store.Apply(_events.AddSucceeded("add-2"));
         store.Apply(_events.MediaStarted("a"));
         store.Apply(_events.MediaStarted("b", callId: TestEvents.Call2));
-        store.MarkMediaCancelling(TestEvents.Call2, StoreTestKit.Request());
+        store.MarkCancelMedia(StoreTestKit.Request(), TestEvents.Call2);
 
         Assert.Equal(new CallCounts(2, 3, 1, 2), store.Current.Counts);
 
