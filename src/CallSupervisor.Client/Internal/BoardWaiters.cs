@@ -10,6 +10,18 @@ internal sealed class BoardWaiters
     private readonly List<Waiter> _waiters = [];
     private Exception? _closed;
 
+    /// <summary>How many waits are registered (finished ones are removed, whatever their outcome).</summary>
+    public int Pending
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _waiters.Count;
+            }
+        }
+    }
+
     /// <summary>
     /// Completes with the first board (the current one or a later one) for which <paramref name="condition"/> holds.
     /// Throws <see cref="TimeoutException"/> after <paramref name="timeout"/>, or the reason given to
