@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using CallSupervisor.Contracts;
 
@@ -5,6 +6,9 @@ namespace CallSupervisor.Client;
 
 public sealed partial class CallsHubClient
 {
+    // For failure messages only: keeps "+1425…" and "8:acs:…" readable instead of \u002B escapes.
+    private static readonly JsonSerializerOptions MessageJson = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     /// <summary>
     /// Completes with the first board — the current one or a later one — for which <paramref name="condition"/>
     /// holds. Event-driven: the condition is checked against each new board as its message is applied.
@@ -53,6 +57,6 @@ public sealed partial class CallsHubClient
 
     private static string Describe(CallBoard board, string callId) =>
         board.Calls.TryGetValue(callId, out var call)
-            ? JsonSerializer.Serialize(call, WireJson)
+            ? JsonSerializer.Serialize(call, MessageJson)
             : $"(not on the board; {board})";
 }
