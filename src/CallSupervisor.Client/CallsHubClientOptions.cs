@@ -14,7 +14,8 @@ public sealed class CallsHubClientOptions
 
     /// <summary>
     /// Reconnect after the connection is lost (default true). Each new connection starts with a fresh snapshot
-    /// that replaces the board.
+    /// that replaces the board. A client whose connection is closed for good (reconnect off, or retries given up)
+    /// stays closed: its waits fail at once; connect a new client.
     /// </summary>
     public bool AutomaticReconnect { get; init; } = true;
 
