@@ -1,10 +1,7 @@
 using System.Text.Json;
 using CallSupervisor.Client.Internal;
 using CallSupervisor.Contracts;
-using Microsoft.AspNetCore.Connections;
-using Microsoft.AspNetCore.Http.Connections.Client;
 using Microsoft.AspNetCore.SignalR.Client;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CallSupervisor.Client;
 
@@ -65,18 +62,7 @@ public sealed partial class CallsHubClient : IAsyncDisposable
         var hubAddress = HubAddress.For(appBaseAddress);
         options ??= new CallsHubClientOptions();
         var merger = new CallBoardMerger();
-        var builder = new HubConnectionBuilder()
-            .WithUrl(hubAddress, http => options.ConfigureConnection?.Invoke(http))
-            .AddJsonProtocol(json => json.PayloadSerializerOptions = WireJson);
-        if (options.AutomaticReconnect)
-        {
-            builder = options.ReconnectPolicy is { } policy ? builder.WithAutomaticReconnect(policy) : builder.WithAutomaticReconnect();
-        }
-        // Registered after WithUrl's own factory, so this decorator is the one HubConnection resolves.
-        builder.Services.AddSingleton<IConnectionFactory>(services =>
-            new ConnectionStartNotifier(ActivatorUtilities.CreateInstance<HttpConnectionFactory>(services), merger.BeginConnection));
-
-        var client = new CallsHubClient(builder.Build(), merger);
+        var client = new CallsHubClient(HubConnectionSetup.CreateBuilder(hubAddress, options, merger).Build(), merger);
         try
         {
             await client._connection.StartAsync(cancellationToken);
