@@ -10,7 +10,12 @@ namespace CallSupervisor.Core.Calls;
 public static class IdentifierFormat
 {
     private const int MaxLength = 24;
+    private const int MaxCachedPhones = 50_000;
     private static readonly PhoneNumberUtil Phones = PhoneNumberUtil.GetInstance();
+
+    // Parsing and formatting a number costs microseconds and every row of every batch shows its caller's: the
+    // formatted text is kept (bounded; cleared when full, since callers repeat far less than that within a day).
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> FormattedPhones = new(StringComparer.Ordinal);
 
     public static string Short(CommunicationIdentifier identifier)
     {
@@ -26,14 +31,26 @@ public static class IdentifierFormat
     /// <summary>An E.164 number as people write it (<c>+14255550123</c> → <c>+1 425-555-0123</c>); anything else as given.</summary>
     public static string Phone(string number)
     {
+        ArgumentNullException.ThrowIfNull(number);
+        if (FormattedPhones.TryGetValue(number, out var known))
+        {
+            return known;
+        }
+        string formatted;
         try
         {
-            return Phones.Format(Phones.Parse(number, null), PhoneNumberFormat.INTERNATIONAL);
+            formatted = Phones.Format(Phones.Parse(number, null), PhoneNumberFormat.INTERNATIONAL);
         }
         catch (NumberParseException)
         {
-            return number;
+            formatted = number;
         }
+        if (FormattedPhones.Count >= MaxCachedPhones)
+        {
+            FormattedPhones.Clear();
+        }
+        FormattedPhones[number] = formatted;
+        return formatted;
     }
 
     /// <summary>The kind as a person reads it.</summary>

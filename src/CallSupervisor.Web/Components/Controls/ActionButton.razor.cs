@@ -18,6 +18,7 @@ public partial class ActionButton
 {
     private readonly string _reasonId = "action-reason-" + Guid.NewGuid().ToString("N")[..8];
     private MudButton? _button;
+    private ElementReference _wrapper;
     private bool _inFlight;
 
     /// <summary>The action to offer.</summary>
@@ -68,17 +69,23 @@ public partial class ActionButton
         {
             _inFlight = false;
         }
-        // Back to where the supervisor was (a dialog or the busy state moved focus away).
-        if (_button is not null)
+        // Back to where the supervisor was (a dialog or the busy state moved focus away): the button, or its place
+        // when the button is disabled now (a disabled button cannot hold focus).
+        Availability = Action.Check(Call, Target);
+        try
         {
-            try
+            if (Availability.Allowed && _button is not null)
             {
                 await _button.FocusAsync();
             }
-            catch (Exception ex) when (ex is JSException or InvalidOperationException or TaskCanceledException)
+            else
             {
-                // The button left the page meanwhile (the row settled away); nothing to return to.
+                await _wrapper.FocusAsync();
             }
+        }
+        catch (Exception ex) when (ex is JSException or InvalidOperationException or TaskCanceledException)
+        {
+            // The control left the page meanwhile (the row settled away): nothing to return to.
         }
     }
 }
