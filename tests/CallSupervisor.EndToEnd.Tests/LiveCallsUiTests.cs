@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using CallSupervisor.EndToEnd.Tests.Infrastructure;
 using Microsoft.Playwright;
@@ -79,6 +78,7 @@ public sealed class LiveCallsUiTests(BrowserFixture fixture, Xunit.Abstractions.
 
         await button.ClickAsync();
         await Expect(Dialog(session.Page)).ToBeVisibleAsync();
+        await Expect(session.Page.GetByTestId("confirm-safe")).ToBeFocusedAsync();
         await session.Page.Keyboard.PressAsync("Enter");
 
         await Expect(Dialog(session.Page)).ToHaveCountAsync(0);

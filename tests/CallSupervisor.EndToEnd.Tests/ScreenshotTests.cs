@@ -26,11 +26,7 @@ public sealed class ScreenshotTests(BrowserFixture fixture)
         {
             foreach (var theme in new[] { "light", "dark" })
             {
-                var (session, detail) = await OpenCallAsync(fixture, callId!, width, height, theme);
-                await using var _ = session;
-                await Expect(MediaList(detail)).ToContainTextAsync("Running");
-                await Expect(InvitationRows(detail).First).ToContainTextAsync("Ringing");
-                await Expect(session.Page.Locator(".cs-call-link").First).ToBeVisibleAsync();
+                await using var session = await OpenForScreenshotAsync(callId!, width, height, theme);
                 await session.ScreenshotAsync($"live-calls-{width}-{theme}");
                 Assert.Empty(session.ConsoleErrors);
             }
@@ -39,5 +35,22 @@ public sealed class ScreenshotTests(BrowserFixture fixture)
         await using var invitations = await PageSession.OpenAsync(fixture, "/invitations", 1280, 720, "light");
         await Expect(invitations.Page.GetByRole(AriaRole.Table, new() { Name = "Pending invitations" })).ToContainTextAsync("Ringing");
         await invitations.ScreenshotAsync("invitations-1280-light");
+    }
+
+    // Wide screens show the list beside a chosen call's detail; a phone shows the list as cards (its detail would
+    // fill the whole screen).
+    private async Task<PageSession> OpenForScreenshotAsync(string callId, int width, int height, string theme)
+    {
+        if (width < 760)
+        {
+            var list = await PageSession.OpenAsync(fixture, "/", width, height, theme);
+            await Expect(list.Page.Locator(".cs-cards .cs-card").First).ToBeVisibleAsync();
+            return list;
+        }
+        var (session, detail) = await OpenCallAsync(fixture, callId, width, height, theme);
+        await Expect(MediaList(detail)).ToContainTextAsync("Running");
+        await Expect(InvitationRows(detail).First).ToContainTextAsync("Ringing");
+        await Expect(session.Page.Locator(".cs-call-link").First).ToBeVisibleAsync();
+        return session;
     }
 }

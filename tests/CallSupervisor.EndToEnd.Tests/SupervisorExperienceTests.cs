@@ -46,18 +46,20 @@ public sealed class SupervisorExperienceTests(BrowserFixture fixture)
         Assert.True(await TabToAsync(page, mute), "Mute was not reachable with Tab");
         await page.Keyboard.PressAsync("Enter");
         await Expect(ParticipantRow(detail, "CommunicationUser")).ToContainTextAsync("Muted");
-        await Expect(page.Locator(".cs-action[data-action='Mute']").First).ToBeFocusedAsync();
+        await Expect(mute).ToBeFocusedAsync();
 
         // Cancel invite: Enter alone keeps it ringing (the safe choice has the focus); Tab then Enter cancels.
         var cancel = InvitationRows(detail).First.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Cancel invite to") });
         Assert.True(await TabToAsync(page, cancel), "Cancel invite was not reachable with Tab");
         await page.Keyboard.PressAsync("Enter");
         await Expect(page.GetByRole(AriaRole.Dialog)).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("confirm-safe")).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("Enter");
         await Expect(page.GetByRole(AriaRole.Dialog)).ToHaveCountAsync(0);
         await Expect(cancel).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("Enter");
         await Expect(page.GetByRole(AriaRole.Dialog)).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("confirm-safe")).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("Tab");
         await page.Keyboard.PressAsync("Enter");
         await Expect(InvitationRows(detail).First).ToContainTextAsync("Cancelled");
@@ -67,10 +69,11 @@ public sealed class SupervisorExperienceTests(BrowserFixture fixture)
         Assert.True(await TabToAsync(page, media), "Cancel all media was not reachable with Tab");
         await page.Keyboard.PressAsync("Enter");
         await Expect(page.GetByRole(AriaRole.Dialog)).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("confirm-safe")).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("Tab");
         await page.Keyboard.PressAsync("Enter");
         await Expect(MediaList(detail)).Not.ToContainTextAsync("Running");
-        await Expect(page.Locator(".cs-action[data-action='CancelMedia']")).ToBeFocusedAsync();
+        await Expect(media).ToBeFocusedAsync();
         Assert.Empty(session.ConsoleErrors);
     }
 
@@ -126,7 +129,6 @@ public sealed class SupervisorExperienceTests(BrowserFixture fixture)
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the page scrolls sideways");
         await Expect(page.GetByTestId("connection")).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "More: your name and the theme" })).ToBeVisibleAsync();
-        await Expect(page.Locator(".cs-cards .cs-card").First).ToBeVisibleAsync();
 
         var mute = ParticipantRow(detail, "CommunicationUser").GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Mute ") });
         var cancel = InvitationRows(detail).First.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Cancel invite to") });
@@ -138,6 +140,10 @@ public sealed class SupervisorExperienceTests(BrowserFixture fixture)
         }
         await mute.ClickAsync();
         await Expect(ParticipantRow(detail, "CommunicationUser")).ToContainTextAsync("Muted");
+
+        // The list follows the detail: scrolled to, it shows the calls as cards.
+        await page.Locator(".cs-cards").ScrollIntoViewIfNeededAsync();
+        await Expect(page.Locator(".cs-cards .cs-card").First).ToBeVisibleAsync();
     }
 
     [Theory]

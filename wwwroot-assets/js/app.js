@@ -51,6 +51,17 @@
                 return true;
             },
         },
+        // Brings the call detail into view when it is not (phones show it above the list).
+        revealDetail() {
+            const detail = document.querySelector(".cs-detail");
+            if (!detail) {
+                return;
+            }
+            const box = detail.getBoundingClientRect();
+            if (box.top < 0 || box.top > window.innerHeight - 80) {
+                detail.scrollIntoView({ block: "start" });
+            }
+        },
         // Reports to .NET whether the grid is scrolled away from the top, so new rows can wait instead of moving
         // what the supervisor is looking at.
         observeScroll(host, dotnet) {

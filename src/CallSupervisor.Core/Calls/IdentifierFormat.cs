@@ -63,6 +63,14 @@ public static class IdentifierFormat
         _ => "Unknown",
     };
 
+    /// <summary>The platform as a person reads it.</summary>
+    public static string Platform(CallPlatform platform) => platform switch
+    {
+        CallPlatform.Acs => "ACS",
+        CallPlatform.Graph => "Teams (Graph)",
+        _ => platform.ToString(),
+    };
+
     // ACS user ids look like 8:acs:{resource}_{user}: every user of a resource shares the prefix, so the user part
     // is what tells people apart.
     private static string AcsUserPart(string value)

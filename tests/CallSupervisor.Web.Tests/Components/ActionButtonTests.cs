@@ -28,7 +28,7 @@ public sealed class ActionButtonTests : DashboardTestContext
 
         Assert.Equal("enabled", State(cut));
         Assert.Equal("Mute ACS user agent-0001…aaaaaaaa", cut.Find("button").GetAttribute("aria-label"));
-        Assert.Null(cut.Find("button").GetAttribute("disabled"));
+        Assert.Null(cut.Find("button").GetAttribute("aria-disabled"));
     }
 
     [Fact]
@@ -40,7 +40,7 @@ public sealed class ActionButtonTests : DashboardTestContext
 
         Assert.Equal("disabled", State(cut));
         var button = cut.Find("button");
-        Assert.NotNull(button.GetAttribute("disabled"));
+        Assert.Equal("true", button.GetAttribute("aria-disabled"));
         var description = cut.Find("#" + button.GetAttribute("aria-describedby"));
         Assert.Equal("The call's state is not known yet (waiting for reconciliation)", description.TextContent);
     }
@@ -56,7 +56,22 @@ public sealed class ActionButtonTests : DashboardTestContext
         Assert.Equal("pending", State(cut));
         Assert.Contains("Muting…", cut.Find("button").TextContent, StringComparison.Ordinal);
         Assert.Equal("true", cut.Find("button").GetAttribute("aria-busy"));
-        Assert.NotNull(cut.Find("button").GetAttribute("disabled"));
+        Assert.Equal("true", cut.Find("button").GetAttribute("aria-disabled"));
+    }
+
+    [Fact]
+    public async Task Mute_Unavailable_StaysFocusableAndAClickSendsNothing()
+    {
+        Store.WithConnectedCall(Events);
+        Store.MarkMute(TestEvents.Agent, StoreTestKit.Request("bob"));
+        var cut = Button(SupervisorActions.Mute, TestEvents.Agent.RawId);
+
+        // aria-disabled, never the disabled attribute: keyboard users reach it and hear why.
+        Assert.Null(cut.Find("button").GetAttribute("disabled"));
+        await cut.Find("button").ClickAsync(new());
+
+        Assert.Empty(Acs.Requests);
+        Assert.Empty(Snackbars);
     }
 
     [Fact]

@@ -40,7 +40,7 @@ public sealed class CallDetailTests : DashboardTestContext
 
         Assert.Contains("Muted", agent.TextContent, StringComparison.Ordinal);
         var button = agent.QuerySelector("button")!;
-        Assert.NotNull(button.GetAttribute("disabled"));
+        Assert.Equal("true", button.GetAttribute("aria-disabled"));
         Assert.Equal("Already muted", cut.Find("#" + button.GetAttribute("aria-describedby")).TextContent);
     }
 
@@ -79,7 +79,7 @@ public sealed class CallDetailTests : DashboardTestContext
         var row = Detail().Find("li[data-invitation-id='inv-1']");
 
         Assert.Contains(expected, row.TextContent, StringComparison.Ordinal);
-        Assert.NotNull(row.QuerySelector("button")!.GetAttribute("disabled"));
+        Assert.Equal("true", row.QuerySelector("button")!.GetAttribute("aria-disabled"));
     }
 
     [Fact]

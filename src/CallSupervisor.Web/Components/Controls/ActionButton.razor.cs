@@ -18,7 +18,6 @@ public partial class ActionButton
 {
     private readonly string _reasonId = "action-reason-" + Guid.NewGuid().ToString("N")[..8];
     private MudButton? _button;
-    private ElementReference _wrapper;
     private bool _inFlight;
 
     /// <summary>The action to offer.</summary>
@@ -48,6 +47,8 @@ public partial class ActionButton
 
     private string Icon => ActionLooks.Icon(Action.Kind);
 
+    private bool Unavailable => !Availability.Allowed || _inFlight;
+
     private string StateName => IsPending ? "pending" : _inFlight ? "in-flight" : Availability.Allowed ? "enabled" : "disabled";
 
     protected override void OnParametersSet() => Availability = Action.Check(Call, Target);
@@ -69,18 +70,13 @@ public partial class ActionButton
         {
             _inFlight = false;
         }
-        // Back to where the supervisor was (a dialog or the busy state moved focus away): the button, or its place
-        // when the button is disabled now (a disabled button cannot hold focus).
-        Availability = Action.Check(Call, Target);
+        // Back to where the supervisor was (the confirmation dialog took focus): the button, which stays focusable
+        // whatever its state.
         try
         {
-            if (Availability.Allowed && _button is not null)
+            if (_button is not null)
             {
                 await _button.FocusAsync();
-            }
-            else
-            {
-                await _wrapper.FocusAsync();
             }
         }
         catch (Exception ex) when (ex is JSException or InvalidOperationException or TaskCanceledException)

@@ -28,6 +28,7 @@ public partial class LiveCalls
     private CallDetail? _detail;
     private bool _scrolled;
     private bool _focusDetail;
+    private bool _revealDetail;
     private DotNetObjectReference<LiveCalls>? _self;
     private IJSObjectReference? _scrollWatch;
 
@@ -76,6 +77,12 @@ public partial class LiveCalls
             _self = DotNetObjectReference.Create(this);
             _scrollWatch = await JS.InvokeAsync<IJSObjectReference>("callSupervisor.observeScroll", _grid.Host, _self);
         }
+        if (_revealDetail && _detail is not null)
+        {
+            // On a phone the detail sits above the list, likely out of view of the card just tapped.
+            _revealDetail = false;
+            await JS.InvokeVoidAsync("callSupervisor.revealDetail");
+        }
         if (_focusDetail && _detail is not null)
         {
             _focusDetail = false;
@@ -121,6 +128,7 @@ public partial class LiveCalls
     private Task SelectAsync(CallSelection? selection)
     {
         _focusDetail = selection?.ByKeyboard ?? false;
+        _revealDetail = selection is not null;
         Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("call", selection?.CallId));
         return Task.CompletedTask;
     }
