@@ -16,8 +16,15 @@ public sealed class DashboardShellTests(BrowserFixture fixture)
         await Expect(page).ToHaveTitleAsync("Live calls · CallSupervisor");
         await Expect(page.GetByText("CallSupervisor", new() { Exact = true })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Live calls" })).ToBeVisibleAsync();
-        await Expect(page.GetByTestId("connection")).ToContainTextAsync("Live");
+        await Expect(session.Connection("live")).ToBeVisibleAsync();
+        await Expect(session.Connection("reconnecting")).ToBeHiddenAsync();
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Navigation menu" })).ToBeVisibleAsync();
+        // The live page has its own summary; the header's totals are for the other pages.
+        await Expect(page.GetByLabel("Summary")).ToContainTextAsync("Waiting for an agent");
+        await Expect(page.GetByLabel("Totals")).ToBeHiddenAsync();
+        await page.GotoAsync("/invitations");
+        await session.WaitForInteractiveAsync();
+        await Expect(page.GetByLabel("Totals")).ToBeVisibleAsync();
         await Expect(page.GetByLabel("Totals")).ToContainTextAsync("Waiting for an agent");
 
         Assert.Empty(session.ConsoleErrors);

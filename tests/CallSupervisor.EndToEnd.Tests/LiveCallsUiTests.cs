@@ -244,12 +244,14 @@ public sealed class LiveCallsUiTests(BrowserFixture fixture, Xunit.Abstractions.
         // Blazor's own test hook: drop the circuit's connection as a network blip would.
         await page.EvaluateAsync("() => Blazor._internal.forceCloseConnection()");
         var banner = page.Locator("#components-reconnect-modal");
+        await Expect(banner).ToBeVisibleAsync();
         await Expect(banner).ToContainTextAsync("stale since");
+        await Expect(session.Connection("reconnecting")).ToBeVisibleAsync();
         // A call arrives while this browser is (re)connecting.
         var callId = await fixture.App.CreateCallAsync(AcsCall("+14255550999"));
 
         await Expect(page.Locator($"a[data-call-id='{callId}']")).ToBeVisibleAsync(new() { Timeout = 20_000 });
-        await Expect(page.GetByTestId("connection")).ToContainTextAsync("Live");
+        await Expect(session.Connection("live")).ToBeVisibleAsync();
         await Expect(banner).ToBeHiddenAsync();
     }
 }

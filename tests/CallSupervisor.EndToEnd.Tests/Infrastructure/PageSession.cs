@@ -59,6 +59,12 @@ public sealed class PageSession : IAsyncDisposable
         return session;
     }
 
+    /// <summary>
+    /// The header's connection indicator in one state ("live", "connecting", "reconnecting"): all three are in the
+    /// DOM and CSS shows one, so tests check visibility, never text.
+    /// </summary>
+    public ILocator Connection(string state) => Page.GetByTestId("connection").Locator(".cs-connection-" + state);
+
     /// <summary>Prerendered buttons do nothing until the circuit is up: wait for the layout's marker.</summary>
     public Task WaitForInteractiveAsync() =>
         Assertions.Expect(Page.Locator("#app-shell[data-interactive='true']")).ToBeVisibleAsync(new() { Timeout = 30_000 });
