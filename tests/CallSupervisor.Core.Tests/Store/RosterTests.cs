@@ -94,7 +94,7 @@ public sealed class RosterTests
         var text = _store.Current.Activity[0].Text;
 
         Assert.Contains("ACS user agent-0001…aaaaaaaa joined", text);
-        Assert.Contains("+14255550123 left", text);
+        Assert.Contains("+1 425-555-0123 left", text);
 
         _store.Apply(_events.Roster(3, TestEvents.In(TestEvents.Agent, muted: false)));
         Assert.Equal("ACS user agent-0001…aaaaaaaa unmuted", _store.Current.Activity[0].Text);

@@ -37,7 +37,7 @@ internal static class LifecycleRules
         who is null || string.IsNullOrWhiteSpace(name) ? names : names.SetItem(who.RawId, name.Trim());
 
     private static string Connected(Call call) =>
-        $"Call connected ({call.Platform}): {Describe.Who(call, call.Caller)} called {Describe.Who(call, call.Callee)}";
+        $"Call connected ({IdentifierFormat.Platform(call.Platform)}): {Describe.Who(call, call.Caller)} called {Describe.Who(call, call.Callee)}";
 
     /// <summary>A call this app has just answered: on the board as Connecting until CallConnected.</summary>
     public static Fold Answered(CallAnswered e)
