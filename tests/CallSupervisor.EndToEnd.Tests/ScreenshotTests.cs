@@ -51,6 +51,11 @@ public sealed class ScreenshotTests(BrowserFixture fixture)
         await Expect(MediaList(detail)).ToContainTextAsync("Running");
         await Expect(InvitationRows(detail).First).ToContainTextAsync("Ringing");
         await Expect(session.Page.Locator(".cs-call-link").First).ToBeVisibleAsync();
+        // From 1280×720 up, every action of the open call is on screen without scrolling.
+        foreach (var action in new[] { "Mute", "CancelInvitation", "CancelMedia" })
+        {
+            await Expect(detail.Locator($".cs-action[data-action='{action}'] button").First).ToBeInViewportAsync();
+        }
         return session;
     }
 }
