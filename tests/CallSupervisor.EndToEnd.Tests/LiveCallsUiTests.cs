@@ -41,9 +41,6 @@ public sealed class LiveCallsUiTests(BrowserFixture fixture, Xunit.Abstractions.
 
     private static ILocator Notices(IPage page) => page.Locator(".mud-snackbar");
 
-    private static Task<string?> FocusedTextAsync(IPage page) =>
-        page.EvaluateAsync<string?>("() => document.activeElement?.textContent?.trim()");
-
     [Fact]
     public async Task CancelInvitation_AsksWithKeepRingingFocused_ThenShowsCancelledAndWhoDidIt()
     {
@@ -57,7 +54,8 @@ public sealed class LiveCallsUiTests(BrowserFixture fixture, Xunit.Abstractions.
         await invitation.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Cancel invite to") }).ClickAsync();
         var dialog = Dialog(session.Page);
         await Expect(dialog).ToContainTextAsync("Stop ringing");
-        Assert.Equal("Keep ringing", await FocusedTextAsync(session.Page));
+        await Expect(session.Page.GetByTestId("confirm-safe")).ToBeFocusedAsync();
+        await Expect(session.Page.GetByTestId("confirm-safe")).ToHaveTextAsync("Keep ringing");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Cancel invitation" }).ClickAsync();
 
         await Expect(invitation).ToContainTextAsync("Cancelled");
@@ -241,14 +239,21 @@ public sealed class LiveCallsUiTests(BrowserFixture fixture, Xunit.Abstractions.
         await using var session = await PageSession.OpenAsync(fixture);
         var page = session.Page;
 
-        // Blazor's own test hook: drop the circuit's connection as a network blip would.
+        // Blazor's own test hook drops the circuit's connection as a network blip would; refusing the negotiate
+        // requests keeps the browser from reconnecting until the test lets it, so the stale state can be seen.
+        const string negotiate = "**/_blazor/negotiate**";
+        // Only the call this test makes is listed, whatever other tests left on the shared board.
+        await page.GetByLabel("Search caller, agent, number or call id").FillAsync("4255550999");
+        await Expect(page.GetByTestId("shown-count")).ToHaveTextAsync("0 shown");
+        await page.RouteAsync(negotiate, route => route.AbortAsync());
         await page.EvaluateAsync("() => Blazor._internal.forceCloseConnection()");
         var banner = page.Locator("#components-reconnect-modal");
         await Expect(banner).ToBeVisibleAsync();
         await Expect(banner).ToContainTextAsync("stale since");
         await Expect(session.Connection("reconnecting")).ToBeVisibleAsync();
-        // A call arrives while this browser is (re)connecting.
+        // A call arrives while this browser is cut off; then the network comes back.
         var callId = await fixture.App.CreateCallAsync(AcsCall("+14255550999"));
+        await page.UnrouteAsync(negotiate);
 
         await Expect(page.Locator($"a[data-call-id='{callId}']")).ToBeVisibleAsync(new() { Timeout = 20_000 });
         await Expect(session.Connection("live")).ToBeVisibleAsync();
