@@ -37,7 +37,8 @@ internal sealed class EmulatorRuntime : IAsyncDisposable
         var deliveryLogger = loggers.CreateLogger("CallSupervisor.Emulator.Callbacks");
         _dispatcher = new CallbackDispatcher(
             new CallbackPoster(_http, Tokens, options, timeProvider, deliveryLogger), Faults, events, options, timeProvider, deliveryLogger);
-        var people = new People(_random, options.ResourceId);
+        // Names draw from a generator of their own (seed + 2), so naming people does not change the simulation's decisions.
+        var people = new People(_random, new SeededRandom(unchecked(options.Seed + 2)), options.ResourceId);
         Acs = new AcsCallEngine(options, _random, people, _scheduler, _dispatcher, events, baseAddress,
             loggers.CreateLogger("CallSupervisor.Emulator.Acs"));
         Graph = new GraphCallEngine(options, _random, people, _scheduler, _dispatcher, secrets.GraphClientState,

@@ -16,65 +16,67 @@ public sealed class DashboardShellTests(BrowserFixture fixture)
         await Expect(page).ToHaveTitleAsync("Live calls · CallSupervisor");
         await Expect(page.GetByText("CallSupervisor", new() { Exact = true })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Live calls" })).ToBeVisibleAsync();
-        await Expect(page.GetByTestId("connection")).ToContainTextAsync("Live");
-        await Expect(page.GetByRole(AriaRole.Navigation).Or(page.Locator("[aria-label='Main navigation']"))).ToBeVisibleAsync();
+        await Expect(session.Connection("live")).ToBeVisibleAsync();
+        await Expect(session.Connection("reconnecting")).ToBeHiddenAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Navigation menu" })).ToBeVisibleAsync();
+        // The live page has its own summary; the header's totals are for the other pages.
+        await Expect(page.GetByLabel("Summary")).ToContainTextAsync("Waiting for an agent");
+        await Expect(page.GetByLabel("Totals")).ToBeHiddenAsync();
+        await page.GotoAsync("/invitations");
+        await session.WaitForInteractiveAsync();
+        await Expect(page.GetByLabel("Totals")).ToBeVisibleAsync();
+        await Expect(page.GetByLabel("Totals")).ToContainTextAsync("Waiting for an agent");
 
         Assert.Empty(session.ConsoleErrors);
     }
 
     [Fact]
-    public async Task AcknowledgeClick_ChangesServerState_AndAnotherSupervisorSeesIt()
+    public async Task Operations_ShowsAcsCallbacksAndConnectedSupervisors()
     {
-        await using var first = await PageSession.OpenAsync(fixture, "/status");
-        await using var second = await PageSession.OpenAsync(fixture, "/status");
-        var count = first.Page.GetByTestId("ack-count");
-        var before = long.Parse(await count.InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture);
-
-        await first.Page.GetByRole(AriaRole.Button, new() { Name = "Acknowledge" }).ClickAsync();
-
-        var expected = (before + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        await Expect(count).ToHaveTextAsync(expected);
-        await Expect(second.Page.GetByTestId("ack-count")).ToHaveTextAsync(expected);
-        Assert.Empty(first.ConsoleErrors);
-        Assert.Empty(second.ConsoleErrors);
-    }
-
-    [Fact]
-    public async Task ServerPulse_UpdatesWithoutAnyClick()
-    {
-        await using var session = await PageSession.OpenAsync(fixture, "/status");
-        var time = session.Page.GetByTestId("server-time");
-        await Expect(time).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d\d:\d\d:\d\d$"));
-        var first = await time.InnerTextAsync();
-
-        // The server ticks every second; the new value must arrive by push alone.
-        await Expect(time).Not.ToHaveTextAsync(first, new() { Timeout = 10_000 });
-    }
-
-    [Fact]
-    public async Task ThemeToggle_SwitchesToDark_AndPersistsAcrossReload()
-    {
-        await using var session = await PageSession.OpenAsync(fixture);
+        await fixture.App.CreateCallAsync(LiveCallsUiTests.AcsCall("+14255550501"));
+        await using var session = await PageSession.OpenAsync(fixture, "/operations");
         var page = session.Page;
-        var themeLink = page.Locator("link#radzen-theme-link");
-        await Expect(themeLink).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("/material-base\\.css"));
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Switch to dark theme" }).ClickAsync();
+        await Expect(page.GetByTestId("ops-acs")).ToContainTextAsync("Reachable");
+        await Expect(page.GetByTestId("ops-last-callback")).ToContainTextAsync("ago");
+        await Expect(page.GetByTestId("ops-circuits")).Not.ToHaveTextAsync("0");
+        await Expect(page.GetByTestId("ops-queue")).ToContainTextAsync("of 10000");
+    }
 
-        await Expect(themeLink).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("/material-dark-base\\.css"));
-        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Switch to light theme" })).ToBeVisibleAsync();
+    [Fact]
+    public async Task ThemeMenu_Dark_AppliesAtOnceAndOnTheFirstPaintOfTheNextLoad()
+    {
+        await using var session = await PageSession.OpenAsync(fixture, theme: "light");
+        var page = session.Page;
+        var background = () => page.EvaluateAsync<string>("() => getComputedStyle(document.body).backgroundColor");
+        var light = await background();
 
+        await page.GetByRole(AriaRole.Button, new() { Name = "Theme: Light" }).ClickAsync();
+        await page.GetByRole(AriaRole.Menuitemradio, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Dark") }).ClickAsync();
+
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("data-theme", "dark");
+        Assert.NotEqual(light, await background());
+        var dark = await background();
+
+        // The server reads the choice from the cookie: the static first paint is already dark (no flash).
+        var response = await page.APIRequest.GetAsync(fixture.BaseAddress.ToString(), new() { Headers = new Dictionary<string, string> { ["Cookie"] = "CallSupervisorTheme=dark" } });
+        Assert.Contains("data-theme=\"dark\"", await response.TextAsync(), StringComparison.Ordinal);
         await page.ReloadAsync();
         await session.WaitForInteractiveAsync();
-        await Expect(themeLink).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("/material-dark-base\\.css"));
+        Assert.Equal(dark, await background());
         Assert.Empty(session.ConsoleErrors);
     }
 
     [Fact]
     public async Task UnknownAddress_ShowsNotFoundPage()
     {
-        await using var session = await PageSession.OpenAsync(fixture, "/no-such-page");
+        var context = await fixture.NewContextAsync();
+        await using var _ = context;
+        var page = await context.NewPageAsync();
 
-        await Expect(session.Page.GetByRole(AriaRole.Heading, new() { Name = "Page not found" })).ToBeVisibleAsync();
+        var response = await page.GotoAsync("/no-such-page");
+
+        Assert.Equal(404, response!.Status);
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Page not found" })).ToBeVisibleAsync();
     }
 }

@@ -1,36 +1,45 @@
-using CallSupervisor.Core.Commands;
+using CallSupervisor.Core.Actions;
 using CallSupervisor.Core.Ports;
-using CallSupervisor.Core.Pulse;
 using CallSupervisor.Core.Store;
 using CallSupervisor.Core.Tests;
 using CallSupervisor.Core.Tests.Commands;
 using CallSupervisor.Core.Tests.Store;
 using CallSupervisor.Web.Calls;
+using CallSupervisor.Web.Hosting;
+using CallSupervisor.Web.Ui;
 using Microsoft.Extensions.DependencyInjection;
-using Radzen;
+using Microsoft.Extensions.Options;
+using MudBlazor;
+using MudBlazor.Services;
 
 namespace CallSupervisor.Web.Tests;
 
 /// <summary>
-/// Shared bUnit setup: Radzen services, loose JS interop (Radzen calls JS on render), an interactive Server
-/// renderer, the real in-memory store (no batch window) and the real command service over fake ports, so
-/// components see exactly the state transitions the app produces.
+/// Shared bUnit setup: MudBlazor services with loose JS interop, an interactive Server renderer, the real in-memory
+/// store (no batch window) as the feed, the real action executor over fake ports, the real snackbar notifier, and a
+/// confirmation that answers what the test says. Disposed asynchronously (MudBlazor's services are async-only).
 /// </summary>
-public abstract class DashboardTestContext : BunitContext
+public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
 {
     protected DashboardTestContext()
     {
+        // The suite runs test classes in parallel on two cores: give waits room (they end as soon as they pass).
+        DefaultWaitTimeout = TimeSpan.FromSeconds(10);
         JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddRadzenComponents();
-        Services.AddRadzenCookieThemeService();
+        Services.AddMudServices();
         Services.AddSingleton<TimeProvider>(Time);
-        Services.AddSingleton(new PulseService(TimeSpan.Zero));
         Services.AddSingleton(StoreTestKit.NewStore(Time));
+        Services.AddSingleton<ICallsFeed>(sp => sp.GetRequiredService<CallStore>());
         Services.AddSingleton<ICallAutomationPort>(Acs);
         Services.AddSingleton<IGraphCallsPort>(Graph);
-        Services.AddSingleton<SupervisorCommandService>();
+        Services.AddSingleton(sp => new ActionExecutor(sp.GetRequiredService<CallStore>(), new ActionPorts(Acs, Graph), Time));
         Services.AddScoped<SupervisorIdentity>();
-        Services.AddScoped<SupervisorActions>();
+        Services.AddSingleton<IConfirmService>(Confirm);
+        Services.AddScoped<IActionNotifier, SnackbarActionNotifier>();
+        Services.AddScoped<ActionRunner>();
+        Services.AddSingleton(Options.Create(Dashboard));
+        Services.AddSingleton(new OperationsMonitor(Time));
+        Services.AddSingleton(new CallEventQueue(1000, Time));
         SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
     }
 
@@ -42,21 +51,58 @@ public abstract class DashboardTestContext : BunitContext
 
     internal FakeGraphCallsPort Graph { get; } = new();
 
-    protected PulseService Pulse => Services.GetRequiredService<PulseService>();
+    internal FakeConfirm Confirm { get; } = new();
+
+    internal DashboardOptions Dashboard { get; } = new();
 
     protected CallStore Store => Services.GetRequiredService<CallStore>();
 
-    /// <summary>Answers the next confirmation dialog with <paramref name="answer"/> as soon as it opens.</summary>
-    protected void AnswerNextDialog(bool answer)
+    protected Call Call1 => Store.Current.Find(TestEvents.Call1)!;
+
+    protected IEnumerable<Snackbar> Snackbars => Services.GetRequiredService<ISnackbar>().ShownSnackbars;
+
+    /// <summary>
+    /// Waits until the shown notices satisfy <paramref name="condition"/>. Notices change off the renderer (the
+    /// notifier follows the feed), so this waits on the snackbar service's own change event, not on renders.
+    /// </summary>
+    protected async Task WaitForSnackbarsAsync(Func<IReadOnlyList<Snackbar>, bool> condition)
     {
-        var dialogs = Services.GetRequiredService<DialogService>();
-        void OnOpen(string? title, Type type, Dictionary<string, object?> parameters, DialogOptions options)
+        var snackbar = Services.GetRequiredService<ISnackbar>();
+        var met = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void Check()
         {
-            dialogs.OnOpen -= OnOpen;
-            _ = Task.Run(() => dialogs.Close(answer));
+            if (condition([.. snackbar.ShownSnackbars]))
+            {
+                met.TrySetResult();
+            }
         }
-        dialogs.OnOpen += OnOpen;
+        snackbar.OnSnackbarsUpdated += Check;
+        try
+        {
+            Check();
+            await met.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        }
+        finally
+        {
+            snackbar.OnSnackbarsUpdated -= Check;
+        }
     }
 
-    protected IReadOnlyList<NotificationMessage> Notifications => [.. Services.GetRequiredService<NotificationService>().Messages];
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    async Task IAsyncLifetime.DisposeAsync() => await base.DisposeAsync();
+}
+
+/// <summary>Answers every confirmation with <see cref="Answer"/> and remembers what was asked.</summary>
+internal sealed class FakeConfirm : IConfirmService
+{
+    public bool Answer { get; set; } = true;
+
+    public List<Confirmation> Asked { get; } = [];
+
+    public Task<bool> ConfirmAsync(Confirmation confirmation)
+    {
+        Asked.Add(confirmation);
+        return Task.FromResult(Answer);
+    }
 }

@@ -18,10 +18,10 @@ public enum CallState
     Disconnected,
 }
 
+/// <summary>An invitation's state. A cancel in flight is a pending action on the call, not a status.</summary>
 public enum InvitationStatus
 {
     Pending,
-    Cancelling,
     Cancelled,
     Accepted,
     Failed,
@@ -37,10 +37,10 @@ public enum MediaKind
     GraphRecordResponse,
 }
 
+/// <summary>A media operation's state. A cancel in flight is a pending action on the call, not a status.</summary>
 public enum MediaStatus
 {
     Running,
-    Cancelling,
     Cancelled,
     Completed,
     Failed,

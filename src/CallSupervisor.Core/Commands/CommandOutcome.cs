@@ -14,12 +14,15 @@ public enum CommandStatus
     Failed,
 }
 
-/// <summary>The result of a supervisor command, with a message meant for the supervisor.</summary>
-public sealed record CommandOutcome(CommandStatus Status, string Message, TelephonyError? Error = null)
+/// <summary>
+/// The result of a supervisor action, with a message meant for the supervisor. <see cref="OperationContext"/> is
+/// set once the action was marked, so its settlement can be followed on the call.
+/// </summary>
+public sealed record CommandOutcome(CommandStatus Status, string Message, TelephonyError? Error = null, string? OperationContext = null)
 {
-    public static CommandOutcome Accepted(string message) => new(CommandStatus.Accepted, message);
+    public static CommandOutcome Accepted(string message, string operationContext) => new(CommandStatus.Accepted, message, null, operationContext);
 
     public static CommandOutcome Refused(string reason) => new(CommandStatus.Refused, reason);
 
-    public static CommandOutcome Failed(string message, TelephonyError error) => new(CommandStatus.Failed, message, error);
+    public static CommandOutcome Failed(string message, TelephonyError error, string operationContext) => new(CommandStatus.Failed, message, error, operationContext);
 }

@@ -8,21 +8,41 @@ namespace CallSupervisor.Core.Events;
 /// Graph notification id, or a local id for facts the app learns from its own requests) and is the
 /// de-duplication key: an event id is applied at most once.
 /// </summary>
-public abstract record CallEvent(string EventId, CallId CallId, DateTimeOffset OccurredAt);
+public abstract record CallEvent(string EventId, CallId CallId, DateTimeOffset OccurredAt)
+{
+    /// <summary>
+    /// Whether the sender may deliver this event again (callbacks: ACS and Graph deliver at least once). Events the
+    /// app makes itself are unique or harmless to apply twice; their ids are not kept for de-duplication, so they
+    /// cannot push callback ids out of the bounded window.
+    /// </summary>
+    public virtual bool Redeliverable => true;
+}
 
-/// <summary>The call is established (ACS CallConnected; Graph call state "established").</summary>
+/// <summary>
+/// The call is established (ACS CallConnected; Graph call state "established"). <see cref="CallerName"/> is the
+/// caller's display name when the app knows it (from the IncomingCall it answered).
+/// </summary>
 public sealed record CallConnected(
     string EventId, CallId CallId, DateTimeOffset OccurredAt,
     CallPlatform Platform, string? ServerCallId, string? CorrelationId,
     CommunicationIdentifier? Caller, CommunicationIdentifier? Callee)
-    : CallEvent(EventId, CallId, OccurredAt);
+    : CallEvent(EventId, CallId, OccurredAt)
+{
+    public string? CallerName { get; init; }
+}
 
 /// <summary>The call has ended (ACS CallDisconnected; Graph call state "terminated").</summary>
 public sealed record CallDisconnected(string EventId, CallId CallId, DateTimeOffset OccurredAt, ResultInfo? Result)
     : CallEvent(EventId, CallId, OccurredAt);
 
-/// <summary>One roster entry of <see cref="ParticipantsUpdated"/>.</summary>
-public sealed record ParticipantState(CommunicationIdentifier Identifier, bool IsMuted, bool IsOnHold);
+/// <summary>
+/// One roster entry of <see cref="ParticipantsUpdated"/>. <see cref="DisplayName"/> is set where the service tells it
+/// (Graph identities carry one; ACS rosters do not).
+/// </summary>
+public sealed record ParticipantState(CommunicationIdentifier Identifier, bool IsMuted, bool IsOnHold)
+{
+    public string? DisplayName { get; init; }
+}
 
 /// <summary>The full roster (ACS ParticipantsUpdated). Applied last-writer-wins by <see cref="SequenceNumber"/>.</summary>
 public sealed record ParticipantsUpdated(
@@ -37,7 +57,11 @@ public sealed record ParticipantsUpdated(
 public sealed record InvitationRequested(
     string EventId, CallId CallId, DateTimeOffset OccurredAt,
     InvitationId InvitationId, CommunicationIdentifier Target, string OperationContext, TimeSpan Timeout)
-    : CallEvent(EventId, CallId, OccurredAt);
+    : CallEvent(EventId, CallId, OccurredAt)
+{
+    /// <summary>The invitee's display name from configuration (the agent's name), if any.</summary>
+    public string? TargetName { get; init; }
+}
 
 /// <summary>ACS AddParticipantSucceeded: carries no invitationId, correlate by <see cref="OperationContext"/>.</summary>
 public sealed record AddParticipantSucceeded(
@@ -88,21 +112,30 @@ public sealed record MediaOperationEnded(
 public sealed record CallReconciled(
     string EventId, CallId CallId, DateTimeOffset OccurredAt,
     Ports.CallDetails Details, ImmutableArray<ParticipantState> Participants, int? ObservedRosterSequence)
-    : CallEvent(EventId, CallId, OccurredAt);
+    : CallEvent(EventId, CallId, OccurredAt)
+{
+    public override bool Redeliverable => false;
+}
 
 /// <summary>
 /// An invitation is past its ringing timeout plus a grace period and ACS reported no outcome (the callback was
 /// lost): it ends as timed out, with no answer from ACS.
 /// </summary>
 public sealed record InvitationExpired(string EventId, CallId CallId, DateTimeOffset OccurredAt, InvitationId InvitationId)
-    : CallEvent(EventId, CallId, OccurredAt);
+    : CallEvent(EventId, CallId, OccurredAt)
+{
+    public override bool Redeliverable => false;
+}
 
 /// <summary>
 /// A media operation has run longer than the configured media timeout without an end event (ACS offers no way to
 /// read media state back): it is closed as <see cref="MediaStatus.Expired"/> so nothing stays Running forever.
 /// </summary>
 public sealed record MediaExpired(string EventId, CallId CallId, DateTimeOffset OccurredAt, MediaOperationId OperationId)
-    : CallEvent(EventId, CallId, OccurredAt);
+    : CallEvent(EventId, CallId, OccurredAt)
+{
+    public override bool Redeliverable => false;
+}
 
 /// <summary>
 /// This app answered the call (the answer response carried its callConnectionId). It puts the call on the board at
@@ -110,5 +143,33 @@ public sealed record MediaExpired(string EventId, CallId CallId, DateTimeOffset 
 /// </summary>
 public sealed record CallAnswered(
     string EventId, CallId CallId, DateTimeOffset OccurredAt,
-    string? ServerCallId, string? CorrelationId, CommunicationIdentifier Caller, CommunicationIdentifier Callee)
-    : CallEvent(EventId, CallId, OccurredAt);
+    string? ServerCallId, string? CorrelationId, CommunicationIdentifier Caller, CommunicationIdentifier Callee, string? CallerName)
+    : CallEvent(EventId, CallId, OccurredAt)
+{
+    public override bool Redeliverable => false;
+}
+
+/// <summary>
+/// A supervisor asked for an action: applying it checks the action's availability and marks it pending in one
+/// atomic step, so two identical requests fired together cannot both pass. Not applied means refused, with the
+/// reason in the outcome.
+/// </summary>
+public sealed record ActionRequested(string EventId, CallId CallId, DateTimeOffset OccurredAt, Actions.PendingAction Action)
+    : CallEvent(EventId, CallId, OccurredAt)
+{
+    public override bool Redeliverable => false;
+}
+
+/// <summary>ACS or Graph refused the action's request: the pending mark it made (and only that one) is removed.</summary>
+public sealed record ActionFailed(string EventId, CallId CallId, DateTimeOffset OccurredAt, Actions.PendingAction Action, Ports.TelephonyError Error)
+    : CallEvent(EventId, CallId, OccurredAt)
+{
+    public override bool Redeliverable => false;
+}
+
+/// <summary>The action stayed unconfirmed past the confirmation timeout (a callback was lost): it is released.</summary>
+public sealed record ActionExpired(string EventId, CallId CallId, DateTimeOffset OccurredAt, string OperationContext)
+    : CallEvent(EventId, CallId, OccurredAt)
+{
+    public override bool Redeliverable => false;
+}

@@ -41,16 +41,59 @@ public sealed record Call(
     public ImmutableDictionary<string, EarlyAddResult> UnmatchedAddResults { get; init; } =
         ImmutableDictionary<string, EarlyAddResult>.Empty;
 
+    /// <summary>
+    /// Display names the app knows for people of this call, by raw id: the caller's (from the IncomingCall) and the
+    /// agents' it invited (from configuration). Read through <see cref="ParticipantNames"/>.
+    /// </summary>
+    public ImmutableDictionary<string, string> Names { get; init; } = ImmutableDictionary<string, string>.Empty;
+
+    /// <summary>Supervisor actions sent and not yet settled, keyed by their operationContext.</summary>
+    public ImmutableDictionary<string, Actions.PendingAction> PendingActions { get; init; } =
+        ImmutableDictionary<string, Actions.PendingAction>.Empty;
+
+    /// <summary>How the latest supervisor actions on this call ended (newest last, a few kept).</summary>
+    public ImmutableList<Actions.ActionOutcome> ActionOutcomes { get; init; } = ImmutableList<Actions.ActionOutcome>.Empty;
+
+    /// <summary>The pending action of <paramref name="kind"/> on <paramref name="target"/>, if one is in flight.</summary>
+    public Actions.PendingAction? PendingFor(Actions.ActionKind kind, string target)
+    {
+        foreach (var pending in PendingActions.Values)
+        {
+            if (pending.Kind == kind && pending.Target == target)
+            {
+                return pending;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>How the action sent with <paramref name="operationContext"/> ended, once it has.</summary>
+    public Actions.ActionOutcome? OutcomeOf(string operationContext) =>
+        ActionOutcomes.FindLast(o => o.OperationContext == operationContext);
+
     public bool IsLive => State != CallState.Disconnected;
 
     /// <summary>This call's contribution to <see cref="CallsSnapshot.Counts"/> (ended calls contribute nothing).</summary>
-    public CallCounts Counts => IsLive
-        ? new CallCounts(
-            1,
-            Participants.Count,
-            Invitations.Values.Count(i => i.IsOpen),
-            MediaOperations.Values.Count(m => m.IsActive))
-        : default;
+    public CallCounts Counts => IsLive ? LiveCounts() : default;
+
+    private CallCounts LiveCounts()
+    {
+        int open = 0, accepted = 0, media = 0, onHold = 0;
+        foreach (var invitation in Invitations.Values)
+        {
+            open += invitation.IsOpen ? 1 : 0;
+            accepted += invitation.Status == InvitationStatus.Accepted ? 1 : 0;
+        }
+        foreach (var operation in MediaOperations.Values)
+        {
+            media += operation.IsActive ? 1 : 0;
+        }
+        foreach (var participant in Participants.Values)
+        {
+            onHold += participant.IsOnHold ? 1 : 0;
+        }
+        return new CallCounts(1, Participants.Count, open, media, open > 0 && accepted == 0 ? 1 : 0, onHold > 0 ? 1 : 0, media > 0 ? 1 : 0);
+    }
 
     /// <summary>
     /// A call known only by its id (see <see cref="NeedsReconcile"/>). The platform is assumed to be ACS until

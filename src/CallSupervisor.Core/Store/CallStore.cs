@@ -11,7 +11,7 @@ namespace CallSupervisor.Core.Store;
 /// as <see cref="CallChange"/>s naming the touched call. All state transitions, including the de-duplication set,
 /// run inside the feed's update lock, so concurrent callbacks and supervisor commands are serialised.
 /// </summary>
-public sealed partial class CallStore
+public sealed partial class CallStore : ICallsFeed
 {
     private readonly StateFeed<CallsSnapshot, CallChange> _feed;
     private readonly SeenEventIds _seen;
@@ -50,25 +50,29 @@ public sealed partial class CallStore
     /// Applies an event: at most once per <see cref="CallEvent.EventId"/> (within the remembered window), never
     /// throwing for events that do not fit the state — they come back as Stale or Ignored with the reason.
     /// </summary>
-    public ApplyOutcome Apply(CallEvent callEvent)
+    public ApplyOutcome Apply(CallEvent callEvent) => ApplyAndRead(callEvent).Outcome;
+
+    /// <summary>
+    /// <see cref="Apply"/>, also returning the call as this event left it (null when not applied): a caller that
+    /// acts on the result (the action executor) reads exactly the state its event produced, not a later one.
+    /// </summary>
+    public (ApplyOutcome Outcome, Call? Call) ApplyAndRead(CallEvent callEvent)
     {
         ArgumentNullException.ThrowIfNull(callEvent);
         return _feed.Update(snapshot =>
         {
             if (_seen.Contains(callEvent.EventId))
             {
-                return Unchanged(snapshot, ApplyOutcome.Duplicate);
+                return (snapshot, ImmutableArray<CallChange>.Empty, (ApplyOutcome.Duplicate, (Call?)null));
             }
             var existing = snapshot.Find(callEvent.CallId);
             var fold = EventRules.Apply(existing, callEvent);
             // Remembered whatever the outcome: a redelivered stale or ignored event is reported as a duplicate.
-            // Re-reads of a call are local, unique and never redelivered; remembering them (two a minute per call)
-            // would only push real callback ids out of the bounded window.
-            if (callEvent is not CallReconciled)
+            if (callEvent.Redeliverable)
             {
                 _seen.Add(callEvent.EventId);
             }
-            return Publish(snapshot, existing, fold);
+            return Publish(snapshot, existing, fold, callEvent);
         });
     }
 
@@ -89,17 +93,29 @@ public sealed partial class CallStore
             return (next, changes, removed.Length);
         });
 
-    private (CallsSnapshot, ImmutableArray<CallChange>, ApplyOutcome) Publish(CallsSnapshot snapshot, Call? existing, Fold fold)
+    private static ActivityCategory Category(CallEvent e) => e switch
+    {
+        ParticipantsUpdated => ActivityCategory.Participants,
+        InvitationRequested or AddParticipantSucceeded or AddParticipantFailed or CancelAddParticipantSucceeded
+            or CancelAddParticipantFailed or InvitationExpired => ActivityCategory.Invitation,
+        MediaOperationStarted or MediaOperationEnded or MediaExpired => ActivityCategory.Media,
+        ActionRequested or ActionFailed or ActionExpired => ActivityCategory.Action,
+        _ => ActivityCategory.Call,
+    };
+
+    private (CallsSnapshot, ImmutableArray<CallChange>, (ApplyOutcome, Call?)) Publish(CallsSnapshot snapshot, Call? existing, Fold fold, CallEvent callEvent)
     {
         if (fold.Call is not { } call || !fold.Outcome.IsApplied)
         {
-            return Unchanged(snapshot, fold.Outcome);
+            return (snapshot, ImmutableArray<CallChange>.Empty, (fold.Outcome, null));
         }
-        var next = snapshot.WithCall(call).WithActivity(fold.Activity, _options.MaxActivity);
+        // Entries are stamped here, once: what they are about (by the event that produced them) and the call's
+        // name as it is now, so the feed can name the call after it is gone.
+        var category = Category(callEvent);
+        var label = ParticipantNames.CallLabel(call);
+        var entries = fold.Activity.Select(a => a with { Category = category, CallLabel = label });
+        var next = snapshot.WithCall(call).WithActivity(entries, _options.MaxActivity);
         var change = new CallChange(call.CallId, existing is null ? CallChangeKind.Added : CallChangeKind.Updated);
-        return (next, [change], fold.Outcome);
+        return (next, [change], (fold.Outcome, call));
     }
-
-    private static (CallsSnapshot, ImmutableArray<CallChange>, ApplyOutcome) Unchanged(CallsSnapshot snapshot, ApplyOutcome outcome) =>
-        (snapshot, ImmutableArray<CallChange>.Empty, outcome);
 }

@@ -5,8 +5,9 @@ namespace CallSupervisor.Core.Store;
 /// <summary>A participant being added to the call (an ACS AddParticipant request) and how it ended.</summary>
 /// <remarks>
 /// <para><c>CancelRequest</c>:
-/// The supervisor's cancel, kept after the cancel fails so that a later AddParticipantSucceeded can tell that
-/// the cancel lost the race.
+/// The last cancel that was tried (it settled, or failed), kept so that a later AddParticipantSucceeded can tell
+/// that the cancel lost the race, and so the outcome can be credited. A cancel still in flight is a
+/// <see cref="Actions.PendingAction"/> on the call.
 /// </para>
 /// <para><c>CancelLostRace</c>: The invitee accepted although a cancel had been requested.</para>
 /// <para><c>LastResult</c>: The result information of the newest ACS event about this invitation.</para>
@@ -30,5 +31,5 @@ public sealed record Invitation(
     public DateTimeOffset ExpiresAt => RequestedAt + Timeout;
 
     /// <summary>Still waiting for an answer (a cancel may be in flight).</summary>
-    public bool IsOpen => Status is InvitationStatus.Pending or InvitationStatus.Cancelling;
+    public bool IsOpen => Status == InvitationStatus.Pending;
 }

@@ -5,6 +5,8 @@ namespace CallSupervisor.Core.Store;
 /// <summary>A prompt, recognition or recording running (or having run) on a call.</summary>
 /// <remarks>
 /// <para><c>StartedAt</c>: Null when the store only learnt of the operation from its end event.</para>
+/// <para><c>CancelRequest</c>: The supervisor's cancel that was pending when the operation ended (cancelled by it,
+/// or completed before it took effect).</para>
 /// </remarks>
 public sealed record MediaOperation(
     MediaOperationId Id,
@@ -16,6 +18,6 @@ public sealed record MediaOperation(
     ResultInfo? LastResult = null,
     SupervisorRequest? CancelRequest = null)
 {
-    /// <summary>Running, or running while a cancel is in flight.</summary>
-    public bool IsActive => Status is MediaStatus.Running or MediaStatus.Cancelling;
+    /// <summary>Running (a cancel may be in flight).</summary>
+    public bool IsActive => Status == MediaStatus.Running;
 }

@@ -60,6 +60,7 @@ public sealed class ContactCenterWorkflow(
                 Callee = connected.Callee ?? incoming.To,
                 ServerCallId = connected.ServerCallId ?? incoming.ServerCallId,
                 CorrelationId = connected.CorrelationId ?? incoming.CorrelationId,
+                CallerName = connected.CallerName ?? incoming.CallerDisplayName,
             }
             : connected;
 
@@ -129,7 +130,10 @@ public sealed class ContactCenterWorkflow(
         var result = await acs.AddParticipantAsync(callId, agent, context, options.InvitationTimeout, cancellationToken).ConfigureAwait(false);
         if (result.IsSuccess && result.Value is { } invitationId)
         {
-            sink.Publish(new InvitationRequested("local:" + context, callId, time.GetUtcNow(), invitationId, agent, context, options.InvitationTimeout));
+            sink.Publish(new InvitationRequested("local:" + context, callId, time.GetUtcNow(), invitationId, agent, context, options.InvitationTimeout)
+            {
+                TargetName = options.AgentNames.GetValueOrDefault(agent.RawId),
+            });
         }
         return new WorkflowStep(callId, "add participant", result.Error);
     }

@@ -13,4 +13,8 @@ public sealed record WorkflowOptions(
     Uri MenuPrompt,
     TimeSpan InvitationTimeout,
     bool PlayHoldMusic = true,
-    bool RecognizeMenu = true);
+    bool RecognizeMenu = true)
+{
+    /// <summary>Display names of the agents, by raw id (agents without one are shown by their id).</summary>
+    public IReadOnlyDictionary<string, string> AgentNames { get; init; } = new Dictionary<string, string>();
+}

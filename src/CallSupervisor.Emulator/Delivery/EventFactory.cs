@@ -26,7 +26,7 @@ internal sealed class EventFactory(TimeProvider timeProvider, string resourceId)
 
     public Delivery IncomingCall(AcsCall call)
     {
-        var data = new IncomingCallData(call.Target, call.Caller, call.ServerCallId, string.Empty, call.IncomingCallContext, call.CorrelationId);
+        var data = new IncomingCallData(call.Target, call.Caller, call.ServerCallId, call.CallerName, call.IncomingCallContext, call.CorrelationId);
         var gridEvent = new EventGridEvent(
             Guid.NewGuid().ToString(), Topic, $"/caller/{call.Caller.RawId}/recipient/{call.Target.RawId}", data,
             EventPrefix + "IncomingCall", Now(), "1.0", "1");

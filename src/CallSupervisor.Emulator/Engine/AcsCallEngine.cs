@@ -26,7 +26,7 @@ internal sealed partial class AcsCallEngine(
     public AcsCall Start(string scenarioId, CallScenario scenario)
     {
         var caller = people.Caller(scenario, Sim.PhoneCallerShare, people.AcsUser);
-        var call = new AcsCall(scenarioId, scenario, caller, People.AppNumber);
+        var call = new AcsCall(scenarioId, scenario, caller, People.AppNumber, people.CallerName(scenario));
         lock (_gate)
         {
             _calls.Add(call.CallConnectionId, call);

@@ -24,7 +24,7 @@ internal sealed partial class GraphCallEngine(
     public GraphCall Start(string scenarioId, CallScenario scenario)
     {
         var caller = people.Caller(scenario, Sim.PhoneCallerShare, people.TeamsUser);
-        var call = new GraphCall(scenarioId, scenario, caller);
+        var call = new GraphCall(scenarioId, scenario, caller, people.CallerName(scenario));
         lock (_gate)
         {
             _calls.Add(call.Id, call);
@@ -84,7 +84,7 @@ internal sealed partial class GraphCallEngine(
             }
             call.State = GraphCallState.Established;
             Notify(call, GraphNotifications.CallState(call, clientState, BotAppId));
-            call.Participants.Add(new GraphParticipant(call.Caller, "Caller"));
+            call.Participants.Add(new GraphParticipant(call.Caller, call.CallerName));
             call.Participants.Add(new GraphParticipant(Identifiers.TeamsApp(BotAppId), "Call supervisor bot"));
             Notify(call, GraphNotifications.Participants(call, clientState));
             StartNextOperation(call);
@@ -148,7 +148,7 @@ internal sealed partial class GraphCallEngine(
             {
                 return;
             }
-            call.Participants.Add(new GraphParticipant(identity, identity.Kind == Identifiers.PhoneNumber ? "External caller" : "Supervisor"));
+            call.Participants.Add(new GraphParticipant(identity, people.Name()));
             Notify(call, GraphNotifications.Participants(call, clientState));
         }
     }
@@ -169,7 +169,7 @@ internal sealed partial class GraphCallEngine(
                 var leavers = call.Participants.Skip(2).ToList();
                 if ((joinWanted || leavers.Count == 0) && call.Participants.Count < Sim.MaxParticipantsPerCall)
                 {
-                    call.Participants.Add(new GraphParticipant(joiner, "Supervisor"));
+                    call.Participants.Add(new GraphParticipant(joiner, people.Name()));
                 }
                 else if (leavers.Count > 0)
                 {

@@ -18,7 +18,7 @@ internal static class GraphNotifications
             ["state"] = AcsCallEngine.Name(call.State),
             ["direction"] = "incoming",
             ["callChainId"] = call.CorrelationId,
-            ["source"] = Participant(call.Caller, "Caller"),
+            ["source"] = Participant(call.Caller, call.CallerName),
             ["targets"] = new JsonArray(new JsonObject
             {
                 ["@odata.type"] = "#microsoft.graph.invitationParticipantInfo",

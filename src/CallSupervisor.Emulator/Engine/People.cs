@@ -5,7 +5,7 @@ using CallSupervisor.Emulator.Wire;
 namespace CallSupervisor.Emulator.Engine;
 
 /// <summary>Makes up callers and participants from the seeded generator, and reads the identifiers of scenarios.</summary>
-internal sealed class People(SeededRandom random, string resourceId)
+internal sealed class People(SeededRandom random, SeededRandom names, string resourceId)
 {
     /// <summary>The number the emulated calls dial: the app's ACS phone number.</summary>
     public static IdentifierModel AppNumber { get; } = Identifiers.Phone("+18005550100");
@@ -15,6 +15,15 @@ internal sealed class People(SeededRandom random, string resourceId)
     public IdentifierModel AcsUser() => Identifiers.AcsUser($"8:acs:{resourceId}_{random.NextGuid()}");
 
     public IdentifierModel TeamsUser() => Identifiers.TeamsUser(random.NextGuid().ToString());
+
+    private static readonly string[] FirstNames = ["Alice", "Bruno", "Chiara", "Dmitri", "Elena", "Farid", "Grace", "Hiro", "Ines", "Jonas", "Keiko", "Liam", "Maya", "Noah", "Olga", "Priya"];
+    private static readonly string[] LastNames = ["Andersen", "Bauer", "Costa", "Dubois", "Ekwueme", "Fischer", "García", "Haddad", "Ivanova", "Jensen", "Kowalski", "Larsen", "Moreau", "Nakamura", "Oliveira", "Petrov"];
+
+    /// <summary>A made-up person's name, as callers' phones and clients present it (callerDisplayName).</summary>
+    public string Name() => FirstNames[names.Next(0, FirstNames.Length)] + " " + LastNames[names.Next(0, LastNames.Length)];
+
+    /// <summary>The caller's display name: the scenario's, else a made-up one (a scenario that names no caller gets one too).</summary>
+    public string CallerName(CallScenario scenario) => scenario.Caller?.Name ?? Name();
 
     /// <summary>A call's caller: the scenario's if it names one, else a phone with probability <paramref name="phoneShare"/>, else <paramref name="otherwise"/>.</summary>
     public IdentifierModel Caller(CallScenario scenario, double phoneShare, Func<IdentifierModel> otherwise) =>

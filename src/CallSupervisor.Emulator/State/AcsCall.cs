@@ -14,8 +14,11 @@ internal enum AcsCallState
 /// One emulated ACS call. Mutable, and only touched under the engine's lock; the admin API sees it through
 /// <see cref="CallSnapshot"/>.
 /// </summary>
-internal sealed class AcsCall(string scenarioId, CallScenario scenario, IdentifierModel caller, IdentifierModel target)
+internal sealed class AcsCall(string scenarioId, CallScenario scenario, IdentifierModel caller, IdentifierModel target, string callerName = "")
 {
+    /// <summary>The caller's display name as the IncomingCall carries it (callerDisplayName); empty when unknown.</summary>
+    public string CallerName { get; } = callerName;
+
     public string ScenarioId { get; } = scenarioId;
 
     public CallScenario Scenario { get; } = scenario;

@@ -38,7 +38,7 @@ internal sealed record CallScenario(
 }
 
 /// <summary>An identifier in a scenario: kind (communicationUser|phoneNumber|microsoftTeamsUser, or acs|phone|teams) and an optional value.</summary>
-internal sealed record ScenarioIdentifier(string Kind, string? Value = null);
+internal sealed record ScenarioIdentifier(string Kind, string? Value = null, string? Name = null);
 
 /// <summary>A participant that joins the call on its own, <see cref="JoinAfterSeconds"/> after it connects.</summary>
 internal sealed record ScenarioParticipant(string Kind, string? Value = null, double? JoinAfterSeconds = null);

@@ -17,8 +17,11 @@ internal enum GraphOperationStatus
 }
 
 /// <summary>One emulated Graph-hosted (Teams bot) call; only touched under the Graph engine's lock.</summary>
-internal sealed class GraphCall(string scenarioId, CallScenario scenario, IdentifierModel caller)
+internal sealed class GraphCall(string scenarioId, CallScenario scenario, IdentifierModel caller, string callerName = "")
 {
+    /// <summary>The caller's display name in Graph identities.</summary>
+    public string CallerName { get; } = callerName;
+
     public string ScenarioId { get; } = scenarioId;
 
     public CallScenario Scenario { get; } = scenario;

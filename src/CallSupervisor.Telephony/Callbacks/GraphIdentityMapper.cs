@@ -53,6 +53,25 @@ internal static class GraphIdentityMapper
         return null;
     }
 
+    /// <summary>The display name of the identity <see cref="FromIdentitySet"/> reads, if Graph gave one.</summary>
+    public static string? DisplayNameOf(JsonElement identitySet)
+    {
+        if (identitySet.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        foreach (var property in identitySet.EnumerateObject())
+        {
+            if (property.Value.ValueKind == JsonValueKind.Object && JsonEnvelope.OptionalString(property.Value, "displayName") is { Length: > 0 } name)
+            {
+                return name;
+            }
+        }
+
+        return null;
+    }
+
     private static string? IdOf(JsonElement identitySet, string name) =>
         identitySet.TryGetProperty(name, out var identity) && identity.ValueKind == JsonValueKind.Object
             ? JsonEnvelope.OptionalString(identity, "id") is { Length: > 0 } id ? id : null

@@ -69,8 +69,10 @@ internal static class GraphNotificationMapper
         }
         else if (string.Equals(state, "established", StringComparison.OrdinalIgnoreCase))
         {
-            var caller = data.TryGetProperty("source", out var source) && source.ValueKind == JsonValueKind.Object && source.TryGetProperty("identity", out var sourceIdentity)
-                ? GraphIdentityMapper.FromIdentitySet(sourceIdentity) : null;
+            JsonElement sourceIdentity = default;
+            var hasSource = data.TryGetProperty("source", out var source) && source.ValueKind == JsonValueKind.Object && source.TryGetProperty("identity", out sourceIdentity);
+            var caller = hasSource ? GraphIdentityMapper.FromIdentitySet(sourceIdentity) : null;
+            var callerName = hasSource ? GraphIdentityMapper.DisplayNameOf(sourceIdentity) : null;
             CommunicationIdentifier? callee = null;
             if (data.TryGetProperty("targets", out var targets) && targets.ValueKind == JsonValueKind.Array)
             {
@@ -80,7 +82,10 @@ internal static class GraphNotificationMapper
                     .FirstOrDefault(i => i is not null);
             }
 
-            context.Events.Add(new CallConnected(id, callId, context.ReceivedAt, CallPlatform.Graph, null, JsonEnvelope.OptionalString(data, "callChainId"), caller, callee));
+            context.Events.Add(new CallConnected(id, callId, context.ReceivedAt, CallPlatform.Graph, null, JsonEnvelope.OptionalString(data, "callChainId"), caller, callee)
+            {
+                CallerName = callerName,
+            });
         }
         else
         {
@@ -111,12 +116,13 @@ internal static class GraphNotificationMapper
         {
             var at = $"{where}.resourceData[{index++}]";
             RequireObject(participant, at);
-            var identity = participant.TryGetProperty("info", out var info) && info.ValueKind == JsonValueKind.Object && info.TryGetProperty("identity", out var set)
-                ? GraphIdentityMapper.FromIdentitySet(set) : null;
+            JsonElement set = default;
+            var hasIdentity = participant.TryGetProperty("info", out var info) && info.ValueKind == JsonValueKind.Object && info.TryGetProperty("identity", out set);
+            var identity = hasIdentity ? GraphIdentityMapper.FromIdentitySet(set) : null;
             var identifier = identity ?? throw new CallbackFormatException($"{at}: 'info.identity' has no identity with an id.");
             var isMuted = participant.TryGetProperty("isMuted", out var muted) && muted.ValueKind == JsonValueKind.True;
             // Graph participants have no hold flag.
-            roster.Add(new ParticipantState(identifier, isMuted, IsOnHold: false));
+            roster.Add(new ParticipantState(identifier, isMuted, IsOnHold: false) { DisplayName = GraphIdentityMapper.DisplayNameOf(set) });
         }
 
         context.Events.Add(new ParticipantsUpdated(id, callId, context.ReceivedAt, context.NextRosterSequence(), roster.ToImmutable()));

@@ -33,6 +33,7 @@ public static partial class CallbackEndpoints
         AcsCallbackAuthenticator authenticator,
         AcsCallbackParser parser,
         CallEventQueue queue,
+        Hosting.OperationsMonitor monitor,
         IOptions<CallsOptions> options,
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
@@ -53,13 +54,14 @@ public static partial class CallbackEndpoints
             LogMalformed(logger, "ACS", result.Error);
             return Malformed(result.Error);
         }
-        return Enqueue(queue, result, logger, "ACS") ?? TypedResults.Ok();
+        return Enqueue(queue, monitor, result, logger, "ACS") ?? TypedResults.Ok();
     }
 
     internal static async Task<IResult> HandleIncomingAsync(
         HttpRequest request,
         EventGridParser parser,
         CallEventQueue queue,
+        Hosting.OperationsMonitor monitor,
         IOptions<CallsOptions> options,
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
@@ -85,6 +87,7 @@ public static partial class CallbackEndpoints
         {
             return Overloaded(queue, logger, "Event Grid");
         }
+        monitor.CallbackReceived(result.IncomingCalls.Length);
         LogUnmapped(logger, result.Unmapped);
         return result.ValidationCode is { } code
             ? TypedResults.Ok(new SubscriptionValidationResponse(code))
@@ -95,6 +98,7 @@ public static partial class CallbackEndpoints
         HttpRequest request,
         GraphNotificationParser parser,
         CallEventQueue queue,
+        Hosting.OperationsMonitor monitor,
         IOptions<CallsOptions> options,
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
@@ -121,7 +125,7 @@ public static partial class CallbackEndpoints
                 LogMalformed(logger, "Graph", result.Error);
                 return Malformed(result.Error);
         }
-        return Enqueue(queue, result, logger, "Graph") ?? TypedResults.Accepted((string?)null);
+        return Enqueue(queue, monitor, result, logger, "Graph") ?? TypedResults.Accepted((string?)null);
     }
 
     /// <summary>
@@ -151,12 +155,13 @@ public static partial class CallbackEndpoints
     }
 
     /// <summary>Queues the batch whole; null when queued, else the 503 to answer.</summary>
-    private static IResult? Enqueue(CallEventQueue queue, CallbackParseResult result, ILogger logger, string source)
+    private static IResult? Enqueue(CallEventQueue queue, Hosting.OperationsMonitor monitor, CallbackParseResult result, ILogger logger, string source)
     {
         if (!queue.TryAccept(result.Events))
         {
             return Overloaded(queue, logger, source);
         }
+        monitor.CallbackReceived(result.Events.Length);
         LogUnmapped(logger, result.Unmapped);
         return null;
     }

@@ -79,7 +79,7 @@ internal sealed partial class CallEventProcessor(
                 {
                     // On the board at once, so it is shown and re-checked even if CallConnected is lost.
                     var call = answered.Call;
-                    Apply(new CallAnswered("local:answered:" + answered.CallId, answered.CallId, call.OccurredAt, call.ServerCallId, call.CorrelationId, call.From, call.To));
+                    Apply(new CallAnswered("local:answered:" + answered.CallId, answered.CallId, call.OccurredAt, call.ServerCallId, call.CorrelationId, call.From, call.To, call.CallerDisplayName));
                 }
                 // CallConnected may already have been applied without the parties: fill them in, then start.
                 else if (known is { State: CallState.Connected })

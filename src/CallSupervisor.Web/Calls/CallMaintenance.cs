@@ -59,17 +59,23 @@ internal sealed partial class CallMaintenance(
     {
         var now = time.GetUtcNow();
         store.PruneEnded(now - options.Value.EndedRetention);
-        store.ExpireUnconfirmedRequests(now - options.Value.ConfirmationTimeout, now);
         ExpireStale(now);
         await ReconcileAsync(cancellationToken);
     }
 
-    /// <summary>Invitations and media ACS left without an outcome. Ids are stable, so a repeat is a duplicate.</summary>
+    /// <summary>
+    /// Supervisor actions, invitations and media ACS left without an outcome. Applying an expiry twice is harmless
+    /// (the second finds nothing open), so a tick that runs before the first was applied does no damage.
+    /// </summary>
     private void ExpireStale(DateTimeOffset now)
     {
         var settings = options.Value;
         foreach (var call in store.Current.Calls.Values.Where(c => c.IsLive))
         {
+            foreach (var pending in call.PendingActions.Values.Where(p => p.Request.RequestedAt + settings.ConfirmationTimeout < now))
+            {
+                queue.Publish(new ActionExpired($"expire:{pending.OperationContext}", call.CallId, now, pending.OperationContext));
+            }
             foreach (var invitation in call.Invitations.Values.Where(i => i.IsOpen && i.ExpiresAt + settings.InvitationGrace < now))
             {
                 queue.Publish(new InvitationExpired($"expire:{call.CallId}:{invitation.InvitationId}", call.CallId, now, invitation.InvitationId));

@@ -11,8 +11,8 @@ public sealed class WorkflowSettings
     /// <summary>Answer incoming calls and run hold music, menu and agent invitation.</summary>
     public bool Enabled { get; set; } = true;
 
-    /// <summary>Agents to invite, as raw ids (<c>8:acs:…</c> ACS user, <c>4:+1…</c> phone, <c>8:orgid:…</c> Teams user).</summary>
-    public List<string> Agents { get; set; } = [];
+    /// <summary>Agents to invite, each a raw id with an optional display name (see <see cref="AgentSettings"/>).</summary>
+    public List<AgentSettings> Agents { get; set; } = [];
 
     public Uri? HoldMusic { get; set; }
 
@@ -34,9 +34,9 @@ public sealed class WorkflowSettings
         {
             yield return "Workflow:Agents must list at least one agent raw id (e.g. 8:acs:…), or set Workflow:Enabled=false.";
         }
-        foreach (var agent in Agents.Where(a => CommunicationIdentifier.FromRawId(a).Kind == IdentifierKind.Unknown))
+        foreach (var agent in Agents.Where(a => string.IsNullOrWhiteSpace(a.Id) || CommunicationIdentifier.FromRawId(a.Id).Kind == IdentifierKind.Unknown))
         {
-            yield return $"Workflow:Agents entry '{agent}' is not a recognised raw id (4:…, 8:acs:…, 8:orgid:…, 28:orgid:…).";
+            yield return $"Workflow:Agents entry '{agent.Id}' is not a recognised raw id (4:…, 8:acs:…, 8:orgid:…, 28:orgid:…).";
         }
         if (HoldMusic is not { IsAbsoluteUri: true } || MenuPrompt is not { IsAbsoluteUri: true })
         {
@@ -50,12 +50,18 @@ public sealed class WorkflowSettings
 
     internal WorkflowOptions ToOptions() => new(
         Enabled,
-        [.. Agents.Select(CommunicationIdentifier.FromRawId)],
+        [.. Agents.Where(a => !string.IsNullOrWhiteSpace(a.Id)).Select(a => CommunicationIdentifier.FromRawId(a.Id!))],
         HoldMusic ?? new Uri("about:blank"),
         MenuPrompt ?? new Uri("about:blank"),
         InvitationTimeout,
         PlayHoldMusic,
-        RecognizeMenu);
+        RecognizeMenu)
+    {
+        AgentNames = Agents
+            .Where(a => !string.IsNullOrWhiteSpace(a.Id) && !string.IsNullOrWhiteSpace(a.Name))
+            .GroupBy(a => a.Id!)
+            .ToDictionary(g => g.Key, g => g.First().Name!.Trim()),
+    };
 }
 
 /// <summary>Reports every problem of the Workflow section at start, each naming the setting to fix.</summary>

@@ -1,4 +1,4 @@
-using CallSupervisor.Web.Hosting;
+using CallSupervisor.Web.Ui;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Routing;
 using Microsoft.AspNetCore.Components.Web;
@@ -7,7 +7,7 @@ namespace CallSupervisor.Web.Components;
 
 public partial class App
 {
-    private string _initialTheme = ThemeNames.Light;
+    private ThemeChoice _theme = new(ThemeMode.System, false);
 
     [CascadingParameter]
     public HttpContext? HttpContext { get; set; }
@@ -19,8 +19,10 @@ public partial class App
 
     protected override void OnInitialized()
     {
-        // Read the persisted choice during the static render, so the first paint already has the right theme.
-        var cookie = HttpContext?.Request.Cookies[CallSupervisorServiceCollectionExtensions.ThemeCookieName];
-        _initialTheme = ThemeNames.Normalize(cookie);
+        // Read during the static render, so the first paint already has the chosen theme. Asking for the client
+        // hint lets Chromium tell the system preference on later requests (for "System").
+        _theme = ThemeChoice.From(HttpContext);
+        HttpContext?.Response.Headers.Append("Accept-CH", ThemeChoice.ClientHint);
+        HttpContext?.Response.Headers.Append("Vary", ThemeChoice.ClientHint);
     }
 }

@@ -62,6 +62,7 @@ public abstract class FeedComponentBase<TState, TChange> : ComponentBase, IAsync
                         return;
                     }
                     Now = Time.GetUtcNow();
+                    OnTick();
                     StateHasChanged();
                 });
             }
@@ -74,6 +75,11 @@ public abstract class FeedComponentBase<TState, TChange> : ComponentBase, IAsync
         {
             await DispatchExceptionAsync(ex);
         }
+    }
+
+    /// <summary>Called on the renderer's context at every tick of <see cref="TickInterval"/>, before the re-render.</summary>
+    protected virtual void OnTick()
+    {
     }
 
     private async Task ReadAsync(IAsyncEnumerable<FeedBatch<TState, TChange>> changes)

@@ -1,5 +1,4 @@
-using CallSupervisor.Core.Commands;
-using CallSupervisor.Core.Pulse;
+using CallSupervisor.Core.Actions;
 using CallSupervisor.Core.Store;
 using CallSupervisor.Core.Workflow;
 using CallSupervisor.Telephony;
@@ -8,39 +7,41 @@ using CallSupervisor.Web.Callbacks;
 using CallSupervisor.Web.Hubs;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting.Server;
+using CallSupervisor.Telephony.Acs;
+using CallSupervisor.Web.Ui;
+using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.Extensions.Options;
-using Radzen;
+using MudBlazor;
+using MudBlazor.Services;
 
 namespace CallSupervisor.Web.Hosting;
 
 /// <summary>Composition root of the dashboard.</summary>
 public static class CallSupervisorServiceCollectionExtensions
 {
-    public const string ThemeCookieName = "CallSupervisorTheme";
-
     public static IServiceCollection AddCallSupervisor(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<DashboardOptions>()
             .Bind(configuration.GetSection(DashboardOptions.SectionName))
-            .Validate(o => o.PulseInterval >= TimeSpan.FromMilliseconds(50), "Dashboard:PulseInterval must be at least 50 ms.")
             .Validate(o => o.BatchWindow >= TimeSpan.Zero && o.BatchWindow <= TimeSpan.FromSeconds(2), "Dashboard:BatchWindow must be between 0 and 2 s.")
+            .Validate(o => o.ShowEndedFor >= TimeSpan.Zero, "Dashboard:ShowEndedFor must not be negative.")
+            .Validate(o => o.Thresholds.Ringing > TimeSpan.Zero && o.Thresholds.OnHold > TimeSpan.Zero && o.Thresholds.CallLength > TimeSpan.Zero,
+                "Dashboard:Thresholds:Ringing, OnHold and CallLength must be positive.")
             .ValidateOnStart();
 
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(sp => new PulseService(sp.GetRequiredService<IOptions<DashboardOptions>>().Value.BatchWindow, sp.GetRequiredService<TimeProvider>()));
-        services.AddHostedService<PulseTimer>();
+        services.AddSingleton<OperationsMonitor>();
 
         services.AddCallState(configuration);
         services.AddTelephony(configuration);
+        // ACS requests also tell the operations page whether ACS answers.
+        services.AddTransient<AcsReachabilityHandler>();
+        services.AddHttpClient<AcsCallAutomationClient>().AddHttpMessageHandler<AcsReachabilityHandler>();
         services.AddSignalR();
 
         services.AddRazorComponents().AddInteractiveServerComponents();
-        services.AddRadzenComponents();
-        services.AddRadzenCookieThemeService(o =>
-        {
-            o.Name = ThemeCookieName;
-            o.Duration = TimeSpan.FromDays(365);
-        });
+        services.AddScoped<CircuitHandler, CircuitCounter>();
+        services.AddDashboardUi();
         services.AddProblemDetails();
         services.AddHealthChecks().AddCheck<CallQueueHealthCheck>("callbacks", tags: [ReadyTag]);
         return services;
@@ -67,6 +68,23 @@ public static class CallSupervisorServiceCollectionExtensions
         return endpoints;
     }
 
+    /// <summary>MudBlazor and the UI's own services: confirmations, action notices, the action runner.</summary>
+    private static void AddDashboardUi(this IServiceCollection services)
+    {
+        services.AddMudServices(o =>
+        {
+            // Bottom left, where the live page keeps a free band: a notice never covers an action button or a column.
+            o.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomLeft;
+            o.SnackbarConfiguration.MaxDisplayedSnackbars = 3;
+            o.SnackbarConfiguration.PreventDuplicates = false;
+            o.SnackbarConfiguration.NewestOnTop = true;
+            o.SnackbarConfiguration.VisibleStateDuration = 6000;
+        });
+        services.AddScoped<IConfirmService, DialogConfirmService>();
+        services.AddScoped<IActionNotifier, SnackbarActionNotifier>();
+        services.AddScoped<ActionRunner>();
+    }
+
     private static void AddCallState(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<CallsOptions>()
@@ -91,14 +109,13 @@ public static class CallSupervisorServiceCollectionExtensions
             new CallStoreOptions(sp.GetRequiredService<IOptions<DashboardOptions>>().Value.BatchWindow)));
         services.AddSingleton<ReconcileSchedule>();
         services.AddSingleton<CallSupervisor.Core.Ports.IReconcileRequests>(sp => sp.GetRequiredService<ReconcileSchedule>());
-        services.AddSingleton(sp => new SupervisorCommandService(
+        services.AddSingleton<ICallsFeed>(sp => sp.GetRequiredService<CallStore>());
+        services.AddSingleton(sp => new ActionExecutor(
             sp.GetRequiredService<CallStore>(),
-            sp.GetRequiredService<CallSupervisor.Core.Ports.ICallAutomationPort>(),
-            sp.GetRequiredService<CallSupervisor.Core.Ports.IGraphCallsPort>(),
+            new ActionPorts(sp.GetRequiredService<CallSupervisor.Core.Ports.ICallAutomationPort>(), sp.GetRequiredService<CallSupervisor.Core.Ports.IGraphCallsPort>()),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<CallSupervisor.Core.Ports.IReconcileRequests>()));
         services.AddScoped<SupervisorIdentity>();
-        services.AddScoped<SupervisorActions>();
         services.AddSingleton(sp => new CallEventQueue(
             sp.GetRequiredService<IOptions<CallsOptions>>().Value.MaxQueuedEvents, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ICallEventSink>(sp => sp.GetRequiredService<CallEventQueue>());

@@ -1,4 +1,5 @@
 using CallSupervisor.Contracts;
+using CallSupervisor.Core.Actions;
 using CallSupervisor.Core.Calls;
 using CallSupervisor.Core.Commands;
 using CallSupervisor.Core.Store;
@@ -20,11 +21,18 @@ internal static class CallDtoMapper
         call.EndedAt,
         call.NeedsReconcile,
         [.. call.Participants.Values.OrderBy(p => p.JoinedAt).Select(p =>
-            new ParticipantDto(p.Identifier.ToDto(), p.IsMuted, p.IsOnHold, p.IsMutePending, p.JoinedAt))],
+            new ParticipantDto(p.Identifier.ToDto(), p.IsMuted, p.IsOnHold, call.PendingFor(ActionKind.Mute, p.RawId) is not null, p.JoinedAt))],
         [.. call.Invitations.Values.OrderBy(i => i.RequestedAt).Select(i =>
-            new InvitationDto(i.InvitationId.Value, i.Target.ToDto(), i.Status.ToString(), i.RequestedAt, i.ExpiresAt, i.CancelLostRace, i.LastResult?.ToString(), i.NoOutcomeFromAcs))],
+            new InvitationDto(i.InvitationId.Value, i.Target.ToDto(), InvitationStatusText(call, i), i.RequestedAt, i.ExpiresAt, i.CancelLostRace, i.LastResult?.ToString(), i.NoOutcomeFromAcs))],
         [.. call.MediaOperations.Values.OrderBy(m => m.StartedAt).Select(m =>
-            new MediaOperationDto(m.Id.Value, m.Kind.ToString(), m.Description, m.Status.ToString(), m.StartedAt, m.EndedAt, m.LastResult?.ToString()))]);
+            new MediaOperationDto(m.Id.Value, m.Kind.ToString(), m.Description, MediaStatusText(call, m), m.StartedAt, m.EndedAt, m.LastResult?.ToString()))]);
+
+    // On the wire a cancel in flight is a status ("Cancelling"), as clients have always read it.
+    private static string InvitationStatusText(Call call, Invitation i) =>
+        i.IsOpen && call.PendingFor(ActionKind.CancelInvitation, i.InvitationId.Value) is not null ? "Cancelling" : i.Status.ToString();
+
+    private static string MediaStatusText(Call call, MediaOperation m) =>
+        m.IsActive && call.PendingFor(ActionKind.CancelMedia, "") is not null ? "Cancelling" : m.Status.ToString();
 
     public static CallCountsDto ToDto(this CallCounts c) => new(c.LiveCalls, c.Participants, c.PendingInvitations, c.RunningMedia);
 

@@ -1,6 +1,6 @@
 using CallSupervisor.Contracts;
 using CallSupervisor.Core.Calls;
-using CallSupervisor.Core.Commands;
+using CallSupervisor.Core.Actions;
 using CallSupervisor.Core.Store;
 using Microsoft.AspNetCore.SignalR;
 
@@ -14,7 +14,7 @@ namespace CallSupervisor.Web.Hubs;
 /// the snapshot's. The three supervisor actions are hub methods
 /// that go through the same validated command service as the dashboard's buttons.
 /// </summary>
-public sealed class CallsHub(CallStore store, SupervisorCommandService commands) : Hub
+public sealed class CallsHub(CallStore store, ActionExecutor actions, CallSupervisor.Web.Hosting.OperationsMonitor monitor) : Hub
 {
     public const string Path = CallsHubContract.Path;
 
@@ -24,19 +24,29 @@ public sealed class CallsHub(CallStore store, SupervisorCommandService commands)
         // which is harmless (batches carry whole calls); the other order could make it drop a needed batch.
         var version = store.Version;
         await Clients.Caller.SendAsync(CallsHubContract.SnapshotMessage, store.Current.ToDto(version), Context.ConnectionAborted);
+        monitor.HubClientConnected();
         await base.OnConnectedAsync();
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        monitor.HubClientDisconnected();
+        return base.OnDisconnectedAsync(exception);
     }
 
     // Commands are not tied to the connection's lifetime: once sent, ACS may act on them, so a client that drops
     // mid-request must not turn a sent request into a "cancelled" entry in the audit trail.
-    public async Task<CommandResultDto> Mute(string callId, string participantRawId) =>
-        (await commands.ExecuteAsync(new MuteParticipant(new CallId(callId), participantRawId, Supervisor), CancellationToken.None)).ToDto();
+    public Task<CommandResultDto> Mute(string callId, string participantRawId) =>
+        ExecuteAsync(ActionCommand.Mute(new CallId(callId), participantRawId, Supervisor));
 
-    public async Task<CommandResultDto> CancelInvitation(string callId, string invitationId) =>
-        (await commands.ExecuteAsync(new CancelInvitation(new CallId(callId), new InvitationId(invitationId), Supervisor), CancellationToken.None)).ToDto();
+    public Task<CommandResultDto> CancelInvitation(string callId, string invitationId) =>
+        ExecuteAsync(ActionCommand.CancelInvitation(new CallId(callId), new InvitationId(invitationId), Supervisor));
 
-    public async Task<CommandResultDto> CancelMedia(string callId) =>
-        (await commands.ExecuteAsync(new CancelMedia(new CallId(callId), Supervisor), CancellationToken.None)).ToDto();
+    public Task<CommandResultDto> CancelMedia(string callId) =>
+        ExecuteAsync(ActionCommand.CancelMedia(new CallId(callId), Supervisor));
+
+    private async Task<CommandResultDto> ExecuteAsync(ActionCommand command) =>
+        (await actions.ExecuteAsync(command, CancellationToken.None)).ToDto();
 
     private string Supervisor => Context.User?.Identity?.Name is { Length: > 0 } name ? name : "hub:" + Context.ConnectionId[..8];
 }

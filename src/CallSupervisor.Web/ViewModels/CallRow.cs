@@ -4,13 +4,23 @@ using CallSupervisor.Core.Store;
 namespace CallSupervisor.Web.ViewModels;
 
 /// <summary>
-/// One grid row, flattened from a <see cref="Call"/> once per batch so sorting, filtering and rendering read
-/// plain fields (10,000 rows stay cheap).
+/// One grid row, flattened from a <see cref="Call"/> once per batch so sorting, filtering and rendering read plain
+/// fields (10,000 rows stay cheap). Times that grow (ringing, on hold, call length) are kept as their start, so a
+/// row never needs rebuilding just because time passed.
 /// </summary>
+/// <remarks>
+/// <para><c>Agent</c>: who handles the call (the invitee who accepted, else the one ringing); <c>AgentAnswered</c>
+/// says which.</para>
+/// <para><c>RingingSince</c>: when the oldest open invitation started ringing; null when none rings.</para>
+/// <para><c>OnHoldSince</c>: since when someone of the call has been on hold; null when nobody is.</para>
+/// </remarks>
 public sealed record CallRow(
     CallId CallId,
     string Caller,
+    string? CallerNumber,
     string Callee,
+    string? Agent,
+    bool AgentAnswered,
     CallPlatform Platform,
     CallState State,
     DateTimeOffset StartedAt,
@@ -19,27 +29,59 @@ public sealed record CallRow(
     int Muted,
     int PendingInvitations,
     int RunningMedia,
+    DateTimeOffset? RingingSince,
+    DateTimeOffset? OnHoldSince,
     string SearchText)
 {
     public string Id => CallId.Value;
 
+    public bool IsLive => State != CallState.Disconnected;
+
     public static CallRow From(Call call)
     {
-        var caller = IdentifierText.Display(call.Caller);
-        var callee = IdentifierText.Display(call.Callee);
-        var participants = call.Participants.Values;
+        var caller = call.Caller is { } c ? ParticipantNames.Display(call, c) : "Unknown caller";
+        // The number under a caller's name, when the name is not already the number.
+        var number = call.Caller is { Kind: IdentifierKind.PhoneNumber } phone && call.Names.ContainsKey(phone.RawId) ? IdentifierFormat.Short(phone) : null;
+        var callee = call.Callee is { } to ? ParticipantNames.Display(call, to) : "—";
+        var agent = ParticipantNames.AgentOf(call);
+        DateTimeOffset? ringing = null;
+        foreach (var invitation in call.Invitations.Values)
+        {
+            if (invitation.IsOpen && (ringing is null || invitation.RequestedAt < ringing))
+            {
+                ringing = invitation.RequestedAt;
+            }
+        }
+        DateTimeOffset? onHold = null;
+        int muted = 0;
+        foreach (var participant in call.Participants.Values)
+        {
+            muted += participant.IsMuted ? 1 : 0;
+            if (participant.OnHoldSince is { } since && (onHold is null || since < onHold))
+            {
+                onHold = since;
+            }
+        }
+        var agentName = agent is { } a ? ParticipantNames.Display(call, a.Agent) : null;
         return new CallRow(
             call.CallId,
             caller,
+            number,
             callee,
+            agentName,
+            agent?.Answered ?? false,
             call.Platform,
             call.State,
             call.StartedAt,
             call.EndedAt,
-            participants.Count(),
-            participants.Count(p => p.IsMuted),
+            call.Participants.Count,
+            muted,
             call.Invitations.Values.Count(i => i.IsOpen),
             call.MediaOperations.Values.Count(m => m.IsActive),
-            string.Join(' ', new[] { caller, callee, call.CallId.Value }.Concat(participants.Select(p => IdentifierText.Display(p.Identifier)))));
+            ringing,
+            onHold,
+            string.Join(' ', new[] { caller, number, call.Caller?.Value, callee, agentName, call.CallId.Value }
+                .Concat(call.Participants.Values.Select(p => ParticipantNames.Display(call, p.Identifier)))
+                .Where(s => !string.IsNullOrEmpty(s))));
     }
 }

@@ -38,10 +38,10 @@ public sealed class ActivityTests
                 "Call ended",
                 "Play \"hold music\" completed",
                 "Play \"hold music\" started",
-                "Invitation to Caller +14255550123 timed out",
-                "Inviting Caller +14255550123 (rings up to 30 s)",
+                "Invitation to Caller +1 425-555-0123 timed out",
+                "Inviting Caller +1 425-555-0123 (rings up to 30 s)",
                 "ACS user agent-0001…aaaaaaaa joined",
-                "Call connected (Acs): Caller +14255550123 called ACS user agent-0001…aaaaaaaa",
+                "Call connected (ACS): Caller +1 425-555-0123 called ACS user agent-0001…aaaaaaaa",
             ],
             store.Current.Activity.Select(a => a.Text));
     }
@@ -85,7 +85,7 @@ public sealed class ActivityTests
         store.Apply(_events.AddFailed(code: 403));
 
         var entry = store.Current.Activity[0];
-        Assert.Equal("Invitation to Caller +14255550123 failed: 403/1 failure text", entry.Text);
+        Assert.Equal("Invitation to Caller +1 425-555-0123 failed: 403/1 failure text", entry.Text);
         Assert.Equal(ActivitySeverity.Warning, entry.Severity);
     }
 
@@ -112,7 +112,7 @@ public sealed class ActivityTests
         store.Apply(_events.Roster(1, TestEvents.In(caller), TestEvents.In(TestEvents.Agent2), TestEvents.In(TestEvents.Agent)));
 
         var texts = store.Current.Activity.Select(a => a.Text).ToList();
-        Assert.Contains("Call connected (Acs): Caller caller-77 called ACS user contact-center", texts);
+        Assert.Contains("Call connected (ACS): Caller caller-77 called ACS user contact-center", texts);
         Assert.Contains("Agent agent-0002…bbbbbbbb joined", texts[1], StringComparison.Ordinal);
         Assert.Contains("ACS user agent-0001…aaaaaaaa joined", texts[1], StringComparison.Ordinal);
         Assert.DoesNotContain("Agent caller-77", string.Join("\n", texts), StringComparison.Ordinal);

@@ -19,7 +19,7 @@ public sealed class CancelRaceTests
     }
 
     private void Cancel() =>
-        Assert.True(_store.MarkInvitationCancelling(TestEvents.Call1, new InvitationId("inv-1"), StoreTestKit.Request("alice")).Availability.Allowed);
+        Assert.True(_store.MarkCancel("inv-1", StoreTestKit.Request("alice")).IsApplied);
 
     [Fact]
     public void Apply_AcceptWhileCancelling_EndsAcceptedWithLostRace()
@@ -32,7 +32,7 @@ public sealed class CancelRaceTests
         Assert.Equal(InvitationStatus.Accepted, invitation.Status);
         Assert.True(invitation.CancelLostRace);
         var entry = _store.Current.Activity[0];
-        Assert.Equal("Caller +14255550123 accepted before the cancel took effect", entry.Text);
+        Assert.Equal("Caller +1 425-555-0123 accepted before the cancel took effect", entry.Text);
         Assert.Equal(ActivitySeverity.Warning, entry.Severity);
         Assert.Equal("alice", entry.Supervisor);
     }

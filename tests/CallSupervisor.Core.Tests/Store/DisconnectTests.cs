@@ -20,11 +20,11 @@ public sealed class DisconnectTests
         _store.Apply(_events.Invite("inv-cancelling", "add-2"));
         _store.Apply(_events.Invite("inv-accepted", "add-3"));
         _store.Apply(_events.AddSucceeded("add-3"));
-        _store.MarkInvitationCancelling(TestEvents.Call1, new InvitationId("inv-cancelling"), StoreTestKit.Request());
+        _store.MarkCancel("inv-cancelling", StoreTestKit.Request());
         _store.Apply(_events.MediaStarted("running"));
         _store.Apply(_events.MediaStarted("done"));
         _store.Apply(_events.MediaEnded("done"));
-        _store.MarkMutePending(TestEvents.Call1, TestEvents.Agent.RawId, StoreTestKit.Request());
+        _store.MarkMute(TestEvents.Agent, StoreTestKit.Request());
         var disconnected = _events.Disconnected(result: new ResultInfo(0, 0, "hung up"));
 
         var outcome = _store.Apply(disconnected);
@@ -39,7 +39,7 @@ public sealed class DisconnectTests
         Assert.Equal(InvitationStatus.Accepted, _store.Invitation("inv-accepted").Status);
         Assert.Equal(MediaStatus.Cancelled, _store.Media("running").Status);
         Assert.Equal(MediaStatus.Completed, _store.Media("done").Status);
-        Assert.False(_store.Participant(TestEvents.Agent).IsMutePending);
+        Assert.False(_store.IsMutePending(TestEvents.Agent));
         Assert.Equal(default, _store.Current.Counts);
         Assert.Contains("2 open invitation(s) closed, 1 media operation(s) cancelled", _store.Current.Activity[0].Text);
     }

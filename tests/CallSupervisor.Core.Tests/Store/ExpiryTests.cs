@@ -1,67 +1,81 @@
+using CallSupervisor.Core.Actions;
 using CallSupervisor.Core.Calls;
-using CallSupervisor.Core.Commands;
-using CallSupervisor.Core.Tests.Commands;
+using CallSupervisor.Core.Events;
+using CallSupervisor.Core.Store;
 
 namespace CallSupervisor.Core.Tests.Store;
 
+/// <summary>
+/// Unconfirmed supervisor actions are released by ActionExpired (the maintenance pass sends it after the
+/// confirmation timeout): one rule for every action, so no button stays "Muting…" after a lost callback.
+/// </summary>
 public sealed class ExpiryTests
 {
-    private readonly ManualTimeProvider _time = new();
     private readonly TestEvents _events = new();
+    private readonly CallStore _store;
 
-    private (Core.Store.CallStore Store, SupervisorCommandService Commands) Setup()
+    public ExpiryTests() => _store = StoreTestKit.NewStore().WithConnectedCall(_events);
+
+    private ActionExpired Expire(SupervisorRequest request) => new("expire:" + request.OperationContext, TestEvents.Call1, _events.Now.AddMinutes(1), request.OperationContext);
+
+    [Fact]
+    public void Expired_PendingMute_IsReleasedWithAWarningAndCanBeTriedAgain()
     {
-        var store = StoreTestKit.NewStore(_time).WithConnectedCall(_events);
-        return (store, new SupervisorCommandService(store, new FakeCallAutomationPort(), new FakeGraphCallsPort(), _time));
+        var request = StoreTestKit.Request("alice");
+        _store.MarkMute(TestEvents.Agent, request);
+
+        var outcome = _store.Apply(Expire(request));
+
+        Assert.Equal(ApplyStatus.Applied, outcome.Status);
+        Assert.False(_store.IsMutePending(TestEvents.Agent));
+        var entry = _store.Current.Activity[0];
+        Assert.Equal("Mute of ACS user agent-0001…aaaaaaaa was not confirmed by ACS; it can be tried again", entry.Text);
+        Assert.Equal(ActivitySeverity.Warning, entry.Severity);
+        Assert.Equal("alice", entry.Supervisor);
+        Assert.Equal(ActionResult.NotConfirmed, _store.Call1().OutcomeOf(request.OperationContext)?.Result);
+        Assert.True(SupervisorActions.Mute.Check(_store.Call1(), TestEvents.Agent.RawId).Allowed);
+    }
+
+    [Theory]
+    [InlineData(ActionKind.CancelInvitation, "inv-1")]
+    [InlineData(ActionKind.CancelMedia, "")]
+    public void Expired_AnyPendingAction_IsReleasedTheSameWay(ActionKind kind, string target)
+    {
+        _store.Apply(_events.Invite());
+        _store.Apply(_events.MediaStarted());
+        var request = StoreTestKit.Request("alice");
+        _store.MarkPending(kind, target, request);
+
+        _store.Apply(Expire(request));
+
+        Assert.Empty(_store.Call1().PendingActions);
+        Assert.Equal(InvitationStatus.Pending, _store.Invitation().Status);
+        Assert.Equal(MediaStatus.Running, _store.Media().Status);
+        Assert.True(SupervisorActions.For(kind).Check(_store.Call1(), target).Allowed);
     }
 
     [Fact]
-    public async Task ExpireUnconfirmedRequests_OldPendingMute_IsReleasedWithAWarning()
+    public void Expired_AlreadySettled_IsIgnored()
     {
-        var (store, commands) = Setup();
-        await commands.ExecuteAsync(new MuteParticipant(TestEvents.Call1, TestEvents.Agent.RawId, "alice"), CancellationToken.None);
-        Assert.True(store.Participant(TestEvents.Agent).IsMutePending);
-        _time.Advance(TimeSpan.FromSeconds(31));
+        var request = StoreTestKit.Request("alice");
+        _store.MarkMute(TestEvents.Agent, request);
+        _store.Apply(_events.Roster(2, TestEvents.In(TestEvents.Caller), TestEvents.In(TestEvents.Agent, muted: true)));
 
-        var expired = store.ExpireUnconfirmedRequests(_time.GetUtcNow() - TimeSpan.FromSeconds(30), _time.GetUtcNow());
-
-        Assert.Equal(1, expired);
-        Assert.False(store.Participant(TestEvents.Agent).IsMutePending);
-        Assert.Contains("not confirmed", store.Current.Activity[0].Text, StringComparison.Ordinal);
-        Assert.True(ActionAvailability.CanMute(store.Call1(), store.Participant(TestEvents.Agent)).Allowed);
+        Assert.Equal(ApplyStatus.Ignored, _store.Apply(Expire(request)).Status);
+        Assert.Equal(ActionResult.Confirmed, _store.Call1().OutcomeOf(request.OperationContext)?.Result);
     }
 
     [Fact]
-    public async Task ExpireUnconfirmedRequests_RecentRequests_AreKept()
+    public void Expired_OtherRequestPending_LeavesIt()
     {
-        var (store, commands) = Setup();
-        store.Apply(_events.Invite());
-        store.Apply(_events.MediaStarted());
-        await commands.ExecuteAsync(new CancelInvitation(TestEvents.Call1, new InvitationId("inv-1"), "alice"), CancellationToken.None);
-        await commands.ExecuteAsync(new CancelMedia(TestEvents.Call1, "alice"), CancellationToken.None);
-        _time.Advance(TimeSpan.FromSeconds(5));
+        _store.Apply(_events.MediaStarted());
+        var first = StoreTestKit.Request("alice");
+        var second = StoreTestKit.Request("bob");
+        _store.MarkMute(TestEvents.Agent, first);
+        _store.MarkCancelMedia(second);
 
-        var expired = store.ExpireUnconfirmedRequests(_time.GetUtcNow() - TimeSpan.FromSeconds(30), _time.GetUtcNow());
+        _store.Apply(Expire(first));
 
-        Assert.Equal(0, expired);
-        Assert.Equal(InvitationStatus.Cancelling, store.Invitation().Status);
-        Assert.Equal(MediaStatus.Cancelling, store.Media().Status);
-    }
-
-    [Fact]
-    public async Task ExpireUnconfirmedRequests_OldCancels_ReturnToPendingAndRunning()
-    {
-        var (store, commands) = Setup();
-        store.Apply(_events.Invite());
-        store.Apply(_events.MediaStarted());
-        await commands.ExecuteAsync(new CancelInvitation(TestEvents.Call1, new InvitationId("inv-1"), "alice"), CancellationToken.None);
-        await commands.ExecuteAsync(new CancelMedia(TestEvents.Call1, "alice"), CancellationToken.None);
-        _time.Advance(TimeSpan.FromMinutes(1));
-
-        var expired = store.ExpireUnconfirmedRequests(_time.GetUtcNow() - TimeSpan.FromSeconds(30), _time.GetUtcNow());
-
-        Assert.Equal(2, expired);
-        Assert.Equal(InvitationStatus.Pending, store.Invitation().Status);
-        Assert.Equal(MediaStatus.Running, store.Media().Status);
+        Assert.Equal([second.OperationContext], _store.Call1().PendingActions.Keys);
     }
 }

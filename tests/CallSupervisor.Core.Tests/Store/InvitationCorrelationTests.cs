@@ -72,7 +72,7 @@ public sealed class InvitationCorrelationTests
         _store.Apply(_events.AddFailed("add-1", code: 408));
 
         Assert.Equal(InvitationStatus.TimedOut, _store.Invitation().Status);
-        Assert.Equal("Invitation to Caller +14255550123 timed out", _store.Current.Activity[0].Text);
+        Assert.Equal("Invitation to Caller +1 425-555-0123 timed out", _store.Current.Activity[0].Text);
     }
 
     [Fact]

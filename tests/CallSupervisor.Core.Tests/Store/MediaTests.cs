@@ -99,7 +99,7 @@ public sealed class MediaTests
     public void Apply_EndWhileCancelling_SetsOutcomeAndCreditsTheSupervisor()
     {
         _store.Apply(_events.MediaStarted());
-        _store.MarkMediaCancelling(TestEvents.Call1, StoreTestKit.Request("bob"));
+        _store.MarkCancelMedia(StoreTestKit.Request("bob"));
 
         _store.Apply(_events.MediaEnded(outcome: MediaStatus.Cancelled));
 

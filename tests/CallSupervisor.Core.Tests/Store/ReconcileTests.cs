@@ -170,7 +170,7 @@ public sealed class ReconcileTests
     {
         _store.WithConnectedCall(_events);
         _store.Apply(_events.Invite(target: TestEvents.Agent2));
-        _store.MarkInvitationCancelling(TestEvents.Call1, new InvitationId("inv-1"), StoreTestKit.Request());
+        _store.MarkCancel("inv-1", StoreTestKit.Request());
 
         _store.Apply(_events.Roster(2, TestEvents.In(TestEvents.Caller), TestEvents.In(TestEvents.Agent2)));
 
@@ -188,7 +188,7 @@ public sealed class ReconcileTests
         _store.Apply(_events.Invite(target: TestEvents.Agent2));
         if (cancelling)
         {
-            _store.MarkInvitationCancelling(TestEvents.Call1, new InvitationId("inv-1"), StoreTestKit.Request());
+            _store.MarkCancel("inv-1", StoreTestKit.Request());
         }
 
         Assert.Equal(ApplyStatus.Applied, _store.Apply(_events.InvitationExpired()).Status);

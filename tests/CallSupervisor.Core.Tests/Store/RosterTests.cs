@@ -65,24 +65,24 @@ public sealed class RosterTests
     public void Apply_RosterStillUnmuted_KeepsPendingMute()
     {
         _store.Apply(_events.Roster(1, TestEvents.In(TestEvents.Agent)));
-        _store.MarkMutePending(TestEvents.Call1, TestEvents.Agent.RawId, StoreTestKit.Request());
+        _store.MarkMute(TestEvents.Agent, StoreTestKit.Request());
 
         _store.Apply(_events.Roster(2, TestEvents.In(TestEvents.Agent, muted: false), TestEvents.In(TestEvents.Caller)));
 
-        Assert.True(_store.Participant(TestEvents.Agent).IsMutePending);
+        Assert.True(_store.IsMutePending(TestEvents.Agent));
     }
 
     [Fact]
     public void Apply_RosterShowsMuted_ClearsPendingMute()
     {
         _store.Apply(_events.Roster(1, TestEvents.In(TestEvents.Agent)));
-        _store.MarkMutePending(TestEvents.Call1, TestEvents.Agent.RawId, StoreTestKit.Request());
+        _store.MarkMute(TestEvents.Agent, StoreTestKit.Request());
 
         _store.Apply(_events.Roster(2, TestEvents.In(TestEvents.Agent, muted: true)));
 
-        var agent = _store.Participant(TestEvents.Agent);
-        Assert.True(agent.IsMuted);
-        Assert.False(agent.IsMutePending);
+        Assert.True(_store.Participant(TestEvents.Agent).IsMuted);
+        Assert.False(_store.IsMutePending(TestEvents.Agent));
+        Assert.Equal(Actions.ActionResult.Confirmed, Assert.Single(_store.Call1().ActionOutcomes).Result);
     }
 
     [Fact]
@@ -94,7 +94,7 @@ public sealed class RosterTests
         var text = _store.Current.Activity[0].Text;
 
         Assert.Contains("ACS user agent-0001…aaaaaaaa joined", text);
-        Assert.Contains("+14255550123 left", text);
+        Assert.Contains("+1 425-555-0123 left", text);
 
         _store.Apply(_events.Roster(3, TestEvents.In(TestEvents.Agent, muted: false)));
         Assert.Equal("ACS user agent-0001…aaaaaaaa unmuted", _store.Current.Activity[0].Text);

@@ -1,4 +1,6 @@
+using CallSupervisor.Core.Actions;
 using CallSupervisor.Core.Calls;
+using CallSupervisor.Core.Events;
 using CallSupervisor.Core.Store;
 
 namespace CallSupervisor.Core.Tests.Store;
@@ -28,6 +30,32 @@ internal static class StoreTestKit
         return store;
     }
 
-    public static SupervisorRequest Request(string supervisor = "alice", string operationContext = "supervisor-test:1") =>
-        new(supervisor, new DateTimeOffset(2026, 1, 1, 9, 30, 0, TimeSpan.Zero), operationContext);
+    /// <summary>A request at 09:30:00; each gets its own operationContext unless one is given.</summary>
+    public static SupervisorRequest Request(string supervisor = "alice", string? operationContext = null) =>
+        new(supervisor, new DateTimeOffset(2026, 1, 1, 9, 30, 0, TimeSpan.Zero), operationContext ?? "supervisor-test:" + Guid.NewGuid().ToString("N"));
+
+    /// <summary>Marks an action pending as the executor does (availability checked atomically); the outcome says whether it was.</summary>
+    public static ApplyOutcome MarkPending(this CallStore store, ActionKind kind, string target, SupervisorRequest? request = null, CallId? callId = null)
+    {
+        request ??= Request();
+        return store.Apply(new ActionRequested($"action:{request.OperationContext}", callId ?? TestEvents.Call1, request.RequestedAt, new PendingAction(kind, target, request)));
+    }
+
+    public static ApplyOutcome MarkMute(this CallStore store, CommunicationIdentifier who, SupervisorRequest? request = null) =>
+        store.MarkPending(ActionKind.Mute, who.RawId, request);
+
+    public static ApplyOutcome MarkCancel(this CallStore store, string invitationId = "inv-1", SupervisorRequest? request = null) =>
+        store.MarkPending(ActionKind.CancelInvitation, invitationId, request);
+
+    public static ApplyOutcome MarkCancelMedia(this CallStore store, SupervisorRequest? request = null, CallId? callId = null) =>
+        store.MarkPending(ActionKind.CancelMedia, "", request, callId);
+
+    public static bool IsMutePending(this CallStore store, CommunicationIdentifier who) =>
+        store.Call1().PendingFor(ActionKind.Mute, who.RawId) is not null;
+
+    public static bool IsCancelling(this CallStore store, string invitationId = "inv-1") =>
+        store.Call1().PendingFor(ActionKind.CancelInvitation, invitationId) is not null;
+
+    public static bool IsMediaCancelPending(this CallStore store) =>
+        store.Call1().PendingFor(ActionKind.CancelMedia, "") is not null;
 }

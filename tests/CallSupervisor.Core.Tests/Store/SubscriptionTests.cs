@@ -88,12 +88,12 @@ public sealed class SubscriptionTests
         store.Apply(_events.AddSucceeded("add-2"));
         store.Apply(_events.MediaStarted("a"));
         store.Apply(_events.MediaStarted("b", callId: TestEvents.Call2));
-        store.MarkMediaCancelling(TestEvents.Call2, StoreTestKit.Request());
+        store.MarkCancelMedia(StoreTestKit.Request(), TestEvents.Call2);
 
-        Assert.Equal(new CallCounts(2, 3, 1, 2), store.Current.Counts);
+        Assert.Equal(new CallCounts(2, 3, 1, 2, CallsWaiting: 0, CallsOnHold: 0, CallsWithMedia: 2), store.Current.Counts);
 
         store.Apply(_events.Disconnected(TestEvents.Call2));
-        Assert.Equal(new CallCounts(1, 2, 1, 1), store.Current.Counts);
+        Assert.Equal(new CallCounts(1, 2, 1, 1, CallsWaiting: 0, CallsOnHold: 0, CallsWithMedia: 1), store.Current.Counts);
         Assert.Equal(
             store.Current.Calls.Values.Aggregate(default(CallCounts), (sum, call) => sum + call.Counts),
             store.Current.Counts);

@@ -37,7 +37,7 @@ internal sealed partial class AppProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<AppProcess> StartAsync(string homeDirectory, IReadOnlyDictionary<string, string>? settings = null, bool waitForEmulator = true)
+    public static async Task<AppProcess> StartAsync(string homeDirectory, IReadOnlyDictionary<string, string>? settings = null, bool waitForEmulator = true, int port = 0)
     {
         var dll = RepositoryPaths.WebAppDll;
         if (!File.Exists(dll))
@@ -53,7 +53,7 @@ internal sealed partial class AppProcess : IAsyncDisposable
         };
         info.ArgumentList.Add(dll);
         info.ArgumentList.Add("--urls");
-        info.ArgumentList.Add("http://127.0.0.1:0");
+        info.ArgumentList.Add($"http://127.0.0.1:{port}");
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         info.Environment["HOME"] = homeDirectory;
         info.Environment["TMPDIR"] = homeDirectory;
@@ -132,6 +132,14 @@ internal sealed partial class AppProcess : IAsyncDisposable
             // Never started, already gone, or slow to die after the kill: dispose the handle either way.
         }
         _process.Dispose();
+    }
+
+    /// <summary>A loopback port free right now, for a test that must restart the app at the same address.</summary>
+    public static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     [GeneratedRegex(@"Embedded ACS/Graph emulator at (http://127\.0\.0\.1:\d+/)")]

@@ -20,8 +20,11 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = null!;
 
-    /// <summary>The app + embedded emulator (simulation off: tests create the calls they need).</summary>
-    public ServiceFixture App { get; } = new();
+    /// <summary>
+    /// The app + embedded emulator (simulation off: tests create the calls they need), with a short ringing
+    /// threshold so a test sees a call marked as needing attention within seconds.
+    /// </summary>
+    public ServiceFixture App { get; } = new BrowserAppFixture();
 
     public Uri BaseAddress => App.BaseAddress;
 
@@ -47,13 +50,24 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh, isolated browser context (its own cookies): one per simulated supervisor.</summary>
-    public Task<IBrowserContext> NewContextAsync() =>
-        Browser.NewContextAsync(new BrowserNewContextOptions
+    /// <summary>
+    /// A fresh, isolated browser context (its own cookies): one per simulated supervisor. <paramref name="theme"/>
+    /// ("light" / "dark") is set as the supervisor's remembered choice before the first page.
+    /// </summary>
+    public async Task<IBrowserContext> NewContextAsync(int width = 1366, int height = 820, string? theme = null)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseAddress.ToString(),
-            ViewportSize = new ViewportSize { Width = 1366, Height = 820 },
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            ColorScheme = theme == "dark" ? ColorScheme.Dark : ColorScheme.Light,
         });
+        if (theme is not null)
+        {
+            await context.AddCookiesAsync([new Cookie { Name = "CallSupervisorTheme", Value = theme, Domain = BaseAddress.Host, Path = "/" }]);
+        }
+        return context;
+    }
 
     public async Task DisposeAsync()
     {
@@ -78,4 +92,15 @@ public sealed class BrowserFixture : IAsyncLifetime
 public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
 {
     public const string Name = "browser";
+}
+
+/// <summary>The browser tests' app: a ringing invitation needs attention after 3 s instead of 30 s.</summary>
+public sealed class BrowserAppFixture : ServiceFixture
+{
+    public const int RingingThresholdSeconds = 3;
+
+    protected override IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>
+    {
+        ["Dashboard:Thresholds:Ringing"] = $"00:00:{RingingThresholdSeconds:00}",
+    };
 }

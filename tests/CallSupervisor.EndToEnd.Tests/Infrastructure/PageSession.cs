@@ -1,3 +1,4 @@
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace CallSupervisor.EndToEnd.Tests.Infrastructure;
@@ -48,9 +49,9 @@ public sealed class PageSession : IAsyncDisposable
         }
     }
 
-    public static async Task<PageSession> OpenAsync(BrowserFixture fixture, string path = "/")
+    public static async Task<PageSession> OpenAsync(BrowserFixture fixture, string path = "/", int width = 1366, int height = 820, string? theme = null)
     {
-        var context = await fixture.NewContextAsync();
+        var context = await fixture.NewContextAsync(width, height, theme);
         var page = await context.NewPageAsync();
         var session = new PageSession(context, page);
         await page.GotoAsync(path);
@@ -58,23 +59,31 @@ public sealed class PageSession : IAsyncDisposable
         return session;
     }
 
+    /// <summary>
+    /// The header's connection indicator in one state ("live", "connecting", "reconnecting"): all three are in the
+    /// DOM and CSS shows one, so tests check visibility, never text.
+    /// </summary>
+    public ILocator Connection(string state) => Page.GetByTestId("connection").Locator(".cs-connection-" + state);
+
     /// <summary>Prerendered buttons do nothing until the circuit is up: wait for the layout's marker.</summary>
     public Task WaitForInteractiveAsync() =>
         Assertions.Expect(Page.Locator("#app-shell[data-interactive='true']")).ToBeVisibleAsync(new() { Timeout = 30_000 });
 
+    /// <summary>A picture of what a person sees now (the viewport), once fonts are ready.</summary>
     public async Task ScreenshotAsync(string name)
     {
-        // When the circuit starts, the interactive theme component re-inserts its stylesheet link: wait until the
-        // sheet is applied and fonts are ready, so the picture shows what a person sees.
-        await Page.WaitForFunctionAsync("""
-            () => {
-                const link = document.getElementById('radzen-theme-link');
-                try { return !!link && !!link.sheet && link.sheet.cssRules.length > 0; } catch { return false; }
-            }
-            """);
         await Page.EvaluateAsync("() => document.fonts.ready");
         Directory.CreateDirectory(RepositoryPaths.ScreenshotDirectory);
-        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepositoryPaths.ScreenshotDirectory, name + ".png"), FullPage = true });
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepositoryPaths.ScreenshotDirectory, name + ".png") });
+    }
+
+    /// <summary>The serious and critical accessibility violations axe-core finds on the page as it is now.</summary>
+    public async Task<IReadOnlyList<string>> AccessibilityViolationsAsync()
+    {
+        var result = await Page.RunAxe();
+        return [.. result.Violations
+            .Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{v.Impact} {v.Id}: {v.Help} — {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}")];
     }
 
     public async ValueTask DisposeAsync() => await Context.DisposeAsync();

@@ -1,5 +1,4 @@
 using System.Net;
-using static CallSupervisor.EndToEnd.Tests.ServiceLayer.CallJson;
 
 namespace CallSupervisor.EndToEnd.Tests.ServiceLayer;
 
@@ -58,24 +57,24 @@ public sealed class AcsOnlyTests(AcsOnlyFixture fixture)
             invitationBehavior = "ringForever",
             mediaDurationSeconds = 600,
         });
-        var call = await hub.WaitForCallAsync(
+        var call = await hub.ExpectCallAsync(
             callId,
-            c => AcsUser(c) is not null && Invitations(c).Any(i => Status(i) == "Pending") && Media(c).Any(m => Status(m) == "Running"),
+            c => c.AcsUser() is not null && c.Invitations.Any(i => i.Status == "Pending") && c.MediaOperations.Any(m => m.Status == "Running"),
             "an ACS participant, a ringing invitation and running media");
-        var rawId = AcsUser(call)!.Value.GetProperty("identifier").GetProperty("rawId").GetString()!;
-        var invitationId = Id(Invitations(call).First(i => Status(i) == "Pending"))!;
+        var rawId = call.AcsUser()!.Identifier.RawId;
+        var invitationId = call.Invitations.First(i => i.Status == "Pending").InvitationId;
 
-        var mute = await hub.InvokeAsync("Mute", callId, rawId);
-        var cancel = await hub.InvokeAsync("CancelInvitation", callId, invitationId);
-        var media = await hub.InvokeAsync("CancelMedia", callId);
+        var mute = await hub.MuteAsync(callId, rawId);
+        var cancel = await hub.CancelInvitationAsync(callId, invitationId);
+        var media = await hub.CancelMediaAsync(callId);
 
-        Assert.All(new[] { mute, cancel, media }, r => Assert.Equal("Accepted", r.GetProperty("status").GetString()));
-        Assert.Contains("ACS", media.GetProperty("message").GetString(), StringComparison.Ordinal);
-        await hub.WaitForCallAsync(
+        Assert.All(new[] { mute, cancel, media }, r => Assert.Equal("Accepted", r.Status));
+        Assert.Contains("ACS", media.Message, StringComparison.Ordinal);
+        await hub.ExpectCallAsync(
             callId,
-            c => Participant(c, rawId) is { } p && p.GetProperty("isMuted").GetBoolean()
-                && Invitations(c).Any(i => Id(i) == invitationId && Status(i) == "Cancelled")
-                && Media(c).Any() && Media(c).All(m => Status(m) == "Cancelled"),
+            c => c.Participant(rawId) is { IsMuted: true }
+                && c.Invitations.Any(i => i.InvitationId == invitationId && i.Status == "Cancelled")
+                && c.MediaOperations.Any() && c.MediaOperations.All(m => m.Status == "Cancelled"),
             "muted, invitation cancelled, media cancelled");
     }
 }

@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using System.Text.Json;
+using CallSupervisor.Client;
+using CallSupervisor.Contracts;
 using Xunit.Abstractions;
-using static CallSupervisor.EndToEnd.Tests.ServiceLayer.CallJson;
 
 namespace CallSupervisor.EndToEnd.Tests.ServiceLayer;
 
@@ -66,19 +67,19 @@ public sealed class ConvergenceTests(HealingFixture fixture, ITestOutputHelper o
             await fixture.SetFaultsAsync(new { dropCallbackProbability = 0.2 });
             await EndOnTheFarSideAsync(endsInPartialLoss);
             var partialMuted = await MuteAcsUserAsync(hub, mutedInPartialLoss);
-            await hub.WaitForCallAsync(endsInPartialLoss, c => State(c) == "Disconnected", "call ended during partial loss");
-            await hub.WaitForCallAsync(mutedInPartialLoss, c => IsMuted(c, partialMuted), "mute confirmed during partial loss");
+            await hub.ExpectCallAsync(endsInPartialLoss, c => c.State == "Disconnected", "call ended during partial loss");
+            await hub.ExpectCallAsync(mutedInPartialLoss, c => IsMuted(c, partialMuted), "mute confirmed during partial loss");
 
             // Nothing arrives now: only the app's own re-reads can tell it what happened.
             await fixture.SetFaultsAsync(new { dropCallbackProbability = 1.0 });
             var lossStarted = Stopwatch.StartNew();
             await EndOnTheFarSideAsync(endsInTotalLoss);
             var totalMuted = await MuteAcsUserAsync(hub, mutedInTotalLoss);
-            await hub.WaitForCallAsync(endsInTotalLoss, c => State(c) == "Disconnected", "call ended with every callback lost");
-            await hub.WaitForCallAsync(mutedInTotalLoss, c => IsMuted(c, totalMuted) && !IsMutePending(c, totalMuted), "mute confirmed with every callback lost");
+            await hub.ExpectCallAsync(endsInTotalLoss, c => c.State == "Disconnected", "call ended with every callback lost");
+            await hub.ExpectCallAsync(mutedInTotalLoss, c => IsMuted(c, totalMuted) && !IsMutePending(c, totalMuted), "mute confirmed with every callback lost");
             output.WriteLine($"Healed with every callback lost: {lossStarted.ElapsedMilliseconds} ms");
-            await hub.WaitForCallAsync(accepts, c => Invitations(c).Any(i => Status(i) == "Accepted"), "acceptance seen with every callback lost");
-            await hub.WaitForCallAsync(declines, c => Invitations(c).Any() && Invitations(c).All(i => Status(i) != "Pending"), "declined invitation closed");
+            await hub.ExpectCallAsync(accepts, c => c.Invitations.Any(i => i.Status == "Accepted"), "acceptance seen with every callback lost");
+            await hub.ExpectCallAsync(declines, c => c.Invitations.Any() && c.Invitations.All(i => i.Status != "Pending"), "declined invitation closed");
         }
         finally
         {
@@ -87,21 +88,23 @@ public sealed class ConvergenceTests(HealingFixture fixture, ITestOutputHelper o
 
         var converging = Stopwatch.StartNew();
         string? difference;
-        while ((difference = Difference(await fixture.EmulatorCallsAsync(), hub.Calls)) is not null)
+        CallBoard board;
+        while ((difference = Difference(await fixture.EmulatorCallsAsync(), (board = hub.Board).Calls)) is not null)
         {
             Assert.True(converging.Elapsed < ConvergenceBound, $"Not converged after {ConvergenceBound.TotalSeconds} s: {difference}");
-            // Wakes at the next hub batch; the far side is re-read then (or after a second, if the board is quiet).
-            await hub.WaitForChangeAsync(TimeSpan.FromSeconds(1));
+            // Wakes at the next hub batch (at once if one came since the board was read); the far side is re-read
+            // then, or after a second if the board is quiet.
+            await hub.NextBoardAsync(board, TimeSpan.FromSeconds(1));
         }
         output.WriteLine($"Converged {converging.ElapsedMilliseconds} ms after the losses stopped");
-        Assert.All(new[] { accepts, timesOut, declines }, id => Assert.Equal("Connected", State(hub.Calls[id])));
+        Assert.All(new[] { accepts, timesOut, declines }, id => Assert.Equal("Connected", hub.Board.Calls[id].State));
     }
 
-    private async Task<string> StartAsync(HubClient hub, string caller, string invitationBehavior)
+    private async Task<string> StartAsync(CallsHubClient hub, string caller, string invitationBehavior)
     {
         var callId = await fixture.CreateCallAsync(Scenario(caller, invitationBehavior));
         // The invitation is the workflow's last request: once it is on the board, so are the media operations.
-        await hub.WaitForCallAsync(callId, c => State(c) == "Connected" && AcsUser(c) is not null && Invitations(c).Any(), "call set up");
+        await hub.ExpectCallAsync(callId, c => c.State == "Connected" && c.AcsUser() is not null && c.Invitations.Any(), "call set up");
         return callId;
     }
 
@@ -111,20 +114,20 @@ public sealed class ConvergenceTests(HealingFixture fixture, ITestOutputHelper o
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
     }
 
-    private static async Task<string> MuteAcsUserAsync(HubClient hub, string callId)
+    private static async Task<string> MuteAcsUserAsync(CallsHubClient hub, string callId)
     {
-        var rawId = AcsUser(hub.Calls[callId])!.Value.GetProperty("identifier").GetProperty("rawId").GetString()!;
-        var result = await hub.InvokeAsync("Mute", callId, rawId);
-        Assert.Equal("Accepted", result.GetProperty("status").GetString());
+        var rawId = hub.Board.Calls[callId].AcsUser()!.Identifier.RawId;
+        var result = await hub.MuteAsync(callId, rawId);
+        Assert.Equal("Accepted", result.Status);
         return rawId;
     }
 
-    private static bool IsMuted(JsonElement call, string rawId) => Participant(call, rawId) is { } p && p.GetProperty("isMuted").GetBoolean();
+    private static bool IsMuted(CallDto call, string rawId) => call.Participant(rawId) is { IsMuted: true };
 
-    private static bool IsMutePending(JsonElement call, string rawId) => Participant(call, rawId) is { } p && p.GetProperty("isMutePending").GetBoolean();
+    private static bool IsMutePending(CallDto call, string rawId) => call.Participant(rawId) is { IsMutePending: true };
 
     /// <summary>The first way the hub's view differs from the far side's, or null when they agree.</summary>
-    private static string? Difference(JsonElement farSide, IReadOnlyDictionary<string, JsonElement> board)
+    private static string? Difference(JsonElement farSide, IReadOnlyDictionary<string, CallDto> board)
     {
         foreach (var far in farSide.EnumerateArray().Where(c => c.GetProperty("platform").GetString() == "acs" && c.GetProperty("callbackUri").ValueKind == JsonValueKind.String))
         {
@@ -139,9 +142,9 @@ public sealed class ConvergenceTests(HealingFixture fixture, ITestOutputHelper o
                 "disconnected" => "Disconnected",
                 var other => other,
             };
-            if (State(call) != expectedState)
+            if (call.State != expectedState)
             {
-                return $"call {callId}: board {State(call)}, ACS {expectedState}";
+                return $"call {callId}: board {call.State}, ACS {expectedState}";
             }
             if (expectedState != "Connected")
             {
@@ -149,8 +152,8 @@ public sealed class ConvergenceTests(HealingFixture fixture, ITestOutputHelper o
             }
             var farRoster = far.GetProperty("participants").EnumerateArray()
                 .Select(p => $"{p.GetProperty("identifier").GetProperty("rawId").GetString()} muted={p.GetProperty("isMuted").GetBoolean()} hold={p.GetProperty("isOnHold").GetBoolean()}").Order().ToList();
-            var boardRoster = Participants(call)
-                .Select(p => $"{p.GetProperty("identifier").GetProperty("rawId").GetString()} muted={p.GetProperty("isMuted").GetBoolean()} hold={p.GetProperty("isOnHold").GetBoolean()}").Order().ToList();
+            var boardRoster = call.Participants
+                .Select(p => $"{p.Identifier.RawId} muted={p.IsMuted} hold={p.IsOnHold}").Order().ToList();
             if (!farRoster.SequenceEqual(boardRoster))
             {
                 return $"call {callId}: board roster [{string.Join(", ", boardRoster)}], ACS [{string.Join(", ", farRoster)}]";
@@ -159,7 +162,7 @@ public sealed class ConvergenceTests(HealingFixture fixture, ITestOutputHelper o
             {
                 var id = invitation.GetProperty("invitationId").GetString();
                 var farStatus = invitation.GetProperty("status").GetString();
-                var mine = Invitations(call).Where(i => Id(i) == id).Select(Status).FirstOrDefault();
+                var mine = call.Invitations.Where(i => i.InvitationId == id).Select(i => i.Status).FirstOrDefault();
                 var agrees = farStatus switch
                 {
                     "ringing" => mine is "Pending" or "Cancelling",
@@ -175,7 +178,7 @@ public sealed class ConvergenceTests(HealingFixture fixture, ITestOutputHelper o
             {
                 var context = media.GetProperty("operationContext").GetString();
                 var farActive = media.GetProperty("status").GetString() is "queued" or "running";
-                var mine = Media(call).Where(m => m.GetProperty("id").GetString() == context).Select(Status).FirstOrDefault();
+                var mine = call.MediaOperations.Where(m => m.Id == context).Select(m => m.Status).FirstOrDefault();
                 if (mine is null || (mine is "Running" or "Cancelling") != farActive)
                 {
                     return $"call {callId}: media {context} board {mine ?? "(missing)"}, ACS {media.GetProperty("status").GetString()}";

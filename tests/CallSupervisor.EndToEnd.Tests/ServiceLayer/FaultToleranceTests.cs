@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CallSupervisor.Client;
 
 namespace CallSupervisor.EndToEnd.Tests.ServiceLayer;
 
@@ -16,7 +17,7 @@ public sealed class FaultToleranceTests(ServiceFixture fixture)
     private async Task<JsonElement> EmulatedCallAsync(string callId) =>
         (await fixture.EmulatorCallsAsync()).EnumerateArray().Single(c => c.GetProperty("callId").GetString() == callId);
 
-    private async Task<(string CallId, string RawId)> CallWithAcsParticipantAsync(HubClient hub)
+    private async Task<(string CallId, string RawId)> CallWithAcsParticipantAsync(CallsHubClient hub)
     {
         var callId = await fixture.CreateCallAsync(new
         {
@@ -24,10 +25,8 @@ public sealed class FaultToleranceTests(ServiceFixture fixture)
             participants = new[] { new { kind = "communicationUser", joinAfterSeconds = 0 } },
             invitationBehavior = "ringForever",
         });
-        static IEnumerable<JsonElement> AcsUsers(JsonElement call) =>
-            call.GetProperty("participants").EnumerateArray().Where(p => p.GetProperty("identifier").GetProperty("kind").GetString() == "CommunicationUser");
-        var call = await hub.WaitForCallAsync(callId, c => AcsUsers(c).Any(), "an ACS participant");
-        return (callId, AcsUsers(call).First().GetProperty("identifier").GetProperty("rawId").GetString()!);
+        var call = await hub.ExpectCallAsync(callId, c => c.AcsUser() is not null, "an ACS participant");
+        return (callId, call.AcsUser()!.Identifier.RawId);
     }
 
     [Fact]
@@ -53,21 +52,21 @@ public sealed class FaultToleranceTests(ServiceFixture fixture)
             });
 
             // Wait until the far side has settled: agent accepted, media done.
-            var call = await hub.WaitForCallAsync(
+            var call = await hub.ExpectCallAsync(
                 callId,
-                c => c.GetProperty("invitations").EnumerateArray().Any(i => i.GetProperty("status").GetString() == "Accepted")
-                    && c.GetProperty("mediaOperations").EnumerateArray().Any()
-                    && c.GetProperty("mediaOperations").EnumerateArray().All(m => m.GetProperty("status").GetString() == "Completed"),
+                c => c.Invitations.Any(i => i.Status == "Accepted")
+                    && c.MediaOperations.Any()
+                    && c.MediaOperations.All(m => m.Status == "Completed"),
                 "accepted invitation and completed media",
                 TimeSpan.FromSeconds(30));
 
             var far = await EmulatedCallAsync(callId);
             var expected = far.GetProperty("participants").EnumerateArray().Select(p => p.GetProperty("identifier").GetProperty("rawId").GetString()).Order().ToList();
-            call = await hub.WaitForCallAsync(
+            call = await hub.ExpectCallAsync(
                 callId,
-                c => c.GetProperty("participants").EnumerateArray().Select(p => p.GetProperty("identifier").GetProperty("rawId").GetString()).Order().SequenceEqual(expected),
+                c => c.Participants.Select(p => p.Identifier.RawId).Order().SequenceEqual(expected),
                 "roster equal to the emulator's");
-            Assert.Single(call.GetProperty("invitations").EnumerateArray());
+            Assert.Single(call.Invitations);
         }
         finally
         {
@@ -83,10 +82,10 @@ public sealed class FaultToleranceTests(ServiceFixture fixture)
         await SetFaultsAsync(new { failNextRequests = 1, failOperation = "mute", failStatusCode = 503 });
         try
         {
-            var result = await hub.InvokeAsync("Mute", callId, rawId);
+            var result = await hub.MuteAsync(callId, rawId);
 
-            Assert.Equal("Accepted", result.GetProperty("status").GetString());
-            await hub.WaitForCallAsync(callId, c => c.GetProperty("participants").EnumerateArray().Any(p => p.GetProperty("identifier").GetProperty("rawId").GetString() == rawId && p.GetProperty("isMuted").GetBoolean()), "participant muted");
+            Assert.Equal("Accepted", result.Status);
+            await hub.ExpectCallAsync(callId, c => c.Participants.Any(p => p.Identifier.RawId == rawId && p.IsMuted), "participant muted");
         }
         finally
         {
@@ -102,13 +101,13 @@ public sealed class FaultToleranceTests(ServiceFixture fixture)
         await SetFaultsAsync(new { failNextRequests = 1, failOperation = "mute", failStatusCode = 403, failErrorCode = "Forbidden", failErrorMessage = "Not allowed to mute" });
         try
         {
-            var result = await hub.InvokeAsync("Mute", callId, rawId);
+            var result = await hub.MuteAsync(callId, rawId);
 
-            Assert.Equal("Failed", result.GetProperty("status").GetString());
-            Assert.Equal("Forbidden", result.GetProperty("errorCode").GetString());
-            Assert.Equal("Not allowed to mute", result.GetProperty("errorMessage").GetString());
+            Assert.Equal("Failed", result.Status);
+            Assert.Equal("Forbidden", result.ErrorCode);
+            Assert.Equal("Not allowed to mute", result.ErrorMessage);
             // Nothing left pending: a new attempt is allowed.
-            await hub.WaitForCallAsync(callId, c => c.GetProperty("participants").EnumerateArray().Any(p => p.GetProperty("identifier").GetProperty("rawId").GetString() == rawId && !p.GetProperty("isMutePending").GetBoolean()), "mute no longer pending");
+            await hub.ExpectCallAsync(callId, c => c.Participants.Any(p => p.Identifier.RawId == rawId && !p.IsMutePending), "mute no longer pending");
         }
         finally
         {

@@ -1,16 +1,14 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using CallSupervisor.Client;
 using CallSupervisor.EndToEnd.Tests.Infrastructure;
-using Microsoft.AspNetCore.Connections;
-using Microsoft.AspNetCore.SignalR.Client;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CallSupervisor.EndToEnd.Tests.ServiceLayer;
 
 /// <summary>
 /// The real app with its embedded emulator, the seeded simulation off so every call is one a test created
-/// through the emulator's scenario API, plus helpers to follow state through a real SignalR HubConnection.
+/// through the emulator's scenario API, plus helpers to follow state through the typed hub client.
 /// </summary>
 public class ServiceFixture : IAsyncLifetime
 {
@@ -64,16 +62,9 @@ public class ServiceFixture : IAsyncLifetime
         return JsonDocument.Parse(body).RootElement.GetProperty("callId").GetString()!;
     }
 
-    public async Task<HubClient> ConnectHubAsync()
-    {
-        var builder = new HubConnectionBuilder();
-        builder.Services.AddSingleton<IConnectionFactory, WebSocketConnectionFactory>();
-        builder.Services.AddSingleton<EndPoint>(new UriEndPoint(new Uri(BaseAddress, "hubs/calls")));
-        var connection = builder.Build();
-        var client = new HubClient(connection);
-        await connection.StartAsync();
-        return client;
-    }
+    /// <summary>Connects to the app's calls hub; returns once the first snapshot is on the board.</summary>
+    public Task<CallsHubClient> ConnectHubAsync(CallsHubClientOptions? options = null) =>
+        CallsHubClient.ConnectAsync(BaseAddress, options);
 
     public virtual async Task DisposeAsync()
     {

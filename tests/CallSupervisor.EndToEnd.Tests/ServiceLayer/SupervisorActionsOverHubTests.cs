@@ -1,5 +1,4 @@
 using System.Net.Http.Json;
-using static CallSupervisor.EndToEnd.Tests.ServiceLayer.CallJson;
 
 namespace CallSupervisor.EndToEnd.Tests.ServiceLayer;
 
@@ -25,10 +24,10 @@ public sealed class SupervisorActionsOverHubTests(ServiceFixture fixture)
         await using var hub = await fixture.ConnectHubAsync();
         var callId = await fixture.CreateCallAsync(AcsScenario);
 
-        var call = await hub.WaitForCallAsync(callId, c => State(c) == "Connected", "connected call");
+        var call = await hub.ExpectCallAsync(callId, c => c.State == "Connected", "connected call");
 
-        Assert.Equal(1, hub.SnapshotsReceived);
-        Assert.Equal("+14255550101", call.GetProperty("caller").GetProperty("value").GetString());
+        Assert.Equal(1, hub.Board.SnapshotsApplied);
+        Assert.Equal("+14255550101", call.Caller?.Value);
     }
 
     [Fact]
@@ -36,16 +35,16 @@ public sealed class SupervisorActionsOverHubTests(ServiceFixture fixture)
     {
         await using var hub = await fixture.ConnectHubAsync();
         var callId = await fixture.CreateCallAsync(AcsScenario);
-        var call = await hub.WaitForCallAsync(callId, c => AcsUser(c) is not null, "an ACS participant");
-        var rawId = AcsUser(call)!.Value.GetProperty("identifier").GetProperty("rawId").GetString()!;
+        var call = await hub.ExpectCallAsync(callId, c => c.AcsUser() is not null, "an ACS participant");
+        var rawId = call.AcsUser()!.Identifier.RawId;
 
-        var result = await hub.InvokeAsync("Mute", callId, rawId);
+        var result = await hub.MuteAsync(callId, rawId);
 
-        Assert.Equal("Accepted", result.GetProperty("status").GetString());
-        await hub.WaitForCallAsync(callId, c => Participant(c, rawId) is { } p && p.GetProperty("isMuted").GetBoolean(), "participant muted");
+        Assert.Equal("Accepted", result.Status);
+        await hub.ExpectCallAsync(callId, c => c.Participant(rawId) is { IsMuted: true }, "participant muted");
         // A second mute of a muted participant is refused before any request, with a reason.
-        var again = await hub.InvokeAsync("Mute", callId, rawId);
-        Assert.Equal("Refused", again.GetProperty("status").GetString());
+        var again = await hub.MuteAsync(callId, rawId);
+        Assert.Equal("Refused", again.Status);
     }
 
     [Fact]
@@ -53,13 +52,13 @@ public sealed class SupervisorActionsOverHubTests(ServiceFixture fixture)
     {
         await using var hub = await fixture.ConnectHubAsync();
         var callId = await fixture.CreateCallAsync(AcsScenario);
-        var call = await hub.WaitForCallAsync(callId, c => Participants(c).Any(p => Kind(p) == "PhoneNumber"), "the phone caller");
-        var phone = Participants(call).First(p => Kind(p) == "PhoneNumber").GetProperty("identifier").GetProperty("rawId").GetString()!;
+        var call = await hub.ExpectCallAsync(callId, c => c.Participants.Any(p => p.Identifier.Kind == "PhoneNumber"), "the phone caller");
+        var phone = call.Participants.First(p => p.Identifier.Kind == "PhoneNumber").Identifier.RawId;
 
-        var result = await hub.InvokeAsync("Mute", callId, phone);
+        var result = await hub.MuteAsync(callId, phone);
 
-        Assert.Equal("Refused", result.GetProperty("status").GetString());
-        Assert.Contains("ACS", result.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal("Refused", result.Status);
+        Assert.Contains("ACS", result.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -67,13 +66,13 @@ public sealed class SupervisorActionsOverHubTests(ServiceFixture fixture)
     {
         await using var hub = await fixture.ConnectHubAsync();
         var callId = await fixture.CreateCallAsync(AcsScenario);
-        var call = await hub.WaitForCallAsync(callId, c => Invitations(c).Any(i => Status(i) == "Pending"), "a pending invitation");
-        var invitationId = Invitations(call).First(i => Status(i) == "Pending").GetProperty("invitationId").GetString()!;
+        var call = await hub.ExpectCallAsync(callId, c => c.Invitations.Any(i => i.Status == "Pending"), "a pending invitation");
+        var invitationId = call.Invitations.First(i => i.Status == "Pending").InvitationId;
 
-        var result = await hub.InvokeAsync("CancelInvitation", callId, invitationId);
+        var result = await hub.CancelInvitationAsync(callId, invitationId);
 
-        Assert.Equal("Accepted", result.GetProperty("status").GetString());
-        await hub.WaitForCallAsync(callId, c => Invitations(c).Any(i => Id(i) == invitationId && Status(i) == "Cancelled"), "invitation cancelled");
+        Assert.Equal("Accepted", result.Status);
+        await hub.ExpectCallAsync(callId, c => c.Invitations.Any(i => i.InvitationId == invitationId && i.Status == "Cancelled"), "invitation cancelled");
     }
 
     [Fact]
@@ -81,8 +80,8 @@ public sealed class SupervisorActionsOverHubTests(ServiceFixture fixture)
     {
         await using var hub = await fixture.ConnectHubAsync();
         var callId = await fixture.CreateCallAsync(AcsScenario);
-        var call = await hub.WaitForCallAsync(callId, c => Invitations(c).Any(i => Status(i) == "Pending"), "a pending invitation");
-        var invitationId = Invitations(call).First(i => Status(i) == "Pending").GetProperty("invitationId").GetString()!;
+        var call = await hub.ExpectCallAsync(callId, c => c.Invitations.Any(i => i.Status == "Pending"), "a pending invitation");
+        var invitationId = call.Invitations.First(i => i.Status == "Pending").InvitationId;
 
         // Hold REST responses so the cancel is still in flight when the invitee picks up on the far side.
         using (await fixture.Emulator.PostAsJsonAsync("emulator/faults", new { restLatencyMs = 1500 }))
@@ -90,8 +89,8 @@ public sealed class SupervisorActionsOverHubTests(ServiceFixture fixture)
         }
         try
         {
-            var cancel = hub.InvokeAsync("CancelInvitation", callId, invitationId);
-            await hub.WaitForCallAsync(callId, c => Invitations(c).Any(i => Id(i) == invitationId && Status(i) == "Cancelling"), "invitation cancelling");
+            var cancel = hub.CancelInvitationAsync(callId, invitationId);
+            await hub.ExpectCallAsync(callId, c => c.Invitations.Any(i => i.InvitationId == invitationId && i.Status == "Cancelling"), "invitation cancelling");
             using var accept = await fixture.Emulator.PostAsync($"emulator/invitations/{invitationId}/accept", null);
             Assert.True(accept.IsSuccessStatusCode, await accept.Content.ReadAsStringAsync());
             await cancel;
@@ -104,11 +103,11 @@ public sealed class SupervisorActionsOverHubTests(ServiceFixture fixture)
         }
 
         // The participant really joined: the invitation ends accepted and says the cancel lost the race.
-        var final = await hub.WaitForCallAsync(
+        var final = await hub.ExpectCallAsync(
             callId,
-            c => Invitations(c).Any(i => Id(i) == invitationId && Status(i) == "Accepted" && i.GetProperty("cancelLostRace").GetBoolean()),
+            c => c.Invitations.Any(i => i.InvitationId == invitationId && i.Status == "Accepted" && i.CancelLostRace),
             "invitation accepted with lost race");
-        Assert.Contains(Participants(final), p => Kind(p) != "PhoneNumber");
+        Assert.Contains(final.Participants, p => p.Identifier.Kind != "PhoneNumber");
     }
 
     [Fact]
@@ -117,12 +116,12 @@ public sealed class SupervisorActionsOverHubTests(ServiceFixture fixture)
         await using var hub = await fixture.ConnectHubAsync();
         var callId = await fixture.CreateCallAsync(AcsScenario);
         // The invitation is the workflow's last request: once it is pending, every media request has been made.
-        await hub.WaitForCallAsync(callId, c => Media(c).Any(m => Status(m) == "Running") && Invitations(c).Any(i => Status(i) == "Pending"), "running media");
+        await hub.ExpectCallAsync(callId, c => c.MediaOperations.Any(m => m.Status == "Running") && c.Invitations.Any(i => i.Status == "Pending"), "running media");
 
-        var result = await hub.InvokeAsync("CancelMedia", callId);
+        var result = await hub.CancelMediaAsync(callId);
 
-        Assert.Equal("Accepted", result.GetProperty("status").GetString());
-        await hub.WaitForCallAsync(callId, c => Media(c).Any() && Media(c).All(m => Status(m) == "Cancelled"), "all media cancelled");
+        Assert.Equal("Accepted", result.Status);
+        await hub.ExpectCallAsync(callId, c => c.MediaOperations.Any() && c.MediaOperations.All(m => m.Status == "Cancelled"), "all media cancelled");
     }
 
     [Fact]
@@ -130,11 +129,11 @@ public sealed class SupervisorActionsOverHubTests(ServiceFixture fixture)
     {
         await using var hub = await fixture.ConnectHubAsync();
         var callId = await fixture.CreateCallAsync(new { platform = "graph", mediaDurationSeconds = 600 });
-        await hub.WaitForCallAsync(callId, c => c.GetProperty("platform").GetString() == "Graph" && Media(c).Any(m => Status(m) == "Running"), "running Graph media");
+        await hub.ExpectCallAsync(callId, c => c.Platform == "Graph" && c.MediaOperations.Any(m => m.Status == "Running"), "running Graph media");
 
-        var result = await hub.InvokeAsync("CancelMedia", callId);
+        var result = await hub.CancelMediaAsync(callId);
 
-        Assert.Equal("Accepted", result.GetProperty("status").GetString());
-        await hub.WaitForCallAsync(callId, c => Media(c).Where(m => Status(m) is "Running" or "Cancelling").Count() == 0 && Media(c).Any(m => Status(m) == "Cancelled"), "Graph media cancelled");
+        Assert.Equal("Accepted", result.Status);
+        await hub.ExpectCallAsync(callId, c => !c.MediaOperations.Any(m => m.Status is "Running" or "Cancelling") && c.MediaOperations.Any(m => m.Status == "Cancelled"), "Graph media cancelled");
     }
 }

@@ -74,7 +74,7 @@ public sealed class GraphNotificationParserTests
             [
                 new ParticipantState(CommunicationIdentifier.TeamsUser("aad-user-1"), IsMuted: true, IsOnHold: false),
                 new ParticipantState(CommunicationIdentifier.Phone("+14255550123"), IsMuted: false, IsOnHold: false),
-                new ParticipantState(new CommunicationIdentifier(IdentifierKind.Unknown, "graph:guest:guest-1", "guest-1"), IsMuted: false, IsOnHold: false),
+                new ParticipantState(new CommunicationIdentifier(IdentifierKind.Unknown, "graph:guest:guest-1", "guest-1"), IsMuted: false, IsOnHold: false) { DisplayName = "G" },
             ],
             first.Participants.AsEnumerable());
         Assert.True(second.SequenceNumber > first.SequenceNumber);
@@ -234,7 +234,7 @@ public sealed class GraphNotificationParserTests
 
         var roster = Assert.IsType<ParticipantsUpdated>(Assert.Single(result.Events));
         Assert.Equal(Call, roster.CallId);
-        Assert.Equal([new ParticipantState(CommunicationIdentifier.TeamsUser("5810cede-f3cc-42eb-b2c1-e9bd5d53ec96"), IsMuted: true, IsOnHold: false)], roster.Participants.AsEnumerable());
+        Assert.Equal([new ParticipantState(CommunicationIdentifier.TeamsUser("5810cede-f3cc-42eb-b2c1-e9bd5d53ec96"), IsMuted: true, IsOnHold: false) { DisplayName = "Bob" }], roster.Participants.AsEnumerable());
     }
 
     [Fact]

@@ -1,66 +1,178 @@
+using CallSupervisor.Core.Actions;
+using CallSupervisor.Core.Calls;
+using CallSupervisor.Core.Ports;
+using CallSupervisor.Core.Tests.Store;
 using CallSupervisor.Web.Components.Controls;
+using MudBlazor;
 
 namespace CallSupervisor.Web.Tests.Components;
 
+/// <summary>
+/// The one ActionButton in every state of every action, driven through the real store transitions: enabled,
+/// disabled with its reason (tooltip + accessible description), pending ("Muting…" for every supervisor), and a
+/// click that asks first where the action cannot be undone.
+/// </summary>
 public sealed class ActionButtonTests : DashboardTestContext
 {
-    private IRenderedComponent<ActionButton> RenderButton(bool enabled = true, bool pending = false, string? reason = null, Func<Task>? onClick = null) =>
-        Render<ActionButton>(p => p
-            .Add(b => b.Text, "Do it")
-            .Add(b => b.BusyText, "Doing…")
-            .Add(b => b.AriaLabel, "Do it now")
-            .Add(b => b.Enabled, enabled)
-            .Add(b => b.Pending, pending)
-            .Add(b => b.Reason, reason)
-            .Add(b => b.OnClick, onClick ?? (() => Task.CompletedTask)));
+    private IRenderedComponent<ActionButton> Button(SupervisorAction action, string target = "") =>
+        Render<ActionButton>(p => p.Add(b => b.Action, action).Add(b => b.Call, Call1).Add(b => b.Target, target));
+
+    private static string State(IRenderedComponent<ActionButton> cut) => cut.Find(".cs-action").GetAttribute("data-state")!;
 
     [Fact]
-    public void Enabled_HasAccessibleNameAndNoReason()
+    public void Mute_AcsUser_EnabledAndNamedAfterThePerson()
     {
-        var cut = RenderButton();
+        Store.WithConnectedCall(Events);
 
-        var button = cut.Find("button[aria-label='Do it now']");
-        Assert.False(button.HasAttribute("disabled"));
-        Assert.Empty(cut.FindAll(".cs-reason"));
-        Assert.Equal("enabled", cut.Find(".cs-action").GetAttribute("data-state"));
+        var cut = Button(SupervisorActions.Mute, TestEvents.Agent.RawId);
+
+        Assert.Equal("enabled", State(cut));
+        Assert.Equal("Mute ACS user agent-0001…aaaaaaaa", cut.Find("button").GetAttribute("aria-label"));
+        Assert.Null(cut.Find("button").GetAttribute("aria-disabled"));
     }
 
     [Fact]
-    public void Disabled_ShowsReasonAsVisibleText_AndIgnoresClicks()
+    public void Mute_CallNotConnected_DisabledWithTheReasonAsDescription()
     {
-        var clicks = 0;
-        var cut = RenderButton(enabled: false, reason: "Not today", onClick: () => { clicks++; return Task.CompletedTask; });
+        Store.Apply(Events.Roster(1, TestEvents.In(TestEvents.Agent)));
 
-        Assert.True(cut.Find("button").HasAttribute("disabled"));
-        Assert.Equal("Not today", cut.Find(".cs-reason").TextContent);
-        Assert.Equal("Not today", cut.Find("button").GetAttribute("title"));
-        Assert.Equal(0, clicks);
+        var cut = Button(SupervisorActions.Mute, TestEvents.Agent.RawId);
+
+        Assert.Equal("disabled", State(cut));
+        var button = cut.Find("button");
+        Assert.Equal("true", button.GetAttribute("aria-disabled"));
+        var description = cut.Find("#" + button.GetAttribute("aria-describedby"));
+        Assert.Equal("The call's state is not known yet (waiting for reconciliation)", description.TextContent);
     }
 
     [Fact]
-    public void Pending_ShowsBusyTextAndIsDisabled()
+    public void Mute_Pending_ShowsBusyLabelAndStaysDisabledForEverySupervisor()
     {
-        var cut = RenderButton(pending: true, reason: "hidden while busy");
+        Store.WithConnectedCall(Events);
+        Store.MarkMute(TestEvents.Agent, StoreTestKit.Request("bob"));
 
-        Assert.Contains("Doing…", cut.Find("button").TextContent, StringComparison.Ordinal);
-        Assert.True(cut.Find("button").HasAttribute("disabled"));
-        Assert.Empty(cut.FindAll(".cs-reason"));
-        Assert.Equal("pending", cut.Find(".cs-action").GetAttribute("data-state"));
+        var cut = Button(SupervisorActions.Mute, TestEvents.Agent.RawId);
+
+        Assert.Equal("pending", State(cut));
+        Assert.Contains("Muting…", cut.Find("button").TextContent, StringComparison.Ordinal);
+        Assert.Equal("true", cut.Find("button").GetAttribute("aria-busy"));
+        Assert.Equal("true", cut.Find("button").GetAttribute("aria-disabled"));
     }
 
     [Fact]
-    public void InFlight_SecondClickIsNotFired()
+    public async Task Mute_Unavailable_StaysFocusableAndAClickSendsNothing()
     {
-        var release = new TaskCompletionSource();
-        var clicks = 0;
-        var cut = RenderButton(onClick: () => { clicks++; return release.Task; });
+        Store.WithConnectedCall(Events);
+        Store.MarkMute(TestEvents.Agent, StoreTestKit.Request("bob"));
+        var cut = Button(SupervisorActions.Mute, TestEvents.Agent.RawId);
 
-        cut.Find("button").Click();
-        Assert.Equal("in-flight", cut.Find(".cs-action").GetAttribute("data-state"));
-        Assert.True(cut.Find("button").HasAttribute("disabled"));
-        release.SetResult();
+        // aria-disabled, never the disabled attribute: keyboard users reach it and hear why.
+        Assert.Null(cut.Find("button").GetAttribute("disabled"));
+        await cut.Find("button").ClickAsync(new());
 
-        cut.WaitForAssertion(() => Assert.Equal("enabled", cut.Find(".cs-action").GetAttribute("data-state")));
-        Assert.Equal(1, clicks);
+        Assert.Empty(Acs.Requests);
+        Assert.Empty(Snackbars);
+    }
+
+    [Fact]
+    public async Task Mute_Click_SendsWithoutAskingAndNotifiesUntilConfirmed()
+    {
+        Store.WithConnectedCall(Events);
+        var cut = Button(SupervisorActions.Mute, TestEvents.Agent.RawId);
+
+        await cut.Find("button").ClickAsync(new());
+
+        Assert.Empty(Confirm.Asked);
+        Assert.StartsWith($"mute call-1 {TestEvents.Agent.RawId} supervisor-mute:", Assert.Single(Acs.Requests));
+        var sent = Assert.Single(Snackbars);
+        Assert.Equal(Severity.Info, sent.Severity);
+
+        Store.Apply(Events.Roster(2, TestEvents.In(TestEvents.Caller), TestEvents.In(TestEvents.Agent, muted: true)));
+
+        await WaitForSnackbarsAsync(shown => shown.Count == 1 && shown[0].Severity == Severity.Success);
+    }
+
+    [Fact]
+    public async Task Mute_AcsRefuses_ErrorNoticeWithTheCodeStaysAndButtonWorksAgain()
+    {
+        Store.WithConnectedCall(Events);
+        Acs.Result = TelephonyResult<Unit>.Fail(new TelephonyError(400, "8523", "Participant cannot be muted right now"));
+        var cut = Button(SupervisorActions.Mute, TestEvents.Agent.RawId);
+
+        await cut.Find("button").ClickAsync(new());
+
+        var error = Assert.Single(Snackbars);
+        Assert.Equal(Severity.Error, error.Severity);
+        cut.Render(p => p.Add(b => b.Call, Call1));
+        Assert.Equal("enabled", State(cut));
+    }
+
+    [Fact]
+    public async Task CancelInvitation_Declined_SendsNothing()
+    {
+        Store.WithConnectedCall(Events);
+        Store.Apply(Events.Invite(target: TestEvents.Agent2));
+        Confirm.Answer = false;
+        var cut = Button(SupervisorActions.CancelInvitation, "inv-1");
+
+        await cut.Find("button").ClickAsync(new());
+
+        var asked = Assert.Single(Confirm.Asked);
+        Assert.Equal("Keep ringing", asked.SafeLabel);
+        Assert.Empty(Acs.Requests);
+        Assert.False(Store.IsCancelling());
+    }
+
+    [Fact]
+    public async Task CancelInvitation_Confirmed_SendsAndShowsCancellingUntilAcsAnswers()
+    {
+        Store.WithConnectedCall(Events);
+        Store.Apply(Events.Invite(target: TestEvents.Agent2));
+        var cut = Button(SupervisorActions.CancelInvitation, "inv-1");
+
+        await cut.Find("button").ClickAsync(new());
+        cut.Render(p => p.Add(b => b.Call, Call1));
+
+        Assert.StartsWith("cancelAddParticipant call-1 inv-1 supervisor-cancel-invitation:", Assert.Single(Acs.Requests));
+        Assert.Equal("pending", State(cut));
+        Assert.Contains("Cancelling…", cut.Find("button").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CancelInvitation_AlreadyAccepted_DisabledSayingSo()
+    {
+        Store.WithConnectedCall(Events);
+        Store.Apply(Events.Invite(target: TestEvents.Agent2));
+        Store.Apply(Events.AddSucceeded());
+
+        var cut = Button(SupervisorActions.CancelInvitation, "inv-1");
+
+        Assert.Equal("The invitation was already accepted", cut.Find("#" + cut.Find("button").GetAttribute("aria-describedby")).TextContent);
+    }
+
+    [Fact]
+    public async Task CancelMedia_GraphCall_GoesThroughGraphAndIsLabelledAsAllMedia()
+    {
+        Store.WithConnectedCall(Events, CallPlatform.Graph);
+        Store.Apply(Events.MediaStarted());
+        var cut = Button(SupervisorActions.CancelMedia);
+
+        Assert.Contains("Cancel all media", cut.Find("button").TextContent, StringComparison.Ordinal);
+        await cut.Find("button").ClickAsync(new());
+
+        Assert.Contains("Stop all 1 running", Assert.Single(Confirm.Asked).Question, StringComparison.Ordinal);
+        Assert.StartsWith("cancelMediaProcessing call-1 supervisor-cancel-media:", Assert.Single(Graph.Requests));
+        Assert.Empty(Acs.Requests);
+    }
+
+    [Fact]
+    public void CancelMedia_NothingRunning_Disabled()
+    {
+        Store.WithConnectedCall(Events);
+
+        var cut = Button(SupervisorActions.CancelMedia);
+
+        Assert.Equal("disabled", State(cut));
+        Assert.Equal("No media operation is running", cut.Find("#" + cut.Find("button").GetAttribute("aria-describedby")).TextContent);
     }
 }

@@ -1,3 +1,4 @@
+using CallSupervisor.Core.Calls;
 using CallSupervisor.Core.Tests.Store;
 using CallSupervisor.Web.Components.Layout;
 using CallSupervisor.Web.Components.Pages;
@@ -6,141 +7,161 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CallSupervisor.Web.Tests.Components;
 
+/// <summary>The live calls page over the real store: selection, a list that does not move, attention, summary.</summary>
 public sealed class LiveCallsPageTests : DashboardTestContext
 {
+    private static readonly CallId Call3 = new("call-3");
+
+    private IRenderedComponent<LiveCalls> Page(string? selected = null)
+    {
+        Services.GetRequiredService<NavigationManager>().NavigateTo(selected is null ? "/" : "/?call=" + selected);
+        return Render<LiveCalls>();
+    }
+
+    private static List<string?> Order(IRenderedComponent<LiveCalls> cut) =>
+        [.. cut.FindAll(".cs-cards .cs-call-link").Select(a => a.TextContent)];
+
     [Fact]
-    public void CallInUrl_OpensDetailWithParticipantsInvitationsAndMedia()
+    public void CallInUrl_OpensItsDetail()
     {
         Store.WithConnectedCall(Events);
-        Store.Apply(Events.Invite());
-        Store.Apply(Events.MediaStarted());
-        Services.GetRequiredService<NavigationManager>().NavigateTo("/?call=call-1");
+        Store.Apply(Events.Invite(target: TestEvents.Agent2));
 
-        var cut = Render<LiveCalls>();
+        var cut = Page("call-1");
 
-        var detail = cut.Find("section[aria-label='Call detail']");
-        Assert.Equal("call-1", detail.GetAttribute("data-call-id"));
-        Assert.Equal(2, cut.FindAll("ul[aria-label='Participants'] li[data-raw-id]").Count);
-        Assert.Contains("Phone", cut.Find($"li[data-raw-id='{TestEvents.Caller.RawId}']").TextContent, StringComparison.Ordinal);
-        Assert.Contains("ACS user", cut.Find($"li[data-raw-id='{TestEvents.Agent.RawId}']").TextContent, StringComparison.Ordinal);
-        Assert.Contains("Pending", cut.Find("li[data-invitation-id='inv-1']").TextContent, StringComparison.Ordinal);
-        Assert.Contains("Running", cut.Find("li[data-media-id='play-1']").TextContent, StringComparison.Ordinal);
+        Assert.Equal("call-1", cut.Find("section[aria-label='Call detail']").GetAttribute("data-call-id"));
+    }
+
+    [Fact]
+    public void UnknownCallInUrl_SaysSo()
+    {
+        var cut = Page("gone");
+
+        Assert.Contains("not (or no longer) on the board", cut.Markup, StringComparison.Ordinal);
     }
 
     [Fact]
     public void StoreChanges_DetailFollowsWithoutRefresh()
     {
         Store.WithConnectedCall(Events);
-        Services.GetRequiredService<NavigationManager>().NavigateTo("/?call=call-1");
-        var cut = Render<LiveCalls>();
+        var cut = Page("call-1");
 
         Store.Apply(Events.Roster(2, TestEvents.In(TestEvents.Caller), TestEvents.In(TestEvents.Agent, muted: true)));
 
-        cut.WaitForAssertion(() => Assert.Contains("Muted", cut.Find($"li[data-raw-id='{TestEvents.Agent.RawId}']").TextContent, StringComparison.Ordinal));
+        cut.WaitForAssertion(() => Assert.Contains("Muted", cut.Find("li[data-kind='CommunicationUser']").TextContent, StringComparison.Ordinal));
     }
 
     [Fact]
-    public void UnknownCallInUrl_SaysSo()
-    {
-        Services.GetRequiredService<NavigationManager>().NavigateTo("/?call=gone");
-
-        var cut = Render<LiveCalls>();
-
-        Assert.Contains("not (or no longer) on the board", cut.Markup, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void ShownCount_ReflectsAllCalls()
+    public void NewCalls_WhileACallIsSelected_WaitBehindAButtonInsteadOfMovingTheList()
     {
         Store.WithConnectedCall(Events);
+        var cut = Page("call-1");
+        var before = Order(cut);
+
         Store.Apply(Events.Connected(TestEvents.Call2));
+        Store.Apply(Events.Connected(Call3));
 
-        var cut = Render<LiveCalls>();
+        cut.WaitForAssertion(() => Assert.Equal("Show 2 new calls", cut.Find("[data-testid=new-calls]").TextContent.Trim()));
+        Assert.Equal(before, Order(cut));
 
-        Assert.Equal("2 of 2 calls", cut.Find("[data-testid=shown-count]").TextContent);
+        cut.Find("[data-testid=new-calls]").Click();
+
+        Assert.Equal(3, Order(cut).Count);
+        Assert.Empty(cut.FindAll("[data-testid=new-calls]"));
     }
 
     [Fact]
-    public void HeaderStatus_CountsFollowTheStore()
+    public void NewCalls_NothingSelected_AppearAtTheEndInTheDefaultOrder()
     {
-        var cut = Render<HeaderStatus>();
+        Store.WithConnectedCall(Events);
+        var cut = Page();
+
+        Store.Apply(Events.Connected(TestEvents.Call2));
+
+        cut.WaitForAssertion(() => Assert.Equal(2, Order(cut).Count));
+        Assert.Empty(cut.FindAll("[data-testid=new-calls]"));
+    }
+
+    [Fact]
+    public void RingingLongerThanTheThreshold_MarksTheCallWithIconAndWords()
+    {
+        Store.WithConnectedCall(Events);
+        Store.Apply(Events.Invite(target: TestEvents.Agent2));
+        var cut = Page();
+        Assert.Empty(cut.FindAll("[data-testid=attention]"));
+
+        Time.Advance(Dashboard.Thresholds.Ringing + TimeSpan.FromSeconds(5));
+
+        cut.WaitForAssertion(() =>
+        {
+            var mark = cut.Find(".cs-cards [data-testid=attention]");
+            Assert.Contains("Ringing", mark.TextContent, StringComparison.Ordinal);
+            Assert.NotNull(mark.QuerySelector("svg"));
+            Assert.Equal("1", cut.Find("[data-testid=summary-attention]").TextContent);
+        });
+    }
+
+    [Fact]
+    public void EndedCall_DimmedThenHiddenAfterItsMoment()
+    {
+        Store.WithConnectedCall(Events);
+        var cut = Page();
+        Store.Apply(Events.Disconnected());
+
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find(".cs-cards .cs-row-ended")));
+
+        Time.Advance(Dashboard.ShowEndedFor + TimeSpan.FromSeconds(10));
+
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll(".cs-cards .cs-card")));
+    }
+
+    [Fact]
+    public void Summary_CountsWaitingAndLongestWait()
+    {
+        Store.WithConnectedCall(Events);
+        Store.Apply(Events.Invite(target: TestEvents.Agent2));
+        Time.Advance(TimeSpan.FromSeconds(20));
+
+        var cut = Page();
+
+        Assert.Equal("1", cut.Find("[data-testid=summary-calls]").TextContent);
+        Assert.Equal("1", cut.Find("[data-testid=summary-waiting]").TextContent);
+        Assert.Matches(@"^0:\d\d$", cut.Find("[data-testid=summary-longest-wait]").TextContent);
+    }
+
+    [Fact]
+    public void HeaderTotals_FollowTheStoreWithTheSameDefinitions()
+    {
+        var cut = Render<HeaderTotals>();
         Assert.Equal("0", cut.Find("[data-testid=count-calls]").TextContent);
 
         Store.WithConnectedCall(Events);
-        Store.Apply(Events.Invite());
-        Store.Apply(Events.MediaStarted());
+        Store.Apply(Events.Invite(target: TestEvents.Agent2));
+        Store.Apply(Events.MediaStarted("a"));
+        Store.Apply(Events.MediaStarted("b"));
+        Store.Apply(Events.Connected(TestEvents.Call2));
+        Store.Apply(Events.Disconnected(TestEvents.Call2));
 
         cut.WaitForAssertion(() =>
         {
             Assert.Equal("1", cut.Find("[data-testid=count-calls]").TextContent);
-            Assert.Equal("2", cut.Find("[data-testid=count-participants]").TextContent);
-            Assert.Equal("1", cut.Find("[data-testid=count-invitations]").TextContent);
+            Assert.Equal("1", cut.Find("[data-testid=count-waiting]").TextContent);
             Assert.Equal("1", cut.Find("[data-testid=count-media]").TextContent);
         });
     }
 
     [Fact]
-    public void Invitations_OldestFirst_AcrossCalls()
-    {
-        Store.WithConnectedCall(Events);
-        Store.Apply(Events.Invite("inv-old", "add-old"));
-        Time.Advance(TimeSpan.FromSeconds(5));
-        Store.Apply(Events.Connected(TestEvents.Call2));
-        Store.Apply(Events.Invite("inv-new", "add-new", callId: TestEvents.Call2));
-
-        var cut = Render<Invitations>();
-
-        var rows = cut.FindAll("tr[data-invitation-id]").Select(r => r.GetAttribute("data-invitation-id")).ToList();
-        Assert.Equal(2, rows.Count);
-        Assert.Contains("inv-old", rows);
-    }
-
-    [Fact]
-    public void Activity_ShowsEventsNewestFirst()
-    {
-        Store.WithConnectedCall(Events);
-        Store.Apply(Events.Invite());
-
-        var cut = Render<Activity>();
-
-        var items = cut.FindAll("ol[aria-label='Activity'] li");
-        Assert.True(items.Count >= 2);
-    }
-
-    [Fact]
-    public async Task Dispose_RemovesStoreSubscriptionAndTicker()
-    {
-        Render<LiveCalls>();
-        Assert.Equal(1, Store.SubscriberCount);
-
-        await DisposeComponentsAsync();
-
-        Assert.Equal(0, Store.SubscriberCount);
-    }
-
-    [Fact]
     public async Task Dispose_EveryStoreSubscriberLetsGo()
     {
-        Render<HeaderStatus>();
+        Render<LiveCalls>();
+        Render<HeaderTotals>();
         Render<Invitations>();
         Render<Activity>();
-        Assert.Equal(3, Store.SubscriberCount);
+        Render<Operations>();
+        Assert.Equal(5, Store.SubscriberCount);
 
         await DisposeComponentsAsync();
 
         Assert.Equal(0, Store.SubscriberCount);
-    }
-
-    [Fact]
-    public void Durations_TickWithTheClock()
-    {
-        Store.WithConnectedCall(Events);
-        Services.GetRequiredService<NavigationManager>().NavigateTo("/?call=call-1");
-        var cut = Render<LiveCalls>();
-        var before = cut.Find("[data-testid=detail-duration]").TextContent;
-
-        Time.Advance(TimeSpan.FromSeconds(61));
-
-        cut.WaitForAssertion(() => Assert.NotEqual(before, cut.Find("[data-testid=detail-duration]").TextContent));
     }
 }

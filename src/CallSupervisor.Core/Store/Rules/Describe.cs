@@ -16,19 +16,17 @@ internal static class Describe
         {
             return "Unknown participant";
         }
-        var name = IdentifierFormat.Short(identifier);
-        if (call.Caller?.RawId == identifier.RawId)
+        var name = ParticipantNames.Display(call, identifier);
+        return ParticipantNames.RoleOf(call, identifier) switch
         {
-            return "Caller " + name;
-        }
-        if (call.Invitations.Values.Any(i => i.Target.RawId == identifier.RawId))
-        {
-            return "Agent " + name;
-        }
-        return identifier.Kind switch
-        {
-            IdentifierKind.PhoneNumber or IdentifierKind.Unknown => name,
-            _ => IdentifierFormat.Kind(identifier.Kind) + " " + name,
+            ParticipantRole.Caller => "Caller " + name,
+            ParticipantRole.Agent => "Agent " + name,
+            _ when call.Names.ContainsKey(identifier.RawId) => name,
+            _ => identifier.Kind switch
+            {
+                IdentifierKind.PhoneNumber or IdentifierKind.Unknown => name,
+                _ => IdentifierFormat.Kind(identifier.Kind) + " " + name,
+            },
         };
     }
 

@@ -9,9 +9,21 @@ internal static class EventRules
     public static Fold Apply(Call? call, CallEvent e) => call switch
     {
         null => ApplyToUnknownCall(e),
+        { State: CallState.Disconnected } when e is ActionRequested => Fold.Ignored("The call has ended"),
         { State: CallState.Disconnected } => Fold.Ignored($"call {e.CallId} has ended"),
-        _ => ApplyToKnownCall(call, e),
+        _ => Settled(ApplyToKnownCall(call, e), e.OccurredAt),
     };
+
+    /// <summary>Any change can settle a pending supervisor action (a roster shows the mute, media stopped, …).</summary>
+    private static Fold Settled(Fold fold, DateTimeOffset at)
+    {
+        if (fold.Call is not { } call || !fold.Outcome.IsApplied)
+        {
+            return fold;
+        }
+        var (settled, activity) = ActionRules.Settle(call, at);
+        return activity.Count == 0 && ReferenceEquals(settled, call) ? fold : fold with { Call = settled, Activity = [.. fold.Activity, .. activity] };
+    }
 
     /// <summary>
     /// Callbacks race each other and the app can restart mid-call, so an event may arrive for a call the store has
@@ -30,9 +42,11 @@ internal static class EventRules
             case CallDisconnected disconnected:
                 // Recorded as ended so that later stragglers for it are ignored; it is pruned like any ended call.
                 return LifecycleRules.Disconnect(null, disconnected);
-            case CallReconciled or InvitationExpired or MediaExpired:
+            case CallReconciled or InvitationExpired or MediaExpired or ActionFailed or ActionExpired:
                 // The app's own checks of a call it has already removed: nothing to correct.
                 return Fold.Ignored($"call {e.CallId} is not on the board");
+            case ActionRequested:
+                return Fold.Ignored($"Call {e.CallId} is not on the dashboard");
         }
         var placeholder = Call.Placeholder(e.CallId, e.OccurredAt);
         var created = Log.Warning(e.CallId, e.OccurredAt, $"Call {e.CallId} seen before CallConnected; details need reconciling");
@@ -58,6 +72,9 @@ internal static class EventRules
         CallReconciled r => LifecycleRules.Reconcile(call, r),
         InvitationExpired ie => InvitationRules.Expired(call, ie),
         MediaExpired mx => MediaRules.Expired(call, mx),
+        ActionRequested ar => ActionRules.Requested(call, ar),
+        ActionFailed af => ActionRules.Failed(call, af),
+        ActionExpired ax => ActionRules.Expired(call, ax),
         _ => Fold.Ignored($"event type {e.GetType().Name} is not handled by the store"),
     };
 }

@@ -7,8 +7,9 @@ namespace CallSupervisor.Core.Store.Rules;
 /// Invitations (participants being added). AddParticipantSucceeded/Failed carry no invitationId and are matched by
 /// operationContext within the call; CancelAddParticipantSucceeded/Failed are matched by invitationId.
 /// Terminal states (Accepted, Cancelled, Failed, TimedOut) are final, with one exception: AddParticipantSucceeded
-/// wins over Cancelling and Cancelled, because the invitee really is in the call — showing "cancelled" for someone
-/// who is talking would be the one state that is certainly wrong.
+/// wins over a cancel in flight and over Cancelled, because the invitee really is in the call — showing "cancelled"
+/// for someone who is talking would be the one state that is certainly wrong. A cancel in flight is the call's
+/// pending <see cref="Actions.ActionKind.CancelInvitation"/> action on the invitation.
 /// </summary>
 internal static class InvitationRules
 {
@@ -25,7 +26,8 @@ internal static class InvitationRules
             return Fold.Ignored($"invitation {e.InvitationId} is already known");
         }
         var invitation = new Invitation(e.InvitationId, e.Target, e.OperationContext, e.OccurredAt, e.Timeout, InvitationStatus.Pending);
-        var requested = Log.Info(call.CallId, e.OccurredAt, $"Inviting {Describe.Who(call, e.Target)} (rings up to {e.Timeout.TotalSeconds:0} s)");
+        call = call with { Names = LifecycleRules.Named(call.Names, e.Target, e.TargetName) };
+        var requested = Log.Info(call.CallId, e.OccurredAt, $"Inviting {Describe.Who(WithInvitation(call, invitation), e.Target)} (rings up to {e.Timeout.TotalSeconds:0} s)");
         if (!call.UnmatchedAddResults.TryGetValue(e.OperationContext, out var early))
         {
             return Fold.Applied(WithInvitation(call, invitation), requested);
@@ -75,10 +77,11 @@ internal static class InvitationRules
         {
             return Fold.Ignored($"invitation {e.InvitationId} is already {invitation.Status}");
         }
-        var cancelled = invitation with { Status = InvitationStatus.Cancelled, EndedAt = e.OccurredAt };
+        var by = CancelOf(call, invitation);
+        var cancelled = invitation with { Status = InvitationStatus.Cancelled, EndedAt = e.OccurredAt, CancelRequest = by };
         return Fold.Applied(
             WithInvitation(call, cancelled),
-            Log.Success(call.CallId, e.OccurredAt, $"Invitation to {Describe.Who(call, invitation.Target)} cancelled", Log.By(invitation.CancelRequest)));
+            Log.Success(call.CallId, e.OccurredAt, $"Invitation to {Describe.Who(call, invitation.Target)} cancelled", Log.By(by)));
     }
 
     /// <summary>
@@ -96,18 +99,17 @@ internal static class InvitationRules
         {
             return Fold.Ignored($"invitation {e.InvitationId} is already {invitation.Status}");
         }
-        var reverted = invitation with
+        // A cancel sent by another client (or before a restart) has no recorded request: attribute it to nobody.
+        var pending = call.PendingFor(Actions.ActionKind.CancelInvitation, invitation.InvitationId.Value);
+        var by = pending?.Request ?? invitation.CancelRequest ?? new SupervisorRequest("", e.OccurredAt, e.OperationContext ?? "");
+        var text = $"Cancel of invitation to {Describe.Who(call, invitation.Target)} failed: {Describe.Result(e.Result)}";
+        var reverted = invitation with { LastResult = e.Result, CancelRequest = by };
+        var next = WithInvitation(call, reverted);
+        if (pending is not null)
         {
-            Status = InvitationStatus.Pending,
-            LastResult = e.Result,
-            // A cancel sent by another client (or before a restart) has no recorded request: attribute it to nobody.
-            CancelRequest = invitation.CancelRequest ?? new SupervisorRequest("", e.OccurredAt, e.OperationContext ?? ""),
-        };
-        return Fold.Applied(
-            WithInvitation(call, reverted),
-            Log.Warning(call.CallId, e.OccurredAt,
-                $"Cancel of invitation to {Describe.Who(call, invitation.Target)} failed: {Describe.Result(e.Result)}",
-                Log.By(invitation.CancelRequest)));
+            next = ActionRules.Resolve(next, pending.OperationContext, Actions.ActionResult.Failed, text, e.OccurredAt);
+        }
+        return Fold.Applied(next, Log.Warning(call.CallId, e.OccurredAt, text, Log.By(by)));
     }
 
     /// <summary>
@@ -147,25 +149,26 @@ internal static class InvitationRules
         var ended = invitation with { Status = InvitationStatus.TimedOut, EndedAt = e.OccurredAt, NoOutcomeFromAcs = true };
         return Fold.Applied(
             WithInvitation(call, ended),
-            Log.Warning(call.CallId, e.OccurredAt, $"Invitation to {Describe.Who(call, invitation.Target)} timed out (no answer from ACS)", Log.By(invitation.CancelRequest)));
+            Log.Warning(call.CallId, e.OccurredAt, $"Invitation to {Describe.Who(call, invitation.Target)} timed out (no answer from ACS)", Log.By(CancelOf(call, invitation))));
     }
 
     private static Fold Succeed(Call call, Invitation invitation, DateTimeOffset at)
     {
         var who = Describe.Who(call, invitation.Target);
+        var cancel = CancelOf(call, invitation);
         switch (invitation.Status)
         {
-            case InvitationStatus.Pending when invitation.CancelRequest is null:
+            case InvitationStatus.Pending when cancel is null:
                 return Fold.Applied(
                     WithInvitation(call, invitation with { Status = InvitationStatus.Accepted, EndedAt = at }),
                     Log.Success(call.CallId, at, invitation.NoOutcomeFromAcs
                         ? $"{who} accepted the invitation (seen in the call; ACS sent no outcome)"
                         : $"{who} accepted the invitation"));
-            case InvitationStatus.Pending or InvitationStatus.Cancelling or InvitationStatus.Cancelled:
-                var accepted = invitation with { Status = InvitationStatus.Accepted, EndedAt = at, CancelLostRace = true };
+            case InvitationStatus.Pending or InvitationStatus.Cancelled:
+                var accepted = invitation with { Status = InvitationStatus.Accepted, EndedAt = at, CancelLostRace = true, CancelRequest = cancel };
                 return Fold.Applied(
                     WithInvitation(call, accepted),
-                    Log.Warning(call.CallId, at, $"{who} accepted before the cancel took effect", Log.By(invitation.CancelRequest)));
+                    Log.Warning(call.CallId, at, $"{who} accepted before the cancel took effect", Log.By(cancel)));
             default:
                 return Fold.Ignored($"invitation {invitation.InvitationId} is already {invitation.Status}");
         }
@@ -182,18 +185,23 @@ internal static class InvitationRules
             return Fold.Ignored($"invitation {invitation.InvitationId} is already {invitation.Status}");
         }
         var who = Describe.Who(call, invitation.Target);
+        var pending = call.PendingFor(Actions.ActionKind.CancelInvitation, invitation.InvitationId.Value);
         var (status, entry) = result?.Code switch
         {
-            TerminatedCode when invitation.Status == InvitationStatus.Cancelling =>
-                (InvitationStatus.Cancelled, Log.Success(call.CallId, at, $"Invitation to {who} cancelled", Log.By(invitation.CancelRequest))),
+            TerminatedCode when pending is not null =>
+                (InvitationStatus.Cancelled, Log.Success(call.CallId, at, $"Invitation to {who} cancelled", Log.By(pending.Request))),
             TimeoutCode =>
                 (InvitationStatus.TimedOut, Log.Warning(call.CallId, at, $"Invitation to {who} timed out")),
             _ =>
                 (InvitationStatus.Failed, Log.Warning(call.CallId, at, $"Invitation to {who} failed: {Describe.Result(result)}")),
         };
-        var ended = invitation with { Status = status, EndedAt = at, LastResult = result };
+        var ended = invitation with { Status = status, EndedAt = at, LastResult = result, CancelRequest = pending?.Request ?? invitation.CancelRequest };
         return Fold.Applied(WithInvitation(call, ended), entry);
     }
+
+    /// <summary>The cancel in flight on the invitation, else the last one tried (null: nobody asked to cancel).</summary>
+    private static SupervisorRequest? CancelOf(Call call, Invitation invitation) =>
+        call.PendingFor(Actions.ActionKind.CancelInvitation, invitation.InvitationId.Value)?.Request ?? invitation.CancelRequest;
 
     private static Fold RememberEarly(Call call, string operationContext, EarlyAddResult result, string text)
     {

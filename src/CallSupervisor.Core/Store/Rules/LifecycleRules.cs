@@ -27,12 +27,17 @@ internal static class LifecycleRules
             Callee = e.Callee ?? call.Callee,
             StartedAt = e.OccurredAt < call.StartedAt ? e.OccurredAt : call.StartedAt,
             NeedsReconcile = false,
+            Names = Named(call.Names, e.Caller ?? call.Caller, e.CallerName),
         };
         return Fold.Applied(filled, Log.Info(e.CallId, e.OccurredAt, Connected(filled)));
     }
 
+    /// <summary>Adds a display name the app learnt for someone (nothing when either is unknown).</summary>
+    internal static ImmutableDictionary<string, string> Named(ImmutableDictionary<string, string> names, CommunicationIdentifier? who, string? name) =>
+        who is null || string.IsNullOrWhiteSpace(name) ? names : names.SetItem(who.RawId, name.Trim());
+
     private static string Connected(Call call) =>
-        $"Call connected ({call.Platform}): {Describe.Who(call, call.Caller)} called {Describe.Who(call, call.Callee)}";
+        $"Call connected ({IdentifierFormat.Platform(call.Platform)}): {Describe.Who(call, call.Caller)} called {Describe.Who(call, call.Callee)}";
 
     /// <summary>A call this app has just answered: on the board as Connecting until CallConnected.</summary>
     public static Fold Answered(CallAnswered e)
@@ -45,6 +50,7 @@ internal static class LifecycleRules
             Caller = e.Caller,
             Callee = e.Callee,
             NeedsReconcile = false,
+            Names = Named(ImmutableDictionary<string, string>.Empty, e.Caller, e.CallerName),
         };
         return Fold.Applied(call, Log.Info(e.CallId, e.OccurredAt, $"Call answered: {Describe.Who(call, e.Caller)} called {Describe.Who(call, e.Callee)}"));
     }
@@ -60,7 +66,7 @@ internal static class LifecycleRules
     /// Ends everything of the call. Open invitations become Cancelled: nobody can be added to a call that no
     /// longer exists, and ACS sends no outcome for them after the call is gone (a dedicated status would add a
     /// case to every switch for no difference the supervisor can act on). Active media becomes Cancelled; pending
-    /// mutes are dropped since no roster will confirm them.
+    /// supervisor actions end (nothing can confirm them any more).
     /// </summary>
     public static (Call Call, string Summary) Close(Call call, DateTimeOffset at, ResultInfo? result)
     {
@@ -78,19 +84,13 @@ internal static class LifecycleRules
             media = media.SetItem(operation.Id, operation with { Status = MediaStatus.Cancelled, EndedAt = at });
             activeMedia++;
         }
-        var participants = call.Participants;
-        foreach (var participant in call.Participants.Values.Where(p => p.IsMutePending))
-        {
-            participants = participants.SetItem(participant.RawId, participant with { PendingMute = null });
-        }
-        var closed = call with
+        var closed = ActionRules.EndAll(call, at) with
         {
             State = CallState.Disconnected,
             EndedAt = at,
             EndResult = result,
             Invitations = invitations,
             MediaOperations = media,
-            Participants = participants,
             NeedsReconcile = false,
             UnmatchedAddResults = ImmutableDictionary<string, EarlyAddResult>.Empty,
         };
@@ -133,6 +133,7 @@ internal static class LifecycleRules
             State = state,
             NeedsReconcile = false,
         };
+        filled = RosterRules.WithNames(filled, e.Participants);
         if (call.LastRosterSequence == e.ObservedRosterSequence)
         {
             var (participants, changes) = RosterRules.Merge(call, e.Participants, now);

@@ -22,10 +22,13 @@ internal static class MediaRules
 
     public static Fold Ended(Call call, MediaOperationEnded e)
     {
-        if (e.Outcome is MediaStatus.Running or MediaStatus.Cancelling)
+        if (e.Outcome is MediaStatus.Running)
         {
             return Fold.Ignored($"media end event with non-final outcome {e.Outcome}");
         }
+        // A cancel of all media in flight is credited on each operation that ends meanwhile: cancelled by it, or
+        // completed before it took effect.
+        var cancel = call.PendingFor(Actions.ActionKind.CancelMedia, "")?.Request;
         MediaOperation ended;
         if (call.MediaOperations.TryGetValue(e.OperationId, out var known))
         {
@@ -33,13 +36,13 @@ internal static class MediaRules
             {
                 return Fold.Ignored($"media operation {e.OperationId} has already ended");
             }
-            ended = known with { Status = e.Outcome, EndedAt = e.OccurredAt, LastResult = e.Result };
+            ended = known with { Status = e.Outcome, EndedAt = e.OccurredAt, LastResult = e.Result, CancelRequest = cancel };
         }
         else
         {
             // The start was missed (restart, or the operation was started by another client): the end is still a
             // fact worth showing, and recording it makes a late start for the same id a no-op.
-            ended = new MediaOperation(e.OperationId, e.Kind, null, null, e.Outcome, e.OccurredAt, e.Result);
+            ended = new MediaOperation(e.OperationId, e.Kind, null, null, e.Outcome, e.OccurredAt, e.Result, cancel);
         }
         return Fold.Applied(WithOperation(call, ended), Entry(call, ended, e.OccurredAt));
     }
@@ -58,7 +61,7 @@ internal static class MediaRules
         var expired = known with { Status = MediaStatus.Expired, EndedAt = e.OccurredAt };
         return Fold.Applied(
             WithOperation(call, expired),
-            Log.Warning(call.CallId, e.OccurredAt, $"{Describe.Media(known)}: no end reported by ACS; shown as ended", Log.By(known.CancelRequest)));
+            Log.Warning(call.CallId, e.OccurredAt, $"{Describe.Media(known)}: no end reported by ACS; shown as ended"));
     }
 
     private static ActivityEntry Entry(Call call, MediaOperation ended, DateTimeOffset at)
@@ -67,6 +70,7 @@ internal static class MediaRules
         var by = Log.By(ended.CancelRequest);
         return ended.Status switch
         {
+            MediaStatus.Completed when ended.CancelRequest is not null => Log.Info(call.CallId, at, $"{what} completed before the cancel took effect", by),
             MediaStatus.Completed => Log.Info(call.CallId, at, $"{what} completed"),
             MediaStatus.Cancelled => Log.Success(call.CallId, at, $"{what} cancelled", by),
             _ => Log.Warning(call.CallId, at, $"{what} failed: {Describe.Result(ended.LastResult)}"),

@@ -16,17 +16,29 @@ internal static class RosterRules
         {
             return Fold.Stale($"roster sequence {e.SequenceNumber} is not newer than {last}");
         }
-        var (participants, changes) = Merge(call, e.Participants, e.OccurredAt);
-        var next = call with { Participants = participants, LastRosterSequence = e.SequenceNumber };
+        var named = WithNames(call, e.Participants);
+        var (participants, changes) = Merge(named, e.Participants, e.OccurredAt);
+        var next = named with { Participants = participants, LastRosterSequence = e.SequenceNumber };
         var (settled, joined) = InvitationRules.SettleFromRoster(call, next, e.OccurredAt);
         var summary = changes.Count > 0 ? string.Join("; ", changes) : $"Roster unchanged ({participants.Count} participants)";
         return Fold.Applied(settled, [Log.Info(call.CallId, e.OccurredAt, summary), .. joined]);
     }
 
+    /// <summary>Keeps the display names a roster tells (Graph), so people are named on every screen.</summary>
+    public static Call WithNames(Call call, IEnumerable<ParticipantState> roster)
+    {
+        var names = call.Names;
+        foreach (var entry in roster)
+        {
+            names = LifecycleRules.Named(names, entry.Identifier, entry.DisplayName);
+        }
+        return ReferenceEquals(names, call.Names) ? call : call with { Names = names };
+    }
+
     /// <summary>
-    /// Replaces the roster. Participants already present keep their JoinedAt. A pending supervisor mute stays
-    /// pending while the roster says unmuted (ACS may not have applied it yet) and is cleared, as confirmed,
-    /// once the roster says muted. Returns the new roster and one line per change (none when nothing changed).
+    /// Replaces the roster. Participants already present keep their JoinedAt. (A pending supervisor mute is settled
+    /// by the mute action's own rule once a roster shows the participant muted.) Returns the new roster and one line
+    /// per change (none when nothing changed).
     /// </summary>
     public static (ImmutableDictionary<string, Participant> Participants, IReadOnlyList<string> Changes) Merge(
         Call call,
@@ -55,7 +67,7 @@ internal static class RosterRules
                     Identifier = entry.Identifier,
                     IsMuted = entry.IsMuted,
                     IsOnHold = entry.IsOnHold,
-                    PendingMute = entry.IsMuted ? null : known.PendingMute,
+                    OnHoldSince = entry.IsOnHold ? known.OnHoldSince ?? at : null,
                 };
             }
             else
@@ -66,7 +78,7 @@ internal static class RosterRules
                 {
                     changes.Add($"{who} joined");
                 }
-                builder[rawId] = new Participant(entry.Identifier, entry.IsMuted, entry.IsOnHold, at);
+                builder[rawId] = new Participant(entry.Identifier, entry.IsMuted, entry.IsOnHold, at, entry.IsOnHold ? at : null);
             }
         }
         foreach (var left in current.Values.Where(p => !builder.ContainsKey(p.RawId)))

@@ -1,89 +1,172 @@
 using CallSupervisor.Core.Calls;
 using CallSupervisor.Core.Feeds;
 using CallSupervisor.Core.Store;
-using CallSupervisor.Web.Calls;
+using CallSupervisor.Web.Components.Controls;
+using CallSupervisor.Web.Hosting;
 using CallSupervisor.Web.ViewModels;
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Options;
+using Microsoft.JSInterop;
 
 namespace CallSupervisor.Web.Components.Pages;
 
 /// <summary>
-/// The supervisor's main view: every call in a virtualised grid, search and filters, and the selected call's
-/// detail beside it. The selection lives in the URL (<c>?call=id</c>) so it can be shared and survives a reload.
-/// Rows are rebuilt once per store batch, not per event; durations tick once a second.
+/// The supervisor's main view: summary, every call in a virtualised grid (cards on a phone) ordered with what needs
+/// attention first, and the selected call's detail beside it. The selection lives in the URL (<c>?call=id</c>).
 /// </summary>
+/// <remarks>
+/// The list must not move under the supervisor: while a call is selected or the grid is scrolled the view is frozen
+/// (see <see cref="LiveCallsView"/>) and new calls wait behind a "N new calls" button. Rows are rebuilt once per store
+/// batch, not per event; the order and attention marks follow the clock once a second.
+/// </remarks>
 public partial class LiveCalls
 {
-    private static readonly CallState?[] StateOptions = [CallState.Connecting, CallState.Connected, CallState.Disconnecting, CallState.Disconnected, CallState.Unknown];
-
-    private readonly Dictionary<CallId, CallRow> _rowsById = [];
-    private List<CallRow> _allRows = [];
-    private IReadOnlyList<CallRow> _rows = [];
-    private CallFilter _filter = new();
+    private readonly HashSet<CallId> _alerted = [];
+    private LiveCallsView _view = null!;
     private Call? _selected;
-
-    [Inject] public required CallStore Store { get; init; }
-
-    [Inject] public required SupervisorActions Actions { get; init; }
+    private CallsGrid? _grid;
+    private CallDetail? _detail;
+    private bool _scrolled;
+    private bool _focusDetail;
+    private bool _revealDetail;
+    private DotNetObjectReference<LiveCalls>? _self;
+    private IJSObjectReference? _scrollWatch;
 
     [Inject] public required NavigationManager Navigation { get; init; }
+
+    [Inject] public required IOptions<DashboardOptions> Options { get; init; }
+
+    [Inject] public required IJSRuntime JS { get; init; }
 
     [SupplyParameterFromQuery(Name = "call")]
     public string? SelectedCallId { get; set; }
 
     protected override TimeSpan? TickInterval => TimeSpan.FromSeconds(1);
 
-    protected override FeedSubscription<CallsSnapshot, CallChange> Subscribe(CancellationToken cancellationToken) =>
-        Store.Subscribe(cancellationToken);
-
     protected override void OnInitialized()
     {
+        _view = new LiveCallsView(new Attention(Options.Value.Thresholds), Options.Value.ShowEndedFor);
         base.OnInitialized();
-        Rebuild();
+        _selected = Find(SelectedCallId);
+        _view.Frozen = _selected is not null;
+        _view.Load(State, Now);
     }
 
-    protected override void OnParametersSet() => _selected = Find(SelectedCallId);
+    protected override void OnParametersSet()
+    {
+        _selected = Find(SelectedCallId);
+        SetFrozen(_selected is not null || _scrolled);
+    }
 
     protected override void OnBatch(FeedBatch<CallsSnapshot, CallChange> batch)
     {
-        // Only the calls named in the batch are re-flattened (10,000 calls, a handful changed per batch).
-        foreach (var callId in batch.Changes.Select(c => c.CallId).Distinct())
-        {
-            if (batch.State.Find(callId) is { } call)
-            {
-                _rowsById[callId] = CallRow.From(call);
-            }
-            else
-            {
-                _rowsById.Remove(callId);
-            }
-        }
-        _allRows = [.. _rowsById.Values];
-        _rows = _filter.Apply(_allRows);
+        _view.Apply(batch, Now);
         _selected = Find(SelectedCallId);
     }
 
-    private void Rebuild()
+    protected override void OnTick()
     {
-        _rowsById.Clear();
-        foreach (var call in State.Calls.Values)
+        _view.Refresh(Now, force: false);
+        AlertNewAttention();
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (firstRender && _grid is not null)
         {
-            _rowsById[call.CallId] = CallRow.From(call);
+            _self = DotNetObjectReference.Create(this);
+            _scrollWatch = await JS.InvokeAsync<IJSObjectReference>("callSupervisor.observeScroll", _grid.Host, _self);
         }
-        _allRows = [.. _rowsById.Values];
-        _rows = _filter.Apply(_allRows);
+        if (_revealDetail && _detail is not null)
+        {
+            // On a phone the detail sits above the list, likely out of view of the card just tapped.
+            _revealDetail = false;
+            await JS.InvokeVoidAsync("callSupervisor.revealDetail");
+        }
+        if (_focusDetail && _detail is not null)
+        {
+            _focusDetail = false;
+            await _detail.FocusAsync();
+        }
+    }
+
+    /// <summary>Called by js/app.js when the grid's scroll position leaves or returns to the top.</summary>
+    [JSInvokable]
+    public Task SetScrolled(bool scrolled) => InvokeAsync(() =>
+    {
+        _scrolled = scrolled;
+        SetFrozen(_selected is not null || _scrolled);
+        StateHasChanged();
+    });
+
+    // Released: the list catches up at once (order, held calls).
+    private void SetFrozen(bool frozen)
+    {
+        var released = _view.Frozen && !frozen;
+        _view.Frozen = frozen;
+        if (released)
+        {
+            _view.Refresh(Now, force: true);
+        }
     }
 
     private void SetFilter(CallFilter filter)
     {
-        _filter = filter;
-        _rows = _filter.Apply(_allRows);
+        _view.Filter = filter;
+        _view.Refresh(Now, force: true);
     }
 
-    private void OnSearch(ChangeEventArgs e) => SetFilter(_filter with { Search = e.Value?.ToString() });
+    private async Task ShowHeld()
+    {
+        _view.Refresh(Now, force: true);
+        if (_grid is not null)
+        {
+            await JS.InvokeVoidAsync("callSupervisor.scrollToTop", _grid.Host);
+        }
+    }
+
+    private Task SelectAsync(CallSelection? selection)
+    {
+        _focusDetail = selection?.ByKeyboard ?? false;
+        _revealDetail = selection is not null;
+        Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("call", selection?.CallId));
+        return Task.CompletedTask;
+    }
+
+    private Task CloseDetail() => SelectAsync(null);
+
+    /// <summary>Sound and desktop notice (if the supervisor opted in) for calls that just crossed a threshold.</summary>
+    private void AlertNewAttention()
+    {
+        var now = _view.NeedingAttention(Now).ToList();
+        _alerted.IntersectWith(now.Select(r => r.CallId));
+        var crossed = now.Where(r => _alerted.Add(r.CallId)).ToList();
+        if (crossed.Count > 0 && RendererInfo.IsInteractive)
+        {
+            var first = crossed[0];
+            var body = crossed.Count == 1
+                ? $"{first.Caller}: {Attention.Describe(_view.Attention.Of(first, Now), first, Now)}"
+                : $"{crossed.Count} calls need attention";
+            _ = JS.InvokeAsync<bool>("callSupervisor.alerts.notify", "Call needs attention", body).AsTask();
+        }
+    }
 
     private Call? Find(string? id) => string.IsNullOrEmpty(id) ? null : State.Find(new CallId(id));
 
-    private void Select(string? callId) =>
-        Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("call", callId));
+    protected override async ValueTask DisposeCoreAsync()
+    {
+        if (_scrollWatch is not null)
+        {
+            try
+            {
+                await _scrollWatch.InvokeVoidAsync("dispose");
+                await _scrollWatch.DisposeAsync();
+            }
+            catch (JSDisconnectedException)
+            {
+                // The circuit is gone: nothing to unhook.
+            }
+        }
+        _self?.Dispose();
+    }
 }

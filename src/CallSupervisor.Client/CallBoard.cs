@@ -1,0 +1,46 @@
+using System.Collections.Immutable;
+using CallSupervisor.Contracts;
+
+namespace CallSupervisor.Client;
+
+/// <summary>
+/// The calls as the hub has shown them: one immutable value per applied snapshot or batch, so a reader can keep
+/// a board and look at it at leisure while newer boards replace it.
+/// </summary>
+public sealed class CallBoard
+{
+    private static readonly CallCountsDto NoCounts = new(0, 0, 0, 0);
+
+    /// <summary>The board before any snapshot: no calls, version 0, no snapshot applied.</summary>
+    public static CallBoard Empty { get; } = new(0, NoCounts, ImmutableDictionary<string, CallDto>.Empty.WithComparers(StringComparer.Ordinal), 0);
+
+    internal CallBoard(long version, CallCountsDto counts, ImmutableDictionary<string, CallDto> calls, int snapshotsApplied)
+    {
+        Version = version;
+        Counts = counts;
+        CallMap = calls;
+        SnapshotsApplied = snapshotsApplied;
+    }
+
+    /// <summary>The server's store version this board reflects (the snapshot's, or the last applied batch's).</summary>
+    public long Version { get; }
+
+    /// <summary>The server's totals as of <see cref="Version"/>.</summary>
+    public CallCountsDto Counts { get; }
+
+    /// <summary>Every call on the board by call id, each as last sent by the server (complete).</summary>
+    public IReadOnlyDictionary<string, CallDto> Calls => CallMap;
+
+    /// <summary>
+    /// How many snapshots this board has been rebuilt from: 1 after the first connection, one more after each
+    /// reconnect (every new connection starts with a fresh snapshot that replaces the board).
+    /// </summary>
+    public int SnapshotsApplied { get; }
+
+    internal ImmutableDictionary<string, CallDto> CallMap { get; }
+
+    /// <inheritdoc />
+    public override string ToString() =>
+        $"version {Version}, {Calls.Count} call(s) (live {Counts.LiveCalls}, participants {Counts.Participants}, " +
+        $"pending invitations {Counts.PendingInvitations}, running media {Counts.RunningMedia}), {SnapshotsApplied} snapshot(s) applied";
+}

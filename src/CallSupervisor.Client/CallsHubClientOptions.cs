@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Http.Connections.Client;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace CallSupervisor.Client;
+
+/// <summary>How <see cref="CallsHubClient.ConnectAsync"/> connects.</summary>
+public sealed class CallsHubClientOptions
+{
+    /// <summary>
+    /// Configures the underlying HTTP connection: cookies, headers, an access-token provider, transports,
+    /// a WebSocket factory. Called once per client; the settings apply to every reconnect too.
+    /// </summary>
+    public Action<HttpConnectionOptions>? ConfigureConnection { get; init; }
+
+    /// <summary>
+    /// Reconnect after the connection is lost (default true). Each new connection starts with a fresh snapshot
+    /// that replaces the board. A client whose connection is closed for good (reconnect off, or retries given up)
+    /// stays closed: its waits fail at once; connect a new client.
+    /// </summary>
+    public bool AutomaticReconnect { get; init; } = true;
+
+    /// <summary>
+    /// When and how often to retry a lost connection; null uses SignalR's default (after 0, 2, 10 and 30 s, then
+    /// give up). Only used when <see cref="AutomaticReconnect"/> is true.
+    /// </summary>
+    public IRetryPolicy? ReconnectPolicy { get; init; }
+
+    /// <summary>
+    /// How long <see cref="CallsHubClient.ConnectAsync"/> waits for the first snapshot once connected (default
+    /// 30 s); a server that accepts the connection but never sends one fails the connect with a <see cref="TimeoutException"/>.
+    /// </summary>
+    public TimeSpan SnapshotTimeout { get; init; } = TimeSpan.FromSeconds(30);
+}

@@ -1,0 +1,71 @@
+using CallSupervisor.Core.Calls;
+using CallSupervisor.Core.Commands;
+using CallSupervisor.Core.Ports;
+using CallSupervisor.Core.Store;
+
+namespace CallSupervisor.Core.Actions;
+
+/// <summary>
+/// Withdraw a ringing invitation (ACS <c>participants:cancelAddParticipant</c>). It races the invitee: it is settled
+/// when the invitation ends — cancelled (confirmed), accepted first (the cancel lost), or ended otherwise. A refused
+/// cancel (CancelAddParticipantFailed) is recorded as failed by the invitation rules.
+/// </summary>
+public sealed class CancelInvitationAction : SupervisorAction
+{
+    public override ActionKind Kind => ActionKind.CancelInvitation;
+
+    public override string Label => "Cancel invite";
+
+    public override string BusyLabel => "Cancelling…";
+
+    protected override string WaitingFor => "ACS";
+
+    public override string Describe(Call call, string target) => $"Cancel of the invitation to {Who(call, target)}";
+
+    public override string AccessibleName(Call call, string target) => $"Cancel invite to {Who(call, target)}";
+
+    public override Confirmation Confirmation(Call call, string target) => new(
+        "Cancel invitation",
+        $"Stop ringing {Who(call, target)}? The invitation will be withdrawn.",
+        "Cancel invitation",
+        "Keep ringing");
+
+    protected override Availability CheckTarget(Call call, string target)
+    {
+        if (!call.Invitations.TryGetValue(new InvitationId(target), out var invitation))
+        {
+            return Availability.Refused("The invitation is not known");
+        }
+        return invitation.Status switch
+        {
+            InvitationStatus.Pending => Availability.Ok,
+            InvitationStatus.Accepted => Availability.Refused("The invitation was already accepted"),
+            InvitationStatus.Cancelled => Availability.Refused("The invitation is already cancelled"),
+            InvitationStatus.TimedOut => Availability.Refused("The invitation timed out"),
+            _ => Availability.Refused("The invitation failed"),
+        };
+    }
+
+    public override Task<TelephonyResult<Unit>> SendAsync(ActionPorts ports, Call call, string target, string operationContext, CancellationToken cancellationToken) =>
+        ports.Acs.CancelAddParticipantAsync(call.CallId, new InvitationId(target), operationContext, cancellationToken);
+
+    // The invitation rules tell (and credit) every ending themselves: nothing to announce here.
+    public override Settlement? Settled(Call call, PendingAction pending)
+    {
+        if (!call.Invitations.TryGetValue(new InvitationId(pending.Target), out var invitation))
+        {
+            return new Settlement(ActionResult.Overtaken, "The invitation is no longer known");
+        }
+        var who = Who(call, pending.Target);
+        return invitation.Status switch
+        {
+            InvitationStatus.Pending => null,
+            InvitationStatus.Cancelled => new Settlement(ActionResult.Confirmed, $"Invitation to {who} cancelled"),
+            InvitationStatus.Accepted => new Settlement(ActionResult.Overtaken, $"{who} accepted before the cancel took effect"),
+            _ => new Settlement(ActionResult.Overtaken, $"The invitation to {who} ended ({invitation.Status}) before the cancel took effect"),
+        };
+    }
+
+    private static string Who(Call call, string invitationId) =>
+        call.Invitations.TryGetValue(new InvitationId(invitationId), out var invitation) ? Store.Rules.Describe.Who(call, invitation.Target) : "an unknown invitee";
+}

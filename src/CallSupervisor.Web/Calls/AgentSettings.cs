@@ -1,0 +1,29 @@
+using System.ComponentModel;
+using System.Globalization;
+
+namespace CallSupervisor.Web.Calls;
+
+/// <summary>
+/// One agent the workflow invites: its raw id and the name supervisors see. In configuration either an object
+/// (<c>{ "Id": "8:acs:…", "Name": "Ana Lima" }</c>) or just the raw id as a string (environment variables:
+/// <c>Workflow__Agents__0=8:acs:…</c>); a string is read through <see cref="AgentSettingsConverter"/>.
+/// </summary>
+[TypeConverter(typeof(AgentSettingsConverter))]
+public sealed class AgentSettings
+{
+    /// <summary>Raw id: <c>8:acs:…</c> ACS user, <c>4:+1…</c> phone, <c>8:orgid:…</c> Teams user.</summary>
+    public string? Id { get; set; }
+
+    /// <summary>Display name; when empty the agent is shown by the short form of its id.</summary>
+    public string? Name { get; set; }
+}
+
+/// <summary>Lets a plain string bind as an agent with that raw id.</summary>
+public sealed class AgentSettingsConverter : TypeConverter
+{
+    public override bool CanConvertFrom(ITypeDescriptorContext? context, Type sourceType) =>
+        sourceType == typeof(string) || base.CanConvertFrom(context, sourceType);
+
+    public override object? ConvertFrom(ITypeDescriptorContext? context, CultureInfo? culture, object value) =>
+        value is string id ? new AgentSettings { Id = id.Trim() } : base.ConvertFrom(context, culture, value);
+}

@@ -1,0 +1,87 @@
+using CallSupervisor.Core.Actions;
+using CallSupervisor.Core.Commands;
+using CallSupervisor.Core.Store;
+using CallSupervisor.Web.Ui;
+using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
+using MudBlazor;
+
+namespace CallSupervisor.Web.Components.Controls;
+
+/// <summary>
+/// Renders any <see cref="SupervisorAction"/> on a target of a call: its label, busy label while the action is
+/// pending on the call (from the store, so every supervisor sees it), and when it is not available, the reason as a
+/// tooltip and accessible description. A click asks the action's confirmation (if any) and runs it through the
+/// <see cref="ActionRunner"/>; focus then returns to the button.
+/// </summary>
+public partial class ActionButton
+{
+    private readonly string _reasonId = "action-reason-" + Guid.NewGuid().ToString("N")[..8];
+    private MudButton? _button;
+    private bool _inFlight;
+
+    /// <summary>The action to offer.</summary>
+    [Parameter, EditorRequired] public SupervisorAction Action { get; set; } = null!;
+
+    /// <summary>The call as currently shown (availability and pending state are read from it).</summary>
+    [Parameter, EditorRequired] public Call Call { get; set; } = null!;
+
+    /// <summary>What the action acts on within the call (participant raw id, invitation id, or empty for the call).</summary>
+    [Parameter] public string Target { get; set; } = "";
+
+    [Inject] public required ActionRunner Runner { get; init; }
+
+    /// <summary>Whether the action can run now, and if not why.</summary>
+    public Availability Availability { get; private set; } = Availability.Ok;
+
+    private bool IsPending => Call.PendingFor(Action.Kind, Target) is not null;
+
+    // A pending action explains itself by its busy label; the reason is for anything else that stops it.
+    private string? Reason => Availability.Allowed || IsPending ? null : Availability.Reason;
+
+    private string? TooltipText => IsPending ? Availability.Reason : Reason;
+
+    private string AccessibleName => Action.AccessibleName(Call, Target);
+
+    private Color Color => Action.Kind == ActionKind.Mute ? Color.Primary : Color.Error;
+
+    private string Icon => ActionLooks.Icon(Action.Kind);
+
+    private bool Unavailable => !Availability.Allowed || _inFlight;
+
+    private string StateName => IsPending ? "pending" : _inFlight ? "in-flight" : Availability.Allowed ? "enabled" : "disabled";
+
+    protected override void OnParametersSet() => Availability = Action.Check(Call, Target);
+
+    private async Task OnClickAsync()
+    {
+        // Guards the gap between the click and the store marking the action pending (and the confirmation dialog):
+        // no double fire.
+        if (_inFlight || !Availability.Allowed)
+        {
+            return;
+        }
+        _inFlight = true;
+        try
+        {
+            await Runner.RunAsync(Action, Call, Target);
+        }
+        finally
+        {
+            _inFlight = false;
+        }
+        // Back to where the supervisor was (the confirmation dialog took focus): the button, which stays focusable
+        // whatever its state.
+        try
+        {
+            if (_button is not null)
+            {
+                await _button.FocusAsync();
+            }
+        }
+        catch (Exception ex) when (ex is JSException or InvalidOperationException or TaskCanceledException)
+        {
+            // The control left the page meanwhile (the row settled away): nothing to return to.
+        }
+    }
+}

@@ -1,0 +1,72 @@
+using CallSupervisor.Web.Hosting;
+
+namespace CallSupervisor.Web.ViewModels;
+
+/// <summary>Why a call needs attention now (none: it does not).</summary>
+[Flags]
+public enum AttentionReason
+{
+    None = 0,
+    RingingLong = 1,
+    OnHoldLong = 2,
+    LongCall = 4,
+}
+
+/// <summary>
+/// The attention rules of the dashboard, one place for the grid, the cards, the summary and the alerts. They read a
+/// row and the clock; the thresholds come from <see cref="AttentionThresholds"/>.
+/// </summary>
+public sealed class Attention(AttentionThresholds thresholds)
+{
+    public AttentionThresholds Thresholds { get; } = thresholds;
+
+    public AttentionReason Of(CallRow row, DateTimeOffset now)
+    {
+        if (!row.IsLive)
+        {
+            return AttentionReason.None;
+        }
+        var reasons = AttentionReason.None;
+        if (row.RingingSince is { } ringing && now - ringing > Thresholds.Ringing)
+        {
+            reasons |= AttentionReason.RingingLong;
+        }
+        if (row.OnHoldSince is { } hold && now - hold > Thresholds.OnHold)
+        {
+            reasons |= AttentionReason.OnHoldLong;
+        }
+        if (now - row.StartedAt > Thresholds.CallLength)
+        {
+            reasons |= AttentionReason.LongCall;
+        }
+        return reasons;
+    }
+
+    /// <summary>The reasons as a supervisor reads them, e.g. "Ringing 0:45 · On hold 1:20".</summary>
+    public static string Describe(AttentionReason reasons, CallRow row, DateTimeOffset now)
+    {
+        var parts = new List<string>(3);
+        if (reasons.HasFlag(AttentionReason.RingingLong) && row.RingingSince is { } ringing)
+        {
+            parts.Add("Ringing " + Durations.Format(now - ringing));
+        }
+        if (reasons.HasFlag(AttentionReason.OnHoldLong) && row.OnHoldSince is { } hold)
+        {
+            parts.Add("On hold " + Durations.Format(now - hold));
+        }
+        if (reasons.HasFlag(AttentionReason.LongCall))
+        {
+            parts.Add("Long call " + Durations.Format(now - row.StartedAt));
+        }
+        return string.Join(" · ", parts);
+    }
+
+    /// <summary>
+    /// Ordering for "needs attention first": calls needing attention, most reasons and longest waiting first, then
+    /// waiting calls by how long they have rung, then the rest by start (oldest first, so new calls go to the end).
+    /// </summary>
+    public IOrderedEnumerable<CallRow> NeedsAttentionFirst(IEnumerable<CallRow> rows, DateTimeOffset now) => rows
+        .OrderByDescending(r => System.Numerics.BitOperations.PopCount((uint)Of(r, now)))
+        .ThenBy(r => r.RingingSince ?? DateTimeOffset.MaxValue)
+        .ThenBy(r => r.StartedAt);
+}

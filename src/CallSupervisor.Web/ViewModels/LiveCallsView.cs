@@ -1,0 +1,94 @@
+using CallSupervisor.Core.Calls;
+using CallSupervisor.Core.Feeds;
+using CallSupervisor.Core.Store;
+
+namespace CallSupervisor.Web.ViewModels;
+
+/// <summary>
+/// What the live calls page shows, kept outside the component so it can be tested and measured on its own: one
+/// <see cref="CallRow"/> per call (re-flattened only for the calls a batch names), the filtered and ordered list,
+/// the calls held back while the view is frozen, and the summary.
+/// </summary>
+/// <remarks>
+/// Frozen (a call selected, or the list scrolled), the order is kept: existing rows update in place, rows that left
+/// the board drop out, and calls that would be added wait in <see cref="Held"/> until <see cref="Refresh"/> is
+/// forced (the supervisor's own choice: a filter, the "new calls" button, or the view being released).
+/// </remarks>
+public sealed class LiveCallsView(Attention attention, TimeSpan showEndedFor)
+{
+    private readonly Dictionary<CallId, CallRow> _rowsById = [];
+    private readonly HashSet<CallId> _held = [];
+    private List<CallId> _order = [];
+
+    public Attention Attention { get; } = attention;
+
+    public CallFilter Filter { get; set; } = new();
+
+    /// <summary>Frozen while the supervisor looks at something (see the remarks).</summary>
+    public bool Frozen { get; set; }
+
+    /// <summary>The rows to show, in order.</summary>
+    public List<CallRow> Rows { get; private set; } = [];
+
+    /// <summary>Calls that match but wait for the frozen view to be released.</summary>
+    public IReadOnlyCollection<CallId> Held => _held;
+
+    public BoardSummary Summary { get; private set; } = new(0, 0, null, 0, 0, 0);
+
+    /// <summary>Every call of the snapshot, flattened (the first render).</summary>
+    public void Load(CallsSnapshot snapshot, DateTimeOffset now)
+    {
+        _rowsById.Clear();
+        foreach (var call in snapshot.Calls.Values)
+        {
+            _rowsById[call.CallId] = CallRow.From(call);
+        }
+        Refresh(now, force: true);
+    }
+
+    /// <summary>Re-flattens only the calls named in the batch (10,000 calls, a handful changed per batch).</summary>
+    public void Apply(FeedBatch<CallsSnapshot, CallChange> batch, DateTimeOffset now)
+    {
+        foreach (var change in batch.Changes)
+        {
+            if (batch.State.Find(change.CallId) is { } call)
+            {
+                _rowsById[change.CallId] = CallRow.From(call);
+            }
+            else
+            {
+                _rowsById.Remove(change.CallId);
+            }
+        }
+        Refresh(now, force: false);
+    }
+
+    /// <summary>Filters and orders afresh when unfrozen or <paramref name="force"/>d; otherwise keeps the order.</summary>
+    public void Refresh(DateTimeOffset now, bool force)
+    {
+        if (force || !Frozen)
+        {
+            _order = [.. Filter.Apply(_rowsById.Values, now, showEndedFor, Attention).Select(r => r.CallId)];
+            _held.Clear();
+        }
+        else
+        {
+            _order.RemoveAll(id => !_rowsById.ContainsKey(id));
+            var shown = _order.ToHashSet();
+            foreach (var row in _rowsById.Values)
+            {
+                if (!shown.Contains(row.CallId) && Filter.Matches(row, now, showEndedFor, Attention))
+                {
+                    _held.Add(row.CallId);
+                }
+            }
+            _held.RemoveWhere(id => !_rowsById.ContainsKey(id));
+        }
+        Rows = [.. _order.Select(id => _rowsById[id])];
+        Summary = BoardSummary.From(_rowsById.Values, now, Attention);
+    }
+
+    /// <summary>Calls needing attention now (for the opt-in alerts).</summary>
+    public IEnumerable<CallRow> NeedingAttention(DateTimeOffset now) =>
+        _rowsById.Values.Where(r => Attention.Of(r, now) != AttentionReason.None);
+}

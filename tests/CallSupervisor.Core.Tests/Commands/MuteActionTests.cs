@@ -1,0 +1,214 @@
+using CallSupervisor.Core.Actions;
+using CallSupervisor.Core.Calls;
+using CallSupervisor.Core.Commands;
+using CallSupervisor.Core.Ports;
+using CallSupervisor.Core.Store;
+using CallSupervisor.Core.Tests.Store;
+
+namespace CallSupervisor.Core.Tests.Commands;
+
+/// <summary>Mute through the one executor: validate before HTTP, mark pending, refuse double-fire, revert on error.</summary>
+public sealed class ActionExecutorTests : IDisposable
+{
+    private static readonly TelephonyError Forbidden = new(403, "Forbidden", "The participant cannot be muted");
+    private readonly TestEvents _events = new();
+    private readonly ManualTimeProvider _time = new();
+    private readonly FakeCallAutomationPort _acs = new();
+    private readonly FakeGraphCallsPort _graph = new();
+    private readonly CallStore _store;
+    private readonly ActionExecutor _service;
+    private readonly CancellationTokenSource _timeout = new(TimeSpan.FromSeconds(10));
+
+    public ActionExecutorTests()
+    {
+        _store = StoreTestKit.NewStore(_time).WithConnectedCall(_events);
+        _service = new ActionExecutor(_store, new ActionPorts(_acs, _graph), _time);
+    }
+
+    private static ActionCommand MuteAgent(string supervisor = "alice") => ActionCommand.Mute(TestEvents.Call1, TestEvents.Agent.RawId, supervisor);
+
+    public void Dispose() => _timeout.Dispose();
+    [Fact]
+    public async Task ExecuteMute_Allowed_SendsMuteWithSupervisorContextAndMarksPending()
+    {
+        var outcome = await _service.ExecuteAsync(MuteAgent(), _timeout.Token);
+
+        Assert.Equal(CommandStatus.Accepted, outcome.Status);
+        Assert.Contains("waiting for ACS to confirm", outcome.Message);
+        var request = Assert.Single(_acs.Requests);
+        Assert.StartsWith($"mute call-1 {TestEvents.Agent.RawId} supervisor-mute:", request);
+        var pending = _store.Call1().PendingFor(ActionKind.Mute, TestEvents.Agent.RawId)?.Request;
+        Assert.NotNull(pending);
+        Assert.Equal("alice", pending.Supervisor);
+        Assert.Equal(_time.GetUtcNow(), pending.RequestedAt);
+        Assert.EndsWith(pending.OperationContext, request);
+    }
+
+    [Fact]
+    public async Task ExecuteMute_ThenRosterShowsMuted_ConfirmsTheMute()
+    {
+        var sent = await _service.ExecuteAsync(MuteAgent(), _timeout.Token);
+
+        _store.Apply(_events.Roster(2, TestEvents.In(TestEvents.Caller), TestEvents.In(TestEvents.Agent, muted: true)));
+
+        Assert.True(_store.Participant(TestEvents.Agent).IsMuted);
+        Assert.False(_store.IsMutePending(TestEvents.Agent));
+        var outcome = _store.Call1().OutcomeOf(sent.OperationContext!);
+        Assert.Equal(ActionResult.Confirmed, outcome?.Result);
+        Assert.Equal("alice", outcome?.Request.Supervisor);
+    }
+
+    [Fact]
+    public async Task ExecuteMute_ParticipantLeavesBeforeTheRosterShowsIt_SettledAsOvertakenWithAnEntry()
+    {
+        var sent = await _service.ExecuteAsync(MuteAgent(), _timeout.Token);
+
+        _store.Apply(_events.Roster(2, TestEvents.In(TestEvents.Caller)));
+
+        Assert.False(_store.IsMutePending(TestEvents.Agent));
+        Assert.Equal(ActionResult.Overtaken, _store.Call1().OutcomeOf(sent.OperationContext!)?.Result);
+        var entry = _store.Current.Activity[0];
+        Assert.Equal("ACS user agent-0001…aaaaaaaa left before the mute took effect", entry.Text);
+        Assert.Equal("alice", entry.Supervisor);
+    }
+
+    [Fact]
+    public async Task ExecuteMute_PhoneParticipant_IsRefusedWithoutHttp()
+    {
+        var outcome = await _service.ExecuteAsync(ActionCommand.Mute(TestEvents.Call1, TestEvents.Caller.RawId, "alice"), _timeout.Token);
+
+        Assert.Equal(CommandStatus.Refused, outcome.Status);
+        Assert.Equal(MuteAction.CannotMuteKind, outcome.Message);
+        Assert.Empty(_acs.Requests);
+    }
+
+    [Theory]
+    [InlineData("call-1", "8:acs:stranger", "The participant is not in the call")]
+    [InlineData("call-9", "8:acs:stranger", "Call call-9 is not on the dashboard")]
+    public async Task ExecuteMute_UnknownTarget_IsRefusedWithoutHttp(string callId, string rawId, string reason)
+    {
+        var outcome = await _service.ExecuteAsync(ActionCommand.Mute(new CallId(callId), rawId, "alice"), _timeout.Token);
+
+        Assert.Equal(CommandOutcome.Refused(reason), outcome);
+        Assert.Empty(_acs.Requests);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("  ")]
+    public async Task ExecuteMute_WithoutSupervisorName_IsRefused(string supervisor)
+    {
+        var outcome = await _service.ExecuteAsync(MuteAgent(supervisor), _timeout.Token);
+
+        Assert.Equal(CommandStatus.Refused, outcome.Status);
+        Assert.Empty(_acs.Requests);
+    }
+
+    [Fact]
+    public async Task ExecuteMute_SecondWhileFirstInFlight_IsRefusedWithoutSecondRequest()
+    {
+        _acs.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var first = _service.ExecuteAsync(MuteAgent("alice"), _timeout.Token);
+        await _acs.Sent.Task.WaitAsync(_timeout.Token);
+        Assert.True(_store.IsMutePending(TestEvents.Agent));
+
+        var second = await _service.ExecuteAsync(MuteAgent("bob"), _timeout.Token);
+        _acs.Gate.SetResult();
+
+        Assert.Equal(CommandStatus.Refused, second.Status);
+        Assert.Contains("already requested by alice", second.Message);
+        Assert.Equal(CommandStatus.Accepted, (await first).Status);
+        Assert.Single(_acs.Requests);
+    }
+
+    [Fact]
+    public async Task ExecuteMute_PortError_RevertsPendingAndReturnsTheError()
+    {
+        _acs.Result = TelephonyResult<Unit>.Fail(Forbidden);
+
+        var outcome = await _service.ExecuteAsync(MuteAgent(), _timeout.Token);
+
+        Assert.Equal(CommandStatus.Failed, outcome.Status);
+        Assert.Equal(Forbidden, outcome.Error);
+        Assert.Contains("Forbidden (403): The participant cannot be muted", outcome.Message);
+        Assert.False(_store.IsMutePending(TestEvents.Agent));
+        var entry = _store.Current.Activity[0];
+        Assert.Equal(ActivitySeverity.Error, entry.Severity);
+        Assert.Equal("alice", entry.Supervisor);
+        Assert.Contains("Forbidden (403): The participant cannot be muted", entry.Text);
+    }
+
+    [Fact]
+    public async Task ExecuteMute_AfterFailure_CanBeRetried()
+    {
+        _acs.Result = TelephonyResult<Unit>.Fail(Forbidden);
+        await _service.ExecuteAsync(MuteAgent(), _timeout.Token);
+        _acs.Result = TelephonyResult<Unit>.Ok(Unit.Value);
+
+        var retry = await _service.ExecuteAsync(MuteAgent(), _timeout.Token);
+
+        Assert.Equal(CommandStatus.Accepted, retry.Status);
+        Assert.Equal(2, _acs.Requests.Count);
+        Assert.NotEqual(_acs.Requests[0], _acs.Requests[1]);
+    }
+
+    [Fact]
+    public async Task ExecuteMute_PortThrows_RevertsPendingAndRethrows()
+    {
+        _acs.Throw = new HttpRequestException("connection refused");
+
+        await Assert.ThrowsAsync<HttpRequestException>(() => _service.ExecuteAsync(MuteAgent(), _timeout.Token));
+
+        Assert.False(_store.IsMutePending(TestEvents.Agent));
+        Assert.Contains("connection refused", _store.Current.Activity[0].Text);
+    }
+
+    [Fact]
+    public async Task ExecuteMute_Cancelled_RevertsPendingAndThrows()
+    {
+        _acs.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var cts = new CancellationTokenSource();
+        var running = _service.ExecuteAsync(MuteAgent(), cts.Token);
+        await _acs.Sent.Task.WaitAsync(_timeout.Token);
+
+        await cts.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => running);
+        Assert.False(_store.IsMutePending(TestEvents.Agent));
+    }
+
+    [Theory]
+    [InlineData(404, "8522")]
+    [InlineData(null, "8522")]
+    [InlineData(404, "NotFound")]
+    public async Task ExecuteMute_CallNotFound_AsksForTheCallToBeReReadAtOnce(int? status, string code)
+    {
+        var reconcile = new RecordingReconcileRequests();
+        var service = new ActionExecutor(_store, new ActionPorts(_acs, _graph), _time, reconcile);
+        _acs.Result = TelephonyResult<Unit>.Fail(new TelephonyError(status, code, "Call not found."));
+
+        var outcome = await service.ExecuteAsync(MuteAgent(), _timeout.Token);
+
+        Assert.Equal(CommandStatus.Failed, outcome.Status);
+        Assert.Equal([TestEvents.Call1], reconcile.Requested);
+    }
+
+    [Fact]
+    public async Task ExecuteMute_OtherError_DoesNotAskForAReRead()
+    {
+        var reconcile = new RecordingReconcileRequests();
+        var service = new ActionExecutor(_store, new ActionPorts(_acs, _graph), _time, reconcile);
+        _acs.Result = TelephonyResult<Unit>.Fail(Forbidden);
+
+        await service.ExecuteAsync(MuteAgent(), _timeout.Token);
+
+        Assert.Empty(reconcile.Requested);
+    }
+
+    private sealed class RecordingReconcileRequests : IReconcileRequests
+    {
+        public List<CallId> Requested { get; } = [];
+
+        public void RequestReconcile(CallId callId) => Requested.Add(callId);
+    }
+}

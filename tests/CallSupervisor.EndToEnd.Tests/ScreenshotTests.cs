@@ -1,0 +1,61 @@
+using CallSupervisor.EndToEnd.Tests.Infrastructure;
+using Microsoft.Playwright;
+using static CallSupervisor.EndToEnd.Tests.LiveCallsUiTests;
+using static Microsoft.Playwright.Assertions;
+
+namespace CallSupervisor.EndToEnd.Tests;
+
+/// <summary>
+/// The pictures in README: the live calls page with a call's detail at 1920×1080, 1280×720 and 390×844, light and
+/// dark, and the invitations page. Saved to tests/CallSupervisor.EndToEnd.Tests/screenshots/.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class ScreenshotTests(BrowserFixture fixture)
+{
+    [Fact]
+    public async Task Screenshots_LiveCallsAtThreeSizesInBothThemes()
+    {
+        string? callId = null;
+        foreach (var (number, name) in new[] { ("+14255550301", "Lena Fischer"), ("+14255550302", "Marco Rossi"), ("+442071838750", "Priya Shah") })
+        {
+            callId = await fixture.App.CreateCallAsync(AcsCall(number, name));
+        }
+        await fixture.App.CreateCallAsync(new { platform = "graph", mediaDurationSeconds = 600 });
+
+        foreach (var (width, height) in new[] { (1920, 1080), (1280, 720), (390, 844) })
+        {
+            foreach (var theme in new[] { "light", "dark" })
+            {
+                await using var session = await OpenForScreenshotAsync(callId!, width, height, theme);
+                await session.ScreenshotAsync($"live-calls-{width}-{theme}");
+                Assert.Empty(session.ConsoleErrors);
+            }
+        }
+
+        await using var invitations = await PageSession.OpenAsync(fixture, "/invitations", 1280, 720, "light");
+        await Expect(invitations.Page.GetByRole(AriaRole.Table, new() { Name = "Pending invitations" })).ToContainTextAsync("Ringing");
+        await invitations.ScreenshotAsync("invitations-1280-light");
+    }
+
+    // Wide screens show the list beside a chosen call's detail; a phone shows the list as cards (its detail would
+    // fill the whole screen).
+    private async Task<PageSession> OpenForScreenshotAsync(string callId, int width, int height, string theme)
+    {
+        if (width < 760)
+        {
+            var list = await PageSession.OpenAsync(fixture, "/", width, height, theme);
+            await Expect(list.Page.Locator(".cs-cards .cs-card").First).ToBeVisibleAsync();
+            return list;
+        }
+        var (session, detail) = await OpenCallAsync(fixture, callId, width, height, theme);
+        await Expect(MediaList(detail)).ToContainTextAsync("Running");
+        await Expect(InvitationRows(detail).First).ToContainTextAsync("Ringing");
+        await Expect(session.Page.Locator(".cs-call-link").First).ToBeVisibleAsync();
+        // From 1280×720 up, every action of the open call is on screen without scrolling.
+        foreach (var action in new[] { "Mute", "CancelInvitation", "CancelMedia" })
+        {
+            await Expect(detail.Locator($".cs-action[data-action='{action}'] button").First).ToBeInViewportAsync();
+        }
+        return session;
+    }
+}

@@ -1,0 +1,171 @@
+using System.Text.RegularExpressions;
+using CallSupervisor.EndToEnd.Tests.Infrastructure;
+using Microsoft.Playwright;
+using static CallSupervisor.EndToEnd.Tests.LiveCallsUiTests;
+using static Microsoft.Playwright.Assertions;
+
+namespace CallSupervisor.EndToEnd.Tests;
+
+/// <summary>
+/// What a supervisor's day needs beyond the actions themselves: keyboard-only work with focus kept, a list that does
+/// not move under the pointer, attention marks, a phone, and no serious accessibility problem on any page.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class SupervisorExperienceTests(BrowserFixture fixture)
+{
+    private static async Task<bool> TabToAsync(IPage page, ILocator target, int limit = 200)
+    {
+        for (var i = 0; i < limit; i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+            if (await target.EvaluateAsync<bool>("e => e === document.activeElement"))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    [Fact]
+    public async Task ThreeActions_KeyboardOnly_FocusGoesToTheDetailAndReturnsAfterEachAction()
+    {
+        var callId = await fixture.App.CreateCallAsync(AcsCall("+14255550401", "Kim Keyboard"));
+        await using var session = await PageSession.OpenAsync(fixture);
+        var page = session.Page;
+
+        // Open the call from the grid by keyboard: focus moves to the detail.
+        var link = page.Locator($"a[data-call-id='{callId}']");
+        Assert.True(await TabToAsync(page, link), "the call's link was not reachable with Tab");
+        await page.Keyboard.PressAsync("Enter");
+        var detail = page.GetByRole(AriaRole.Region, new() { Name = "Call detail" });
+        await Expect(detail.Locator("h2")).ToBeFocusedAsync();
+        await Expect(InvitationRows(detail).First).ToContainTextAsync("Ringing");
+
+        // Mute: no question; focus comes back to where the button is.
+        var mute = ParticipantRow(detail, "CommunicationUser").GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Mute ") });
+        Assert.True(await TabToAsync(page, mute), "Mute was not reachable with Tab");
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(ParticipantRow(detail, "CommunicationUser")).ToContainTextAsync("Muted");
+        await Expect(mute).ToBeFocusedAsync();
+
+        // Cancel invite: Enter alone keeps it ringing (the safe choice has the focus); Tab then Enter cancels.
+        var cancel = InvitationRows(detail).First.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Cancel invite to") });
+        Assert.True(await TabToAsync(page, cancel), "Cancel invite was not reachable with Tab");
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.GetByRole(AriaRole.Dialog)).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("confirm-safe")).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.GetByRole(AriaRole.Dialog)).ToHaveCountAsync(0);
+        await Expect(cancel).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.GetByRole(AriaRole.Dialog)).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("confirm-safe")).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(InvitationRows(detail).First).ToContainTextAsync("Cancelled");
+
+        // Cancel all media, the same way.
+        var media = detail.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Cancel all media on") });
+        Assert.True(await TabToAsync(page, media), "Cancel all media was not reachable with Tab");
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.GetByRole(AriaRole.Dialog)).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("confirm-safe")).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(MediaList(detail)).Not.ToContainTextAsync("Running");
+        await Expect(media).ToBeFocusedAsync();
+        Assert.Empty(session.ConsoleErrors);
+    }
+
+    [Fact]
+    public async Task Grid_WhileACallIsSelected_NewCallsDoNotMoveItAndWaitBehindAButton()
+    {
+        var selected = await fixture.App.CreateCallAsync(AcsCall("+14255550402", "Sam Selected"));
+        var (session, _) = await OpenCallAsync(fixture, selected);
+        await using var __ = session;
+        var page = session.Page;
+        var row = page.Locator($"a[data-call-id='{selected}']");
+        await Expect(row).ToBeVisibleAsync();
+        var before = await row.BoundingBoxAsync();
+
+        for (var i = 0; i < 3; i++)
+        {
+            await fixture.App.CreateCallAsync(AcsCall($"+1425555041{i}"));
+        }
+
+        var waiting = page.GetByTestId("new-calls");
+        await Expect(waiting).ToHaveTextAsync(new Regex(@"^Show [3-9]\d* new calls$"));
+        var after = await row.BoundingBoxAsync();
+        Assert.Equal(before!.Y, after!.Y);
+
+        await waiting.ClickAsync();
+        await Expect(waiting).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task Threshold_RingingTooLong_MarksTheRowWithIconAndWords()
+    {
+        var callId = await fixture.App.CreateCallAsync(AcsCall("+14255550403", "Tom Threshold"));
+        await using var session = await PageSession.OpenAsync(fixture);
+        var row = session.Page.Locator($"a[data-call-id='{callId}']").Locator("xpath=ancestor::tr");
+
+        var mark = row.GetByTestId("attention");
+        await Expect(mark).ToContainTextAsync("Ringing", new() { Timeout = (BrowserAppFixture.RingingThresholdSeconds + 15) * 1000 });
+        await Expect(mark.Locator("svg")).ToHaveCountAsync(1);
+        await Expect(row).ToHaveClassAsync(new Regex("cs-row-attention"));
+        await Expect(session.Page.GetByTestId("summary-attention")).Not.ToHaveTextAsync("0");
+    }
+
+    [Fact]
+    public async Task Phone_CardsAndEveryActionOfTheSelectedCallWithinReach()
+    {
+        var callId = await fixture.App.CreateCallAsync(AcsCall("+14255550404", "Pia Phone"));
+        var (session, detail) = await OpenCallAsync(fixture, callId, 390, 844);
+        await using var _ = session;
+        var page = session.Page;
+        await Expect(InvitationRows(detail).First).ToContainTextAsync("Ringing");
+
+        // No sideways scrolling; the header keeps the menu, product and connection.
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the page scrolls sideways");
+        await Expect(page.GetByTestId("connection")).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "More: your name and the theme" })).ToBeVisibleAsync();
+
+        var mute = ParticipantRow(detail, "CommunicationUser").GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Mute ") });
+        var cancel = InvitationRows(detail).First.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Cancel invite to") });
+        var media = detail.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Cancel all media on") });
+        foreach (var button in new[] { mute, cancel, media })
+        {
+            await Expect(button).ToBeEnabledAsync();
+            await Expect(button).ToBeInViewportAsync();
+        }
+        await mute.ClickAsync();
+        await Expect(ParticipantRow(detail, "CommunicationUser")).ToContainTextAsync("Muted");
+
+        // The list follows the detail: scrolled to, it shows the calls as cards.
+        await page.Locator(".cs-cards").ScrollIntoViewIfNeededAsync();
+        await Expect(page.Locator(".cs-cards .cs-card").First).ToBeVisibleAsync();
+    }
+
+    [Theory]
+    [InlineData("light")]
+    [InlineData("dark")]
+    public async Task Accessibility_EveryPage_NoSeriousOrCriticalViolations(string theme)
+    {
+        var callId = await fixture.App.CreateCallAsync(AcsCall("+14255550405", "Ada Access"));
+        var failures = new List<string>();
+        foreach (var path in new[] { "/?call=" + Uri.EscapeDataString(callId), "/", "/invitations", "/activity", "/operations", "/no-such-page" })
+        {
+            await using var session = await PageSession.OpenAsync(fixture, path, theme: theme);
+            if (path.StartsWith("/?call=", StringComparison.Ordinal))
+            {
+                await Expect(InvitationRows(session.Page.GetByRole(AriaRole.Region, new() { Name = "Call detail" })).First).ToContainTextAsync("Ringing");
+            }
+            foreach (var violation in await session.AccessibilityViolationsAsync())
+            {
+                failures.Add($"{path} ({theme}): {violation}");
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+}

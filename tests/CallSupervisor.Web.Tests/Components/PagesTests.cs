@@ -1,0 +1,76 @@
+using CallSupervisor.Core.Calls;
+using CallSupervisor.Core.Events;
+using CallSupervisor.Core.Store;
+using CallSupervisor.Core.Tests.Store;
+using CallSupervisor.Web.Components.Pages;
+using CallSupervisor.Web.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CallSupervisor.Web.Tests.Components;
+
+/// <summary>Invitations, Activity and Operations over the real store.</summary>
+public sealed class PagesTests : DashboardTestContext
+{
+    [Fact]
+    public void Invitations_OldestFirstAcrossCallsNamingTheCall()
+    {
+        Store.Apply(new CallConnected(Events.NextId(), TestEvents.Call1, Events.Now, CallPlatform.Acs, null, null, TestEvents.Caller, TestEvents.Agent) { CallerName = "Alice Smith" });
+        Store.Apply(Events.Invite("inv-old", "add-old", TestEvents.Agent2));
+        Store.Apply(Events.Connected(TestEvents.Call2));
+        Store.Apply(Events.Invite("inv-new", "add-new", TestEvents.Agent2, TestEvents.Call2));
+
+        var cut = Render<Invitations>();
+
+        var rows = cut.FindAll("table tr[data-invitation-id]");
+        Assert.Equal(["inv-old", "inv-new"], rows.Select(r => r.GetAttribute("data-invitation-id")));
+        Assert.Contains("Alice Smith", rows[0].TextContent, StringComparison.Ordinal);
+        Assert.NotNull(rows[0].QuerySelector("button[aria-label^='Cancel invite to']"));
+    }
+
+    [Fact]
+    public void Activity_StrictTimeOrderNamingEachCall()
+    {
+        Store.Apply(new CallConnected(Events.NextId(), TestEvents.Call1, Events.Now, CallPlatform.Acs, null, null, TestEvents.Caller, TestEvents.Agent) { CallerName = "Alice Smith" });
+        var late = Events.Roster(1, TestEvents.In(TestEvents.Caller));
+        var early = Events.MediaStarted() with { OccurredAt = late.OccurredAt - TimeSpan.FromMinutes(5) };
+        Store.Apply(late);
+        Store.Apply(early);
+
+        var cut = Render<Activity>();
+
+        var times = cut.FindAll("li.cs-activity-entry time").Select(t => DateTimeOffset.Parse(t.GetAttribute("datetime")!, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(times.OrderByDescending(t => t), times);
+        Assert.All(cut.FindAll("li.cs-activity-entry a"), a => Assert.Equal("Alice Smith", a.TextContent));
+    }
+
+    [Fact]
+    public void Activity_EntriesCarryTheirKindAndWhoActed()
+    {
+        Store.WithConnectedCall(Events);
+        Store.MarkMute(TestEvents.Agent, StoreTestKit.Request("alice"));
+
+        var cut = Render<Activity>();
+
+        var action = cut.FindAll("li.cs-activity-entry").First(li => li.TextContent.Contains("requested", StringComparison.Ordinal));
+        Assert.Contains("Supervisor actions", action.TextContent, StringComparison.Ordinal);
+        Assert.Contains("by alice", action.TextContent, StringComparison.Ordinal);
+        Assert.Equal(ActivityCategory.Action, Store.Current.Activity[0].Category);
+        Assert.Equal(ActivityCategory.Participants, Store.Current.Activity.First(e => e.Text.Contains("joined", StringComparison.Ordinal)).Category);
+    }
+
+    [Fact]
+    public void Operations_ShowsCallbacksAcsAndConnections()
+    {
+        var monitor = Services.GetRequiredService<OperationsMonitor>();
+        monitor.CallbackReceived(3);
+        monitor.AcsAnswered(200);
+        monitor.CircuitOpened();
+
+        var cut = Render<Operations>();
+
+        Assert.Contains("Reachable", cut.Find("[data-testid=ops-acs]").TextContent, StringComparison.Ordinal);
+        Assert.Equal("3 events per minute", cut.Find("[data-testid=ops-rate]").TextContent);
+        Assert.Equal("1", cut.Find("[data-testid=ops-circuits]").TextContent);
+        Assert.StartsWith("0 of 1000", cut.Find("[data-testid=ops-queue]").TextContent, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,96 @@
+// The dashboard's small browser side: starting Blazor with quick reconnect retries, remembering the theme,
+// opt-in attention alerts, and telling the live calls page whether its grid is scrolled.
+(() => {
+    const root = document.documentElement;
+    root.dataset.circuit = "live";
+
+    const cookie = (name, value) => {
+        document.cookie = `${name}=${encodeURIComponent(value)}; path=/; max-age=31536000; samesite=lax`;
+    };
+
+    const alertsKey = "callSupervisor.alerts";
+    let audio;
+
+    window.callSupervisor = {
+        saveTheme(mode, dark) {
+            cookie("CallSupervisorTheme", mode);
+            root.dataset.theme = dark ? "dark" : "light";
+        },
+        rememberSystemDark(dark) {
+            cookie("CallSupervisorSystemDark", dark ? "1" : "0");
+        },
+        alerts: {
+            enabled() {
+                return localStorage.getItem(alertsKey) === "on";
+            },
+            async enable(on) {
+                if (on && "Notification" in window && Notification.permission === "default") {
+                    try { await Notification.requestPermission(); } catch { /* sound only */ }
+                }
+                localStorage.setItem(alertsKey, on ? "on" : "off");
+                return on;
+            },
+            // One short tone and, where allowed, a desktop notice. Only when the supervisor opted in.
+            notify(title, body) {
+                if (localStorage.getItem(alertsKey) !== "on") {
+                    return false;
+                }
+                try {
+                    audio ??= new AudioContext();
+                    const tone = audio.createOscillator();
+                    const gain = audio.createGain();
+                    tone.frequency.value = 880;
+                    gain.gain.value = 0.08;
+                    tone.connect(gain).connect(audio.destination);
+                    tone.start();
+                    tone.stop(audio.currentTime + 0.25);
+                } catch { /* no audio device */ }
+                if ("Notification" in window && Notification.permission === "granted" && document.visibilityState !== "visible") {
+                    new Notification(title, { body, tag: "callsupervisor-attention" });
+                }
+                return true;
+            },
+        },
+        // Brings the call detail into view when it is not (phones show it above the list).
+        revealDetail() {
+            const detail = document.querySelector(".cs-detail");
+            if (!detail) {
+                return;
+            }
+            const box = detail.getBoundingClientRect();
+            if (box.top < 0 || box.top > window.innerHeight - 80) {
+                detail.scrollIntoView({ block: "start" });
+            }
+        },
+        // Reports to .NET whether the grid is scrolled away from the top, so new rows can wait instead of moving
+        // what the supervisor is looking at.
+        observeScroll(host, dotnet) {
+            const scroller = host.querySelector(".mud-table-container") ?? host;
+            let scrolled = false;
+            const report = () => {
+                const now = scroller.scrollTop > 4;
+                if (now !== scrolled) {
+                    scrolled = now;
+                    dotnet.invokeMethodAsync("SetScrolled", now);
+                }
+            };
+            scroller.addEventListener("scroll", report, { passive: true });
+            return { dispose: () => scroller.removeEventListener("scroll", report) };
+        },
+        scrollToTop(host) {
+            const scroller = host.querySelector(".mud-table-container") ?? host;
+            scroller.scrollTop = 0;
+        },
+    };
+
+    // First retry at once, then every second for the first ten attempts, then every 3 s (the default waits grew
+    // to 20 s and more, leaving a stale board up long after the server was back).
+    Blazor.start({
+        circuit: {
+            reconnectionOptions: {
+                maxRetries: 120,
+                retryIntervalMilliseconds: (previousAttempts) => previousAttempts === 0 ? 0 : previousAttempts < 10 ? 1000 : 3000,
+            },
+        },
+    });
+})();
