@@ -3,14 +3,15 @@ using CallSupervisor.Core.Calls;
 namespace CallSupervisor.Core.Actions;
 
 /// <summary>
-/// A supervisor's request to run <paramref name="Kind"/> on <paramref name="Target"/> of a call (see
-/// <see cref="PendingAction.Target"/>). <paramref name="Supervisor"/> is recorded in the activity feed and audit trail.
+/// A request by <paramref name="Actor"/> to run <paramref name="Kind"/> on <paramref name="Target"/> of a call (see
+/// <see cref="PendingAction.Target"/>). The actor's role decides whether it may run; its id and name go to the
+/// activity feed and the audit trail.
 /// </summary>
-public sealed record ActionCommand(ActionKind Kind, CallId CallId, string Target, string Supervisor)
+public sealed record ActionCommand(ActionKind Kind, CallId CallId, string Target, Actor Actor)
 {
-    public static ActionCommand Mute(CallId callId, string participantRawId, string supervisor) => new(ActionKind.Mute, callId, participantRawId, supervisor);
+    public static ActionCommand Mute(CallId callId, string participantRawId, Actor actor) => new(ActionKind.Mute, callId, participantRawId, actor);
 
-    public static ActionCommand CancelInvitation(CallId callId, InvitationId invitationId, string supervisor) => new(ActionKind.CancelInvitation, callId, invitationId.Value, supervisor);
+    public static ActionCommand CancelInvitation(CallId callId, InvitationId invitationId, Actor actor) => new(ActionKind.CancelInvitation, callId, invitationId.Value, actor);
 
-    public static ActionCommand CancelMedia(CallId callId, string supervisor) => new(ActionKind.CancelMedia, callId, "", supervisor);
+    public static ActionCommand CancelMedia(CallId callId, Actor actor) => new(ActionKind.CancelMedia, callId, "", actor);
 }

@@ -1,3 +1,4 @@
+using CallSupervisor.Core.Audit;
 using CallSupervisor.Core.Commands;
 using CallSupervisor.Core.Events;
 using CallSupervisor.Core.Ports;
@@ -6,33 +7,61 @@ using CallSupervisor.Core.Store;
 namespace CallSupervisor.Core.Actions;
 
 /// <summary>
-/// Runs every supervisor action the same way, for the dashboard and the hub alike: validate and mark it pending in
-/// one atomic store update (refused without any HTTP when not available), send the request, and on an error
-/// remove exactly the mark this request made. Success means the request was accepted; the confirmed state arrives
-/// by callback and settles the action (see <see cref="SupervisorAction.Settled"/>).
+/// Runs every supervisor action the same way, for the dashboard and the hub alike: check the actor's role (the one
+/// place it is checked), validate and mark the action pending in one atomic store update (refused without any HTTP
+/// when not available), record it durably in the audit trail, send the request, and on an error remove exactly the
+/// mark this request made. Every attempt — refused ones included — is audited. Success means the request was
+/// accepted; the confirmed state arrives by callback and settles the action (see <see cref="SupervisorAction.Settled"/>).
 /// </summary>
 public sealed class ActionExecutor(
     CallStore store,
     ActionPorts ports,
     TimeProvider time,
+    IAuditTrail audit,
     IReconcileRequests? reconcile = null)
 {
     public async Task<CommandOutcome> ExecuteAsync(ActionCommand command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
-        if (string.IsNullOrWhiteSpace(command.Supervisor))
-        {
-            return CommandOutcome.Refused("A supervisor name is required for the audit trail");
-        }
+        var actor = command.Actor;
         var action = SupervisorActions.For(command.Kind);
-        // A fresh id per request makes the operationContext unique, which is what lets a failure undo exactly
-        // the mark this request made.
-        var request = new SupervisorRequest(command.Supervisor, time.GetUtcNow(), action.ContextPrefix + Guid.NewGuid().ToString("N"));
+        // A fresh id per request makes the operationContext unique, which is what lets a failure undo exactly the
+        // mark this request made; it is also the action's audit id.
+        var request = new SupervisorRequest(actor.Name, time.GetUtcNow(), action.ContextPrefix + Guid.NewGuid().ToString("N"), actor.Id);
+        if (string.IsNullOrWhiteSpace(actor.Id) || string.IsNullOrWhiteSpace(actor.Name))
+        {
+            return CommandOutcome.Forbidden("A signed-in user is required");
+        }
+        if (!actor.CanAct)
+        {
+            var reason = $"Your role ({actor.Role}) may watch calls but not act on them";
+            await RecordAsync(command, request, AuditStatus.Refused, reason, cancellationToken).ConfigureAwait(false);
+            return CommandOutcome.Forbidden(reason);
+        }
+
         var pending = new PendingAction(command.Kind, command.Target, request);
         var (marked, call) = store.ApplyAndRead(new ActionRequested($"action:{request.OperationContext}", command.CallId, request.RequestedAt, pending));
         if (!marked.IsApplied || call is null)
         {
-            return CommandOutcome.Refused(marked.Reason ?? "The action is not available");
+            var reason = marked.Reason ?? "The action is not available";
+            await RecordAsync(command, request, AuditStatus.Refused, reason, cancellationToken).ConfigureAwait(false);
+            return CommandOutcome.Refused(reason);
+        }
+
+        try
+        {
+            await audit.RecordAsync(Record(command, request, action.Describe(call, command.Target), AuditStatus.Sending, null), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            // No audit row, no request: undo the mark and say so.
+            var error = new TelephonyError(null, "AuditUnavailable", "The audit trail could not record the action; nothing was sent");
+            Fail(pending, command, error);
+            if (ex is OperationCanceledException)
+            {
+                throw;
+            }
+            return CommandOutcome.Failed($"{action.Describe(call, command.Target)} was not sent: the audit trail is unavailable", error, request.OperationContext);
         }
 
         // What is sent (identifier, platform) comes from the call as marked, not from a later snapshot.
@@ -48,19 +77,36 @@ public sealed class ActionExecutor(
             Fail(pending, command, new TelephonyError(null, ex is OperationCanceledException ? "RequestCancelled" : "RequestException", ex.Message));
             throw;
         }
-        if (result.Error is { } error)
+        if (result.Error is { } failure)
         {
-            Fail(pending, command, error);
-            if (CallNotFound.Is(error))
+            // Before the store settles it, so the audit row keeps the service's code (the settlement carries text).
+            audit.Update(new AuditUpdate(request.OperationContext, AuditStatus.Failed, time.GetUtcNow(), failure.ToString(), failure.Code));
+            Fail(pending, command, failure);
+            if (CallNotFound.Is(failure))
             {
                 // The board is behind ACS: re-read the call now.
                 reconcile?.RequestReconcile(command.CallId);
             }
-            return CommandOutcome.Failed($"{action.Describe(call, command.Target)} failed: {error}", error, request.OperationContext);
+            return CommandOutcome.Failed($"{action.Describe(call, command.Target)} failed: {failure}", failure, request.OperationContext);
         }
+        audit.Update(new AuditUpdate(request.OperationContext, AuditStatus.Accepted, time.GetUtcNow()));
         return CommandOutcome.Accepted(action.SentMessage(call, command.Target), request.OperationContext);
     }
 
+    // The store settles the failure (ActionFailed → outcome Failed), which also reaches the audit trail through the
+    // store's outcome observer.
     private void Fail(PendingAction pending, ActionCommand command, TelephonyError error) =>
         store.Apply(new ActionFailed($"action:{pending.OperationContext}:failed", command.CallId, time.GetUtcNow(), pending, error));
+
+    private Task RecordAsync(ActionCommand command, SupervisorRequest request, AuditStatus status, string reason, CancellationToken cancellationToken)
+    {
+        var call = store.Current.Find(command.CallId);
+        var action = SupervisorActions.For(command.Kind);
+        var description = call is null ? $"{action.Label} on a call not on the board" : action.Describe(call, command.Target);
+        return audit.RecordAsync(Record(command, request, description, status, reason), cancellationToken);
+    }
+
+    private static AuditRecord Record(ActionCommand command, SupervisorRequest request, string description, AuditStatus status, string? detail) => new(
+        request.OperationContext, request.RequestedAt, command.Actor.Id, command.Actor.Name, command.Actor.Role,
+        command.Kind, command.CallId.Value, command.Target, description, status, detail);
 }

@@ -10,6 +10,9 @@ public enum CommandStatus
     /// <summary>Not sent: the action is not available now (the message says why).</summary>
     Refused,
 
+    /// <summary>Not sent: the user's role does not allow the action (recorded in the audit trail).</summary>
+    Forbidden,
+
     /// <summary>Sent, and ACS/Graph returned an error (see <see cref="CommandOutcome.Error"/>).</summary>
     Failed,
 }
@@ -23,6 +26,8 @@ public sealed record CommandOutcome(CommandStatus Status, string Message, Teleph
     public static CommandOutcome Accepted(string message, string operationContext) => new(CommandStatus.Accepted, message, null, operationContext);
 
     public static CommandOutcome Refused(string reason) => new(CommandStatus.Refused, reason);
+
+    public static CommandOutcome Forbidden(string reason) => new(CommandStatus.Forbidden, reason);
 
     public static CommandOutcome Failed(string message, TelephonyError error, string operationContext) => new(CommandStatus.Failed, message, error, operationContext);
 }

@@ -17,11 +17,13 @@ public sealed partial class CallStore : ICallsFeed
     private readonly SeenEventIds _seen;
     private readonly CallStoreOptions _options;
     private readonly TimeProvider _time;
+    private readonly IActionOutcomeObserver? _outcomes;
 
-    public CallStore(TimeProvider time, CallStoreOptions? options = null)
+    public CallStore(TimeProvider time, CallStoreOptions? options = null, IActionOutcomeObserver? outcomes = null)
     {
         ArgumentNullException.ThrowIfNull(time);
         _time = time;
+        _outcomes = outcomes;
         _options = options ?? CallStoreOptions.Default;
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(_options.MaxActivity);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(_options.MaxRememberedEventIds);
@@ -116,6 +118,23 @@ public sealed partial class CallStore : ICallsFeed
         var entries = fold.Activity.Select(a => a with { Category = category, CallLabel = label });
         var next = snapshot.WithCall(call).WithActivity(entries, _options.MaxActivity);
         var change = new CallChange(call.CallId, existing is null ? CallChangeKind.Added : CallChangeKind.Updated);
+        ReportSettled(existing, call);
         return (next, [change], (fold.Outcome, call));
+    }
+
+    // An action is settled when its pending entry goes; its outcome was added by the same fold.
+    private void ReportSettled(Call? before, Call after)
+    {
+        if (_outcomes is null || before is null || ReferenceEquals(before.PendingActions, after.PendingActions))
+        {
+            return;
+        }
+        foreach (var operationContext in before.PendingActions.Keys)
+        {
+            if (!after.PendingActions.ContainsKey(operationContext) && after.OutcomeOf(operationContext) is { } outcome)
+            {
+                _outcomes.Settled(outcome);
+            }
+        }
     }
 }

@@ -17,5 +17,8 @@ public sealed record Participant(
     public string RawId => Identifier.RawId;
 }
 
-/// <summary>A supervisor action in flight: who asked, when, and the operationContext sent with it.</summary>
-public sealed record SupervisorRequest(string Supervisor, DateTimeOffset RequestedAt, string OperationContext);
+/// <summary>
+/// A supervisor action in flight: who asked (display name for the board, stable id for the audit trail), when, and
+/// the operationContext sent with it (also the action's audit id).
+/// </summary>
+public sealed record SupervisorRequest(string Supervisor, DateTimeOffset RequestedAt, string OperationContext, string? SupervisorId = null);

@@ -1,3 +1,4 @@
+using CallSupervisor.Core.Audit;
 using CallSupervisor.Core.Actions;
 using CallSupervisor.Core.Calls;
 using CallSupervisor.Core.Commands;
@@ -16,12 +17,13 @@ public sealed class CancelActionTests : IDisposable
     private readonly ManualTimeProvider _time = new();
     private readonly FakeCallAutomationPort _acs = new();
     private readonly FakeGraphCallsPort _graph = new();
+    private readonly InMemoryAuditTrail _audit = new();
     private readonly CancellationTokenSource _timeout = new(TimeSpan.FromSeconds(10));
 
     private (CallStore Store, ActionExecutor Service) Arrange(CallPlatform platform = CallPlatform.Acs)
     {
         var store = StoreTestKit.NewStore(_time).WithConnectedCall(_events, platform);
-        return (store, new ActionExecutor(store, new ActionPorts(_acs, _graph), _time));
+        return (store, new ActionExecutor(store, new ActionPorts(_acs, _graph), _time, _audit));
     }
 
     public void Dispose() => _timeout.Dispose();
@@ -31,7 +33,7 @@ public sealed class CancelActionTests : IDisposable
         var (store, service) = Arrange();
         store.Apply(_events.Invite());
 
-        var outcome = await service.ExecuteAsync(ActionCommand.CancelInvitation(TestEvents.Call1, Inv1, "alice"), _timeout.Token);
+        var outcome = await service.ExecuteAsync(ActionCommand.CancelInvitation(TestEvents.Call1, Inv1, StoreTestKit.As("alice")), _timeout.Token);
 
         Assert.Equal(CommandStatus.Accepted, outcome.Status);
         Assert.StartsWith("cancelAddParticipant call-1 inv-1 supervisor-cancel-invitation:", Assert.Single(_acs.Requests));
@@ -47,7 +49,7 @@ public sealed class CancelActionTests : IDisposable
         store.Apply(_events.Invite());
         store.Apply(_events.AddSucceeded());
 
-        var outcome = await service.ExecuteAsync(ActionCommand.CancelInvitation(TestEvents.Call1, Inv1, "alice"), _timeout.Token);
+        var outcome = await service.ExecuteAsync(ActionCommand.CancelInvitation(TestEvents.Call1, Inv1, StoreTestKit.As("alice")), _timeout.Token);
 
         Assert.Equal(CommandOutcome.Refused("The invitation was already accepted"), outcome);
         Assert.Empty(_acs.Requests);
@@ -58,7 +60,7 @@ public sealed class CancelActionTests : IDisposable
     {
         var (_, service) = Arrange();
 
-        var outcome = await service.ExecuteAsync(ActionCommand.CancelInvitation(TestEvents.Call1, new InvitationId("nope"), "alice"), _timeout.Token);
+        var outcome = await service.ExecuteAsync(ActionCommand.CancelInvitation(TestEvents.Call1, new InvitationId("nope"), StoreTestKit.As("alice")), _timeout.Token);
 
         Assert.Equal(CommandOutcome.Refused("The invitation is not known"), outcome);
     }
@@ -69,10 +71,10 @@ public sealed class CancelActionTests : IDisposable
         var (store, service) = Arrange();
         store.Apply(_events.Invite());
         _acs.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var first = service.ExecuteAsync(ActionCommand.CancelInvitation(TestEvents.Call1, Inv1, "alice"), _timeout.Token);
+        var first = service.ExecuteAsync(ActionCommand.CancelInvitation(TestEvents.Call1, Inv1, StoreTestKit.As("alice")), _timeout.Token);
         await _acs.Sent.Task.WaitAsync(_timeout.Token);
 
-        var second = await service.ExecuteAsync(ActionCommand.CancelInvitation(TestEvents.Call1, Inv1, "bob"), _timeout.Token);
+        var second = await service.ExecuteAsync(ActionCommand.CancelInvitation(TestEvents.Call1, Inv1, StoreTestKit.As("bob")), _timeout.Token);
         _acs.Gate.SetResult();
 
         Assert.Equal(CommandStatus.Refused, second.Status);
@@ -87,7 +89,7 @@ public sealed class CancelActionTests : IDisposable
         store.Apply(_events.Invite());
         _acs.Result = TelephonyResult<Unit>.Fail(NotFound);
 
-        var outcome = await service.ExecuteAsync(ActionCommand.CancelInvitation(TestEvents.Call1, Inv1, "alice"), _timeout.Token);
+        var outcome = await service.ExecuteAsync(ActionCommand.CancelInvitation(TestEvents.Call1, Inv1, StoreTestKit.As("alice")), _timeout.Token);
 
         Assert.Equal(CommandStatus.Failed, outcome.Status);
         Assert.Equal(NotFound, outcome.Error);
@@ -103,7 +105,7 @@ public sealed class CancelActionTests : IDisposable
         store.Apply(_events.Invite());
         _acs.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         _acs.Result = TelephonyResult<Unit>.Fail(NotFound);
-        var running = service.ExecuteAsync(ActionCommand.CancelInvitation(TestEvents.Call1, Inv1, "alice"), _timeout.Token);
+        var running = service.ExecuteAsync(ActionCommand.CancelInvitation(TestEvents.Call1, Inv1, StoreTestKit.As("alice")), _timeout.Token);
         await _acs.Sent.Task.WaitAsync(_timeout.Token);
 
         store.Apply(_events.AddSucceeded());
@@ -120,7 +122,7 @@ public sealed class CancelActionTests : IDisposable
         var (store, service) = Arrange();
         store.Apply(_events.MediaStarted());
 
-        var outcome = await service.ExecuteAsync(ActionCommand.CancelMedia(TestEvents.Call1, "alice"), _timeout.Token);
+        var outcome = await service.ExecuteAsync(ActionCommand.CancelMedia(TestEvents.Call1, StoreTestKit.As("alice")), _timeout.Token);
 
         Assert.Equal(CommandStatus.Accepted, outcome.Status);
         Assert.Equal(["cancelAllMediaOperations call-1"], _acs.Requests);
@@ -135,7 +137,7 @@ public sealed class CancelActionTests : IDisposable
         var (store, service) = Arrange(CallPlatform.Graph);
         store.Apply(_events.MediaStarted());
 
-        var outcome = await service.ExecuteAsync(ActionCommand.CancelMedia(TestEvents.Call1, "alice"), _timeout.Token);
+        var outcome = await service.ExecuteAsync(ActionCommand.CancelMedia(TestEvents.Call1, StoreTestKit.As("alice")), _timeout.Token);
 
         Assert.Equal(CommandStatus.Accepted, outcome.Status);
         Assert.Empty(_acs.Requests);
@@ -149,7 +151,7 @@ public sealed class CancelActionTests : IDisposable
     {
         var (_, service) = Arrange();
 
-        var outcome = await service.ExecuteAsync(ActionCommand.CancelMedia(TestEvents.Call1, "alice"), _timeout.Token);
+        var outcome = await service.ExecuteAsync(ActionCommand.CancelMedia(TestEvents.Call1, StoreTestKit.As("alice")), _timeout.Token);
 
         Assert.Equal(CommandOutcome.Refused("No media operation is running"), outcome);
         Assert.Empty(_acs.Requests);
@@ -161,9 +163,9 @@ public sealed class CancelActionTests : IDisposable
     {
         var (store, service) = Arrange();
         store.Apply(_events.MediaStarted());
-        await service.ExecuteAsync(ActionCommand.CancelMedia(TestEvents.Call1, "alice"), _timeout.Token);
+        await service.ExecuteAsync(ActionCommand.CancelMedia(TestEvents.Call1, StoreTestKit.As("alice")), _timeout.Token);
 
-        var second = await service.ExecuteAsync(ActionCommand.CancelMedia(TestEvents.Call1, "bob"), _timeout.Token);
+        var second = await service.ExecuteAsync(ActionCommand.CancelMedia(TestEvents.Call1, StoreTestKit.As("bob")), _timeout.Token);
 
         Assert.Equal(CommandStatus.Refused, second.Status);
         Assert.Contains("already requested by alice", second.Message);
@@ -178,7 +180,7 @@ public sealed class CancelActionTests : IDisposable
         var error = new TelephonyError(400, "BadRequest", "No media to cancel");
         _graph.Result = TelephonyResult<Unit>.Fail(error);
 
-        var outcome = await service.ExecuteAsync(ActionCommand.CancelMedia(TestEvents.Call1, "alice"), _timeout.Token);
+        var outcome = await service.ExecuteAsync(ActionCommand.CancelMedia(TestEvents.Call1, StoreTestKit.As("alice")), _timeout.Token);
 
         Assert.Equal(CommandStatus.Failed, outcome.Status);
         Assert.Equal("Cancel of all media failed: BadRequest (400): No media to cancel", outcome.Message);
@@ -193,7 +195,7 @@ public sealed class CancelActionTests : IDisposable
     {
         var (store, service) = Arrange();
         store.Apply(_events.MediaStarted());
-        await service.ExecuteAsync(ActionCommand.CancelMedia(TestEvents.Call1, "alice"), _timeout.Token);
+        await service.ExecuteAsync(ActionCommand.CancelMedia(TestEvents.Call1, StoreTestKit.As("alice")), _timeout.Token);
 
         store.Apply(_events.MediaEnded(outcome: MediaStatus.Cancelled));
 

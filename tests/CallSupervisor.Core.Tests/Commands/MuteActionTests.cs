@@ -1,3 +1,4 @@
+using CallSupervisor.Core.Audit;
 using CallSupervisor.Core.Actions;
 using CallSupervisor.Core.Calls;
 using CallSupervisor.Core.Commands;
@@ -15,6 +16,7 @@ public sealed class ActionExecutorTests : IDisposable
     private readonly ManualTimeProvider _time = new();
     private readonly FakeCallAutomationPort _acs = new();
     private readonly FakeGraphCallsPort _graph = new();
+    private readonly InMemoryAuditTrail _audit = new();
     private readonly CallStore _store;
     private readonly ActionExecutor _service;
     private readonly CancellationTokenSource _timeout = new(TimeSpan.FromSeconds(10));
@@ -22,10 +24,10 @@ public sealed class ActionExecutorTests : IDisposable
     public ActionExecutorTests()
     {
         _store = StoreTestKit.NewStore(_time).WithConnectedCall(_events);
-        _service = new ActionExecutor(_store, new ActionPorts(_acs, _graph), _time);
+        _service = new ActionExecutor(_store, new ActionPorts(_acs, _graph), _time, _audit);
     }
 
-    private static ActionCommand MuteAgent(string supervisor = "alice") => ActionCommand.Mute(TestEvents.Call1, TestEvents.Agent.RawId, supervisor);
+    private static ActionCommand MuteAgent(string supervisor = "alice") => ActionCommand.Mute(TestEvents.Call1, TestEvents.Agent.RawId, StoreTestKit.As(supervisor));
 
     public void Dispose() => _timeout.Dispose();
     [Fact]
@@ -75,7 +77,7 @@ public sealed class ActionExecutorTests : IDisposable
     [Fact]
     public async Task ExecuteMute_PhoneParticipant_IsRefusedWithoutHttp()
     {
-        var outcome = await _service.ExecuteAsync(ActionCommand.Mute(TestEvents.Call1, TestEvents.Caller.RawId, "alice"), _timeout.Token);
+        var outcome = await _service.ExecuteAsync(ActionCommand.Mute(TestEvents.Call1, TestEvents.Caller.RawId, StoreTestKit.As("alice")), _timeout.Token);
 
         Assert.Equal(CommandStatus.Refused, outcome.Status);
         Assert.Equal(MuteAction.CannotMuteKind, outcome.Message);
@@ -87,7 +89,7 @@ public sealed class ActionExecutorTests : IDisposable
     [InlineData("call-9", "8:acs:stranger", "Call call-9 is not on the dashboard")]
     public async Task ExecuteMute_UnknownTarget_IsRefusedWithoutHttp(string callId, string rawId, string reason)
     {
-        var outcome = await _service.ExecuteAsync(ActionCommand.Mute(new CallId(callId), rawId, "alice"), _timeout.Token);
+        var outcome = await _service.ExecuteAsync(ActionCommand.Mute(new CallId(callId), rawId, StoreTestKit.As("alice")), _timeout.Token);
 
         Assert.Equal(CommandOutcome.Refused(reason), outcome);
         Assert.Empty(_acs.Requests);
@@ -96,12 +98,75 @@ public sealed class ActionExecutorTests : IDisposable
     [Theory]
     [InlineData("")]
     [InlineData("  ")]
-    public async Task ExecuteMute_WithoutSupervisorName_IsRefused(string supervisor)
+    public async Task ExecuteMute_WithoutSignedInUser_IsForbidden(string supervisor)
     {
         var outcome = await _service.ExecuteAsync(MuteAgent(supervisor), _timeout.Token);
 
-        Assert.Equal(CommandStatus.Refused, outcome.Status);
+        Assert.Equal(CommandStatus.Forbidden, outcome.Status);
         Assert.Empty(_acs.Requests);
+    }
+
+    [Fact]
+    public async Task ExecuteMute_Observer_ForbiddenNothingSentNothingMarkedAndAudited()
+    {
+        var observer = StoreTestKit.As("olivia", SupervisorRoles.Observer);
+
+        var outcome = await _service.ExecuteAsync(ActionCommand.Mute(TestEvents.Call1, TestEvents.Agent.RawId, observer), _timeout.Token);
+
+        Assert.Equal(CommandStatus.Forbidden, outcome.Status);
+        Assert.Equal("Your role (Observer) may watch calls but not act on them", outcome.Message);
+        Assert.Empty(_acs.Requests);
+        Assert.Empty(_store.Call1().PendingActions);
+        var entry = Assert.Single(_audit.Entries);
+        Assert.Equal(AuditStatus.Refused, entry.Status);
+        Assert.Equal(("oid-olivia", "olivia", "Observer"), (entry.Record.ActorId, entry.Record.ActorName, entry.Record.ActorRole));
+        Assert.Equal(outcome.Message, entry.Record.Detail);
+    }
+
+    [Fact]
+    public async Task ExecuteMute_Accepted_AuditedUnderTheOperationContextThenConfirmedByTheRoster()
+    {
+        var store = StoreTestKit.NewStore(_time, outcomes: new AuditOutcomeObserver(_audit)).WithConnectedCall(_events);
+        var service = new ActionExecutor(store, new ActionPorts(_acs, _graph), _time, _audit);
+
+        var outcome = await service.ExecuteAsync(MuteAgent(), _timeout.Token);
+        var entry = Assert.Single(_audit.Entries);
+        Assert.Equal(outcome.OperationContext, entry.Record.AuditId);
+        Assert.Equal((ActionKind.Mute, "call-1", TestEvents.Agent.RawId), (entry.Record.Action, entry.Record.CallId, entry.Record.Target));
+        Assert.Equal(AuditStatus.Accepted, entry.Status);
+
+        store.Apply(_events.Roster(2, TestEvents.In(TestEvents.Caller), TestEvents.In(TestEvents.Agent, muted: true)));
+
+        entry = Assert.Single(_audit.Entries);
+        Assert.Equal(AuditStatus.Confirmed, entry.Status);
+        Assert.Equal([AuditStatus.Accepted, AuditStatus.Confirmed], entry.Updates.Select(u => u.Status));
+    }
+
+    [Fact]
+    public async Task ExecuteMute_AcsRefuses_AuditedAsFailedWithTheServiceCode()
+    {
+        var store = StoreTestKit.NewStore(_time, outcomes: new AuditOutcomeObserver(_audit)).WithConnectedCall(_events);
+        var service = new ActionExecutor(store, new ActionPorts(_acs, _graph), _time, _audit);
+        _acs.Result = TelephonyResult<Unit>.Fail(Forbidden);
+
+        await service.ExecuteAsync(MuteAgent(), _timeout.Token);
+
+        var entry = Assert.Single(_audit.Entries);
+        Assert.Equal(AuditStatus.Failed, entry.Status);
+        Assert.Equal(Forbidden.Code, entry.Updates[0].ErrorCode);
+    }
+
+    [Fact]
+    public async Task ExecuteMute_AuditUnavailable_NothingSentAndTheMarkIsUndone()
+    {
+        _audit.FailWith = new IOException("disk full");
+
+        var outcome = await _service.ExecuteAsync(MuteAgent(), _timeout.Token);
+
+        Assert.Equal(CommandStatus.Failed, outcome.Status);
+        Assert.Equal("AuditUnavailable", outcome.Error!.Code);
+        Assert.Empty(_acs.Requests);
+        Assert.Empty(_store.Call1().PendingActions);
     }
 
     [Fact]
@@ -184,7 +249,7 @@ public sealed class ActionExecutorTests : IDisposable
     public async Task ExecuteMute_CallNotFound_AsksForTheCallToBeReReadAtOnce(int? status, string code)
     {
         var reconcile = new RecordingReconcileRequests();
-        var service = new ActionExecutor(_store, new ActionPorts(_acs, _graph), _time, reconcile);
+        var service = new ActionExecutor(_store, new ActionPorts(_acs, _graph), _time, _audit, reconcile);
         _acs.Result = TelephonyResult<Unit>.Fail(new TelephonyError(status, code, "Call not found."));
 
         var outcome = await service.ExecuteAsync(MuteAgent(), _timeout.Token);
@@ -197,7 +262,7 @@ public sealed class ActionExecutorTests : IDisposable
     public async Task ExecuteMute_OtherError_DoesNotAskForAReRead()
     {
         var reconcile = new RecordingReconcileRequests();
-        var service = new ActionExecutor(_store, new ActionPorts(_acs, _graph), _time, reconcile);
+        var service = new ActionExecutor(_store, new ActionPorts(_acs, _graph), _time, _audit, reconcile);
         _acs.Result = TelephonyResult<Unit>.Fail(Forbidden);
 
         await service.ExecuteAsync(MuteAgent(), _timeout.Token);

@@ -8,8 +8,8 @@ namespace CallSupervisor.Core.Tests.Store;
 /// <summary>Store construction and common arrangements.</summary>
 internal static class StoreTestKit
 {
-    public static CallStore NewStore(TimeProvider? time = null, int maxActivity = 200, int maxEventIds = 10_000) =>
-        new(time ?? new ManualTimeProvider(), new CallStoreOptions(TimeSpan.Zero, maxActivity, maxEventIds));
+    public static CallStore NewStore(TimeProvider? time = null, int maxActivity = 200, int maxEventIds = 10_000, IActionOutcomeObserver? outcomes = null) =>
+        new(time ?? new ManualTimeProvider(), new CallStoreOptions(TimeSpan.Zero, maxActivity, maxEventIds), outcomes);
 
     public static Call Call1(this CallStore store) => store.Current.Find(TestEvents.Call1) ?? throw new InvalidOperationException("call-1 is not in the store");
 
@@ -31,6 +31,10 @@ internal static class StoreTestKit
     }
 
     /// <summary>A request at 09:30:00; each gets its own operationContext unless one is given.</summary>
+    /// <summary>A signed-in user named <paramref name="name"/> with the given roles (Supervisor by default).</summary>
+    public static Actor As(string name, params string[] roles) =>
+        new("oid-" + name, name, roles.Length == 0 ? [SupervisorRoles.Supervisor] : [.. roles]);
+
     public static SupervisorRequest Request(string supervisor = "alice", string? operationContext = null) =>
         new(supervisor, new DateTimeOffset(2026, 1, 1, 9, 30, 0, TimeSpan.Zero), operationContext ?? "supervisor-test:" + Guid.NewGuid().ToString("N"));
 

@@ -1,0 +1,42 @@
+using System.Collections.Immutable;
+
+namespace CallSupervisor.Core.Actions;
+
+/// <summary>The app roles a signed-in user can hold (Entra ID app roles, the token's <c>roles</c> claim).</summary>
+public static class SupervisorRoles
+{
+    /// <summary>Sees every call; cannot act.</summary>
+    public const string Observer = "Observer";
+
+    /// <summary>Sees every call and may mute, cancel invitations and cancel media.</summary>
+    public const string Supervisor = "Supervisor";
+
+    /// <summary>May read and export the audit trail.</summary>
+    public const string Auditor = "Auditor";
+
+    /// <summary>Every role, in the order they are shown.</summary>
+    public static ImmutableArray<string> All { get; } = [Supervisor, Observer, Auditor];
+}
+
+/// <summary>
+/// Who asks for an action: the signed-in user's stable id (the token's object id), display name and app roles.
+/// Carried by every <see cref="ActionCommand"/> so the one executor decides, and the audit trail records, who did
+/// what with which right.
+/// </summary>
+public sealed record Actor(string Id, string Name, ImmutableArray<string> Roles)
+{
+    /// <summary>May run supervisor actions.</summary>
+    public bool CanAct => Roles.Contains(SupervisorRoles.Supervisor, StringComparer.Ordinal);
+
+    /// <summary>May read and export the audit trail.</summary>
+    public bool CanAudit => Roles.Contains(SupervisorRoles.Auditor, StringComparer.Ordinal);
+
+    /// <summary>May see the board (every role does).</summary>
+    public bool CanObserve => CanAct || CanAudit || Roles.Contains(SupervisorRoles.Observer, StringComparer.Ordinal);
+
+    /// <summary>The role recorded with an action: the one that allowed it, else the strongest held.</summary>
+    public string Role => CanAct ? SupervisorRoles.Supervisor
+        : Roles.Contains(SupervisorRoles.Observer, StringComparer.Ordinal) ? SupervisorRoles.Observer
+        : CanAudit ? SupervisorRoles.Auditor
+        : "none";
+}
