@@ -1,18 +1,20 @@
 using CallSupervisor.Web.Components;
 using CallSupervisor.Web.Hosting;
+using CallSupervisor.Web.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.UseRepositoryDevelopmentSettings(builder.Environment);
 await using var emulator = await EmbeddedEmulator.StartIfEnabledAsync(builder);
-builder.Services.AddCallSupervisor(builder.Configuration);
+builder.Services.AddCallSupervisor(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
 
 app.UseCallSupervisorErrorHandling();
-app.UseSameOriginForHubs();
+app.UseCallSupervisorSecurity();
 app.UseAntiforgery();
 
-app.MapStaticAssets();
+// Static assets are public (the sign-in and error pages use them too).
+app.MapStaticAssets().AllowAnonymous();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
 app.MapCallSupervisorEndpoints();

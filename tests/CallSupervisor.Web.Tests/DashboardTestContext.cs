@@ -5,6 +5,8 @@ using CallSupervisor.Core.Tests;
 using CallSupervisor.Core.Tests.Commands;
 using CallSupervisor.Core.Tests.Store;
 using CallSupervisor.Web.Calls;
+using CallSupervisor.Core.Audit;
+using CallSupervisor.Web.Security;
 using CallSupervisor.Web.Hosting;
 using CallSupervisor.Web.Ui;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,12 +30,13 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
         Services.AddSingleton<TimeProvider>(Time);
-        Services.AddSingleton(StoreTestKit.NewStore(Time));
+        Services.AddSingleton(StoreTestKit.NewStore(Time, outcomes: new AuditOutcomeObserver(Audit)));
         Services.AddSingleton<ICallsFeed>(sp => sp.GetRequiredService<CallStore>());
         Services.AddSingleton<ICallAutomationPort>(Acs);
         Services.AddSingleton<IGraphCallsPort>(Graph);
-        Services.AddSingleton(sp => new ActionExecutor(sp.GetRequiredService<CallStore>(), new ActionPorts(Acs, Graph), Time));
-        Services.AddScoped<SupervisorIdentity>();
+        Services.AddSingleton(sp => new ActionExecutor(sp.GetRequiredService<CallStore>(), new ActionPorts(Acs, Graph), Time, Audit));
+        Services.AddScoped<CurrentUser>();
+        SignIn("Sam Supervisor", SupervisorRoles.Supervisor);
         Services.AddSingleton<IConfirmService>(Confirm);
         Services.AddScoped<IActionNotifier, SnackbarActionNotifier>();
         Services.AddScoped<ActionRunner>();
@@ -44,6 +47,17 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
     }
 
     internal ManualTimeProvider Time { get; } = new();
+
+    internal InMemoryAuditTrail Audit { get; } = new();
+
+    /// <summary>Signs the test's user in as <paramref name="name"/> with these app roles (as the token's claims would).</summary>
+    protected void SignIn(string name, params string[] roles)
+    {
+        var authorization = AddAuthorization();
+        authorization.SetAuthorized(name);
+        authorization.SetRoles(roles);
+        authorization.SetClaims(new System.Security.Claims.Claim("oid", "oid-" + name.Replace(' ', '-')));
+    }
 
     internal TestEvents Events { get; } = new();
 

@@ -32,9 +32,8 @@ public sealed class ActionExecutor(
         {
             return CommandOutcome.Forbidden("A signed-in user is required");
         }
-        if (!actor.CanAct)
+        if (actor.WhyNotAct is { } reason)
         {
-            var reason = $"Your role ({actor.Role}) may watch calls but not act on them";
             await RecordAsync(command, request, AuditStatus.Refused, reason, cancellationToken).ConfigureAwait(false);
             return CommandOutcome.Forbidden(reason);
         }
@@ -43,9 +42,9 @@ public sealed class ActionExecutor(
         var (marked, call) = store.ApplyAndRead(new ActionRequested($"action:{request.OperationContext}", command.CallId, request.RequestedAt, pending));
         if (!marked.IsApplied || call is null)
         {
-            var reason = marked.Reason ?? "The action is not available";
-            await RecordAsync(command, request, AuditStatus.Refused, reason, cancellationToken).ConfigureAwait(false);
-            return CommandOutcome.Refused(reason);
+            var why = marked.Reason ?? "The action is not available";
+            await RecordAsync(command, request, AuditStatus.Refused, why, cancellationToken).ConfigureAwait(false);
+            return CommandOutcome.Refused(why);
         }
 
         try

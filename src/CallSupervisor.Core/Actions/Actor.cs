@@ -34,6 +34,9 @@ public sealed record Actor(string Id, string Name, ImmutableArray<string> Roles)
     /// <summary>May see the board (every role does).</summary>
     public bool CanObserve => CanAct || CanAudit || Roles.Contains(SupervisorRoles.Observer, StringComparer.Ordinal);
 
+    /// <summary>Why this actor may not run actions (null when it may): one wording for the buttons and the hub.</summary>
+    public string? WhyNotAct => CanAct ? null : $"Your role ({Role}) may watch calls but not act on them";
+
     /// <summary>The role recorded with an action: the one that allowed it, else the strongest held.</summary>
     public string Role => CanAct ? SupervisorRoles.Supervisor
         : Roles.Contains(SupervisorRoles.Observer, StringComparer.Ordinal) ? SupervisorRoles.Observer

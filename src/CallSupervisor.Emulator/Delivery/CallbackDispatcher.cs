@@ -180,14 +180,14 @@ internal sealed partial class CallbackDispatcher : IDeliverySink, IAsyncDisposab
             var code = Guid.NewGuid().ToString();
             if (await _poster.ValidateAsync(target, _events.SubscriptionValidation(code), code, ct))
             {
-                LogValidated(target);
+                LogValidated(Redact.Address(target));
                 return true;
             }
             await Task.Delay(delay, _timeProvider, ct);
             delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 2000));
         }
         // Keep going anyway: a developer sees the error in the log and still gets calls.
-        LogValidationFailed(target);
+        LogValidationFailed(Redact.Address(target));
         return false;
     }
 
@@ -217,10 +217,10 @@ internal sealed partial class CallbackDispatcher : IDeliverySink, IAsyncDisposab
     private partial void LogSendFailed(Exception exception, string eventType, string eventId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Event Grid subscription validated at {Target}")]
-    private partial void LogValidated(Uri target);
+    private partial void LogValidated(string target);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Event Grid subscription validation at {Target} failed; IncomingCall events are sent anyway")]
-    private partial void LogValidationFailed(Uri target);
+    private partial void LogValidationFailed(string target);
 }
 
 /// <summary>How many posts succeeded, failed after retries, or were dropped by fault injection.</summary>

@@ -51,7 +51,7 @@ internal sealed partial class CallbackPoster
     {
         if (!EmulatorOptionsValidator.IsLoopbackHttp(target))
         {
-            LogRefused(delivery.EventType, target);
+            LogRefused(delivery.EventType, Redact.Address(target));
             return false;
         }
         try
@@ -67,11 +67,11 @@ internal sealed partial class CallbackPoster
             {
                 return true;
             }
-            LogGaveUp(delivery.EventType, delivery.EventId, target, ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            LogGaveUp(delivery.EventType, delivery.EventId, Redact.Address(target), ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
         {
-            LogGaveUp(delivery.EventType, delivery.EventId, target, ex.Message);
+            LogGaveUp(delivery.EventType, delivery.EventId, Redact.Address(target), ex.Message);
         }
         return false;
     }
@@ -134,8 +134,8 @@ internal sealed partial class CallbackPoster
     private partial void LogRetry(int attempt, string? reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Gave up posting {EventType} {EventId} to {Target}: {Reason}")]
-    private partial void LogGaveUp(string eventType, string eventId, Uri target, string reason);
+    private partial void LogGaveUp(string eventType, string eventId, string target, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Refused to post {EventType} to non-loopback {Target}")]
-    private partial void LogRefused(string eventType, Uri target);
+    private partial void LogRefused(string eventType, string target);
 }

@@ -18,7 +18,10 @@ public static partial class CallbackEndpoints
     /// <summary>Maps the ACS and Event Grid callbacks, and the Graph one unless Graph is disabled.</summary>
     public static IEndpointRouteBuilder MapCallbackEndpoints(this IEndpointRouteBuilder endpoints, bool graph)
     {
-        var group = endpoints.MapGroup("/api/callbacks").DisableAntiforgery();
+        // The services authenticate themselves (ACS: a signed JWT; Event Grid: the key in the URL; Graph: the
+        // clientState), not as a signed-in user; a burst past the rate limit gets 503 + Retry-After.
+        var group = endpoints.MapGroup("/api/callbacks").DisableAntiforgery().AllowAnonymous()
+            .RequireRateLimiting(Security.SecurityServiceCollectionExtensions.CallbackRateLimit);
         group.MapPost("/acs", HandleAcsAsync);
         group.MapPost("/incoming", HandleIncomingAsync);
         if (graph)
@@ -104,10 +107,14 @@ public static partial class CallbackEndpoints
         CancellationToken cancellationToken)
     {
         var logger = loggers.CreateLogger(typeof(CallbackEndpoints));
-        // Graph validates a notification URL by posting ?validationToken=… and expecting it back as text.
-        if (request.Query.TryGetValue("validationToken", out var token) && token.Count == 1)
+        // Graph validates a notification URL by posting ?validationToken=… and expecting it back as text. The echo is
+        // unauthenticated, so only a token of Graph's shape is echoed (printable text, no markup), never anything else.
+        if (request.Query.TryGetValue("validationToken", out var token))
         {
-            return TypedResults.Text(token[0], "text/plain");
+            return token.Count == 1 && GraphValidationToken.IsWellFormed(token[0])
+                ? TypedResults.Text(token[0], "text/plain", System.Text.Encoding.UTF8)
+                : TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid validation token",
+                    detail: "validationToken must be one printable token of at most 1024 characters without markup.");
         }
         // Graph's proof of origin is the clientState inside the body, checked by the parser.
         var (body, rejected) = await ReceiveAsync(request, options.Value, "Graph", logger, authenticate: null, cancellationToken);

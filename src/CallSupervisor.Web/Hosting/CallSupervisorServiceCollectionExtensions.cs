@@ -1,4 +1,6 @@
 using CallSupervisor.Core.Actions;
+using CallSupervisor.Core.Audit;
+using CallSupervisor.Web.Security;
 using CallSupervisor.Core.Store;
 using CallSupervisor.Core.Workflow;
 using CallSupervisor.Telephony;
@@ -19,8 +21,9 @@ namespace CallSupervisor.Web.Hosting;
 /// <summary>Composition root of the dashboard.</summary>
 public static class CallSupervisorServiceCollectionExtensions
 {
-    public static IServiceCollection AddCallSupervisor(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddCallSupervisor(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
+        services.AddCallSupervisorSecurity(configuration, environment);
         services.AddOptions<DashboardOptions>()
             .Bind(configuration.GetSection(DashboardOptions.SectionName))
             .Validate(o => o.BatchWindow >= TimeSpan.Zero && o.BatchWindow <= TimeSpan.FromSeconds(2), "Dashboard:BatchWindow must be between 0 and 2 s.")
@@ -52,19 +55,21 @@ public static class CallSupervisorServiceCollectionExtensions
     public static IEndpointRouteBuilder MapCallSupervisorEndpoints(this IEndpointRouteBuilder endpoints)
     {
         // Liveness: the process answers. Readiness: it can take callbacks (inbox depth and age), as JSON.
-        endpoints.MapHealthChecks("/health", new HealthCheckOptions { Predicate = _ => false });
+        // Probes come from the load balancer or orchestrator, not a signed-in user.
+        endpoints.MapHealthChecks("/health", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         endpoints.MapHealthChecks("/health/ready", new HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains(ReadyTag),
             ResponseWriter = HealthResponse.WriteAsync,
-        });
+        }).AllowAnonymous();
         var graph = endpoints.ServiceProvider.GetRequiredService<IOptions<CallSupervisor.Telephony.Options.GraphOptions>>().Value.Enabled;
         endpoints.MapCallbackEndpoints(graph);
         // Anything else under /api is a 404 problem for every method: without this the pages' catch-all route
         // matches, answers POST with 405 and GET with an HTML page.
         endpoints.Map("/api/{**path}", (string? path) => TypedResults.Problem(
-            statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"There is no API at /api/{path}."));
+            statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"There is no API at /api/{path}.")).AllowAnonymous();
         endpoints.MapHub<CallsHub>(CallsHub.Path);
+        endpoints.MapAccountEndpoints();
         return endpoints;
     }
 
@@ -104,9 +109,12 @@ public static class CallSupervisorServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<WorkflowSettings>, WorkflowSettingsValidator>();
 
+        services.AddSingleton<IAuditTrail, InMemoryAuditTrail>();
+        // Every settled action reaches the audit trail through the store's observer.
         services.AddSingleton(sp => new CallStore(
             sp.GetRequiredService<TimeProvider>(),
-            new CallStoreOptions(sp.GetRequiredService<IOptions<DashboardOptions>>().Value.BatchWindow)));
+            new CallStoreOptions(sp.GetRequiredService<IOptions<DashboardOptions>>().Value.BatchWindow),
+            new AuditOutcomeObserver(sp.GetRequiredService<IAuditTrail>())));
         services.AddSingleton<ReconcileSchedule>();
         services.AddSingleton<CallSupervisor.Core.Ports.IReconcileRequests>(sp => sp.GetRequiredService<ReconcileSchedule>());
         services.AddSingleton<ICallsFeed>(sp => sp.GetRequiredService<CallStore>());
@@ -114,8 +122,9 @@ public static class CallSupervisorServiceCollectionExtensions
             sp.GetRequiredService<CallStore>(),
             new ActionPorts(sp.GetRequiredService<CallSupervisor.Core.Ports.ICallAutomationPort>(), sp.GetRequiredService<CallSupervisor.Core.Ports.IGraphCallsPort>()),
             sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IAuditTrail>(),
             sp.GetRequiredService<CallSupervisor.Core.Ports.IReconcileRequests>()));
-        services.AddScoped<SupervisorIdentity>();
+        services.AddScoped<CurrentUser>();
         services.AddSingleton(sp => new CallEventQueue(
             sp.GetRequiredService<IOptions<CallsOptions>>().Value.MaxQueuedEvents, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ICallEventSink>(sp => sp.GetRequiredService<CallEventQueue>());

@@ -12,8 +12,10 @@ namespace CallSupervisor.Web.Hubs;
 /// A connection joins the broadcast before its snapshot is sent, so a client may receive <c>changed</c> batches
 /// before the <c>snapshot</c>: keep them until the snapshot arrives, then apply only those with a version above
 /// the snapshot's. The three supervisor actions are hub methods
-/// that go through the same validated command service as the dashboard's buttons.
+/// that go through the same executor as the dashboard's buttons; it checks the caller's role, so an Observer's
+/// invocation is refused (and audited) however it was made.
 /// </summary>
+[Microsoft.AspNetCore.Authorization.Authorize(Policy = Security.SupervisorPolicies.Observe)]
 public sealed class CallsHub(CallStore store, ActionExecutor actions, CallSupervisor.Web.Hosting.OperationsMonitor monitor) : Hub
 {
     public const string Path = CallsHubContract.Path;
@@ -37,16 +39,17 @@ public sealed class CallsHub(CallStore store, ActionExecutor actions, CallSuperv
     // Commands are not tied to the connection's lifetime: once sent, ACS may act on them, so a client that drops
     // mid-request must not turn a sent request into a "cancelled" entry in the audit trail.
     public Task<CommandResultDto> Mute(string callId, string participantRawId) =>
-        ExecuteAsync(ActionCommand.Mute(new CallId(callId), participantRawId, Supervisor));
+        ExecuteAsync(ActionCommand.Mute(new CallId(callId), participantRawId, Caller));
 
     public Task<CommandResultDto> CancelInvitation(string callId, string invitationId) =>
-        ExecuteAsync(ActionCommand.CancelInvitation(new CallId(callId), new InvitationId(invitationId), Supervisor));
+        ExecuteAsync(ActionCommand.CancelInvitation(new CallId(callId), new InvitationId(invitationId), Caller));
 
     public Task<CommandResultDto> CancelMedia(string callId) =>
-        ExecuteAsync(ActionCommand.CancelMedia(new CallId(callId), Supervisor));
+        ExecuteAsync(ActionCommand.CancelMedia(new CallId(callId), Caller));
 
     private async Task<CommandResultDto> ExecuteAsync(ActionCommand command) =>
         (await actions.ExecuteAsync(command, CancellationToken.None)).ToDto();
 
-    private string Supervisor => Context.User?.Identity?.Name is { Length: > 0 } name ? name : "hub:" + Context.ConnectionId[..8];
+    // Only signed-in users get here (Observe policy); whether they may act is the executor's decision.
+    private Actor Caller => Security.Actors.From(Context.User) ?? new Actor("", "", []);
 }

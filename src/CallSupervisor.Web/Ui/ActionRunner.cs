@@ -1,7 +1,7 @@
 using CallSupervisor.Core.Actions;
 using CallSupervisor.Core.Commands;
 using CallSupervisor.Core.Store;
-using CallSupervisor.Web.Calls;
+using CallSupervisor.Web.Security;
 
 namespace CallSupervisor.Web.Ui;
 
@@ -10,7 +10,7 @@ namespace CallSupervisor.Web.Ui;
 /// undone, run it through the one executor, and tell the supervisor how it went. The confirmed state itself
 /// arrives through the feed.
 /// </summary>
-public sealed class ActionRunner(ActionExecutor executor, IConfirmService confirm, IActionNotifier notifier, SupervisorIdentity identity)
+public sealed class ActionRunner(ActionExecutor executor, IConfirmService confirm, IActionNotifier notifier, CurrentUser user)
 {
     /// <summary>Null when the supervisor did not confirm.</summary>
     public async Task<CommandOutcome?> RunAsync(SupervisorAction action, Call call, string target)
@@ -22,7 +22,9 @@ public sealed class ActionRunner(ActionExecutor executor, IConfirmService confir
             return null;
         }
         // Not tied to the circuit: once sent, ACS may act on it, so a closed tab must not record it as cancelled.
-        var outcome = await executor.ExecuteAsync(new ActionCommand(action.Kind, call.CallId, target, identity.Name), CancellationToken.None);
+        // The executor decides whether this user may act (the button only mirrors it); no signed-in user, no actor.
+        var actor = await user.GetAsync() ?? new Actor("", "", []);
+        var outcome = await executor.ExecuteAsync(new ActionCommand(action.Kind, call.CallId, target, actor), CancellationToken.None);
         notifier.Sent(action, call.CallId, action.Describe(call, target), outcome);
         return outcome;
     }

@@ -9,13 +9,17 @@ namespace CallSupervisor.Web.Tests.Callbacks;
 /// The real app in memory with no emulator and no workflow: ACS points at a closed loopback port, so nothing
 /// leaves the process. <paramref name="callbackAuth"/> switches ACS callback JWT validation on or off;
 /// <paramref name="settings"/> override configuration, <paramref name="services"/> replace services, and
-/// <paramref name="environment"/> is the host environment ("Testing" by default).
+/// <paramref name="environment"/> is the host environment (Development by default: outside it the app refuses to
+/// start with callback authentication off). Requests are signed in as <paramref name="user"/> with
+/// <paramref name="roles"/> (a Supervisor by default; null: anonymous) through <see cref="TestSignIn"/>.
 /// </summary>
 public sealed class CallbackAppFactory(
     bool callbackAuth,
     IReadOnlyDictionary<string, string>? settings = null,
     Action<IServiceCollection>? services = null,
-    string environment = "Testing") : WebApplicationFactory<Program>
+    string environment = "Development",
+    string? user = "Sam Supervisor",
+    string[]? roles = null) : WebApplicationFactory<Program>
 {
     public const string GraphClientState = "graph-client-state-secret";
     public const string EventGridKey = "event-grid-key-0123456789";
@@ -35,13 +39,30 @@ public sealed class CallbackAppFactory(
         builder.UseSetting("Graph:ClientState", GraphClientState);
         builder.UseSetting("Calls:MaxCallbackBytes", "4096");
         builder.UseSetting("Calls:EventGridKey", EventGridKey);
+        builder.UseSetting("AllowedHosts", "localhost");
+        builder.UseSetting("AzureAd:Instance", "https://127.0.0.1:9/");
+        builder.UseSetting("AzureAd:TenantId", "tenant");
+        builder.UseSetting("AzureAd:ClientId", "client");
+        builder.UseSetting("AzureAd:ClientSecret", "secret");
+        builder.UseSetting("Security:KeyPath", Path.Combine(Path.GetTempPath(), "callsupervisor-tests-keys"));
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(key, value);
         }
-        if (services is not null)
+        builder.ConfigureTestServices(test =>
         {
-            builder.ConfigureTestServices(services);
-        }
+            test.AddAuthentication(o =>
+                {
+                    o.DefaultScheme = TestSignIn.SchemeName;
+                    o.DefaultChallengeScheme = TestSignIn.SchemeName;
+                    o.DefaultForbidScheme = TestSignIn.SchemeName;
+                })
+                .AddScheme<TestSignInOptions, TestSignIn>(TestSignIn.SchemeName, o =>
+                {
+                    o.Name = user;
+                    o.Roles = roles ?? [CallSupervisor.Core.Actions.SupervisorRoles.Supervisor];
+                });
+            services?.Invoke(test);
+        });
     }
 }

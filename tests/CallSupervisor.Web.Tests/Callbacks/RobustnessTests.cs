@@ -112,7 +112,7 @@ public sealed class RobustnessTests
     public async Task Production_ServerErrorOnACallback_Is500ProblemDetailsWithoutDetails()
     {
         await using var app = new CallbackAppFactory(
-            callbackAuth: false,
+            callbackAuth: true,
             services: services => services.AddSingleton(new EventGridParser(new FailingTimeProvider())),
             environment: Environments.Production);
         using var client = app.CreateClient();
@@ -127,7 +127,7 @@ public sealed class RobustnessTests
     [Fact]
     public async Task Production_ErrorPage_Exists()
     {
-        await using var app = new CallbackAppFactory(callbackAuth: false, environment: Environments.Production);
+        await using var app = new CallbackAppFactory(callbackAuth: true, environment: Environments.Production);
         using var client = app.CreateClient();
 
         using var response = await client.GetAsync("/error");
@@ -139,7 +139,7 @@ public sealed class RobustnessTests
     [Fact]
     public async Task Production_PostToAnUnknownApiPath_Is404NotAPage()
     {
-        await using var app = new CallbackAppFactory(callbackAuth: false, environment: Environments.Production);
+        await using var app = new CallbackAppFactory(callbackAuth: true, environment: Environments.Production);
         using var client = app.CreateClient();
 
         using var response = await client.PostAsync("/api/callbacks/nothing-here", Json("[]"));

@@ -66,7 +66,8 @@ public sealed class LiveCallsPageTests : DashboardTestContext
 
         cut.Find("[data-testid=new-calls]").Click();
 
-        Assert.Equal(3, Order(cut).Count);
+        // The virtualised grid renders the released rows on its next render pass.
+        cut.WaitForAssertion(() => Assert.Equal(3, Order(cut).Count));
         Assert.Empty(cut.FindAll("[data-testid=new-calls]"));
     }
 

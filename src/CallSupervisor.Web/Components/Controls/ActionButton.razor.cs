@@ -1,6 +1,7 @@
 using CallSupervisor.Core.Actions;
 using CallSupervisor.Core.Commands;
 using CallSupervisor.Core.Store;
+using CallSupervisor.Web.Security;
 using CallSupervisor.Web.Ui;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
@@ -31,6 +32,10 @@ public partial class ActionButton
 
     [Inject] public required ActionRunner Runner { get; init; }
 
+    [Inject] public required CurrentUser User { get; init; }
+
+    private Actor? _actor;
+
     /// <summary>Whether the action can run now, and if not why.</summary>
     public Availability Availability { get; private set; } = Availability.Ok;
 
@@ -51,7 +56,12 @@ public partial class ActionButton
 
     private string StateName => IsPending ? "pending" : _inFlight ? "in-flight" : Availability.Allowed ? "enabled" : "disabled";
 
-    protected override void OnParametersSet() => Availability = Action.Check(Call, Target);
+    protected override async Task OnInitializedAsync() => _actor = await User.GetAsync();
+
+    // The role is checked again by the executor; the button only shows it, so an Observer sees why it cannot act.
+    protected override void OnParametersSet() => Availability = _actor is null
+        ? Availability.Refused("Sign in to act on calls")
+        : _actor.WhyNotAct is { } why ? Availability.Refused(why) : Action.Check(Call, Target);
 
     private async Task OnClickAsync()
     {

@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+
+namespace CallSupervisor.Web.Security;
+
+/// <summary>
+/// The small account surface Identity.Web.UI would provide: sign in (a challenge to the identity provider, back
+/// to a local page only), sign out (a form post with an anti-forgery token, ending the provider's session too).
+/// </summary>
+public static class AccountEndpoints
+{
+    public const string SignInPath = "/account/sign-in";
+    public const string SignOutPath = "/account/sign-out";
+    public const string SignInRateLimit = "sign-in";
+
+    public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var account = endpoints.MapGroup("/account").AllowAnonymous();
+        account.MapGet("/sign-in", (string? returnUrl) => Results.Challenge(
+                new AuthenticationProperties { RedirectUri = LocalOnly(returnUrl) },
+                [OpenIdConnectDefaults.AuthenticationScheme]))
+            .RequireRateLimiting(SignInRateLimit);
+        account.MapPost("/sign-out", async (HttpContext context, IAntiforgery antiforgery) =>
+        {
+            if (!await antiforgery.IsRequestValidAsync(context))
+            {
+                return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Sign-out refused", detail: "The form is missing its anti-forgery token; reload the page and try again.");
+            }
+            return Results.SignOut(
+                new AuthenticationProperties { RedirectUri = "/account/signed-out" },
+                [CookieAuthenticationDefaults.AuthenticationScheme, OpenIdConnectDefaults.AuthenticationScheme]);
+        }).DisableAntiforgery();
+        return endpoints;
+    }
+
+    /// <summary>Only a path on this site (never "//host" or "/\host"), so sign-in cannot be used to redirect elsewhere.</summary>
+    public static string LocalOnly(string? returnUrl) =>
+        returnUrl is { Length: > 0 } url && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\')) && !url.Contains('\n', StringComparison.Ordinal)
+            ? url
+            : "/";
+}

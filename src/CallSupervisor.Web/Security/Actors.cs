@@ -1,0 +1,29 @@
+using System.Collections.Immutable;
+using System.Security.Claims;
+using CallSupervisor.Core.Actions;
+using Microsoft.Identity.Web;
+
+namespace CallSupervisor.Web.Security;
+
+/// <summary>The <see cref="Actor"/> a signed-in user is: the token's object id, display name and app roles.</summary>
+public static class Actors
+{
+    /// <summary>Null for an anonymous principal.</summary>
+    public static Actor? From(ClaimsPrincipal? user)
+    {
+        if (user?.Identity?.IsAuthenticated != true)
+        {
+            return null;
+        }
+        // The object id is stable across sign-ins and renames (Entra's "oid"); "sub" is per app, a fallback.
+        var id = user.GetObjectId() ?? user.FindFirst("sub")?.Value ?? user.FindFirst(ClaimTypes.NameIdentifier)?.Value;
+        if (string.IsNullOrEmpty(id))
+        {
+            return null;
+        }
+        var name = user.Identity.Name is { Length: > 0 } display ? display : user.FindFirst("preferred_username")?.Value ?? id;
+        // Identity.Web maps the token's "roles" onto ClaimTypes.Role; only the app's own roles count.
+        ImmutableArray<string> roles = [.. SupervisorRoles.All.Where(user.IsInRole)];
+        return new Actor(id, name, roles);
+    }
+}

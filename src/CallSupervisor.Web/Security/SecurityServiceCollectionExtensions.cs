@@ -1,0 +1,72 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Options;
+
+namespace CallSupervisor.Web.Security;
+
+/// <summary>
+/// Sign-in, authorization and the app's own protections: host filtering and hub origins, security headers,
+/// HTTPS outside Development, rate limits on callbacks and sign-in, persisted data-protection keys, and start-up
+/// refusals for settings that must never reach production.
+/// </summary>
+public static class SecurityServiceCollectionExtensions
+{
+    public const string CallbackRateLimit = "callbacks";
+
+    public static IServiceCollection AddCallSupervisorSecurity(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(environment);
+        services.AddOptions<SecurityOptions>()
+            .Bind(configuration.GetSection(SecurityOptions.SectionName))
+            .Validate(o => o.CallbackRequestsPerSecond > 0, "Security:CallbackRequestsPerSecond must be positive.")
+            .Validate(o => o.SignInsPerMinute > 0, "Security:SignInsPerMinute must be positive.")
+            .Validate(o => o.AllowedOrigins.All(a => Uri.TryCreate(a, UriKind.Absolute, out var u) && u.Scheme is "http" or "https"),
+                "Security:AllowedOrigins must be absolute http(s) origins such as https://wallboard.example.com.")
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SecurityOptions>>(new ProductionSettingsValidator(configuration, environment));
+
+        services.AddCallSupervisorSignIn(configuration);
+
+        var security = configuration.GetSection(SecurityOptions.SectionName).Get<SecurityOptions>() ?? new SecurityOptions();
+        var keys = new DirectoryInfo(Path.GetFullPath(security.KeyPath ?? Path.Combine("data", "keys"), environment.ContentRootPath));
+        // Persisted so that sessions survive a restart; every instance behind a load balancer must share the folder.
+        services.AddDataProtection().SetApplicationName("CallSupervisor").PersistKeysToFileSystem(keys);
+
+        services.AddRateLimiter(options =>
+        {
+            // Well above what ACS and Graph send for a large contact centre; past it, a 503 tells them to retry.
+            options.AddPolicy(CallbackRateLimit, _ => RateLimitPartition.GetTokenBucketLimiter("all", _ => new TokenBucketRateLimiterOptions
+            {
+                TokenLimit = security.CallbackRequestsPerSecond,
+                TokensPerPeriod = security.CallbackRequestsPerSecond,
+                ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                QueueLimit = 0,
+            }));
+            options.AddPolicy(AccountEndpoints.SignInRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = security.SignInsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            options.OnRejected = (context, _) => new ValueTask(RateLimitRejection.WriteAsync(context.HttpContext));
+        });
+
+        services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
+        return services;
+    }
+
+    /// <summary>The security middleware, in order: HTTPS, headers, host-vetted hub origins, sign-in, limits.</summary>
+    public static WebApplication UseCallSupervisorSecurity(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+            app.UseHttpsRedirection();
+        }
+        app.UseSecurityHeaders(app.Configuration);
+        app.UseHubOriginCheck();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        return app;
+    }
+}

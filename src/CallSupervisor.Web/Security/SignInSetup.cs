@@ -1,0 +1,80 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.Identity.Web;
+
+namespace CallSupervisor.Web.Security;
+
+/// <summary>
+/// Sign-in with Microsoft.Identity.Web: OpenID Connect authorization code + PKCE against Entra ID (section
+/// <c>AzureAd</c>), a cookie session, app roles from the token. Machine clients (the hubs, the Blazor circuit's own
+/// connection, the APIs, the audit export) get 401/403 instead of a redirect to a sign-in page they cannot follow.
+/// </summary>
+public static class SignInSetup
+{
+    public const string SectionName = "AzureAd";
+
+    private static readonly PathString[] MachinePaths = ["/hubs", "/api", "/_blazor", "/audit/export"];
+
+    public static bool IsMachineRequest(HttpRequest request) =>
+        MachinePaths.Any(p => request.Path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase));
+
+    public static IServiceCollection AddCallSupervisorSignIn(this IServiceCollection services, IConfiguration configuration)
+    {
+        var section = configuration.GetSection(SectionName);
+        services.AddAuthentication(OpenIdConnectDefaults.AuthenticationScheme)
+            .AddMicrosoftIdentityWebApp(section);
+
+        var localSignIn = configuration.GetValue<bool>($"{SecurityOptions.SectionName}:{nameof(SecurityOptions.LocalSignIn)}");
+        services.Configure<OpenIdConnectOptions>(OpenIdConnectDefaults.AuthenticationScheme, options =>
+        {
+            // Authorization code + PKCE (UsePkce is on by default), the code redeemed with the client secret.
+            options.ResponseType = "code";
+            options.UsePkce = true;
+            options.ClientSecret ??= section["ClientSecret"];
+            options.SignedOutRedirectUri = "/account/signed-out";
+            if (localSignIn)
+            {
+                // The local provider speaks http and is not Entra: Identity.Web's issuer validator fetches Entra
+                // metadata over https on its own, so validate the issuer against the local authority instead.
+                var authority = $"{section["Instance"]?.TrimEnd('/')}/{section["TenantId"]}/v2.0";
+                options.RequireHttpsMetadata = false;
+                options.TokenValidationParameters.IssuerValidator = null;
+                options.TokenValidationParameters.ValidIssuer = authority;
+            }
+            var redirect = options.Events.OnRedirectToIdentityProvider;
+            options.Events.OnRedirectToIdentityProvider = async context =>
+            {
+                if (IsMachineRequest(context.Request))
+                {
+                    context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                    context.HandleResponse();
+                    return;
+                }
+                await redirect(context);
+            };
+        });
+        services.Configure<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme, options =>
+        {
+            options.Cookie.Name = "CallSupervisor.Session";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.SlidingExpiration = true;
+            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+            options.AccessDeniedPath = "/access-denied";
+            var denied = options.Events.OnRedirectToAccessDenied;
+            options.Events.OnRedirectToAccessDenied = context =>
+            {
+                if (IsMachineRequest(context.Request))
+                {
+                    context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                    return Task.CompletedTask;
+                }
+                return denied(context);
+            };
+        });
+        services.AddAuthorization(SupervisorPolicies.Add);
+        services.AddCascadingAuthenticationState();
+        return services;
+    }
+}
