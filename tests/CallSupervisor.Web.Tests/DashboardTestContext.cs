@@ -36,6 +36,7 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<IGraphCallsPort>(Graph);
         Services.AddSingleton(sp => new ActionExecutor(sp.GetRequiredService<CallStore>(), new ActionPorts(Acs, Graph), Time, Audit));
         Services.AddScoped<CurrentUser>();
+        _authorization = AddAuthorization();
         SignIn("Sam Supervisor", SupervisorRoles.Supervisor);
         Services.AddSingleton<IConfirmService>(Confirm);
         Services.AddScoped<IActionNotifier, SnackbarActionNotifier>();
@@ -53,11 +54,12 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
     /// <summary>Signs the test's user in as <paramref name="name"/> with these app roles (as the token's claims would).</summary>
     protected void SignIn(string name, params string[] roles)
     {
-        var authorization = AddAuthorization();
-        authorization.SetAuthorized(name);
-        authorization.SetRoles(roles);
-        authorization.SetClaims(new System.Security.Claims.Claim("oid", "oid-" + name.Replace(' ', '-')));
+        _authorization.SetAuthorized(name);
+        _authorization.SetRoles(roles);
+        _authorization.SetClaims(new System.Security.Claims.Claim("oid", "oid-" + name.Replace(' ', '-')));
     }
+
+    private readonly Bunit.TestDoubles.BunitAuthorizationContext _authorization;
 
     internal TestEvents Events { get; } = new();
 

@@ -40,6 +40,16 @@ public static class SignInSetup
                 options.RequireHttpsMetadata = false;
                 options.TokenValidationParameters.IssuerValidator = null;
                 options.TokenValidationParameters.ValidIssuer = authority;
+                // Over http the sign-in's correlation and nonce cookies cannot be Secure, and SameSite=None demands
+                // Secure. With Lax they still come back, because the provider answers with a top-level redirect
+                // (response_mode=query) rather than a cross-site form post (the app may be on localhost and the
+                // provider on 127.0.0.1: different sites).
+                options.ResponseMode = "query";
+                foreach (var cookie in new[] { options.CorrelationCookie, options.NonceCookie })
+                {
+                    cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                    cookie.SameSite = SameSiteMode.Lax;
+                }
             }
             var redirect = options.Events.OnRedirectToIdentityProvider;
             options.Events.OnRedirectToIdentityProvider = async context =>

@@ -24,14 +24,17 @@ public sealed class SnackbarActionNotifier(ISnackbar snackbar, ICallsFeed feed) 
     {
         switch (outcome.Status)
         {
-            case CommandStatus.Refused:
+            case CommandStatus.Refused or CommandStatus.Forbidden:
                 Sticky($"{what} not sent: {outcome.Message}", Severity.Warning);
                 return;
             case CommandStatus.Failed:
                 Sticky(outcome.Error is { } error ? $"{what} failed — {error.Code}: {error.Message}" : outcome.Message, Severity.Error);
                 return;
         }
-        var context = outcome.OperationContext!;
+        if (outcome.OperationContext is not { } context)
+        {
+            return;
+        }
         var notice = snackbar.Add(outcome.Message, Severity.Info, o =>
         {
             o.RequireInteraction = true;

@@ -54,7 +54,11 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// A fresh, isolated browser context (its own cookies): one per simulated supervisor. <paramref name="theme"/>
     /// ("light" / "dark") is set as the supervisor's remembered choice before the first page.
     /// </summary>
-    public async Task<IBrowserContext> NewContextAsync(int width = 1366, int height = 820, string? theme = null)
+    /// <summary>
+    /// A browser context signed in as <paramref name="user"/> (the session of a real sign-in through the emulator's
+    /// provider, see <see cref="ServiceFixture.SessionAsync"/>), or anonymous when <paramref name="user"/> is null.
+    /// </summary>
+    public async Task<IBrowserContext> NewContextAsync(int width = 1366, int height = 820, string? theme = null, string? user = OidcSignIn.Supervisor)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -65,6 +69,19 @@ public sealed class BrowserFixture : IAsyncLifetime
         if (theme is not null)
         {
             await context.AddCookiesAsync([new Cookie { Name = "CallSupervisorTheme", Value = theme, Domain = BaseAddress.Host, Path = "/" }]);
+        }
+        if (user is not null)
+        {
+            var session = await App.SessionAsync(user);
+            await context.AddCookiesAsync([.. session.GetCookies(BaseAddress).Select(c => new Cookie
+            {
+                Name = c.Name,
+                Value = c.Value,
+                Domain = BaseAddress.Host,
+                Path = c.Path,
+                HttpOnly = c.HttpOnly,
+                SameSite = SameSiteAttribute.Lax,
+            })]);
         }
         return context;
     }

@@ -49,9 +49,9 @@ public sealed class PageSession : IAsyncDisposable
         }
     }
 
-    public static async Task<PageSession> OpenAsync(BrowserFixture fixture, string path = "/", int width = 1366, int height = 820, string? theme = null)
+    public static async Task<PageSession> OpenAsync(BrowserFixture fixture, string path = "/", int width = 1366, int height = 820, string? theme = null, string? user = OidcSignIn.Supervisor)
     {
-        var context = await fixture.NewContextAsync(width, height, theme);
+        var context = await fixture.NewContextAsync(width, height, theme, user);
         var page = await context.NewPageAsync();
         var session = new PageSession(context, page);
         await page.GotoAsync(path);

@@ -32,8 +32,9 @@ internal sealed class DroppableWebSockets
             open = _open.Task;
         }
         await open.WaitAsync(cancellationToken);
-        // The client's own factory would also apply context.Options (headers, cookies, credentials); the app needs none.
+        // As the client's own factory does: the signed-in session's cookies go with the upgrade request.
         var socket = new ClientWebSocket();
+        socket.Options.Cookies = context.Options.Cookies;
         try
         {
             await socket.ConnectAsync(context.Uri, cancellationToken);

@@ -63,8 +63,41 @@ public class ServiceFixture : IAsyncLifetime
     }
 
     /// <summary>Connects to the app's calls hub; returns once the first snapshot is on the board.</summary>
-    public Task<CallsHubClient> ConnectHubAsync(CallsHubClientOptions? options = null) =>
-        CallsHubClient.ConnectAsync(BaseAddress, options);
+    /// <summary>A hub client signed in as <paramref name="user"/> (a demo user of the emulator's sign-in) through the real flow.</summary>
+    public async Task<CallsHubClient> ConnectHubAsync(CallsHubClientOptions? options = null, string user = OidcSignIn.Supervisor)
+    {
+        var cookies = await SessionAsync(user);
+        var given = options ?? new CallsHubClientOptions();
+        var signedIn = new CallsHubClientOptions
+        {
+            AutomaticReconnect = given.AutomaticReconnect,
+            ReconnectPolicy = given.ReconnectPolicy,
+            SnapshotTimeout = given.SnapshotTimeout,
+            ConfigureConnection = http =>
+            {
+                http.Cookies = cookies;
+                given.ConfigureConnection?.Invoke(http);
+            },
+        };
+        return await CallsHubClient.ConnectAsync(BaseAddress, signedIn);
+    }
+
+    /// <summary>The cookies of a signed-in session for <paramref name="user"/>, signed in once per fixture.</summary>
+    public async Task<System.Net.CookieContainer> SessionAsync(string user)
+    {
+        Task<System.Net.CookieContainer> session;
+        lock (_sessions)
+        {
+            if (!_sessions.TryGetValue(user, out session!))
+            {
+                session = OidcSignIn.SignInAsync(BaseAddress, user);
+                _sessions[user] = session;
+            }
+        }
+        return await session;
+    }
+
+    private readonly Dictionary<string, Task<System.Net.CookieContainer>> _sessions = [];
 
     public virtual async Task DisposeAsync()
     {

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using CallSupervisor.Core.Actions;
 using CallSupervisor.Core.Calls;
 using CallSupervisor.Core.Ports;
@@ -57,6 +58,38 @@ public sealed class ActionButtonTests : DashboardTestContext
         Assert.Contains("Muting…", cut.Find("button").TextContent, StringComparison.Ordinal);
         Assert.Equal("true", cut.Find("button").GetAttribute("aria-busy"));
         Assert.Equal("true", cut.Find("button").GetAttribute("aria-disabled"));
+    }
+
+    [Fact]
+    public async Task Observer_EveryActionUnavailableSayingWhy_AndAForcedClickIsRefusedAndAudited()
+    {
+        SignIn("Olivia Observer", SupervisorRoles.Observer);
+        Store.WithConnectedCall(Events);
+        var cut = Button(SupervisorActions.Mute, TestEvents.Agent.RawId);
+
+        Assert.Equal("disabled", State(cut));
+        Assert.Equal("Your role (Observer) may watch calls but not act on them", cut.Find("#" + cut.Find("button").GetAttribute("aria-describedby")).TextContent);
+
+        // The executor decides, not the button: run the action as a forged click would.
+        await Services.GetRequiredService<Ui.ActionRunner>().RunAsync(SupervisorActions.Mute, Call1, TestEvents.Agent.RawId);
+
+        Assert.Empty(Acs.Requests);
+        var entry = Assert.Single(Audit.Entries);
+        Assert.Equal(Core.Audit.AuditStatus.Refused, entry.Status);
+        Assert.Equal(("Olivia Observer", "Observer"), (entry.Record.ActorName, entry.Record.ActorRole));
+    }
+
+    [Fact]
+    public async Task Mute_Supervisor_AuditedWithTheSignedInUser()
+    {
+        Store.WithConnectedCall(Events);
+        var cut = Button(SupervisorActions.Mute, TestEvents.Agent.RawId);
+
+        await cut.Find("button").ClickAsync(new());
+
+        var entry = Assert.Single(Audit.Entries);
+        Assert.Equal(("oid-Sam-Supervisor", "Sam Supervisor", "Supervisor"), (entry.Record.ActorId, entry.Record.ActorName, entry.Record.ActorRole));
+        Assert.Equal(Core.Audit.AuditStatus.Accepted, entry.Status);
     }
 
     [Fact]
