@@ -19,7 +19,9 @@ internal sealed record HtmlResult(int StatusCode, string Html, string? ScriptHas
         response.Headers.CacheControl = "no-store";
         response.Headers.XContentTypeOptions = "nosniff";
         response.Headers.XFrameOptions = "DENY";
-        response.Headers["Referrer-Policy"] = "no-referrer";
+        // Other sites learn the provider's origin only. Not no-referrer: under it a browser posts with "Origin: null",
+        // even from the provider's own page (which the sign-in form's origin check would refuse) and to the app.
+        response.Headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
         // No form-action: Chromium applies it to the redirect after a form post, which would block the way back to the app.
         var script = ScriptHash is null ? "" : $" script-src '{ScriptHash}';";
         response.Headers.ContentSecurityPolicy = $"default-src 'none'; style-src 'unsafe-inline';{script} frame-ancestors 'none'";

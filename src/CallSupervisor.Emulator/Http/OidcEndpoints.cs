@@ -50,7 +50,7 @@ internal static partial class OidcEndpoints
         }
         if (!IsFromOwnPage(context.Request))
         {
-            LogRefused(logger, "sign-in form posted from another site");
+            LogRefused(logger, $"sign-in form posted from another site (Origin '{context.Request.Headers.Origin}', Sec-Fetch-Site '{context.Request.Headers["Sec-Fetch-Site"]}')");
             return OidcPages.Refused(StatusCodes.Status403Forbidden, "The sign-in form must be posted from the provider's own page.");
         }
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
