@@ -40,6 +40,8 @@ public sealed class OidcCodeFlowTests
         Assert.False(hidden.ContainsKey("x-client-SKU"));
         Assert.Contains("frame-ancestors 'none'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
         Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
+        // Under no-referrer a browser would post the picker with "Origin: null" and the origin check would refuse it.
+        Assert.Equal("strict-origin-when-cross-origin", response.Headers.GetValues("Referrer-Policy").Single());
     }
 
     [Fact]
