@@ -15,6 +15,8 @@ namespace CallSupervisor.Emulator;
 /// <see cref="ConnectionString"/>, <see cref="ResourceId"/>, <see cref="Issuer"/>, <see cref="OpenIdMetadataAddress"/>,
 /// <see cref="GraphBaseAddress"/>, <see cref="GraphToken"/> and <see cref="GraphClientState"/> into the app's
 /// configuration, then call <see cref="AttachApp"/> once the app listens: nothing is posted to the app before that.
+/// For sign-in, the Oidc* members give Identity.Web's Instance, TenantId, ClientId and ClientSecret of the
+/// development OpenID Connect provider on the same server.
 /// </summary>
 public sealed class EmulatorHost : IAsyncDisposable
 {
