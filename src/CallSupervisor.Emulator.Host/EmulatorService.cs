@@ -26,9 +26,21 @@ internal sealed partial class EmulatorService(IOptions<EmulatorOptions> options,
               Graph clientState     : {e.GraphClientState}
               App                   : {e.AppBaseAddress?.ToString() ?? "(not attached: POST /emulator/attach {\"appBaseUrl\":\"http://127.0.0.1:5180\"})"}
               Admin API             : {e.BaseAddress}emulator/calls
+            {SignIn(e)}
             """);
         LogStarted(e.BaseAddress);
     }
+
+    /// <summary>Identity.Web's settings (AzureAd:Instance, TenantId, ClientId, ClientSecret) for the development sign-in.</summary>
+    private static string SignIn(EmulatorHost e) => !e.OidcEnabled
+        ? "  Sign-in               : off (Emulator:Oidc:Enabled=false)"
+        : $"""
+              Sign-in Instance      : {e.OidcInstance}
+              Sign-in TenantId      : {e.OidcTenantId}
+              Sign-in ClientId      : {e.OidcClientId}
+              Sign-in ClientSecret  : {e.OidcClientSecret}
+              Sign-in authority     : {e.OidcAuthority}
+            """;
 
     public async Task StopAsync(CancellationToken cancellationToken) => await DisposeAsync();
 

@@ -15,6 +15,8 @@ namespace CallSupervisor.Emulator;
 /// <see cref="ConnectionString"/>, <see cref="ResourceId"/>, <see cref="Issuer"/>, <see cref="OpenIdMetadataAddress"/>,
 /// <see cref="GraphBaseAddress"/>, <see cref="GraphToken"/> and <see cref="GraphClientState"/> into the app's
 /// configuration, then call <see cref="AttachApp"/> once the app listens: nothing is posted to the app before that.
+/// For sign-in, the Oidc* members give Identity.Web's Instance, TenantId, ClientId and ClientSecret of the
+/// development OpenID Connect provider on the same server.
 /// </summary>
 public sealed class EmulatorHost : IAsyncDisposable
 {
@@ -55,6 +57,30 @@ public sealed class EmulatorHost : IAsyncDisposable
 
     /// <summary>The clientState of every Graph notification.</summary>
     public string GraphClientState => _runtime.Secrets.GraphClientState;
+
+    /// <summary>Whether the development OpenID Connect provider runs (<c>Emulator:Oidc:Enabled</c>); the Oidc* members throw when it does not.</summary>
+    public bool OidcEnabled => _runtime.Oidc is not null;
+
+    /// <summary>Identity.Web's <c>Instance</c>: the emulator's base address with its trailing slash, e.g. <c>http://127.0.0.1:5190/</c>.</summary>
+    public Uri OidcInstance => Oidc.Instance;
+
+    /// <summary>Identity.Web's <c>TenantId</c> (the <c>tid</c> claim).</summary>
+    public string OidcTenantId => Oidc.TenantId;
+
+    /// <summary>Identity.Web's <c>ClientId</c>: the audience of the id token.</summary>
+    public string OidcClientId => Oidc.ClientId;
+
+    /// <summary>Identity.Web's <c>ClientSecret</c>: the configured one, or random per start.</summary>
+    public string OidcClientSecret => Oidc.ClientSecret;
+
+    /// <summary><c>{OidcInstance}{OidcTenantId}/v2.0</c>: the authority Identity.Web builds and, as a string, exactly the tokens' issuer.</summary>
+    public string OidcAuthority => Oidc.Authority;
+
+    /// <summary>The discovery document, <c>{OidcAuthority}/.well-known/openid-configuration</c>.</summary>
+    public Uri OidcMetadataAddress => new(Oidc.Url(Emulator.Oidc.OidcPaths.Discovery(Oidc.TenantId)));
+
+    private Emulator.Oidc.OidcProvider Oidc => _runtime.Oidc
+        ?? throw new InvalidOperationException("The development OpenID Connect provider is off (Emulator:Oidc:Enabled is false).");
 
     /// <summary>Where the app listens, once attached.</summary>
     public Uri? AppBaseAddress => _runtime.AppBaseAddress;
@@ -104,6 +130,10 @@ public sealed class EmulatorHost : IAsyncDisposable
             runtime.Hmac, faultGate, new RepeatabilityCache(), loggerFactory.CreateLogger("CallSupervisor.Emulator.Rest")));
         app.MapGraph(runtime.Graph, runtime.Secrets.GraphToken, faultGate);
         app.MapAdmin(runtime);
+        if (runtime.Oidc is { } oidc)
+        {
+            app.MapOidc(oidc, loggerFactory.CreateLogger("CallSupervisor.Emulator.Oidc"));
+        }
 
         try
         {

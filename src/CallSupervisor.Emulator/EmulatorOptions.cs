@@ -53,4 +53,7 @@ public sealed class EmulatorOptions
     public SimulationOptions Simulation { get; set; } = new();
 
     public FaultOptions Faults { get; set; } = new();
+
+    /// <summary>The development OpenID Connect provider (sign-in without Entra ID).</summary>
+    public OidcOptions Oidc { get; set; } = new();
 }

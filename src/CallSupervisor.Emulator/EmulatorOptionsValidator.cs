@@ -8,7 +8,7 @@ namespace CallSupervisor.Emulator;
 /// and registrable with <c>AddOptions&lt;EmulatorOptions&gt;().ValidateOnStart()</c>. Loopback is enforced because the
 /// emulator must never listen on, or post to, anything but this machine.
 /// </summary>
-public sealed class EmulatorOptionsValidator : IValidateOptions<EmulatorOptions>
+public sealed partial class EmulatorOptionsValidator : IValidateOptions<EmulatorOptions>
 {
     public ValidateOptionsResult Validate(string? name, EmulatorOptions options)
     {
@@ -23,6 +23,7 @@ public sealed class EmulatorOptionsValidator : IValidateOptions<EmulatorOptions>
         ValidateEndpoints(options, errors);
         ValidateSimulation(options.Simulation, errors);
         ValidateFaults(options.Faults, errors);
+        ValidateOidc(options.Oidc, errors);
         return errors;
     }
 

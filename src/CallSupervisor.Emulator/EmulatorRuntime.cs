@@ -1,6 +1,7 @@
 using CallSupervisor.Emulator.Delivery;
 using CallSupervisor.Emulator.Engine;
 using CallSupervisor.Emulator.Faults;
+using CallSupervisor.Emulator.Oidc;
 using CallSupervisor.Emulator.Security;
 using CallSupervisor.Emulator.State;
 using Microsoft.Extensions.Logging;
@@ -43,6 +44,7 @@ internal sealed class EmulatorRuntime : IAsyncDisposable
             loggers.CreateLogger("CallSupervisor.Emulator.Acs"));
         Graph = new GraphCallEngine(options, _random, people, _scheduler, _dispatcher, secrets.GraphClientState,
             () => new Uri(baseAddress(), "graph/v1.0/"), loggers.CreateLogger("CallSupervisor.Emulator.Graph"));
+        Oidc = options.Oidc.Enabled ? new OidcProvider(options.Oidc, baseAddress, timeProvider) : null;
     }
 
     public EmulatorSecrets Secrets { get; }
@@ -56,6 +58,9 @@ internal sealed class EmulatorRuntime : IAsyncDisposable
     public AcsCallEngine Acs { get; }
 
     public GraphCallEngine Graph { get; }
+
+    /// <summary>The development OpenID Connect provider; null when Emulator:Oidc:Enabled is false.</summary>
+    public OidcProvider? Oidc { get; }
 
     public Scheduler Scheduler => _scheduler;
 
@@ -111,6 +116,7 @@ internal sealed class EmulatorRuntime : IAsyncDisposable
         await _dispatcher.DisposeAsync();
         _http.Dispose();
         Tokens.Dispose();
+        Oidc?.Dispose();
     }
 }
 

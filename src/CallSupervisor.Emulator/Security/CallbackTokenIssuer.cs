@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -12,9 +11,7 @@ namespace CallSupervisor.Emulator.Security;
 internal sealed class CallbackTokenIssuer : IDisposable
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
-    private readonly RSA _rsa = RSA.Create(2048);
-    private readonly RsaSecurityKey _key;
-    private readonly SigningCredentials _credentials;
+    private readonly RsaSigningKey _key = new();
     private readonly JsonWebTokenHandler _handler = new() { SetDefaultTimesOnTokenCreation = false };
     private readonly TimeProvider _timeProvider;
 
@@ -23,17 +20,13 @@ internal sealed class CallbackTokenIssuer : IDisposable
         Issuer = issuer;
         Audience = audience;
         _timeProvider = timeProvider;
-        var publicParameters = _rsa.ExportParameters(false);
-        KeyId = Base64UrlEncoder.Encode(SHA256.HashData(publicParameters.Modulus!))[..16];
-        _key = new RsaSecurityKey(_rsa) { KeyId = KeyId };
-        _credentials = new SigningCredentials(_key, SecurityAlgorithms.RsaSha256);
     }
 
     public string Issuer { get; }
 
     public string Audience { get; }
 
-    public string KeyId { get; }
+    public string KeyId => _key.KeyId;
 
     public string CreateToken()
     {
@@ -45,27 +38,12 @@ internal sealed class CallbackTokenIssuer : IDisposable
             IssuedAt = now,
             NotBefore = now,
             Expires = now + Lifetime,
-            SigningCredentials = _credentials,
+            SigningCredentials = _key.Credentials,
         });
     }
 
     /// <summary>The JWKS document served at <c>/calling/keys</c>.</summary>
-    public JsonObject Jwks()
-    {
-        var parameters = _rsa.ExportParameters(false);
-        return new JsonObject
-        {
-            ["keys"] = new JsonArray(new JsonObject
-            {
-                ["kty"] = "RSA",
-                ["use"] = "sig",
-                ["alg"] = "RS256",
-                ["kid"] = KeyId,
-                ["n"] = Base64UrlEncoder.Encode(parameters.Modulus!),
-                ["e"] = Base64UrlEncoder.Encode(parameters.Exponent!),
-            }),
-        };
-    }
+    public JsonObject Jwks() => _key.Jwks();
 
     /// <summary>The OpenID metadata served at <c>/calling/.well-known/acsopenidconfiguration</c>.</summary>
     public JsonObject OpenIdMetadata(Uri jwksUri) => new()
@@ -76,5 +54,5 @@ internal sealed class CallbackTokenIssuer : IDisposable
         ["token_endpoint_auth_signing_alg_values_supported"] = new JsonArray("RS256"),
     };
 
-    public void Dispose() => _rsa.Dispose();
+    public void Dispose() => _key.Dispose();
 }

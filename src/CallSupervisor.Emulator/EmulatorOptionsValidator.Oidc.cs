@@ -1,0 +1,99 @@
+using System.Text.RegularExpressions;
+
+namespace CallSupervisor.Emulator;
+
+/// <summary>The rules of <see cref="OidcOptions"/>; only checked when the provider is enabled.</summary>
+public sealed partial class EmulatorOptionsValidator
+{
+    /// <summary>Shorter configured secrets are refused: they would be guessable even in development.</summary>
+    public const int MinimumClientSecretLength = 16;
+
+    // Entra's reserved authority names: Identity.Web treats them as multi-tenant and validates issuers differently.
+    private static readonly string[] MultiTenantNames = ["common", "organizations", "consumers"];
+
+    /// <summary>
+    /// An http(s) URL a browser can be sent back to: absolute, no fragment (RFC 6749 §3.1.2) and no user info,
+    /// on localhost or a loopback IP unless it is one of <paramref name="allowed"/> exactly.
+    /// </summary>
+    public static bool IsAllowedRedirectUri(string? value, IEnumerable<string> allowed)
+    {
+        ArgumentNullException.ThrowIfNull(allowed);
+        if (!Uri.TryCreate(value, UriKind.Absolute, out var uri)
+            || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)
+            || uri.Fragment.Length > 0 || value.Contains('#', StringComparison.Ordinal) || uri.UserInfo.Length > 0)
+        {
+            return false;
+        }
+        return IsLoopbackHttp(uri) || allowed.Contains(value, StringComparer.Ordinal);
+    }
+
+    private static void ValidateOidc(OidcOptions o, List<string> errors)
+    {
+        const string p = "Emulator:Oidc:";
+        if (!o.Enabled)
+        {
+            return;
+        }
+        if (string.IsNullOrEmpty(o.TenantId) || !PathSegment().IsMatch(o.TenantId)
+            || MultiTenantNames.Contains(o.TenantId, StringComparer.OrdinalIgnoreCase))
+        {
+            errors.Add($"{p}TenantId must be one path segment of letters, digits, '-' and '.' (a GUID by default), not common/organizations/consumers; got '{o.TenantId}'.");
+        }
+        if (string.IsNullOrEmpty(o.ClientId) || !UrlSafe().IsMatch(o.ClientId))
+        {
+            errors.Add($"{p}ClientId must be letters, digits and '-', '.', '_', '~' only; got '{o.ClientId}'.");
+        }
+        if (o.ClientSecret is { Length: > 0 } secret && (secret.Length < MinimumClientSecretLength || secret.Any(char.IsWhiteSpace)))
+        {
+            errors.Add($"{p}ClientSecret must be at least {MinimumClientSecretLength} characters without spaces (leave it empty for a random secret per start).");
+        }
+        foreach (var uri in o.RedirectUris)
+        {
+            if (!IsAllowedRedirectUri(uri, [uri]))
+            {
+                errors.Add($"{p}RedirectUris: '{uri}' must be an absolute http(s) URL without fragment or user info.");
+            }
+        }
+        ValidateUsers(o.Users, errors);
+    }
+
+    private static void ValidateUsers(List<OidcUserOptions> users, List<string> errors)
+    {
+        const string p = "Emulator:Oidc:Users:";
+        var ids = new HashSet<Guid>();
+        var usernames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < users.Count; i++)
+        {
+            var user = users[i];
+            if (user.Id == Guid.Empty || !ids.Add(user.Id))
+            {
+                errors.Add($"{p}{i}:Id must be a GUID other than the empty one and unique among the users.");
+            }
+            if (string.IsNullOrWhiteSpace(user.Name))
+            {
+                errors.Add($"{p}{i}:Name is required.");
+            }
+            if (!EmailLike().IsMatch(user.Username ?? "") || !usernames.Add(user.Username!))
+            {
+                errors.Add($"{p}{i}:Username must look like an email address (name@domain) and be unique; got '{user.Username}'.");
+            }
+            foreach (var role in user.Roles.Where(r => !OidcOptions.AppRoles.Contains(r, StringComparer.Ordinal)))
+            {
+                errors.Add($"{p}{i}:Roles: '{role}' is not an app role ({string.Join(", ", OidcOptions.AppRoles)}; case matters).");
+            }
+            if (user.Roles.Distinct(StringComparer.Ordinal).Count() != user.Roles.Count)
+            {
+                errors.Add($"{p}{i}:Roles lists a role twice.");
+            }
+        }
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9.-]*$")]
+    private static partial Regex PathSegment();
+
+    [GeneratedRegex("^[A-Za-z0-9._~-]+$")]
+    private static partial Regex UrlSafe();
+
+    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
+    private static partial Regex EmailLike();
+}

@@ -1,0 +1,50 @@
+namespace CallSupervisor.Emulator;
+
+/// <summary>
+/// The development OpenID Connect provider (section <c>Emulator:Oidc</c>): an Entra ID–shaped authority at
+/// <c>{emulator}/{TenantId}/v2.0</c> that signs in one of a few demo users picked on a page, without a password.
+/// Development only: plain http on loopback, fixed users, no session of its own.
+/// </summary>
+public sealed class OidcOptions
+{
+    /// <summary>The app roles a demo user can hold (the app registration's app roles): <c>Observer</c>, <c>Supervisor</c>, <c>Auditor</c>.</summary>
+    public static IReadOnlyList<string> AppRoles { get; } = ["Observer", "Supervisor", "Auditor"];
+
+    /// <summary>Serve the provider's endpoints.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>
+    /// The tenant id in the authority and the <c>tid</c> claim. A fixed GUID, as Entra tenant ids are, so code that
+    /// reads <c>tid</c> as a GUID works unchanged; <c>common</c>, <c>organizations</c> and <c>consumers</c> are refused
+    /// (Identity.Web treats them as multi-tenant authorities).
+    /// </summary>
+    public string TenantId { get; set; } = "4f3c9e1a-7b2d-4c8e-9f60-5a1d2e3b4c5f";
+
+    /// <summary>The one client the provider knows (Identity.Web's <c>ClientId</c>; the <c>aud</c> of its tokens).</summary>
+    public string ClientId { get; set; } = "callsupervisor-dev";
+
+    /// <summary>The client's secret (at least 16 characters); random per start when empty (read it from <see cref="EmulatorHost.OidcClientSecret"/>).</summary>
+    public string? ClientSecret { get; set; }
+
+    /// <summary>
+    /// Redirect URIs accepted besides loopback ones (absolute http(s), compared exactly). Any http(s) URL on
+    /// <c>localhost</c> or a loopback IP is always accepted, on any port and path, as for a native app's loopback redirect.
+    /// </summary>
+    public List<string> RedirectUris { get; set; } = [];
+
+    /// <summary>
+    /// The demo users offered on the sign-in page. Empty means the four of <see cref="CreateDemoUsers"/>: the list
+    /// starts empty because configuration binding appends to a list, so configured users replace the defaults
+    /// instead of joining them.
+    /// </summary>
+    public List<OidcUserOptions> Users { get; set; } = [];
+
+    /// <summary>The default demo users: one per role, and one with two roles.</summary>
+    public static List<OidcUserOptions> CreateDemoUsers() =>
+    [
+        new() { Id = new Guid("0c9f1d52-3a7e-4b61-9d2c-7e5a1f0b3c01"), Name = "Olivia Observer", Username = "olivia.observer@callsupervisor.test", Roles = ["Observer"] },
+        new() { Id = new Guid("1d8e2c43-4b6f-4a72-8e3d-6f4b2e1c4d02"), Name = "Sam Supervisor", Username = "sam.supervisor@callsupervisor.test", Roles = ["Supervisor"] },
+        new() { Id = new Guid("2e7d3b34-5c5e-4983-9f4e-5e3c3d2d5e03"), Name = "Ada Auditor", Username = "ada.auditor@callsupervisor.test", Roles = ["Auditor"] },
+        new() { Id = new Guid("3f6c4a25-6d4d-4a94-8a5f-4d2d4c3e6f04"), Name = "Max Manager", Username = "max.manager@callsupervisor.test", Roles = ["Supervisor", "Auditor"] },
+    ];
+}
