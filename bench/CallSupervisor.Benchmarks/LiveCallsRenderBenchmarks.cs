@@ -3,7 +3,8 @@ using Bunit;
 using CallSupervisor.Benchmarks.Support;
 using CallSupervisor.Core.Actions;
 using CallSupervisor.Core.Store;
-using CallSupervisor.Web.Calls;
+using CallSupervisor.Core.Audit;
+using CallSupervisor.Web.Security;
 using CallSupervisor.Web.Components.Pages;
 using CallSupervisor.Web.Hosting;
 using CallSupervisor.Web.Ui;
@@ -46,8 +47,12 @@ public class LiveCallsRenderBenchmarks
         _context.Services.AddSingleton(Options.Create(new DashboardOptions()));
         _context.Services.AddSingleton<IConfirmService, NeverConfirm>();
         _context.Services.AddScoped<IActionNotifier, SnackbarActionNotifier>();
-        _context.Services.AddSingleton(new ActionExecutor(_store, new ActionPorts(null!, null!), TimeProvider.System));
-        _context.Services.AddScoped<SupervisorIdentity>();
+        _context.Services.AddSingleton(new ActionExecutor(_store, new ActionPorts(null!, null!), TimeProvider.System, new InMemoryAuditTrail()));
+        _context.Services.AddScoped<CurrentUser>();
+        // A signed-in supervisor, as every page needs.
+        var authorization = _context.AddAuthorization();
+        authorization.SetAuthorized("Sam Supervisor");
+        authorization.SetRoles(SupervisorRoles.Supervisor);
         _context.Services.AddScoped<ActionRunner>();
         _context.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
     }

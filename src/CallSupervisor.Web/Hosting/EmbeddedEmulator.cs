@@ -50,6 +50,16 @@ public static class EmbeddedEmulator
             ["Acs:CallbackAuth:RequireHttpsMetadata"] = "false",
             ["Calls:EventGridKey"] = eventGridKey,
         };
+        // Sign-in on the real code path: Identity.Web against the emulator's OpenID Connect provider, unless an
+        // identity provider is configured.
+        if (emulator.OidcEnabled && string.IsNullOrEmpty(configuration["AzureAd:ClientId"]))
+        {
+            settings["AzureAd:Instance"] = emulator.OidcInstance.ToString();
+            settings["AzureAd:TenantId"] = emulator.OidcTenantId;
+            settings["AzureAd:ClientId"] = emulator.OidcClientId;
+            settings["AzureAd:ClientSecret"] = emulator.OidcClientSecret;
+            settings["Security:LocalSignIn"] = "true";
+        }
         if (graph)
         {
             settings["Graph:BaseUrl"] = emulator.GraphBaseAddress.ToString();

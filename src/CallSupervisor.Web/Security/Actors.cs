@@ -21,7 +21,9 @@ public static class Actors
         {
             return null;
         }
-        var name = user.Identity.Name is { Length: > 0 } display ? display : user.FindFirst("preferred_username")?.Value ?? id;
+        // The display name is the token's "name"; Identity.Name is the username (preferred_username) under Identity.Web.
+        var name = user.FindFirst("name")?.Value is { Length: > 0 } display ? display
+            : user.Identity.Name is { Length: > 0 } username ? username : id;
         // Identity.Web maps the token's "roles" onto ClaimTypes.Role; only the app's own roles count.
         ImmutableArray<string> roles = [.. SupervisorRoles.All.Where(user.IsInRole)];
         return new Actor(id, name, roles);
