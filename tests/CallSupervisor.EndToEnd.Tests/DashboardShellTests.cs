@@ -59,7 +59,8 @@ public sealed class DashboardShellTests(BrowserFixture fixture)
         var dark = await background();
 
         // The server reads the choice from the cookie: the static first paint is already dark (no flash).
-        var response = await page.APIRequest.GetAsync(fixture.BaseAddress.ToString(), new() { Headers = new Dictionary<string, string> { ["Cookie"] = "CallSupervisorTheme=dark" } });
+        // (The request carries this browser's cookies: the session and the theme the menu just saved.)
+        var response = await page.APIRequest.GetAsync(fixture.BaseAddress.ToString());
         Assert.Contains("data-theme=\"dark\"", await response.TextAsync(), StringComparison.Ordinal);
         await page.ReloadAsync();
         await session.WaitForInteractiveAsync();

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using CallSupervisor.EndToEnd.Tests.Infrastructure;
+using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace CallSupervisor.EndToEnd.Tests;
@@ -32,7 +33,10 @@ public sealed class ServerRestartTests(BrowserFixture fixture) : IAsyncLifetime
         try
         {
             var page = await context.NewPageAsync();
+            // Signed in through the browser, as a supervisor does: the restart must not sign them out (the keys that
+            // protect the session cookie are persisted).
             await page.GotoAsync("/");
+            await page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^" + OidcSignIn.Supervisor) }).ClickAsync();
             await Expect(page.Locator("#app-shell[data-interactive='true']")).ToBeVisibleAsync(new() { Timeout = 30_000 });
             var connection = page.GetByTestId("connection");
 
@@ -48,6 +52,7 @@ public sealed class ServerRestartTests(BrowserFixture fixture) : IAsyncLifetime
             // The new server does not know the old circuit: the page reloads by itself and shows the new server's board.
             await Expect(connection.Locator(".cs-connection-live")).ToBeVisibleAsync(new() { Timeout = 30_000 });
             await Expect(banner).ToBeHiddenAsync();
+            await Expect(page.GetByTestId("user-name")).ToHaveTextAsync(OidcSignIn.Supervisor);
             var callId = await CreateCallAsync(emulator);
             await Expect(page.Locator($"a[data-call-id='{callId}']")).ToBeVisibleAsync();
         }

@@ -128,7 +128,7 @@ public sealed class SupervisorExperienceTests(BrowserFixture fixture)
         // No sideways scrolling; the header keeps the menu, product and connection.
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the page scrolls sideways");
         await Expect(page.GetByTestId("connection")).ToBeVisibleAsync();
-        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "More: your name and the theme" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "More: your account and the theme" })).ToBeVisibleAsync();
 
         var mute = ParticipantRow(detail, "CommunicationUser").GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Mute ") });
         var cancel = InvitationRows(detail).First.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Cancel invite to") });

@@ -9,7 +9,6 @@ namespace CallSupervisor.Web.Hosting;
 /// </summary>
 internal static class ErrorHandling
 {
-    private static readonly string[] MachinePaths = ["/api", "/hubs", "/health"];
 
     public static WebApplication UseCallSupervisorErrorHandling(this WebApplication app)
     {
@@ -37,6 +36,5 @@ internal static class ErrorHandling
         return app;
     }
 
-    private static bool IsMachineRequest(HttpContext context) =>
-        MachinePaths.Any(p => context.Request.Path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase));
+    private static bool IsMachineRequest(HttpContext context) => MachineRequests.Is(context.Request);
 }

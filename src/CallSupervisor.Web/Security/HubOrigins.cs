@@ -16,7 +16,7 @@ public static class HubOrigins
 
     public static IApplicationBuilder UseHubOriginCheck(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
-        var path = context.Request.Path;
+        var path = context.Request.PathBase.Add(context.Request.Path);
         if (Protected.Any(p => path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase))
             && context.Request.Headers.Origin.ToString() is { Length: > 0 } origin
             && !IsAllowed(origin, context.Request, context.RequestServices.GetRequiredService<IOptionsMonitor<SecurityOptions>>().CurrentValue))

@@ -13,11 +13,6 @@ public static class SignInSetup
 {
     public const string SectionName = "AzureAd";
 
-    private static readonly PathString[] MachinePaths = ["/hubs", "/api", "/_blazor", "/audit/export"];
-
-    public static bool IsMachineRequest(HttpRequest request) =>
-        MachinePaths.Any(p => request.Path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase));
-
     public static IServiceCollection AddCallSupervisorSignIn(this IServiceCollection services, IConfiguration configuration)
     {
         var section = configuration.GetSection(SectionName);
@@ -54,7 +49,7 @@ public static class SignInSetup
             var redirect = options.Events.OnRedirectToIdentityProvider;
             options.Events.OnRedirectToIdentityProvider = async context =>
             {
-                if (IsMachineRequest(context.Request))
+                if (Hosting.MachineRequests.Is(context.Request))
                 {
                     context.Response.StatusCode = StatusCodes.Status401Unauthorized;
                     context.HandleResponse();
@@ -75,7 +70,7 @@ public static class SignInSetup
             var denied = options.Events.OnRedirectToAccessDenied;
             options.Events.OnRedirectToAccessDenied = context =>
             {
-                if (IsMachineRequest(context.Request))
+                if (Hosting.MachineRequests.Is(context.Request))
                 {
                     context.Response.StatusCode = StatusCodes.Status403Forbidden;
                     return Task.CompletedTask;

@@ -59,6 +59,9 @@ internal sealed partial class AppProcess : IAsyncDisposable
         info.Environment["TMPDIR"] = homeDirectory;
         info.Environment["DOTNET_CLI_HOME"] = homeDirectory;
         info.Environment["Logging__Console__FormatterName"] = "simple";
+        // Each app keeps its keys (sessions) and audit database in its private folder, unless the test shares them.
+        info.Environment["Security__KeyPath"] = Path.Combine(homeDirectory, "keys");
+        info.Environment["Audit__SqlitePath"] = Path.Combine(homeDirectory, "audit.db");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;

@@ -60,6 +60,22 @@ public sealed class PageSession : IAsyncDisposable
     }
 
     /// <summary>
+    /// Opens <paramref name="path"/> in a fresh anonymous browser, which the app sends to sign-in, and signs in as
+    /// <paramref name="user"/> on the emulator's provider page, as a person would: the real code flow in Chromium.
+    /// </summary>
+    public static async Task<PageSession> SignInThroughBrowserAsync(BrowserFixture fixture, string user, string path = "/", int width = 1366, int height = 820)
+    {
+        var context = await fixture.NewContextAsync(width, height, theme: null, user: null);
+        var page = await context.NewPageAsync();
+        var session = new PageSession(context, page);
+        await page.GotoAsync(path);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in to CallSupervisor (development)" })).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^" + System.Text.RegularExpressions.Regex.Escape(user)) }).ClickAsync();
+        await session.WaitForInteractiveAsync();
+        return session;
+    }
+
+    /// <summary>
     /// The header's connection indicator in one state ("live", "connecting", "reconnecting"): all three are in the
     /// DOM and CSS shows one, so tests check visibility, never text.
     /// </summary>
