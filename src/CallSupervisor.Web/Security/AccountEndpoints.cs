@@ -13,15 +13,21 @@ public static class AccountEndpoints
 {
     public const string SignInPath = "/account/sign-in";
     public const string SignOutPath = "/account/sign-out";
-    public const string SignInRateLimit = "sign-in";
+
+    /// <summary>The requests of a sign-in: its start here, and the identity provider's answer to Identity.Web.</summary>
+    public static bool IsSignIn(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return request.Path.StartsWithSegments(SignInPath, StringComparison.OrdinalIgnoreCase)
+            || request.Path.StartsWithSegments("/signin-oidc", StringComparison.OrdinalIgnoreCase);
+    }
 
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var account = endpoints.MapGroup("/account").AllowAnonymous();
         account.MapGet("/sign-in", (string? returnUrl) => Results.Challenge(
                 new AuthenticationProperties { RedirectUri = LocalOnly(returnUrl) },
-                [OpenIdConnectDefaults.AuthenticationScheme]))
-            .RequireRateLimiting(SignInRateLimit);
+                [OpenIdConnectDefaults.AuthenticationScheme]));
         account.MapPost("/sign-out", async (HttpContext context, IAntiforgery antiforgery) =>
         {
             if (!await antiforgery.IsRequestValidAsync(context))

@@ -43,9 +43,13 @@ public static class SecurityServiceCollectionExtensions
                 ReplenishmentPeriod = TimeSpan.FromSeconds(1),
                 QueueLimit = 0,
             }));
-            options.AddPolicy(AccountEndpoints.SignInRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = security.SignInsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            // Sign-in per client address, both its start and the identity provider's answer (/signin-oidc, which the
+            // authentication middleware handles before any endpoint): a global limiter that only counts those.
+            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => AccountEndpoints.IsSignIn(context.Request)
+                ? RateLimitPartition.GetFixedWindowLimiter(
+                    "sign-in:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown"),
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = security.SignInsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+                : RateLimitPartition.GetNoLimiter("other"));
             options.OnRejected = (context, _) => new ValueTask(RateLimitRejection.WriteAsync(context.HttpContext));
         });
 
@@ -53,7 +57,7 @@ public static class SecurityServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>The security middleware, in order: HTTPS, headers, host-vetted hub origins, sign-in, limits.</summary>
+    /// <summary>The security middleware, in order: HTTPS, headers, host-vetted hub origins, limits, sign-in.</summary>
     public static WebApplication UseCallSupervisorSecurity(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
@@ -64,9 +68,10 @@ public static class SecurityServiceCollectionExtensions
         }
         app.UseSecurityHeaders(app.Configuration);
         app.UseHubOriginCheck();
+        // Before authentication, so the sign-in limit also covers the provider's answer.
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.UseRateLimiter();
         return app;
     }
 }

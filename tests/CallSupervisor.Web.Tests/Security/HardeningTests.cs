@@ -164,6 +164,28 @@ public sealed class HardeningTests
         statuses.ForEach(r => r.Dispose());
     }
 
+    [Fact]
+    public async Task SignIn_OverTheLimitFromOneAddress_429WithRetryAfter()
+    {
+        await using var app = new CallbackAppFactory(callbackAuth: false, new Dictionary<string, string> { ["Security:SignInsPerMinute"] = "2" }, user: null);
+        using var client = app.CreateClient(new() { AllowAutoRedirect = false });
+
+        var first = await client.GetAsync("/account/sign-in");
+        var second = await client.GetAsync("/signin-oidc");
+        var third = await client.GetAsync("/account/sign-in");
+
+        Assert.NotEqual(HttpStatusCode.TooManyRequests, first.StatusCode);
+        Assert.NotEqual(HttpStatusCode.TooManyRequests, second.StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, third.StatusCode);
+        Assert.NotNull(third.Headers.RetryAfter);
+        // Other requests are not counted.
+        using var page = await client.GetAsync("/health");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        first.Dispose();
+        second.Dispose();
+        third.Dispose();
+    }
+
     [Theory]
     [InlineData("/calls?x=1", "/calls?x=1")]
     [InlineData("//evil.example/", "/")]
