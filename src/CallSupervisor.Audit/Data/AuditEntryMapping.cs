@@ -13,7 +13,7 @@ internal static class AuditEntryMapping
             // Never shortened: a cut id could collide with another and would no longer match ACS's callbacks.
             throw new ArgumentException($"An audit id must have 1 to {AuditDbContext.IdLength} characters.", nameof(record));
         }
-        var requested = record.RequestedAt.UtcDateTime;
+        var requested = AuditTime.Utc(record.RequestedAt);
         return new AuditEntry
         {
             Id = record.AuditId,
@@ -29,7 +29,7 @@ internal static class AuditEntryMapping
             Detail = record.Detail,
             // A record that is final at once (refused) was settled when it was requested.
             SettledAt = record.Status.IsFinal() ? requested : null,
-            UpdatedAt = now.UtcDateTime,
+            UpdatedAt = AuditTime.Utc(now),
         };
     }
 

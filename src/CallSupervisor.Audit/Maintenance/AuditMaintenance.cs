@@ -36,8 +36,8 @@ public static class AuditMaintenance
     public static async Task<int> RepairUnsettledAsync(IDbContextFactory<AuditDbContext> contexts, DateTimeOffset requestedBefore, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(contexts);
-        var before = requestedBefore.UtcDateTime;
-        var at = now.UtcDateTime;
+        var before = AuditTime.Utc(requestedBefore);
+        var at = AuditTime.Utc(now);
         var sending = nameof(AuditStatus.Sending);
         var accepted = nameof(AuditStatus.Accepted);
         var notConfirmed = nameof(AuditStatus.NotConfirmed);
@@ -62,7 +62,7 @@ public static class AuditMaintenance
     {
         ArgumentNullException.ThrowIfNull(contexts);
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
-        var before = requestedBefore.UtcDateTime;
+        var before = AuditTime.Utc(requestedBefore);
         long total = 0;
         while (true)
         {

@@ -119,12 +119,12 @@ public sealed class EfAuditQueries(IDbContextFactory<AuditDbContext> contexts) :
         }
         if (filter.From is { } from)
         {
-            var at = from.UtcDateTime;
+            var at = AuditTime.Utc(from);
             rows = rows.Where(e => e.RequestedAt >= at);
         }
         if (filter.To is { } to)
         {
-            var at = to.UtcDateTime;
+            var at = AuditTime.Utc(to);
             rows = rows.Where(e => e.RequestedAt < at);
         }
         return rows;

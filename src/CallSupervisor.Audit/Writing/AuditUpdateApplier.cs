@@ -19,7 +19,7 @@ internal sealed class AuditUpdateApplier(IDbContextFactory<AuditDbContext> conte
     public async Task<IReadOnlyList<QueuedUpdate>> ApplyAsync(IReadOnlyList<QueuedUpdate> batch, CancellationToken cancellationToken)
     {
         var unknown = new List<QueuedUpdate>();
-        var now = time.GetUtcNow().UtcDateTime;
+        var now = AuditTime.Utc(time.GetUtcNow());
         var context = contexts.CreateDbContext();
         await using (context.ConfigureAwait(false))
         {
@@ -43,7 +43,7 @@ internal sealed class AuditUpdateApplier(IDbContextFactory<AuditDbContext> conte
     private static async Task<bool> ApplyAsync(AuditDbContext context, AuditUpdate update, DateTime now, CancellationToken cancellationToken)
     {
         var id = update.AuditId;
-        var at = update.At.UtcDateTime;
+        var at = AuditTime.Utc(update.At);
         var rows = context.Entries.Where(e => e.Id == id);
         if (update.Status == AuditStatus.Accepted)
         {

@@ -16,8 +16,9 @@ internal sealed partial class AuditWriter(
     TimeProvider time,
     ILogger<AuditWriter> logger) : BackgroundService
 {
-    // Only the writer's loop touches the retries; the counters are read by tests and the operations view.
-    private readonly List<(QueuedUpdate Item, DateTimeOffset Due)> _retries = [];
+    // Only the writer's loop touches the retries; the counters are read by tests and the operations view. Due
+    // times are monotonic timestamps (TimeProvider.GetTimestamp): a clock change never holds a retry back.
+    private readonly List<(QueuedUpdate Item, long Due)> _retries = [];
     private Task<bool>? _dataWaiting;
     private int _retryCount;
     private int _inFlight;
@@ -46,9 +47,20 @@ internal sealed partial class AuditWriter(
         await DrainAsync().ConfigureAwait(false);
     }
 
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken).ConfigureAwait(false);
+        // The loop drains on its way out; a host stopped before the loop began (the background service is
+        // started on the thread pool) would leave the queue unwritten, so drain here once the loop is done.
+        if (ExecuteTask is null || ExecuteTask.IsCompleted)
+        {
+            await DrainAsync().ConfigureAwait(false);
+        }
+    }
+
     private async Task WaitForWorkAsync(CancellationToken stoppingToken)
     {
-        if (queue.Count > 0 || _retries.Exists(r => r.Due <= time.GetUtcNow()))
+        if (queue.Count > 0 || _retries.Exists(r => r.Due <= time.GetTimestamp()))
         {
             return;
         }
@@ -60,7 +72,7 @@ internal sealed partial class AuditWriter(
         }
         else
         {
-            var dueIn = _retries.Min(r => r.Due) - time.GetUtcNow();
+            var dueIn = time.GetElapsedTime(time.GetTimestamp(), _retries.Min(r => r.Due));
             await Task.WhenAny(_dataWaiting, Task.Delay(dueIn > TimeSpan.Zero ? dueIn : TimeSpan.Zero, time, stoppingToken)).ConfigureAwait(false);
             stoppingToken.ThrowIfCancellationRequested();
         }
@@ -80,7 +92,7 @@ internal sealed partial class AuditWriter(
         // Busy before the first item leaves the queue, so IsIdle never sees an item in neither place.
         Volatile.Write(ref _inFlight, 1);
         var batch = new List<QueuedUpdate>(settings.BatchSize);
-        var now = time.GetUtcNow();
+        var now = time.GetTimestamp();
         for (var i = 0; i < _retries.Count && batch.Count < settings.BatchSize; i++)
         {
             if (!onlyDue || _retries[i].Due <= now)
@@ -113,6 +125,7 @@ internal sealed partial class AuditWriter(
                 // Not cancelled by the stop signal: a batch that has started is finished, so nothing is half-written.
                 var unknown = await applier.ApplyAsync(batch, CancellationToken.None).ConfigureAwait(false);
                 Interlocked.Add(ref _written, batch.Count - unknown.Count);
+                LogWrote(batch.Count, unknown.Count);
                 Retry(unknown, stopping);
                 break;
             }
@@ -131,7 +144,7 @@ internal sealed partial class AuditWriter(
                 }
                 catch (OperationCanceledException)
                 {
-                    _retries.AddRange(batch.Select(item => (item, time.GetUtcNow())));
+                    _retries.AddRange(batch.Select(item => (item, time.GetTimestamp())));
                     Volatile.Write(ref _retryCount, _retries.Count);
                     throw;
                 }
@@ -152,7 +165,7 @@ internal sealed partial class AuditWriter(
                 LogUnknown(item.Update.AuditId, item.Update.Status, next.Attempt);
                 continue;
             }
-            _retries.Add((next, time.GetUtcNow() + settings.UnknownRetryDelay));
+            _retries.Add((next, time.GetTimestamp() + (long)(settings.UnknownRetryDelay.TotalSeconds * time.TimestampFrequency)));
         }
         Volatile.Write(ref _retryCount, _retries.Count);
     }
@@ -166,6 +179,9 @@ internal sealed partial class AuditWriter(
         }
         Volatile.Write(ref _retryCount, 0);
     }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Wrote {Count} audit updates ({Unknown} for rows not found)")]
+    private partial void LogWrote(int count, int unknown);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Audit update for unknown action {AuditId} ({Status}) given up after {Attempts} attempts: no row has this id")]
     private partial void LogUnknown(string auditId, AuditStatus status, int attempts);
