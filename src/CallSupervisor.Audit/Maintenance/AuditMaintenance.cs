@@ -30,6 +30,25 @@ public static class AuditMaintenance
     }
 
     /// <summary>
+    /// Keeps the query planner's statistics current. SQLite gathers none by itself, and without them it may read a
+    /// time range through the wrong index; <c>PRAGMA optimize</c> analyses only what changed enough, with a bounded
+    /// sample (<c>analysis_limit</c>), so it is cheap to run at start and after each retention run. PostgreSQL's
+    /// autovacuum does this on its own.
+    /// </summary>
+    public static async Task OptimizeAsync(IDbContextFactory<AuditDbContext> contexts, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(contexts);
+        var context = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using (context.ConfigureAwait(false))
+        {
+            if (context.Database.IsSqlite())
+            {
+                await context.Database.ExecuteSqlRawAsync("PRAGMA analysis_limit=1000; PRAGMA optimize=0x10002;", cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>
     /// Marks actions still <c>Sending</c>/<c>Accepted</c> that were requested before <paramref name="requestedBefore"/>
     /// as <c>NotConfirmed</c> (<see cref="UnsettledDetail"/>). Returns how many.
     /// </summary>

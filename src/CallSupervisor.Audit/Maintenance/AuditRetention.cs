@@ -6,7 +6,10 @@ using Microsoft.Extensions.Options;
 
 namespace CallSupervisor.Audit.Maintenance;
 
-/// <summary>Deletes rows older than <see cref="AuditOptions.Retention"/>: once at start, then every <see cref="AuditOptions.RetentionInterval"/>.</summary>
+/// <summary>
+/// Deletes rows older than <see cref="AuditOptions.Retention"/>: once at start, then every
+/// <see cref="AuditOptions.RetentionInterval"/>; then refreshes the planner's statistics (SQLite).
+/// </summary>
 internal sealed partial class AuditRetention(
     IDbContextFactory<AuditDbContext> contexts,
     IOptions<AuditOptions> options,
@@ -27,6 +30,7 @@ internal sealed partial class AuditRetention(
                     var cutoff = time.GetUtcNow() - options.Value.Retention;
                     var deleted = await AuditMaintenance.DeleteOlderThanAsync(contexts, cutoff, BatchSize, stoppingToken).ConfigureAwait(false);
                     LogDeleted(deleted, cutoff);
+                    await AuditMaintenance.OptimizeAsync(contexts, stoppingToken).ConfigureAwait(false);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
