@@ -22,7 +22,6 @@ internal sealed partial class AuditDatabaseInitializer(
         await AuditMaintenance.MigrateAsync(contexts, cancellationToken).ConfigureAwait(false);
         var now = time.GetUtcNow();
         var repaired = await AuditMaintenance.RepairUnsettledAsync(contexts, now - options.Value.UnsettledAfter, now, cancellationToken).ConfigureAwait(false);
-        await AuditMaintenance.OptimizeAsync(contexts, cancellationToken).ConfigureAwait(false);
         LogReady(options.Value.Provider, repaired);
     }
 

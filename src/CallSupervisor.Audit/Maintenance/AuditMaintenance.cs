@@ -30,12 +30,13 @@ public static class AuditMaintenance
     }
 
     /// <summary>
-    /// Keeps the query planner's statistics current. SQLite gathers none by itself, and without them it may read a
-    /// time range through the wrong index; <c>PRAGMA optimize</c> analyses only what changed enough, with a bounded
-    /// sample (<c>analysis_limit</c>), so it is cheap to run at start and after each retention run. PostgreSQL's
-    /// autovacuum does this on its own.
+    /// Refreshes the query planner's statistics. SQLite gathers none by itself, and without them (or with a sampled
+    /// <c>analysis_limit</c> ANALYZE, or <c>PRAGMA optimize</c>, which skips a table never analysed) it reads a combined
+    /// filter through a poorer index: measured at a million rows, 69 ms instead of 8 ms for a page. A full ANALYZE of
+    /// the table takes about 0.4 s at that size, so the retention job runs it in the background (at start and
+    /// daily), never the start-up path. PostgreSQL's autovacuum keeps its statistics by itself.
     /// </summary>
-    public static async Task OptimizeAsync(IDbContextFactory<AuditDbContext> contexts, CancellationToken cancellationToken)
+    public static async Task AnalyzeAsync(IDbContextFactory<AuditDbContext> contexts, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(contexts);
         var context = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
@@ -43,7 +44,7 @@ public static class AuditMaintenance
         {
             if (context.Database.IsSqlite())
             {
-                await context.Database.ExecuteSqlRawAsync("PRAGMA analysis_limit=1000; PRAGMA optimize=0x10002;", cancellationToken).ConfigureAwait(false);
+                await context.Database.ExecuteSqlRawAsync("ANALYZE audit_entries;", cancellationToken).ConfigureAwait(false);
             }
         }
     }

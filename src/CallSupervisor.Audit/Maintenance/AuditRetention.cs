@@ -30,7 +30,7 @@ internal sealed partial class AuditRetention(
                     var cutoff = time.GetUtcNow() - options.Value.Retention;
                     var deleted = await AuditMaintenance.DeleteOlderThanAsync(contexts, cutoff, BatchSize, stoppingToken).ConfigureAwait(false);
                     LogDeleted(deleted, cutoff);
-                    await AuditMaintenance.OptimizeAsync(contexts, stoppingToken).ConfigureAwait(false);
+                    await AuditMaintenance.AnalyzeAsync(contexts, stoppingToken).ConfigureAwait(false);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {

@@ -38,12 +38,14 @@ public sealed class MillionRowsMeasurement(PostgresServer server, ITestOutputHel
         await AuditMaintenance.MigrateAsync(contexts, CancellationToken.None);
         var seeding = Stopwatch.StartNew();
         await SeedSqliteAsync(database.SqliteFile);
+        output.WriteLine($"SQLite: seeded {RowCount:N0} rows in {seeding.Elapsed.TotalSeconds:0.0} s; file {new FileInfo(database.SqliteFile).Length / 1024 / 1024} MiB");
         if (Environment.GetEnvironmentVariable("AUDIT_MEASURE_NO_STATS") != "1")
         {
-            // What the app does at start and after each retention run.
-            await AuditMaintenance.OptimizeAsync(contexts, CancellationToken.None);
+            // What the retention job does in the background at start and daily.
+            var statistics = Stopwatch.StartNew();
+            await AuditMaintenance.AnalyzeAsync(contexts, CancellationToken.None);
+            output.WriteLine($"SQLite: the retention job's ANALYZE took {statistics.Elapsed.TotalMilliseconds:0} ms");
         }
-        output.WriteLine($"SQLite: seeded {RowCount:N0} rows and ran the app's statistics step in {seeding.Elapsed.TotalSeconds:0.0} s; file {new FileInfo(database.SqliteFile).Length / 1024 / 1024} MiB");
         await MeasureAsync("SQLite", contexts);
     }
 
