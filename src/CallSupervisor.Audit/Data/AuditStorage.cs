@@ -32,9 +32,15 @@ public static class AuditStorage
         var builder = string.IsNullOrWhiteSpace(options.ConnectionString)
             ? new SqliteConnectionStringBuilder { DataSource = Path.GetFullPath(options.SqlitePath, contentRoot) }
             : new SqliteConnectionStringBuilder(options.ConnectionString);
-        if (Path.GetDirectoryName(Path.GetFullPath(builder.DataSource, contentRoot)) is { Length: > 0 } folder)
+        // A relative file is under the content root, not the working directory (which differs under a service host).
+        var notAFile = builder.DataSource is ":memory:" or "" || builder.Mode == SqliteOpenMode.Memory || builder.DataSource.StartsWith("file:", StringComparison.OrdinalIgnoreCase);
+        if (!notAFile)
         {
-            Directory.CreateDirectory(folder);
+            builder.DataSource = Path.GetFullPath(builder.DataSource, contentRoot);
+            if (Path.GetDirectoryName(builder.DataSource) is { Length: > 0 } folder)
+            {
+                Directory.CreateDirectory(folder);
+            }
         }
         // A writer waits up to this long for another one's transaction instead of failing at once.
         builder.DefaultTimeout = 30;
