@@ -1,20 +1,42 @@
 #!/usr/bin/env bash
 # Runs every test suite of CallSupervisor: Core unit tests, adapter/emulator tests, bUnit component tests and
-# Playwright browser tests. On a fresh Debian machine it installs what the browser tests need (Chromium).
+# Playwright browser tests, audit tests on SQLite and PostgreSQL. On a fresh Debian machine it installs what the
+# browser and audit tests need (Chromium, PostgreSQL).
 set -euo pipefail
 cd "$(dirname "$0")"
 
 CHROMIUM="${CHROMIUM_PATH:-/usr/bin/chromium}"
-if [ ! -x "$CHROMIUM" ]; then
+# The audit tests start a real PostgreSQL server themselves (initdb + pg_ctl on a free loopback port); they need
+# its binaries, not a running service.
+have_postgres() {
+  local bin
+  for bin in /usr/lib/postgresql/*/bin; do
+    [ -x "$bin/initdb" ] && [ -x "$bin/pg_ctl" ] && [ -x "$bin/postgres" ] && return 0
+  done
+  return 1
+}
+
+missing=()
+[ -x "$CHROMIUM" ] || missing+=(chromium)
+have_postgres || missing+=(postgresql)
+if [ "${#missing[@]}" -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    echo "==> Installing Chromium for the browser tests (apt-get)"
+    echo "==> Installing ${missing[*]} for the browser and audit tests (apt-get)"
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq
-    # A half-upgraded system can report unmet dependencies: repair once, then retry.
-    apt-get install -y -qq chromium >/dev/null || { apt-get install -y -qq -f >/dev/null && apt-get install -y -qq chromium >/dev/null; }
+    for package in "${missing[@]}"; do
+      # A half-upgraded system can report unmet dependencies: repair once, then retry.
+      apt-get install -y -qq "$package" >/dev/null || { apt-get install -y -qq -f >/dev/null && apt-get install -y -qq "$package" >/dev/null; }
+    done
   else
-    echo "Chromium is needed for the browser tests and was not found at $CHROMIUM." >&2
-    echo "Install it (e.g. 'sudo apt-get install chromium') or set CHROMIUM_PATH to a Chromium binary." >&2
+    if [[ " ${missing[*]} " == *" chromium "* ]]; then
+      echo "Chromium is needed for the browser tests and was not found at $CHROMIUM." >&2
+      echo "Install it (e.g. 'sudo apt-get install chromium') or set CHROMIUM_PATH to a Chromium binary." >&2
+    fi
+    if [[ " ${missing[*]} " == *" postgresql "* ]]; then
+      echo "PostgreSQL is needed for the audit tests (initdb, pg_ctl, postgres under /usr/lib/postgresql/*/bin)." >&2
+      echo "Install it (e.g. 'sudo apt-get install postgresql'); the tests start and stop their own server." >&2
+    fi
     exit 1
   fi
 fi

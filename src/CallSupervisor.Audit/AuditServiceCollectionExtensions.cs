@@ -1,0 +1,59 @@
+using CallSupervisor.Audit.Data;
+using CallSupervisor.Audit.Export;
+using CallSupervisor.Audit.Maintenance;
+using CallSupervisor.Audit.Queries;
+using CallSupervisor.Audit.Writing;
+using CallSupervisor.Core.Audit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CallSupervisor.Audit;
+
+/// <summary>Registers the persisted audit trail.</summary>
+public static class AuditServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the <c>Audit</c> options (validated at start), the context factory of the configured provider,
+    /// <see cref="EfAuditTrail"/> as <see cref="IAuditTrail"/>, <see cref="IAuditQueries"/>, <see cref="AuditCsvExporter"/>,
+    /// and the hosted services: migration and start-up repair (before the app serves), the update writer and
+    /// retention. Needs <see cref="IHostEnvironment"/> for a relative SQLite path (else the app's folder is used).
+    /// </summary>
+    public static IServiceCollection AddAuditTrail(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<AuditOptions>()
+            .Bind(configuration.GetSection(AuditOptions.SectionName))
+            .PostConfigure(o => o.ConnectionString ??= configuration.GetConnectionString(AuditOptions.ConnectionStringName))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AuditOptions>, AuditOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddSingleton(sp => AuditStorage.CreateFactory(
+            sp.GetRequiredService<IOptions<AuditOptions>>().Value,
+            sp.GetService<IHostEnvironment>()?.ContentRootPath ?? AppContext.BaseDirectory,
+            sp.GetService<ILoggerFactory>()));
+        services.AddSingleton(sp => new AuditUpdateQueue(sp.GetRequiredService<IOptions<AuditOptions>>().Value.QueueCapacity));
+        services.AddSingleton(new AuditWriterSettings());
+        services.AddSingleton<AuditUpdateApplier>();
+        services.AddSingleton(sp => new EfAuditTrail(
+            sp.GetRequiredService<IDbContextFactory<AuditDbContext>>(),
+            sp.GetRequiredService<AuditUpdateQueue>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<EfAuditTrail>>()));
+        services.AddSingleton<IAuditTrail>(sp => sp.GetRequiredService<EfAuditTrail>());
+        services.AddSingleton<IAuditQueries, EfAuditQueries>();
+        services.AddSingleton<AuditCsvExporter>();
+
+        // In this order: the schema exists before the writer or retention touch it.
+        services.AddHostedService<AuditDatabaseInitializer>();
+        services.AddSingleton<AuditWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<AuditWriter>());
+        services.AddHostedService<AuditRetention>();
+        return services;
+    }
+}

@@ -1,0 +1,142 @@
+using System.Collections.Concurrent;
+using CallSupervisor.Audit.Data;
+using CallSupervisor.Audit.Export;
+using CallSupervisor.Audit.Queries;
+using CallSupervisor.Audit.Writing;
+using CallSupervisor.Core.Audit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace CallSupervisor.Audit.Tests.Infrastructure;
+
+/// <summary>
+/// The audit trail as the app runs it: a host with <see cref="AuditServiceCollectionExtensions.AddAuditTrail"/>,
+/// started (migration, repair, writer, retention) and stopped (the writer drains). Writer retries are shortened.
+/// </summary>
+public sealed class AuditTestHost : IAsyncDisposable
+{
+    private readonly IHost _host;
+    private bool _stopped;
+
+    private AuditTestHost(IHost host, LogCollector logs)
+    {
+        _host = host;
+        Logs = logs;
+    }
+
+    public LogCollector Logs { get; }
+
+    public IServiceProvider Services => _host.Services;
+
+    public IAuditTrail Trail => Services.GetRequiredService<IAuditTrail>();
+
+    public EfAuditTrail EfTrail => Services.GetRequiredService<EfAuditTrail>();
+
+    public IAuditQueries Queries => Services.GetRequiredService<IAuditQueries>();
+
+    public AuditCsvExporter Exporter => Services.GetRequiredService<AuditCsvExporter>();
+
+    public IDbContextFactory<AuditDbContext> Contexts => Services.GetRequiredService<IDbContextFactory<AuditDbContext>>();
+
+    internal static AuditWriterSettings FastWriter { get; } = new()
+    {
+        UnknownRetryDelay = TimeSpan.FromMilliseconds(40),
+        FailureDelay = TimeSpan.FromMilliseconds(50),
+        MaxFailureDelay = TimeSpan.FromMilliseconds(200),
+    };
+
+    public static async Task<AuditTestHost> StartAsync(TestDatabase database, TimeProvider clock, IDictionary<string, string?>? settings = null)
+    {
+        var host = Build(database, clock, settings, out var logs);
+        await host.StartAsync();
+        return new AuditTestHost(host, logs);
+    }
+
+    /// <summary>Builds without starting (for start-up failures).</summary>
+    public static IHost Build(TestDatabase database, TimeProvider clock, IDictionary<string, string?>? settings, out LogCollector logs)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            DisableDefaults = true,
+            ContentRootPath = database.ContentRoot,
+            EnvironmentName = "Test",
+        });
+        var config = database.Settings;
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            config[key] = value;
+        }
+        builder.Configuration.AddInMemoryCollection(config);
+        var collector = new LogCollector();
+        logs = collector;
+        builder.Logging.AddProvider(collector).SetMinimumLevel(LogLevel.Debug);
+        builder.Services.AddSingleton(clock);
+        builder.Services.AddAuditTrail(builder.Configuration);
+        builder.Services.Replace(ServiceDescriptor.Singleton(FastWriter));
+        return builder.Build();
+    }
+
+    /// <summary>Waits until every queued update has been written.</summary>
+    public async Task WaitForWritesAsync()
+    {
+        var writer = Services.GetRequiredService<AuditWriter>();
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (!writer.IsIdle)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("The audit writer did not finish its queue within 20 s.");
+            }
+            await Task.Delay(10);
+        }
+    }
+
+    public async Task StopAsync()
+    {
+        if (!_stopped)
+        {
+            _stopped = true;
+            await _host.StopAsync();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        _host.Dispose();
+    }
+}
+
+/// <summary>Keeps every log line the audit trail writes, for assertions on what it reported.</summary>
+public sealed class LogCollector : ILoggerProvider
+{
+    private readonly ConcurrentQueue<(LogLevel Level, string Category, string Message)> _entries = new();
+
+    public IReadOnlyList<(LogLevel Level, string Category, string Message)> Entries => [.. _entries];
+
+    public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class Logger(LogCollector owner, string category) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Debug;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            // The audit trail's own lines, and anything the host reports (a background service that threw).
+            if (IsEnabled(logLevel) && (category.StartsWith("CallSupervisor", StringComparison.Ordinal) || logLevel >= LogLevel.Warning))
+            {
+                owner._entries.Enqueue((logLevel, category, formatter(state, exception)));
+            }
+        }
+    }
+}
