@@ -28,4 +28,9 @@ public sealed record CallDto(
     IReadOnlyList<ParticipantDto> Participants, IReadOnlyList<InvitationDto> Invitations, IReadOnlyList<MediaOperationDto> MediaOperations);
 
 /// <summary>Result of a supervisor command invoked through the hub.</summary>
-public sealed record CommandResultDto(string Status, string Message, string? ErrorCode, string? ErrorMessage);
+/// <summary>
+/// A hub action's result: <c>Accepted</c>, <c>Refused</c> (not available), <c>Forbidden</c> (the caller's role may not
+/// act) or <c>Failed</c> (ACS/Graph error). <see cref="AuditId"/> names its audit trail row (the operationContext
+/// sent to ACS) once it was recorded.
+/// </summary>
+public sealed record CommandResultDto(string Status, string Message, string? ErrorCode, string? ErrorMessage, string? AuditId = null);

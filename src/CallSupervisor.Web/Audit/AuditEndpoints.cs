@@ -13,7 +13,7 @@ public static class AuditEndpoints
     /// <c>Audit</c> policy. An unreadable filter is a 400 problem.
     /// </summary>
     public static IEndpointConventionBuilder MapAuditExport(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet(AuditLinks.ExportPath, ExportAsync).RequireAuthorization("Audit");
+        endpoints.MapGet(AuditLinks.ExportPath, ExportAsync).RequireAuthorization(Security.SupervisorPolicies.Audit);
 
     private static async Task ExportAsync(HttpContext http, AuditCsvExporter exporter, TimeProvider time)
     {

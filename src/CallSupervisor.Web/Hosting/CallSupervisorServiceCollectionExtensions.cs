@@ -1,5 +1,7 @@
 using CallSupervisor.Core.Actions;
+using CallSupervisor.Audit;
 using CallSupervisor.Core.Audit;
+using CallSupervisor.Web.Audit;
 using CallSupervisor.Web.Security;
 using CallSupervisor.Core.Store;
 using CallSupervisor.Core.Workflow;
@@ -70,6 +72,7 @@ public static class CallSupervisorServiceCollectionExtensions
             statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"There is no API at /api/{path}.")).AllowAnonymous();
         endpoints.MapHub<CallsHub>(CallsHub.Path);
         endpoints.MapAccountEndpoints();
+        endpoints.MapAuditExport();
         return endpoints;
     }
 
@@ -109,7 +112,8 @@ public static class CallSupervisorServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<WorkflowSettings>, WorkflowSettingsValidator>();
 
-        services.AddSingleton<IAuditTrail, InMemoryAuditTrail>();
+        // Every action is recorded in the database before it is sent (SQLite by default, PostgreSQL by configuration).
+        services.AddAuditTrail(configuration);
         // Every settled action reaches the audit trail through the store's observer.
         services.AddSingleton(sp => new CallStore(
             sp.GetRequiredService<TimeProvider>(),

@@ -39,5 +39,5 @@ internal static class CallDtoMapper
     public static IdentifierDto ToDto(this CommunicationIdentifier id) => new(id.Kind.ToString(), id.RawId, id.Value);
 
     public static CommandResultDto ToDto(this CommandOutcome outcome) =>
-        new(outcome.Status.ToString(), outcome.Message, outcome.Error?.Code, outcome.Error?.Message);
+        new(outcome.Status.ToString(), outcome.Message, outcome.Error?.Code, outcome.Error?.Message, outcome.OperationContext);
 }

@@ -24,6 +24,22 @@ public sealed class CallbackAppFactory(
     public const string GraphClientState = "graph-client-state-secret";
     public const string EventGridKey = "event-grid-key-0123456789";
 
+    // Each app has its own keys and audit database, removed with it.
+    private readonly string _data = Path.Combine(Path.GetTempPath(), "callsupervisor-web-tests-" + Guid.NewGuid().ToString("N"));
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        try
+        {
+            Directory.Delete(_data, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Best effort: never created (the app did not start), or SQLite still holds the file for a moment.
+        }
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(environment);
@@ -44,7 +60,8 @@ public sealed class CallbackAppFactory(
         builder.UseSetting("AzureAd:TenantId", "tenant");
         builder.UseSetting("AzureAd:ClientId", "client");
         builder.UseSetting("AzureAd:ClientSecret", "secret");
-        builder.UseSetting("Security:KeyPath", Path.Combine(Path.GetTempPath(), "callsupervisor-tests-keys"));
+        builder.UseSetting("Security:KeyPath", Path.Combine(_data, "keys"));
+        builder.UseSetting("Audit:SqlitePath", Path.Combine(_data, "audit.db"));
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(key, value);
