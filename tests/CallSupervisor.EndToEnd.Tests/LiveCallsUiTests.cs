@@ -197,7 +197,7 @@ public sealed class LiveCallsUiTests(BrowserFixture fixture, Xunit.Abstractions.
     public async Task SearchAndFilters_NarrowTheGrid()
     {
         await fixture.App.CreateCallAsync(AcsCall("+14255550777", "Wanda Withinvite"));
-        var quiet = await fixture.App.CreateCallAsync(new { platform = "acs", caller = new { kind = "phoneNumber", value = "+14255550888", name = "Quentin Quiet" }, invitationBehavior = "decline", mediaDurationSeconds = 1 });
+        var quiet = await fixture.App.CreateCallAsync(new { platform = "acs", caller = new { kind = "phoneNumber", value = "+14255550888", name = "Quentin Quiet" }, invitationBehavior = "decline", acceptAfterSeconds = 1, mediaDurationSeconds = 1 });
         await using var session = await PageSession.OpenAsync(fixture);
         var page = session.Page;
         var grid = page.GetByRole(AriaRole.Table, new() { Name = "Live calls" }).Or(page.Locator(".cs-grid table")).First;
@@ -210,8 +210,8 @@ public sealed class LiveCallsUiTests(BrowserFixture fixture, Xunit.Abstractions.
 
         await page.GetByLabel("Search caller, agent, number or call id").FillAsync("");
         await Expect(grid).ToContainTextAsync("Wanda Withinvite");
-        // The declining call's invitation ends quickly; the ringing one stays pending.
-        await Expect(page.Locator($"a[data-call-id='{quiet}']").Locator("xpath=ancestor::tr").Locator("td").Nth(5)).ToHaveTextAsync("0", new() { Timeout = 20_000 });
+        // The declining call's invitation ends within a second; the ringing one stays pending.
+        await Expect(page.Locator($"a[data-call-id='{quiet}']").Locator("xpath=ancestor::tr").Locator("td[data-label=Invites]")).ToHaveTextAsync("0", new() { Timeout = 20_000 });
         await page.GetByText("Pending invites", new() { Exact = true }).ClickAsync();
         await Expect(grid).ToContainTextAsync("Wanda Withinvite");
         await Expect(grid).Not.ToContainTextAsync("Quentin Quiet");
