@@ -29,6 +29,7 @@ public sealed class SupervisorExperienceTests(BrowserFixture fixture)
     [Fact]
     public async Task ThreeActions_KeyboardOnly_FocusGoesToTheDetailAndReturnsAfterEachAction()
     {
+        await fixture.App.EndEveryCallAsync();
         var callId = await fixture.App.CreateCallAsync(AcsCall("+14255550401", "Kim Keyboard"));
         await using var session = await PageSession.OpenAsync(fixture);
         var page = session.Page;
@@ -80,6 +81,7 @@ public sealed class SupervisorExperienceTests(BrowserFixture fixture)
     [Fact]
     public async Task Grid_WhileACallIsSelected_NewCallsDoNotMoveItAndWaitBehindAButton()
     {
+        await fixture.App.EndEveryCallAsync();
         var selected = await fixture.App.CreateCallAsync(AcsCall("+14255550402", "Sam Selected"));
         var (session, _) = await OpenCallAsync(fixture, selected);
         await using var __ = session;
@@ -105,6 +107,7 @@ public sealed class SupervisorExperienceTests(BrowserFixture fixture)
     [Fact]
     public async Task Threshold_RingingTooLong_MarksTheRowWithIconAndWords()
     {
+        await fixture.App.EndEveryCallAsync();
         var callId = await fixture.App.CreateCallAsync(AcsCall("+14255550403", "Tom Threshold"));
         await using var session = await PageSession.OpenAsync(fixture);
         var row = session.Page.Locator($"a[data-call-id='{callId}']").Locator("xpath=ancestor::tr");

@@ -68,5 +68,7 @@ public sealed class Attention(AttentionThresholds thresholds)
     public IOrderedEnumerable<CallRow> NeedsAttentionFirst(IEnumerable<CallRow> rows, DateTimeOffset now) => rows
         .OrderByDescending(r => System.Numerics.BitOperations.PopCount((uint)Of(r, now)))
         .ThenBy(r => r.RingingSince ?? DateTimeOffset.MaxValue)
+        // Ended calls (still shown, dimmed, for a moment) below every live one.
+        .ThenBy(r => r.IsLive ? 0 : 1)
         .ThenBy(r => r.StartedAt);
 }
