@@ -7,7 +7,7 @@ namespace CallSupervisor.Core.Journal;
 /// <summary>
 /// A <see cref="CommunicationIdentifier"/> is written as its raw id alone (<c>"4:+14255550123"</c>) when
 /// <see cref="CommunicationIdentifier.FromRawId"/> gives it back exactly, which is nearly always; otherwise as
-/// <c>{"kind":…,"rawId":…,"value":…}</c>. Identifiers are the bulk of a roster and of a snapshot (caller, callee,
+/// <c>{"kind":"CommunicationUser","rawId":…,"value":…}</c>. Identifiers are the bulk of a roster and of a snapshot (caller, callee,
 /// every participant and invitee), and the object form is three times longer.
 /// </summary>
 internal sealed class IdentifierConverter : JsonConverter<CommunicationIdentifier>
@@ -38,7 +38,7 @@ internal sealed class IdentifierConverter : JsonConverter<CommunicationIdentifie
             switch (name)
             {
                 case "kind":
-                    kind = Enum.TryParse<IdentifierKind>(reader.GetString(), ignoreCase: true, out var k)
+                    kind = Enum.TryParse<IdentifierKind>(reader.GetString(), ignoreCase: true, out var k) && Enum.IsDefined(k)
                         ? k
                         : throw new JsonException($"Unknown identifier kind '{reader.GetString()}'.");
                     break;
@@ -66,7 +66,8 @@ internal sealed class IdentifierConverter : JsonConverter<CommunicationIdentifie
             return;
         }
         writer.WriteStartObject();
-        writer.WriteString(Kind, JsonNamingPolicy.CamelCase.ConvertName(value.Kind.ToString()));
+        // By member name, as every other enum of the journal is written.
+        writer.WriteString(Kind, value.Kind.ToString());
         writer.WriteString(RawId, value.RawId);
         writer.WriteString(Value, value.Value);
         writer.WriteEndObject();

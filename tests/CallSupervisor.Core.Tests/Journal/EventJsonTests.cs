@@ -103,9 +103,9 @@ public sealed class EventJsonTests
     [InlineData(IdentifierKind.PhoneNumber, "4:+14255550123", "+14255550123", "\"4:+14255550123\"")]
     [InlineData(IdentifierKind.CommunicationUser, "8:acs:r_u", "8:acs:r_u", "\"8:acs:r_u\"")]
     [InlineData(IdentifierKind.MicrosoftTeamsApp, "28:orgid:app", "app", "\"28:orgid:app\"")]
-    [InlineData(IdentifierKind.CommunicationUser, "8:acs:r_u", "u", """{"kind":"communicationUser","rawId":"8:acs:r_u","value":"u"}""")]
-    [InlineData(IdentifierKind.Unknown, "4:+1", "+1", """{"kind":"unknown","rawId":"4:+1","value":"+1"}""")]
-    [InlineData(IdentifierKind.PhoneNumber, " ", "", """{"kind":"phoneNumber","rawId":" ","value":""}""")]
+    [InlineData(IdentifierKind.CommunicationUser, "8:acs:r_u", "u", """{"kind":"CommunicationUser","rawId":"8:acs:r_u","value":"u"}""")]
+    [InlineData(IdentifierKind.Unknown, "4:+1", "+1", """{"kind":"Unknown","rawId":"4:+1","value":"+1"}""")]
+    [InlineData(IdentifierKind.PhoneNumber, " ", "", """{"kind":"PhoneNumber","rawId":" ","value":""}""")]
     public void Identifier_ShortFormOnlyWhenTheRawIdGivesItBack(IdentifierKind kind, string rawId, string value, string expected)
     {
         var identifier = new CommunicationIdentifier(kind, rawId, value);
@@ -116,6 +116,19 @@ public sealed class EventJsonTests
 
         Assert.Contains($"\"participant\":{expected}", json, StringComparison.Ordinal);
         Assert.Equal(identifier, read.Participant);
+    }
+
+    [Theory]
+    [InlineData("""{"kind":"7","rawId":"x","value":"x"}""")]
+    [InlineData("""{"kind":"Robot","rawId":"x","value":"x"}""")]
+    [InlineData("""{"rawId":"x","value":"x"}""")]
+    [InlineData("\"\"")]
+    [InlineData("42")]
+    public void Identifier_NotOne_ThrowsJsonException(string identifier)
+    {
+        var json = $$"""{"type":"addParticipantSucceeded","eventId":"e","callId":"c","occurredAt":"2026-01-01T09:00:00+00:00","participant":{{identifier}}}""";
+
+        Assert.ThrowsAny<JsonException>(() => EventJson.Deserialize(json));
     }
 
     [Fact]
