@@ -41,13 +41,13 @@ public static class EventJson
     public static string Serialize(CallEvent callEvent)
     {
         ArgumentNullException.ThrowIfNull(callEvent);
-        return JsonSerializer.Serialize(callEvent, JournalJson.Context.CallEvent);
+        return JsonSerializer.Serialize(callEvent, JournalJson.CallEvent);
     }
 
     public static byte[] SerializeToUtf8Bytes(CallEvent callEvent)
     {
         ArgumentNullException.ThrowIfNull(callEvent);
-        return JsonSerializer.SerializeToUtf8Bytes(callEvent, JournalJson.Context.CallEvent);
+        return JsonSerializer.SerializeToUtf8Bytes(callEvent, JournalJson.CallEvent);
     }
 
     /// <exception cref="UnknownEventTypeException">The JSON names an event type this build does not know.</exception>
@@ -63,7 +63,7 @@ public static class EventJson
     {
         try
         {
-            return JsonSerializer.Deserialize(utf8Json, JournalJson.Context.CallEvent)
+            return JsonSerializer.Deserialize(utf8Json, JournalJson.CallEvent)
                 ?? throw new JsonException("The JSON is null, not an event.");
         }
         catch (Exception e) when (e is JsonException or NotSupportedException && e is not UnknownEventTypeException)

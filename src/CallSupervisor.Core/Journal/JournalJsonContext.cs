@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using CallSupervisor.Core.Events;
 
 namespace CallSupervisor.Core.Journal;
@@ -26,7 +27,7 @@ namespace CallSupervisor.Core.Journal;
 [JsonSerializable(typeof(CallEvent))]
 internal sealed partial class JournalJsonContext : JsonSerializerContext;
 
-/// <summary>The context the journal writes and reads with.</summary>
+/// <summary>The serializers the journal writes and reads with: the generated ones, with two adjustments.</summary>
 /// <remarks>
 /// A class of its own: the generated <see cref="JournalJsonContext.Default"/> is a static of the context's partial
 /// class, and a second static there could be initialised before it.
@@ -38,6 +39,26 @@ internal static class JournalJson
     /// would grow by five bytes and names would be unreadable in the journal. Nothing here is embedded in a page, so
     /// only what JSON itself requires is escaped.
     /// </summary>
-    public static JournalJsonContext Context { get; } =
-        new(new JsonSerializerOptions(JournalJsonContext.Default.Options) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+    private static readonly JsonSerializerOptions Options = new(JournalJsonContext.Default.Options)
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        TypeInfoResolver = JournalJsonContext.Default.WithAddedModifier(RequireNonNullableParameters),
+    };
+
+    public static JsonTypeInfo<CallEvent> CallEvent { get; } = (JsonTypeInfo<CallEvent>)Options.GetTypeInfo(typeof(CallEvent));
+
+    // A constructor parameter that may not be null and has no default must be in the JSON: missing, it would be
+    // read as null (or an empty id) and fail later inside the store, far from the entry that caused it. Nullable
+    // ones may be absent (nulls are not written); so may a parameter added later with a default, which is how an
+    // event grows without making older entries unreadable.
+    private static void RequireNonNullableParameters(JsonTypeInfo typeInfo)
+    {
+        foreach (var property in typeInfo.Properties)
+        {
+            if (property.AssociatedParameter is { IsNullable: false, HasDefaultValue: false })
+            {
+                property.IsRequired = true;
+            }
+        }
+    }
 }

@@ -2,6 +2,7 @@ using System.Collections;
 using System.Reflection;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using CallSupervisor.Core.Calls;
 using CallSupervisor.Core.Events;
 using CallSupervisor.Core.Journal;
@@ -162,6 +163,44 @@ public sealed class EventJsonTests
         var thrown = Assert.ThrowsAny<JsonException>(() => EventJson.Deserialize(json));
 
         Assert.IsNotType<UnknownEventTypeException>(thrown);
+    }
+
+    [Theory]
+    [InlineData("eventId")]
+    [InlineData("callId")]
+    [InlineData("occurredAt")]
+    [InlineData("sequenceNumber")]
+    [InlineData("participants")]
+    public void Deserialize_RequiredFieldMissing_ThrowsNamingIt(string field)
+    {
+        var roster = EventJson.Serialize(new TestEvents().Roster(1, TestEvents.In(TestEvents.Agent)));
+        var json = JsonNode.Parse(roster)!.AsObject();
+        Assert.True(json.Remove(field));
+
+        var thrown = Assert.ThrowsAny<JsonException>(() => EventJson.Deserialize(json.ToJsonString()));
+
+        Assert.IsNotType<UnknownEventTypeException>(thrown);
+        Assert.Contains(field, thrown.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Deserialize_NullableFieldMissing_IsNull()
+    {
+        var json = """{"type":"callConnected","eventId":"e","callId":"c","occurredAt":"2026-01-01T09:00:00+00:00","platform":"Graph"}""";
+
+        var read = Assert.IsType<CallConnected>(EventJson.Deserialize(json));
+
+        Assert.Equal(CallPlatform.Graph, read.Platform);
+        Assert.Null(read.Caller);
+        Assert.Null(read.CallerName);
+    }
+
+    [Fact]
+    public void Deserialize_NullForANonNullableField_ThrowsJsonException()
+    {
+        var json = """{"type":"invitationExpired","eventId":null,"callId":"c","occurredAt":"2026-01-01T09:00:00+00:00","invitationId":"i"}""";
+
+        Assert.ThrowsAny<JsonException>(() => EventJson.Deserialize(json));
     }
 
     private static void AssertRecordEqualUnlessItHoldsCollections(CallEvent original, CallEvent read)
