@@ -43,7 +43,10 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
         Services.AddScoped<ActionRunner>();
         Services.AddSingleton(Options.Create(Dashboard));
         Services.AddSingleton(new OperationsMonitor(Time));
-        Services.AddSingleton(new CallEventQueue(1000, Time));
+        // The operations page reads the pipeline and the log's state; nothing here appends.
+        Services.AddSingleton(new Web.Journal.EventLogStatus(Time));
+        Services.AddSingleton(sp => new Web.Journal.EventPipeline(new Journal.InMemoryEventLog(), new Web.Journal.AppliedEvents(), sp.GetRequiredService<Web.Journal.EventLogStatus>(),
+            Options.Create(new Web.Journal.JournalOptions()), Options.Create(new CallsOptions()), Time, Microsoft.Extensions.Logging.Abstractions.NullLogger<Web.Journal.EventPipeline>.Instance));
         SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
     }
 

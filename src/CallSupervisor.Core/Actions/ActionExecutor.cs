@@ -1,6 +1,7 @@
 using CallSupervisor.Core.Audit;
 using CallSupervisor.Core.Commands;
 using CallSupervisor.Core.Events;
+using CallSupervisor.Core.Journal;
 using CallSupervisor.Core.Ports;
 using CallSupervisor.Core.Store;
 
@@ -18,8 +19,12 @@ public sealed class ActionExecutor(
     ActionPorts ports,
     TimeProvider time,
     IAuditTrail audit,
-    IReconcileRequests? reconcile = null)
+    IReconcileRequests? reconcile = null,
+    IEventApplier? applier = null)
 {
+    // With an event log the marks go through it, so every instance shows them and they survive a restart.
+    private readonly IEventApplier _applier = applier ?? new StoreApplier(store);
+
     public async Task<CommandOutcome> ExecuteAsync(ActionCommand command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
@@ -39,7 +44,19 @@ public sealed class ActionExecutor(
         }
 
         var pending = new PendingAction(command.Kind, command.Target, request);
-        var (marked, call) = store.ApplyAndRead(new ActionRequested($"action:{request.OperationContext}", command.CallId, request.RequestedAt, pending));
+        ApplyOutcome marked;
+        Call? call;
+        try
+        {
+            (marked, call) = await _applier.ApplyAsync(new ActionRequested($"action:{request.OperationContext}", command.CallId, request.RequestedAt, pending), cancellationToken).ConfigureAwait(false);
+        }
+        catch (EventLogUnavailableException)
+        {
+            // Not marked anywhere, so not sent: other instances could not show it, nor a restart keep it.
+            var why = "The event log is unavailable right now; nothing was sent — try again shortly";
+            await RecordAsync(command, request, AuditStatus.Refused, why, cancellationToken).ConfigureAwait(false);
+            return CommandOutcome.Refused(why);
+        }
         if (!marked.IsApplied || call is null)
         {
             var why = marked.Reason ?? "The action is not available";
@@ -55,7 +72,7 @@ public sealed class ActionExecutor(
         {
             // No audit row, no request: undo the mark and say so.
             var error = new TelephonyError(null, "AuditUnavailable", "The audit trail could not record the action; nothing was sent");
-            Fail(pending, command, error);
+            await FailAsync(pending, command, error).ConfigureAwait(false);
             if (ex is OperationCanceledException)
             {
                 throw;
@@ -73,14 +90,14 @@ public sealed class ActionExecutor(
         {
             // Ports return failures rather than throw: an exception (cancellation, a bug) is rethrown, but only
             // after the mark is removed, so no action stays pending forever.
-            Fail(pending, command, new TelephonyError(null, ex is OperationCanceledException ? "RequestCancelled" : "RequestException", ex.Message));
+            await FailAsync(pending, command, new TelephonyError(null, ex is OperationCanceledException ? "RequestCancelled" : "RequestException", ex.Message)).ConfigureAwait(false);
             throw;
         }
         if (result.Error is { } failure)
         {
             // Before the store settles it, so the audit row keeps the service's code (the settlement carries text).
             audit.Update(new AuditUpdate(request.OperationContext, AuditStatus.Failed, time.GetUtcNow(), failure.ToString(), failure.Code));
-            Fail(pending, command, failure);
+            await FailAsync(pending, command, failure).ConfigureAwait(false);
             if (CallNotFound.Is(failure))
             {
                 // The board is behind ACS: re-read the call now.
@@ -94,8 +111,18 @@ public sealed class ActionExecutor(
 
     // The store settles the failure (ActionFailed → outcome Failed), which also reaches the audit trail through the
     // store's outcome observer.
-    private void Fail(PendingAction pending, ActionCommand command, TelephonyError error) =>
-        store.Apply(new ActionFailed($"action:{pending.OperationContext}:failed", command.CallId, time.GetUtcNow(), pending, error));
+    // Not cancellable: the mark this request made must go whatever happened to the request. If the log is down
+    // now, the confirmation timeout releases the mark later (ActionExpired).
+    private async Task FailAsync(PendingAction pending, ActionCommand command, TelephonyError error)
+    {
+        try
+        {
+            await _applier.ApplyAsync(new ActionFailed($"action:{pending.OperationContext}:failed", command.CallId, time.GetUtcNow(), pending, error), CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (EventLogUnavailableException)
+        {
+        }
+    }
 
     private Task RecordAsync(ActionCommand command, SupervisorRequest request, AuditStatus status, string reason, CancellationToken cancellationToken)
     {

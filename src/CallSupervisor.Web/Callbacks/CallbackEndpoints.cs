@@ -35,7 +35,7 @@ public static partial class CallbackEndpoints
         HttpRequest request,
         AcsCallbackAuthenticator authenticator,
         AcsCallbackParser parser,
-        CallEventQueue queue,
+        Journal.EventPipeline pipeline,
         Hosting.OperationsMonitor monitor,
         IOptions<CallsOptions> options,
         ILoggerFactory loggers,
@@ -57,13 +57,13 @@ public static partial class CallbackEndpoints
             LogMalformed(logger, "ACS", result.Error);
             return Malformed(result.Error);
         }
-        return Enqueue(queue, monitor, result, logger, "ACS") ?? TypedResults.Ok();
+        return await AppendAsync(pipeline, monitor, result, logger, "ACS", cancellationToken) ?? TypedResults.Ok();
     }
 
     internal static async Task<IResult> HandleIncomingAsync(
         HttpRequest request,
         EventGridParser parser,
-        CallEventQueue queue,
+        WorkflowInbox inbox,
         Hosting.OperationsMonitor monitor,
         IOptions<CallsOptions> options,
         ILoggerFactory loggers,
@@ -86,10 +86,9 @@ public static partial class CallbackEndpoints
             LogMalformed(logger, "Event Grid", result.Error);
             return Malformed(result.Error);
         }
-        if (!queue.TryAccept(result.IncomingCalls))
-        {
-            return Overloaded(queue, logger, "Event Grid");
-        }
+        // Incoming calls are answered by the instance that receives them (each reaches one instance); the answer and
+        // what follows go into the event log.
+        inbox.Accept(result.IncomingCalls);
         monitor.CallbackReceived(result.IncomingCalls.Length);
         LogUnmapped(logger, result.Unmapped);
         return result.ValidationCode is { } code
@@ -100,7 +99,7 @@ public static partial class CallbackEndpoints
     internal static async Task<IResult> HandleGraphAsync(
         HttpRequest request,
         GraphNotificationParser parser,
-        CallEventQueue queue,
+        Journal.EventPipeline pipeline,
         Hosting.OperationsMonitor monitor,
         IOptions<CallsOptions> options,
         ILoggerFactory loggers,
@@ -132,7 +131,7 @@ public static partial class CallbackEndpoints
                 LogMalformed(logger, "Graph", result.Error);
                 return Malformed(result.Error);
         }
-        return Enqueue(queue, monitor, result, logger, "Graph") ?? TypedResults.Accepted((string?)null);
+        return await AppendAsync(pipeline, monitor, result, logger, "Graph", cancellationToken) ?? TypedResults.Accepted((string?)null);
     }
 
     /// <summary>
@@ -161,27 +160,27 @@ public static partial class CallbackEndpoints
         return (body ?? [], error);
     }
 
-    /// <summary>Queues the batch whole; null when queued, else the 503 to answer.</summary>
-    private static IResult? Enqueue(CallEventQueue queue, Hosting.OperationsMonitor monitor, CallbackParseResult result, ILogger logger, string source)
+    /// <summary>Appends the batch whole to the event log; null when it is in, else the 503 to answer.</summary>
+    private static async Task<IResult?> AppendAsync(Journal.EventPipeline pipeline, Hosting.OperationsMonitor monitor, CallbackParseResult result, ILogger logger, string source, CancellationToken cancellationToken)
     {
-        if (!queue.TryAccept(result.Events))
+        switch (await pipeline.AcceptAsync(result.Events, cancellationToken))
         {
-            return Overloaded(queue, logger, source);
+            case Journal.AppendResult.Overloaded:
+                LogOverloaded(logger, source, pipeline.Depth, pipeline.Capacity);
+                return RetryLater("Callback inbox full",
+                    $"{pipeline.Depth} events are on their way into the event log (Calls:MaxQueuedEvents is {pipeline.Capacity}); nothing of this callback was applied. Retry later.");
+            case Journal.AppendResult.Unavailable:
+                LogLogUnavailable(logger, source);
+                return RetryLater("Event log unavailable",
+                    "The event log cannot be written right now, so this callback was not acknowledged (nothing of it was applied). Retry later.");
         }
         monitor.CallbackReceived(result.Events.Length);
         LogUnmapped(logger, result.Unmapped);
         return null;
     }
 
-    private static IResult Overloaded(CallEventQueue queue, ILogger logger, string source)
-    {
-        LogOverloaded(logger, source, queue.Depth, queue.Capacity);
-        return new RetryLaterResult(TypedResults.Problem(
-            statusCode: StatusCodes.Status503ServiceUnavailable,
-            title: "Callback inbox full",
-            detail: $"{queue.Depth} events are waiting to be applied (Calls:MaxQueuedEvents is {queue.Capacity}); nothing of this callback was applied. Retry later."),
-            OverloadRetryAfter);
-    }
+    private static RetryLaterResult RetryLater(string title, string detail) => new(TypedResults.Problem(
+        statusCode: StatusCodes.Status503ServiceUnavailable, title: title, detail: detail), OverloadRetryAfter);
 
     private static bool KeyMatches(string presented, string? expected) =>
         !string.IsNullOrEmpty(expected)
@@ -211,6 +210,9 @@ public static partial class CallbackEndpoints
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Source} callback refused with 503: the inbox holds {Depth} items (capacity {Capacity})")]
     private static partial void LogOverloaded(ILogger logger, string source, int depth, int capacity);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Source} callback answered 503: the event log is unavailable")]
+    private static partial void LogLogUnavailable(ILogger logger, string source);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Source} callback rejected: {Reason}")]
     private static partial void LogRejected(ILogger logger, string source, string? reason);

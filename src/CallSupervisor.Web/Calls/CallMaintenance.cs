@@ -17,13 +17,14 @@ namespace CallSupervisor.Web.Calls;
 /// <see cref="CallsOptions.ReconcileInterval"/> — new calls and calls an action found missing first — and closes
 /// calls ACS no longer knows.</item>
 /// </list>
-/// Everything it learns goes through the event queue, in order with the callbacks.
+/// Everything it learns goes through the event log, in order with the callbacks.
 /// </summary>
 internal sealed partial class CallMaintenance(
     CallStore store,
     ICallAutomationPort acs,
-    CallEventQueue queue,
+    CallSupervisor.Core.Workflow.ICallEventSink queue,
     ReconcileSchedule schedule,
+    Journal.ILeadership leadership,
     IOptions<CallsOptions> options,
     TimeProvider time,
     ILogger<CallMaintenance> logger) : BackgroundService
@@ -58,7 +59,13 @@ internal sealed partial class CallMaintenance(
     internal async Task RunOnceAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
+        // Each instance prunes its own board (the same rule on the same state); what must happen once — expiries
+        // and re-reads from ACS — is done by the leading instance and shared through the log.
         store.PruneEnded(now - options.Value.EndedRetention);
+        if (!leadership.IsLeader)
+        {
+            return;
+        }
         ExpireStale(now);
         await ReconcileAsync(cancellationToken);
     }

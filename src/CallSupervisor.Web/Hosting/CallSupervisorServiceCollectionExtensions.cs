@@ -37,7 +37,7 @@ public static class CallSupervisorServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<OperationsMonitor>();
 
-        services.AddCallState(configuration);
+        services.AddCallState(configuration, environment);
         services.AddTelephony(configuration);
         // ACS requests also tell the operations page whether ACS answers.
         services.AddTransient<AcsReachabilityHandler>();
@@ -93,8 +93,9 @@ public static class CallSupervisorServiceCollectionExtensions
         services.AddScoped<ActionRunner>();
     }
 
-    private static void AddCallState(this IServiceCollection services, IConfiguration configuration)
+    private static void AddCallState(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
+        services.AddEventLog(configuration, environment);
         services.AddOptions<CallsOptions>()
             .Bind(configuration.GetSection(CallsOptions.SectionName))
             .Validate(o => o.EndedRetention >= TimeSpan.Zero, "Calls:EndedRetention must not be negative.")
@@ -115,10 +116,12 @@ public static class CallSupervisorServiceCollectionExtensions
         // Every action is recorded in the database before it is sent (SQLite by default, PostgreSQL by configuration).
         services.AddAuditTrail(configuration);
         // Every settled action reaches the audit trail through the store's observer.
+        // Restored from the newest checkpoint; the event log after it is applied by the replica before serving.
         services.AddSingleton(sp => new CallStore(
             sp.GetRequiredService<TimeProvider>(),
             new CallStoreOptions(sp.GetRequiredService<IOptions<DashboardOptions>>().Value.BatchWindow),
-            new AuditOutcomeObserver(sp.GetRequiredService<IAuditTrail>())));
+            new AuditOutcomeObserver(sp.GetRequiredService<IAuditTrail>()),
+            sp.GetRequiredService<Journal.JournalStart>().State));
         services.AddSingleton<ReconcileSchedule>();
         services.AddSingleton<CallSupervisor.Core.Ports.IReconcileRequests>(sp => sp.GetRequiredService<ReconcileSchedule>());
         services.AddSingleton<ICallsFeed>(sp => sp.GetRequiredService<CallStore>());
@@ -127,11 +130,9 @@ public static class CallSupervisorServiceCollectionExtensions
             new ActionPorts(sp.GetRequiredService<CallSupervisor.Core.Ports.ICallAutomationPort>(), sp.GetRequiredService<CallSupervisor.Core.Ports.IGraphCallsPort>()),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IAuditTrail>(),
-            sp.GetRequiredService<CallSupervisor.Core.Ports.IReconcileRequests>()));
+            sp.GetRequiredService<CallSupervisor.Core.Ports.IReconcileRequests>(),
+            sp.GetRequiredService<CallSupervisor.Core.Journal.IEventApplier>()));
         services.AddScoped<CurrentUser>();
-        services.AddSingleton(sp => new CallEventQueue(
-            sp.GetRequiredService<IOptions<CallsOptions>>().Value.MaxQueuedEvents, sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<ICallEventSink>(sp => sp.GetRequiredService<CallEventQueue>());
         services.AddSingleton(sp => new ContactCenterWorkflow(
             sp.GetRequiredService<CallSupervisor.Core.Ports.ICallAutomationPort>(),
             sp.GetRequiredService<ICallEventSink>(),
@@ -140,7 +141,6 @@ public static class CallSupervisorServiceCollectionExtensions
         services.AddSingleton(sp => new CallbackAddress(
             sp.GetRequiredService<IServer>(),
             sp.GetRequiredService<IOptions<CallSupervisor.Telephony.Options.AcsOptions>>().Value.CallbackBaseUrl is { Length: > 0 } url ? new Uri(url) : null));
-        services.AddHostedService<CallEventProcessor>();
         services.AddHostedService<CallsHubBroadcaster>();
         services.AddHostedService<CallMaintenance>();
     }

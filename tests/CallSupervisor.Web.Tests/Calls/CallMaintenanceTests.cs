@@ -27,28 +27,43 @@ public sealed class CallMaintenanceTests
     private readonly ManualTimeProvider _time = new();
     private readonly TestEvents _events = new();
     private readonly FakeCallAutomationPort _acs = new();
-    private readonly CallEventQueue _queue;
+    private readonly RecordingSink _queue = new();
     private readonly ReconcileSchedule _schedule = new();
     private readonly CallStore _store;
     private readonly CallMaintenance _maintenance;
 
     public CallMaintenanceTests()
     {
-        _queue = new CallEventQueue(1000, _time);
         _store = StoreTestKit.NewStore(_time).WithConnectedCall(_events);
-        _maintenance = new CallMaintenance(_store, _acs, _queue, _schedule, Microsoft.Extensions.Options.Options.Create(Options), _time, NullLogger<CallMaintenance>.Instance);
+        _maintenance = new CallMaintenance(_store, _acs, _queue, _schedule, new Web.Journal.SingleInstanceLeadership(), Microsoft.Extensions.Options.Options.Create(Options), _time, NullLogger<CallMaintenance>.Instance);
         _acs.Calls[TestEvents.Call1] = TelephonyResult<CallDetails>.Ok(new CallDetails(TestEvents.Call1, "s", "c", CallState.Connected, TestEvents.Caller, []));
         _acs.Rosters[TestEvents.Call1] = [TestEvents.In(TestEvents.Caller), TestEvents.In(TestEvents.Agent, muted: true)];
     }
 
-    private List<CallEvent> Drain()
+    private List<CallEvent> Drain() => _queue.Drain();
+
+    /// <summary>What maintenance publishes (to the event log in the app).</summary>
+    private sealed class RecordingSink : CallSupervisor.Core.Workflow.ICallEventSink
     {
-        var items = new List<CallEvent>();
-        while (_queue.Reader.TryRead(out var queued))
+        private readonly List<CallEvent> _events = [];
+
+        public void Publish(CallEvent callEvent)
         {
-            items.Add(((CallWorkItem.Event)queued.Item).Value);
+            lock (_events)
+            {
+                _events.Add(callEvent);
+            }
         }
-        return items;
+
+        public List<CallEvent> Drain()
+        {
+            lock (_events)
+            {
+                var all = _events.ToList();
+                _events.Clear();
+                return all;
+            }
+        }
     }
 
     private int Reads => _acs.Requests.Count(r => r.StartsWith("getCall ", StringComparison.Ordinal));
@@ -62,6 +77,24 @@ public sealed class CallMaintenanceTests
         Assert.Equal(1, reconciled.ObservedRosterSequence);
         Assert.True(reconciled.Participants.Single(p => p.Identifier == TestEvents.Agent).IsMuted);
         Assert.Equal(["getCall call-1", "listParticipants call-1"], _acs.Requests);
+    }
+
+    [Fact]
+    public async Task RunOnce_NotTheLeadingInstance_NeitherReadsNorExpires()
+    {
+        var follower = new CallMaintenance(_store, _acs, _queue, _schedule, new NotLeading(), Microsoft.Extensions.Options.Options.Create(Options), _time, NullLogger<CallMaintenance>.Instance);
+        _store.Apply(_events.Invite());
+        _time.Advance(TimeSpan.FromMinutes(20));
+
+        await follower.RunOnceAsync(CancellationToken.None);
+
+        Assert.Empty(_acs.Requests);
+        Assert.Empty(Drain());
+    }
+
+    private sealed class NotLeading : Web.Journal.ILeadership
+    {
+        public bool IsLeader => false;
     }
 
     [Fact]

@@ -29,7 +29,11 @@ internal static class LifecycleRules
             NeedsReconcile = false,
             Names = Named(call.Names, e.Caller ?? call.Caller, e.CallerName),
         };
-        return Fold.Applied(filled, Log.Info(e.CallId, e.OccurredAt, Connected(filled)));
+        // A second CallConnected for a connected call (the answering instance adding the parties it learnt from the
+        // IncomingCall) only fills details: the connection was already told.
+        return known is { State: CallState.Connected }
+            ? Fold.Applied(filled)
+            : Fold.Applied(filled, Log.Info(e.CallId, e.OccurredAt, Connected(filled)));
     }
 
     /// <summary>Adds a display name the app learnt for someone (nothing when either is unknown).</summary>

@@ -1,0 +1,22 @@
+using CallSupervisor.Core.Events;
+using CallSupervisor.Core.Store;
+
+namespace CallSupervisor.Core.Journal;
+
+/// <summary>
+/// How a component that must know the result of its own event applies it: with an event log, the event is appended
+/// and the call returns once this instance's store has applied it from the log (so every instance applies it in the
+/// same place of the order); without one (<see cref="StoreApplier"/>), straight to the store.
+/// </summary>
+public interface IEventApplier
+{
+    /// <summary>The outcome and the call as this event left it (null when not applied).</summary>
+    Task<(ApplyOutcome Outcome, Call? Call)> ApplyAsync(CallEvent callEvent, CancellationToken cancellationToken);
+}
+
+/// <summary>Applies straight to the store (one process, no log): unit tests, benchmarks.</summary>
+public sealed class StoreApplier(CallStore store) : IEventApplier
+{
+    public Task<(ApplyOutcome Outcome, Call? Call)> ApplyAsync(CallEvent callEvent, CancellationToken cancellationToken) =>
+        Task.FromResult(store.ApplyAndRead(callEvent));
+}

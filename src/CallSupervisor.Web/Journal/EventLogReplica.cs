@@ -1,0 +1,127 @@
+using CallSupervisor.Core.Journal;
+using CallSupervisor.Core.Store;
+using CallSupervisor.Web.Calls;
+using Microsoft.Extensions.Options;
+
+namespace CallSupervisor.Web.Journal;
+
+/// <summary>
+/// This instance's copy of the board: applies the event log to the store in log order, from where the restored
+/// checkpoint ends, and keeps doing so as records arrive (every instance does the same, so all stores agree). It
+/// tells a waiting caller the outcome of its own event (<see cref="AppliedEvents"/>), lets the workflow react to what was
+/// applied, and — on the leading instance — writes a checkpoint now and then. When the log is unreachable it keeps
+/// what it has, says so (<see cref="EventLogStatus"/>) and resumes from the last record it applied.
+/// </summary>
+public sealed partial class EventLogReplica(
+    IEventLog log,
+    ICheckpointStore checkpoints,
+    CallStore store,
+    JournalStart start,
+    EventLogStatus status,
+    ILeadership leadership,
+    AppliedEvents applied,
+    WorkflowReactions reactions,
+    IOptions<JournalOptions> options,
+    TimeProvider time,
+    ILogger<EventLogReplica> logger) : BackgroundService
+{
+    private string? _position = start.Position;
+    private int _sinceCheckpoint;
+    private DateTimeOffset _lastCheckpoint = time.GetUtcNow();
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        string? caughtUpAt = null;
+        var delay = TimeSpan.FromMilliseconds(200);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (!status.CaughtUp)
+                {
+                    caughtUpAt = await log.LastPositionAsync(stoppingToken).ConfigureAwait(false);
+                    if (caughtUpAt is null || caughtUpAt == _position)
+                    {
+                        status.MarkCaughtUp();
+                    }
+                }
+                status.Succeeded();
+                await foreach (var record in log.ReadAsync(_position, stoppingToken).ConfigureAwait(false))
+                {
+                    Apply(record);
+                    status.Succeeded();
+                    delay = TimeSpan.FromMilliseconds(200);
+                    if (record.Position == caughtUpAt)
+                    {
+                        status.MarkCaughtUp();
+                    }
+                    await CheckpointIfDueAsync(stoppingToken).ConfigureAwait(false);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (EventLogUnavailableException ex)
+            {
+                status.Failed(ex.Message);
+                LogUnavailable(ex.Message, _position);
+                await Task.Delay(delay, time, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(5).Ticks));
+            }
+        }
+    }
+
+    private void Apply(LogRecord record)
+    {
+        ApplyOutcome outcome;
+        Call? call;
+        try
+        {
+            (outcome, call) = store.ApplyAndRead(record.Event);
+        }
+        catch (Exception ex)
+        {
+            // One record that cannot be applied must not stop the board: it is logged and skipped, everywhere alike.
+            LogApplyFailed(ex, record.Position, record.Event.GetType().Name);
+            (outcome, call) = (ApplyOutcome.Ignored("the record could not be applied: " + ex.Message), null);
+        }
+        _position = record.Position;
+        status.AppliedPosition = record.Position;
+        _sinceCheckpoint++;
+        applied.Complete(record.Event.EventId, outcome, call);
+        reactions.Applied(record, outcome);
+    }
+
+    private async Task CheckpointIfDueAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        if (!leadership.IsLeader || _position is null
+            || (_sinceCheckpoint < options.Value.CheckpointEvery && now - _lastCheckpoint < options.Value.CheckpointInterval))
+        {
+            return;
+        }
+        // Taken between two records: the state holds exactly the log up to _position.
+        var state = CheckpointJson.SerializeToUtf8Bytes(store.Export());
+        await checkpoints.SaveAsync(new Checkpoint(_position, state, now), cancellationToken).ConfigureAwait(false);
+        LogCheckpoint(_position, state.Length, _sinceCheckpoint);
+        _sinceCheckpoint = 0;
+        _lastCheckpoint = now;
+    }
+
+    /// <summary>Writes a checkpoint at once (shutdown, tests), when this instance leads and has applied anything.</summary>
+    public async Task CheckpointNowAsync(CancellationToken cancellationToken)
+    {
+        _sinceCheckpoint = options.Value.CheckpointEvery;
+        await CheckpointIfDueAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The event log is unavailable ({Reason}); the board keeps what it has after {Position}")]
+    private partial void LogUnavailable(string reason, string? position);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Log record {Position} ({Type}) could not be applied; skipped")]
+    private partial void LogApplyFailed(Exception exception, string position, string type);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Checkpoint at {Position}: {Bytes} bytes after {Events} events")]
+    private partial void LogCheckpoint(string position, int bytes, int events);
+}

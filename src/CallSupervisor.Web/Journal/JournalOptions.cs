@@ -1,0 +1,19 @@
+namespace CallSupervisor.Web.Journal;
+
+/// <summary>The event log's local settings (section <c>Journal</c>).</summary>
+public sealed class JournalOptions
+{
+    public const string SectionName = "Journal";
+
+    /// <summary>The embedded journal's SQLite file, relative to the content root (used when Redis is not configured).</summary>
+    public string SqlitePath { get; set; } = Path.Combine("data", "journal.db");
+
+    /// <summary>A checkpoint is written at least this often while events arrive (by the leading instance).</summary>
+    public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>…and at the latest after this many events.</summary>
+    public int CheckpointEvery { get; set; } = 5_000;
+
+    /// <summary>How long an action waits for its own mark to come back from the log before it gives up.</summary>
+    public TimeSpan ApplyTimeout { get; set; } = TimeSpan.FromSeconds(10);
+}

@@ -1,0 +1,81 @@
+using CallSupervisor.Core.Journal;
+using CallSupervisor.Core.Workflow;
+using CallSupervisor.Web.Calls;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace CallSupervisor.Web.Journal;
+
+/// <summary>
+/// The event log and what runs on it: alone on the embedded SQLite journal, or — with <c>Redis:ConnectionString</c> —
+/// on a Redis stream shared by every instance (with a maintenance lease and shared data-protection keys).
+/// </summary>
+public static class JournalServiceCollectionExtensions
+{
+    /// <summary>This process among the instances (in log records and the lease).</summary>
+    public static readonly string Instance = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..6]}";
+
+    public static IServiceCollection AddEventLog(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(environment);
+        services.AddOptions<JournalOptions>()
+            .Bind(configuration.GetSection(JournalOptions.SectionName))
+            .Validate(o => !string.IsNullOrWhiteSpace(o.SqlitePath), "Journal:SqlitePath must be set.")
+            .Validate(o => o.CheckpointInterval >= TimeSpan.FromSeconds(1), "Journal:CheckpointInterval must be at least 1 s.")
+            .Validate(o => o.CheckpointEvery >= 10, "Journal:CheckpointEvery must be at least 10.")
+            .Validate(o => o.ApplyTimeout >= TimeSpan.FromMilliseconds(100), "Journal:ApplyTimeout must be at least 100 ms.")
+            .ValidateOnStart();
+        var redis = configuration.GetSection(RedisOptions.SectionName).Get<RedisOptions>() ?? new RedisOptions();
+        services.AddSingleton(redis);
+        services.AddSingleton<EventLogStatus>();
+        services.AddSingleton<AppliedEvents>();
+
+        if (redis.Enabled)
+        {
+            services.AddSingleton<IConnectionMultiplexer>(_ => ConnectRedis(redis));
+            services.AddSingleton(sp => new RedisEventLog(sp.GetRequiredService<IConnectionMultiplexer>(), redis, Instance));
+            services.AddSingleton<IEventLog>(sp => sp.GetRequiredService<RedisEventLog>());
+            services.AddSingleton<ICheckpointStore>(sp => sp.GetRequiredService<RedisEventLog>());
+            services.AddSingleton(sp => new RedisLeadership(sp.GetRequiredService<IConnectionMultiplexer>(), redis, Instance,
+                sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<RedisLeadership>>()));
+            services.AddSingleton<ILeadership>(sp => sp.GetRequiredService<RedisLeadership>());
+            services.AddHostedService(sp => sp.GetRequiredService<RedisLeadership>());
+        }
+        else
+        {
+            services.AddSingleton(sp => new SqliteEventLog(
+                Path.GetFullPath(sp.GetRequiredService<IOptions<JournalOptions>>().Value.SqlitePath, environment.ContentRootPath),
+                Instance, sp.GetRequiredService<ILogger<SqliteEventLog>>()));
+            services.AddSingleton<IEventLog>(sp => sp.GetRequiredService<SqliteEventLog>());
+            services.AddSingleton<ICheckpointStore>(sp => sp.GetRequiredService<SqliteEventLog>());
+            services.AddSingleton<ILeadership, SingleInstanceLeadership>();
+        }
+        services.AddSingleton(sp =>
+        {
+            var status = sp.GetRequiredService<EventLogStatus>();
+            status.Kind = redis.Enabled ? "Redis stream" : "SQLite journal";
+            return JournalStart.Load(sp.GetRequiredService<ICheckpointStore>(), sp.GetRequiredService<ILogger<JournalStart>>());
+        });
+        services.AddSingleton<EventPipeline>();
+        services.AddSingleton<ICallEventSink>(sp => sp.GetRequiredService<EventPipeline>());
+        services.AddSingleton<IEventApplier>(sp => sp.GetRequiredService<EventPipeline>());
+        services.AddSingleton<WorkflowReactions>();
+        services.AddSingleton<WorkflowInbox>();
+        services.AddHostedService(sp => sp.GetRequiredService<WorkflowInbox>());
+        services.AddSingleton<EventLogReplica>();
+        services.AddHostedService(sp => sp.GetRequiredService<EventLogReplica>());
+        return services;
+    }
+
+    // Not aborting on a failed first connect: an instance that starts while Redis is down comes up degraded and
+    // catches up once Redis answers.
+    private static ConnectionMultiplexer ConnectRedis(RedisOptions options)
+    {
+        var configuration = ConfigurationOptions.Parse(options.ConnectionString!);
+        configuration.AbortOnConnectFail = false;
+        configuration.ConnectTimeout = 5000;
+        configuration.ClientName = Instance;
+        return ConnectionMultiplexer.Connect(configuration);
+    }
+}

@@ -1,0 +1,143 @@
+using System.Runtime.CompilerServices;
+using CallSupervisor.Core.Events;
+using CallSupervisor.Core.Journal;
+using StackExchange.Redis;
+
+namespace CallSupervisor.Web.Journal;
+
+/// <summary>
+/// The event log shared by several instances: one Redis stream. Every instance appends what it receives (XADD, in
+/// order on the one multiplexed connection) and tails the stream, woken by a pub/sub notice after each append (and
+/// by a short poll, should a notice be missed), so all stores apply the same records in the same order. The stream
+/// is trimmed to about <see cref="RedisOptions.StreamLength"/> entries; the checkpoint (a hash) lets a new or
+/// restarted instance start from a recent state instead of the stream's beginning.
+/// </summary>
+public sealed class RedisEventLog(IConnectionMultiplexer redis, RedisOptions options, string origin) : IEventLog, ICheckpointStore
+{
+    private readonly RedisKey _stream = options.KeyPrefix + "events";
+    private readonly RedisKey _checkpoint = options.KeyPrefix + "checkpoint";
+    private readonly RedisChannel _appended = RedisChannel.Literal(options.KeyPrefix + "events:appended");
+
+    public async Task<string> AppendAsync(IReadOnlyList<CallEvent> events, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        if (events.Count == 0)
+        {
+            throw new ArgumentException("Nothing to append.", nameof(events));
+        }
+        var db = redis.GetDatabase();
+        try
+        {
+            // Issued back to back on one connection: Redis receives and appends them in this order.
+            var adds = events
+                .Select(e => db.StreamAddAsync(_stream, [new("o", origin), new("e", EventJson.Serialize(e))], maxLength: options.StreamLength, useApproximateMaxLength: true))
+                .ToArray();
+            var ids = await Task.WhenAll(adds).ConfigureAwait(false);
+            _ = redis.GetSubscriber().PublishAsync(_appended, ids[^1], CommandFlags.FireAndForget);
+            return ids[^1].ToString();
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            throw new EventLogUnavailableException("Redis did not take the events: " + ex.Message, ex);
+        }
+    }
+
+    public async IAsyncEnumerable<LogRecord> ReadAsync(string? after, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var position = after ?? "0-0";
+        var wake = new SemaphoreSlim(0, int.MaxValue);
+        var subscriber = redis.GetSubscriber();
+        Action<RedisChannel, RedisValue> onAppended = (_, _) => wake.Release();
+        await Guard(() => subscriber.SubscribeAsync(_appended, onAppended)).ConfigureAwait(false);
+        try
+        {
+            while (true)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var entries = await Guard(() => redis.GetDatabase().StreamReadAsync(_stream, position, count: 1000)).ConfigureAwait(false);
+                foreach (var entry in entries)
+                {
+                    position = entry.Id.ToString();
+                    yield return new LogRecord(position, entry["o"].ToString(), EventJson.Deserialize(entry["e"].ToString()));
+                }
+                if (entries.Length == 0)
+                {
+                    await wake.WaitAsync(options.PollInterval, cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
+        finally
+        {
+            await subscriber.UnsubscribeAsync(_appended, onAppended, CommandFlags.FireAndForget).ConfigureAwait(false);
+            wake.Dispose();
+        }
+    }
+
+    public async Task<string?> LastPositionAsync(CancellationToken cancellationToken)
+    {
+        var last = await Guard(() => redis.GetDatabase().StreamRangeAsync(_stream, "-", "+", count: 1, messageOrder: Order.Descending)).ConfigureAwait(false);
+        return last.Length == 0 ? null : last[0].Id.ToString();
+    }
+
+    public async Task<Checkpoint?> LoadAsync(CancellationToken cancellationToken)
+    {
+        var fields = await Guard(() => redis.GetDatabase().HashGetAllAsync(_checkpoint)).ConfigureAwait(false);
+        var values = fields.ToDictionary(f => f.Name.ToString(), f => f.Value);
+        return values.TryGetValue("position", out var position) && values.TryGetValue("state", out var state) && values.TryGetValue("at", out var at)
+            ? new Checkpoint(position.ToString(), (byte[])state!, DateTimeOffset.FromUnixTimeMilliseconds((long)at))
+            : null;
+    }
+
+    public Task SaveAsync(Checkpoint checkpoint, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(checkpoint);
+        return Guard(() => redis.GetDatabase().HashSetAsync(_checkpoint,
+        [
+            new("position", checkpoint.Position),
+            new("state", checkpoint.State),
+            new("at", checkpoint.At.ToUnixTimeMilliseconds()),
+        ]));
+    }
+
+    /// <summary>The oldest position still in the stream (null when empty): a checkpoint older than it missed records.</summary>
+    public async Task<string?> OldestPositionAsync()
+    {
+        var first = await Guard(() => redis.GetDatabase().StreamRangeAsync(_stream, "-", "+", count: 1)).ConfigureAwait(false);
+        return first.Length == 0 ? null : first[0].Id.ToString();
+    }
+
+    /// <summary>Whether stream position <paramref name="a"/> comes before <paramref name="b"/> ("ms-seq" ids).</summary>
+    public static bool IsBefore(string a, string b)
+    {
+        static (long, long) Parse(string id)
+        {
+            var dash = id.IndexOf('-', StringComparison.Ordinal);
+            return (long.Parse(id.AsSpan(0, dash), System.Globalization.CultureInfo.InvariantCulture), long.Parse(id.AsSpan(dash + 1), System.Globalization.CultureInfo.InvariantCulture));
+        }
+        return Parse(a).CompareTo(Parse(b)) < 0;
+    }
+
+    private static async Task<T> Guard<T>(Func<Task<T>> call)
+    {
+        try
+        {
+            return await call().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            throw new EventLogUnavailableException("Redis is unavailable: " + ex.Message, ex);
+        }
+    }
+
+    private static async Task Guard(Func<Task> call)
+    {
+        try
+        {
+            await call().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            throw new EventLogUnavailableException("Redis is unavailable: " + ex.Message, ex);
+        }
+    }
+}

@@ -1,0 +1,267 @@
+using System.Runtime.CompilerServices;
+using System.Threading.Channels;
+using CallSupervisor.Core.Events;
+using CallSupervisor.Core.Journal;
+using Microsoft.Data.Sqlite;
+
+namespace CallSupervisor.Web.Journal;
+
+/// <summary>
+/// The embedded event log: a SQLite journal next to the audit database (one instance, nothing to install). Appends
+/// are group-committed — whatever is waiting goes in one transaction — so a burst of callbacks costs one disk flush,
+/// and an append returns only once its transaction is committed. WAL with synchronous=NORMAL survives a crash of the
+/// process (not of the machine's power). The checkpoint lives in the same file; saving one trims the journal before
+/// it.
+/// </summary>
+public sealed partial class SqliteEventLog : IEventLog, ICheckpointStore, IAsyncDisposable
+{
+    private const int MaxBatch = 2048;
+    private readonly string _connectionString;
+    private readonly string _origin;
+    private readonly ILogger<SqliteEventLog> _logger;
+    private readonly Channel<PendingAppend> _appends = Channel.CreateUnbounded<PendingAppend>(new() { SingleReader = true });
+    private readonly Task _writer;
+    private readonly CancellationTokenSource _stopping = new();
+    private TaskCompletionSource _appended = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public SqliteEventLog(string path, string origin, ILogger<SqliteEventLog> logger)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, DefaultTimeout = 30 }.ToString();
+        _origin = origin;
+        _logger = logger;
+        using (var connection = Open())
+        {
+            Execute(connection, """
+                PRAGMA journal_mode = WAL;
+                CREATE TABLE IF NOT EXISTS journal (
+                    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                    origin TEXT NOT NULL,
+                    body TEXT NOT NULL,
+                    at INTEGER NOT NULL);
+                CREATE TABLE IF NOT EXISTS checkpoint (
+                    id INTEGER PRIMARY KEY CHECK (id = 1),
+                    position TEXT NOT NULL,
+                    state BLOB NOT NULL,
+                    at INTEGER NOT NULL);
+                """);
+        }
+        _writer = Task.Run(WriteLoopAsync);
+    }
+
+    public async Task<string> AppendAsync(IReadOnlyList<CallEvent> events, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        if (events.Count == 0)
+        {
+            throw new ArgumentException("Nothing to append.", nameof(events));
+        }
+        // Serialized here, on the caller's thread, so the one writer only writes.
+        var bodies = events.Select(EventJson.Serialize).ToArray();
+        var pending = new PendingAppend(bodies, new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously));
+        if (!_appends.Writer.TryWrite(pending))
+        {
+            throw new EventLogUnavailableException("The journal is closed.");
+        }
+        // Not cancelled once queued: the caller may go, the append still happens (and is then applied).
+        return await pending.Done.Task.ConfigureAwait(false);
+    }
+
+    public async IAsyncEnumerable<LogRecord> ReadAsync(string? after, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var position = after is null ? 0 : long.Parse(after, System.Globalization.CultureInfo.InvariantCulture);
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            // Taken before the query: an append committed after it wakes the next wait.
+            var appended = Volatile.Read(ref _appended).Task;
+            var read = 0;
+            foreach (var record in ReadBatch(position))
+            {
+                position = long.Parse(record.Position, System.Globalization.CultureInfo.InvariantCulture);
+                read++;
+                yield return record;
+            }
+            if (read == 0)
+            {
+                await appended.WaitAsync(TimeSpan.FromSeconds(1), cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+        }
+    }
+
+    public Task<string?> LastPositionAsync(CancellationToken cancellationToken)
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT MAX(seq) FROM journal";
+        return Task.FromResult(command.ExecuteScalar() is long last ? last.ToString(System.Globalization.CultureInfo.InvariantCulture) : null);
+    }
+
+    public Task<Checkpoint?> LoadAsync(CancellationToken cancellationToken)
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT position, state, at FROM checkpoint WHERE id = 1";
+        using var reader = command.ExecuteReader();
+        return Task.FromResult(reader.Read()
+            ? new Checkpoint(reader.GetString(0), (byte[])reader.GetValue(1), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2)))
+            : null);
+    }
+
+    public Task SaveAsync(Checkpoint checkpoint, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(checkpoint);
+        using var connection = Open();
+        using var transaction = connection.BeginTransaction();
+        using (var save = connection.CreateCommand())
+        {
+            save.Transaction = transaction;
+            save.CommandText = "INSERT OR REPLACE INTO checkpoint (id, position, state, at) VALUES (1, $position, $state, $at)";
+            save.Parameters.AddWithValue("$position", checkpoint.Position);
+            save.Parameters.AddWithValue("$state", checkpoint.State);
+            save.Parameters.AddWithValue("$at", checkpoint.At.ToUnixTimeMilliseconds());
+            save.ExecuteNonQuery();
+        }
+        using (var trim = connection.CreateCommand())
+        {
+            // The checkpoint holds everything up to its position: the journal before it is history.
+            trim.Transaction = transaction;
+            trim.CommandText = "DELETE FROM journal WHERE seq <= $position";
+            trim.Parameters.AddWithValue("$position", long.Parse(checkpoint.Position, System.Globalization.CultureInfo.InvariantCulture));
+            trim.ExecuteNonQuery();
+        }
+        transaction.Commit();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Records in the journal now (diagnostics and tests).</summary>
+    public long Count()
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM journal";
+        return (long)command.ExecuteScalar()!;
+    }
+
+    private IEnumerable<LogRecord> ReadBatch(long after)
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT seq, origin, body FROM journal WHERE seq > $after ORDER BY seq LIMIT 1000";
+        command.Parameters.AddWithValue("$after", after);
+        using var reader = command.ExecuteReader();
+        var records = new List<LogRecord>();
+        while (reader.Read())
+        {
+            records.Add(new LogRecord(
+                reader.GetInt64(0).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                reader.GetString(1),
+                EventJson.Deserialize(reader.GetString(2))));
+        }
+        return records;
+    }
+
+    private async Task WriteLoopAsync()
+    {
+        var batch = new List<PendingAppend>();
+        try
+        {
+            while (await _appends.Reader.WaitToReadAsync(_stopping.Token).ConfigureAwait(false))
+            {
+                batch.Clear();
+                var events = 0;
+                while (events < MaxBatch && _appends.Reader.TryRead(out var next))
+                {
+                    batch.Add(next);
+                    events += next.Bodies.Length;
+                }
+                Commit(batch);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Disposed.
+        }
+        while (_appends.Reader.TryRead(out var left))
+        {
+            left.Done.TrySetException(new EventLogUnavailableException("The journal was closed before the append."));
+        }
+    }
+
+    private void Commit(List<PendingAppend> batch)
+    {
+        try
+        {
+            using var connection = Open();
+            using var transaction = connection.BeginTransaction();
+            using var insert = connection.CreateCommand();
+            insert.Transaction = transaction;
+            insert.CommandText = "INSERT INTO journal (origin, body, at) VALUES ($origin, $body, $at) RETURNING seq";
+            var origin = insert.Parameters.Add("$origin", SqliteType.Text);
+            var body = insert.Parameters.Add("$body", SqliteType.Text);
+            var at = insert.Parameters.Add("$at", SqliteType.Integer);
+            origin.Value = _origin;
+            at.Value = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+            var last = new string[batch.Count];
+            for (var i = 0; i < batch.Count; i++)
+            {
+                foreach (var json in batch[i].Bodies)
+                {
+                    body.Value = json;
+                    last[i] = ((long)insert.ExecuteScalar()!).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                }
+            }
+            transaction.Commit();
+            for (var i = 0; i < batch.Count; i++)
+            {
+                batch[i].Done.TrySetResult(last[i]);
+            }
+            Interlocked.Exchange(ref _appended, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+        }
+        catch (SqliteException ex)
+        {
+            LogAppendFailed(ex, batch.Sum(b => b.Bodies.Length));
+            foreach (var pending in batch)
+            {
+                pending.Done.TrySetException(new EventLogUnavailableException("The journal could not be written: " + ex.Message, ex));
+            }
+        }
+    }
+
+    private SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        Execute(connection, "PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 30000;");
+        return connection;
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        // What is queued is still written (the channel completes once drained); only a stuck disk is given up on.
+        _appends.Writer.TryComplete();
+        try
+        {
+            await _writer.WaitAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            await _stopping.CancelAsync().ConfigureAwait(false);
+            await _writer.ConfigureAwait(false);
+        }
+        _stopping.Dispose();
+    }
+
+    private sealed record PendingAppend(string[] Bodies, TaskCompletionSource<string> Done);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Appending {Count} events to the journal failed")]
+    private partial void LogAppendFailed(Exception exception, int count);
+}

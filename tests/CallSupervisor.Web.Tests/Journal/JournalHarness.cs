@@ -1,0 +1,143 @@
+using CallSupervisor.Core.Calls;
+using CallSupervisor.Core.Journal;
+using CallSupervisor.Core.Store;
+using CallSupervisor.Core.Tests.Commands;
+using CallSupervisor.Core.Tests.Store;
+using CallSupervisor.Core.Workflow;
+using CallSupervisor.Web.Calls;
+using CallSupervisor.Web.Journal;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace CallSupervisor.Web.Tests.Journal;
+
+/// <summary>
+/// The app's event-log wiring (<see cref="JournalServiceCollectionExtensions.AddEventLog"/>, the embedded SQLite
+/// journal in a folder of the test's choosing) with the real store, workflow and replica over a fake ACS port: what
+/// one instance runs, without HTTP. Two harnesses on the same folder, one after the other, are a restart.
+/// </summary>
+public sealed class JournalHarness : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+    private readonly List<IHostedService> _hosted;
+
+    private JournalHarness(ServiceProvider services, List<IHostedService> hosted)
+    {
+        _services = services;
+        _hosted = hosted;
+    }
+
+    public CallStore Store => _services.GetRequiredService<CallStore>();
+
+    public EventPipeline Pipeline => _services.GetRequiredService<EventPipeline>();
+
+    public WorkflowInbox Inbox => _services.GetRequiredService<WorkflowInbox>();
+
+    public EventLogReplica Replica => _services.GetRequiredService<EventLogReplica>();
+
+    public EventLogStatus Status => _services.GetRequiredService<EventLogStatus>();
+
+    public SqliteEventLog Log => _services.GetRequiredService<SqliteEventLog>();
+
+    public static async Task<JournalHarness> StartAsync(string folder, FakeCallAutomationPort acs, TimeProvider time, bool workflow = true)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Journal:SqlitePath"] = Path.Combine(folder, "journal.db"),
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton(time);
+        services.AddOptions<CallsOptions>();
+        services.AddSingleton<IHostApplicationLifetime, Lifetime>();
+        services.AddEventLog(configuration, new Environment(folder));
+        services.AddSingleton(sp => new CallStore(time, new CallStoreOptions(TimeSpan.Zero), null, sp.GetRequiredService<JournalStart>().State));
+        services.AddSingleton(sp => new ContactCenterWorkflow(acs, sp.GetRequiredService<ICallEventSink>(), new WorkflowOptions(
+            workflow, [CommunicationIdentifier.AcsUser("8:acs:agent")], new Uri("https://media.example.com/hold.wav"), new Uri("https://media.example.com/menu.wav"), TimeSpan.FromSeconds(60)), time));
+        services.AddSingleton(new CallbackAddress(new NoServer(), new Uri("http://127.0.0.1:9/")));
+        var provider = services.BuildServiceProvider();
+        var hosted = provider.GetServices<IHostedService>().ToList();
+        foreach (var service in hosted)
+        {
+            await service.StartAsync(CancellationToken.None);
+        }
+        return new JournalHarness(provider, hosted);
+    }
+
+    /// <summary>Waits until the store (through the log) satisfies <paramref name="condition"/>.</summary>
+    public async Task<CallsSnapshot> WaitForAsync(Func<CallsSnapshot, bool> condition, string what)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        var subscription = Store.Subscribe(timeout.Token);
+        if (condition(subscription.Initial))
+        {
+            return subscription.Initial;
+        }
+        try
+        {
+            await foreach (var batch in subscription.Changes)
+            {
+                if (condition(batch.State))
+                {
+                    return batch.State;
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        throw new TimeoutException($"{what} did not happen; last state: {Store.Current.Calls.Count} calls");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var service in Enumerable.Reverse(_hosted))
+        {
+            await service.StopAsync(CancellationToken.None);
+        }
+        await _services.DisposeAsync();
+    }
+
+    private sealed class Environment(string root) : IHostEnvironment
+    {
+        public string EnvironmentName { get; set; } = "Development";
+
+        public string ApplicationName { get; set; } = "CallSupervisor.Web";
+
+        public string ContentRootPath { get; set; } = root;
+
+        public IFileProvider ContentRootFileProvider { get; set; } = new NullFileProvider();
+    }
+
+    private sealed class Lifetime : IHostApplicationLifetime
+    {
+        public CancellationToken ApplicationStarted => CancellationToken.None;
+
+        public CancellationToken ApplicationStopping => CancellationToken.None;
+
+        public CancellationToken ApplicationStopped => CancellationToken.None;
+
+        public void StopApplication()
+        {
+        }
+    }
+
+    private sealed class NoServer : IServer
+    {
+        public IFeatureCollection Features { get; } = new FeatureCollection();
+
+        public void Dispose()
+        {
+        }
+
+        public Task StartAsync<TContext>(IHttpApplication<TContext> application, CancellationToken cancellationToken)
+            where TContext : notnull => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}
