@@ -21,9 +21,15 @@ public sealed class StateFeed<TState, TChange>
     private TState _state;
     private long _version;
 
-    public StateFeed(TState initial, TimeSpan batchWindow, TimeProvider? time = null)
+    /// <remarks>
+    /// <c>initialVersion</c> is the version of <c>initial</c>: 0 for a fresh state, the recorded version for a
+    /// restored one, so versions keep increasing across a restart instead of starting again.
+    /// </remarks>
+    public StateFeed(TState initial, TimeSpan batchWindow, TimeProvider? time = null, long initialVersion = 0)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(initialVersion);
         _state = initial;
+        _version = initialVersion;
         _batchWindow = batchWindow;
         _time = time ?? TimeProvider.System;
     }
@@ -68,6 +74,19 @@ public sealed class StateFeed<TState, TChange>
                 channel.Writer.TryWrite(entry);
             }
             return result;
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="read"/> under the update lock with the state and its version: it sees them, and whatever
+    /// the updates keep beside the state, at one moment between two updates.
+    /// </summary>
+    public TResult Read<TResult>(Func<TState, long, TResult> read)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        lock (_gate)
+        {
+            return read(_state, _version);
         }
     }
 

@@ -7,7 +7,7 @@ using CallSupervisor.Core.Events;
 namespace CallSupervisor.Core.Journal;
 
 /// <summary>
-/// Source-generated serializers for what the journal writes: no reflection at start-up, when
+/// Source-generated serializers for what the journal writes (events, checkpoints): no reflection at start-up, when
 /// a snapshot and the journal's tail are read before the first request is served.
 /// </summary>
 /// <remarks>
@@ -25,6 +25,7 @@ namespace CallSupervisor.Core.Journal;
     RespectNullableAnnotations = true,
     Converters = [typeof(CallIdConverter), typeof(InvitationIdConverter), typeof(MediaOperationIdConverter), typeof(IdentifierConverter)])]
 [JsonSerializable(typeof(CallEvent))]
+[JsonSerializable(typeof(CheckpointDocument))]
 internal sealed partial class JournalJsonContext : JsonSerializerContext;
 
 /// <summary>The serializers the journal writes and reads with: the generated ones, with two adjustments.</summary>
@@ -46,6 +47,9 @@ internal static class JournalJson
     };
 
     public static JsonTypeInfo<CallEvent> CallEvent { get; } = (JsonTypeInfo<CallEvent>)Options.GetTypeInfo(typeof(CallEvent));
+
+    public static JsonTypeInfo<CheckpointDocument> Checkpoint { get; } =
+        (JsonTypeInfo<CheckpointDocument>)Options.GetTypeInfo(typeof(CheckpointDocument));
 
     // A constructor parameter that may not be null and has no default must be in the JSON: missing, it would be
     // read as null (or an empty id) and fail later inside the store, far from the entry that caused it. Nullable

@@ -19,7 +19,16 @@ public sealed partial class CallStore : ICallsFeed
     private readonly TimeProvider _time;
     private readonly IActionOutcomeObserver? _outcomes;
 
-    public CallStore(TimeProvider time, CallStoreOptions? options = null, IActionOutcomeObserver? outcomes = null)
+    /// <remarks>
+    /// <c>checkpoint</c> is where to start: a checkpoint of an earlier store (<see cref="Export"/>), or null for an
+    /// empty board. A restored store publishes nothing for it: its subscribers get the restored snapshot as their
+    /// initial state, the remembered event ids still catch redeliveries, and versions continue from the
+    /// checkpoint's. Activity beyond <see cref="CallStoreOptions.MaxActivity"/> and ids beyond
+    /// <see cref="CallStoreOptions.MaxRememberedEventIds"/> (the oldest) are dropped, as they would have been had
+    /// this store applied the events itself. Given at construction, not later, so nothing can have subscribed to
+    /// (or applied to) the empty board it replaces.
+    /// </remarks>
+    public CallStore(TimeProvider time, CallStoreOptions? options = null, IActionOutcomeObserver? outcomes = null, StoreCheckpoint? checkpoint = null)
     {
         ArgumentNullException.ThrowIfNull(time);
         _time = time;
@@ -28,7 +37,24 @@ public sealed partial class CallStore : ICallsFeed
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(_options.MaxActivity);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(_options.MaxRememberedEventIds);
         _seen = new SeenEventIds(_options.MaxRememberedEventIds);
-        _feed = new StateFeed<CallsSnapshot, CallChange>(CallsSnapshot.Empty, _options.BatchWindow, time);
+        var initial = CallsSnapshot.Empty;
+        if (checkpoint is not null)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(checkpoint.Version, nameof(checkpoint));
+            ArgumentNullException.ThrowIfNull(checkpoint.Snapshot, nameof(checkpoint));
+            if (checkpoint.SeenEventIds.IsDefault)
+            {
+                throw new ArgumentException("The checkpoint has no seen event ids (default array).", nameof(checkpoint));
+            }
+            foreach (var eventId in checkpoint.SeenEventIds)
+            {
+                _seen.Add(eventId);
+            }
+            initial = checkpoint.Snapshot.Activity.Count > _options.MaxActivity
+                ? checkpoint.Snapshot.WithActivity([], _options.MaxActivity)
+                : checkpoint.Snapshot;
+        }
+        _feed = new StateFeed<CallsSnapshot, CallChange>(initial, _options.BatchWindow, time, checkpoint?.Version ?? 0);
     }
 
     public CallStore(TimeProvider time, TimeSpan batchWindow)
@@ -77,6 +103,13 @@ public sealed partial class CallStore : ICallsFeed
             return Publish(snapshot, existing, fold, callEvent);
         });
     }
+
+    /// <summary>
+    /// The store as it is now — snapshot, remembered event ids and version, taken together between two updates — for
+    /// a new store to start from (the <c>checkpoint</c> of the constructor).
+    /// </summary>
+    public StoreCheckpoint Export() =>
+        _feed.Read((snapshot, version) => new StoreCheckpoint(snapshot, _seen.InOrder(), version));
 
     /// <summary>Removes calls that ended before <paramref name="olderThan"/>; returns how many were removed.</summary>
     public int PruneEnded(DateTimeOffset olderThan) =>

@@ -29,6 +29,23 @@ public sealed record CallsSnapshot
 
     public Call? Find(CallId callId) => Calls.GetValueOrDefault(callId);
 
+    /// <summary>
+    /// A snapshot as a checkpoint recorded it. The counts are summed here from the calls, as
+    /// <see cref="WithCall"/> would have kept them, rather than trusted from outside.
+    /// </summary>
+    /// <exception cref="ArgumentException">Two calls have the same id.</exception>
+    internal static CallsSnapshot Restore(IEnumerable<Call> calls, IEnumerable<ActivityEntry> activity)
+    {
+        var byId = ImmutableDictionary.CreateBuilder<CallId, Call>();
+        var counts = default(CallCounts);
+        foreach (var call in calls)
+        {
+            byId.Add(call.CallId, call);
+            counts += call.Counts;
+        }
+        return new CallsSnapshot(byId.ToImmutable(), [.. activity], counts);
+    }
+
     internal CallsSnapshot WithCall(Call call)
     {
         var previous = Find(call.CallId);

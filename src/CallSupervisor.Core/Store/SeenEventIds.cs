@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace CallSupervisor.Core.Store;
 
 /// <summary>
@@ -12,6 +14,9 @@ internal sealed class SeenEventIds(int capacity)
     public int Count => _ids.Count;
 
     public bool Contains(string eventId) => _ids.Contains(eventId);
+
+    /// <summary>The remembered ids, oldest first: adding them in this order to another window gives the same window.</summary>
+    public ImmutableArray<string> InOrder() => [.. _order];
 
     public void Add(string eventId)
     {

@@ -129,4 +129,45 @@ public sealed class StateFeedTests
         Assert.True(await next);
         Assert.Equal([1, 2], e.Current.Changes.ToArray());
     }
+
+    [Fact]
+    public void InitialVersion_IsTheFirstVersionAndUpdatesContinueFromIt()
+    {
+        var feed = new StateFeed<string, int>("restored", TimeSpan.Zero, initialVersion: 41);
+        using var cts = new CancellationTokenSource();
+        Assert.Equal(41, feed.Subscribe(cts.Token).Version);
+
+        Publish(feed, "s1", 1);
+
+        Assert.Equal(42, feed.Version);
+    }
+
+    [Fact]
+    public void InitialVersion_Negative_IsRefused()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => new StateFeed<string, int>("s0", TimeSpan.Zero, initialVersion: -1));
+    }
+
+    [Fact]
+    public async Task Read_WaitsForAnUpdateInProgress()
+    {
+        var feed = NewFeed();
+        using var inside = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        var updating = Task.Run(() => feed.Update(_ =>
+        {
+            inside.Set();
+            release.Wait();
+            return ("s1", ImmutableArray.Create(1), 0);
+        }));
+        inside.Wait();
+
+        var reading = Task.Run(() => feed.Read((state, version) => (state, version)));
+        // Still blocked on the lock after a while (a read that did not wait would have finished at once).
+        Assert.NotSame(reading, await Task.WhenAny(reading, Task.Delay(TimeSpan.FromMilliseconds(50))));
+        release.Set();
+
+        Assert.Equal(("s1", 1L), await reading);
+        await updating;
+    }
 }
