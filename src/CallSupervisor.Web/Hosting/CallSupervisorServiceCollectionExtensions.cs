@@ -2,6 +2,7 @@ using CallSupervisor.Core.Actions;
 using CallSupervisor.Audit;
 using CallSupervisor.Core.Audit;
 using CallSupervisor.Web.Audit;
+using CallSupervisor.Web.Journal;
 using CallSupervisor.Web.Security;
 using CallSupervisor.Core.Store;
 using CallSupervisor.Core.Workflow;
@@ -95,7 +96,7 @@ public static class CallSupervisorServiceCollectionExtensions
 
     private static void AddCallState(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
-        services.AddEventLog(configuration, environment);
+        services.AddCallEventLog(configuration, environment);
         services.AddOptions<CallsOptions>()
             .Bind(configuration.GetSection(CallsOptions.SectionName))
             .Validate(o => o.EndedRetention >= TimeSpan.Zero, "Calls:EndedRetention must not be negative.")

@@ -35,7 +35,8 @@ public sealed partial class EventPipeline : ICallEventSink, IEventApplier, IAsyn
     private readonly JournalOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<EventPipeline> _logger;
-    private readonly Channel<(CallEvent Event, DateTimeOffset At)> _facts = Channel.CreateUnbounded<(CallEvent, DateTimeOffset)>(new() { SingleReader = true });
+    // Not single-reader: that channel kind supports neither Count nor TryPeek, which the backlog needs.
+    private readonly Channel<(CallEvent Event, DateTimeOffset At)> _facts = Channel.CreateUnbounded<(CallEvent, DateTimeOffset)>(new() { SingleReader = false });
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _writer;
     private int _inFlight;

@@ -15,7 +15,7 @@ public static class JournalServiceCollectionExtensions
     /// <summary>This process among the instances (in log records and the lease).</summary>
     public static readonly string Instance = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..6]}";
 
-    public static IServiceCollection AddEventLog(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    public static IServiceCollection AddCallEventLog(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(environment);

@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json;
 using CallSupervisor.Core.Store;
 using CallSupervisor.Telephony.Callbacks;
-using CallSupervisor.Web.Calls;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -60,40 +59,70 @@ public sealed class RobustnessTests
         Assert.Equal(before, store.Version);
     }
 
-    [Fact]
-    public async Task Callbacks_InboxFull_Return503WithRetryAfterAndApplyNothing_ReadinessReportsTheBacklog()
+    private static Action<IServiceCollection> WithLog(Journal.InMemoryEventLog log) => services =>
     {
-        // Without the processor nothing drains the inbox, so it fills deterministically.
+        services.AddSingleton<CallSupervisor.Core.Journal.IEventLog>(log);
+        services.AddSingleton<CallSupervisor.Core.Journal.ICheckpointStore>(log);
+    };
+
+    [Fact]
+    public async Task Callbacks_PipelineFull_Return503WithRetryAfterAndAppendNothing_ReadinessReportsTheBacklog()
+    {
+        // A log that does not answer yet: what is sent stays on its way, so the pipeline fills deterministically.
+        var log = new Journal.InMemoryEventLog { Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously) };
         await using var app = new CallbackAppFactory(
             callbackAuth: false,
             new Dictionary<string, string> { ["Calls:MaxQueuedEvents"] = "100", ["Calls:MaxCallbackBytes"] = "1048576" },
-            services => services.Remove(services.Single(d => d.ImplementationType == typeof(CallEventProcessor))));
+            WithLog(log));
         using var client = app.CreateClient();
-        var queue = app.Services.GetRequiredService<CallEventQueue>();
+        var pipeline = app.Services.GetRequiredService<Web.Journal.EventPipeline>();
 
-        using var fits = await client.PostAsync("/api/callbacks/acs", Json("[" + string.Join(",", Enumerable.Range(0, 99).Select(i => AddSucceeded(i))) + "]"));
+        var fits = client.PostAsync("/api/callbacks/acs", Json("[" + string.Join(",", Enumerable.Range(0, 99).Select(i => AddSucceeded(i))) + "]"));
+        while (pipeline.Depth < 99)
+        {
+            await Task.Yield();
+        }
         using var tooMany = await client.PostAsync("/api/callbacks/acs", Json("[" + AddSucceeded(100) + "," + AddSucceeded(101) + "]"));
-        using var lastPlace = await client.PostAsync("/api/callbacks/acs", Json("[" + AddSucceeded(102) + "]"));
-        using var full = await client.PostAsync("/api/callbacks/incoming?key=" + CallbackAppFactory.EventGridKey, Json("""
-            [{"id":"in-1","eventType":"Microsoft.Communication.IncomingCall","data":{"incomingCallContext":"ctx",
-              "from":{"rawId":"4:+14255550123","phoneNumber":{"value":"+14255550123"}},"to":{"rawId":"8:acs:r_a","communicationUser":{"id":"8:acs:r_a"}}}}]
-            """));
-        using var ready = await client.GetAsync("/health/ready");
+        using var busy = await client.GetAsync("/health/ready");
 
-        Assert.Equal(HttpStatusCode.OK, fits.StatusCode);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, tooMany.StatusCode);
         Assert.Equal(TimeSpan.FromSeconds(5), tooMany.Headers.RetryAfter?.Delta);
         Assert.Equal("application/problem+json", tooMany.Content.Headers.ContentType?.MediaType);
-        Assert.Equal(HttpStatusCode.OK, lastPlace.StatusCode);
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, full.StatusCode);
-        Assert.Equal(100, queue.Depth);
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
-        var report = JsonDocument.Parse(await ready.Content.ReadAsStringAsync()).RootElement;
-        Assert.Equal("Unhealthy", report.GetProperty("status").GetString());
+        var report = JsonDocument.Parse(await busy.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("Degraded", report.GetProperty("status").GetString());
         var inbox = report.GetProperty("checks").GetProperty("callbacks").GetProperty("data");
-        Assert.Equal(100, inbox.GetProperty("depth").GetInt32());
+        Assert.Equal(99, inbox.GetProperty("depth").GetInt32());
         Assert.Equal(100, inbox.GetProperty("capacity").GetInt32());
-        Assert.True(inbox.GetProperty("oldestAgeMs").GetInt64() >= 0);
+
+        log.Gate.SetResult();
+        using var accepted = await fits;
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        Assert.Equal(99, log.Records.Count);
+        Assert.DoesNotContain(log.Records, r => r.Event.EventId.Contains("100", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Callbacks_EventLogDown_503NotAcknowledged_ReadinessUnhealthy_ThenRecovers()
+    {
+        var log = new Journal.InMemoryEventLog { Unavailable = true };
+        await using var app = new CallbackAppFactory(callbackAuth: false, services: WithLog(log));
+        using var client = app.CreateClient();
+
+        using var refused = await client.PostAsync("/api/callbacks/acs", Json("[" + AddSucceeded(1) + "]"));
+        using var down = await client.GetAsync("/health/ready");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+        Assert.NotNull(refused.Headers.RetryAfter);
+        Assert.Contains("Event log unavailable", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, down.StatusCode);
+        var data = JsonDocument.Parse(await down.Content.ReadAsStringAsync()).RootElement.GetProperty("checks").GetProperty("callbacks").GetProperty("data");
+        Assert.False(data.GetProperty("eventLogAvailable").GetBoolean());
+        Assert.Empty(log.Records);
+
+        log.Unavailable = false;
+        using var accepted = await client.PostAsync("/api/callbacks/acs", Json("[" + AddSucceeded(1) + "]"));
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        Assert.Single(log.Records);
     }
 
     [Fact]

@@ -1,8 +1,6 @@
 using CallSupervisor.Core.Calls;
-using CallSupervisor.Core.Journal;
 using CallSupervisor.Core.Store;
 using CallSupervisor.Core.Tests.Commands;
-using CallSupervisor.Core.Tests.Store;
 using CallSupervisor.Core.Workflow;
 using CallSupervisor.Web.Calls;
 using CallSupervisor.Web.Journal;
@@ -12,16 +10,15 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 
 namespace CallSupervisor.Web.Tests.Journal;
 
 /// <summary>
-/// The app's event-log wiring (<see cref="JournalServiceCollectionExtensions.AddEventLog"/>, the embedded SQLite
+/// The app's event-log wiring (<see cref="JournalServiceCollectionExtensions.AddCallEventLog"/>, the embedded SQLite
 /// journal in a folder of the test's choosing) with the real store, workflow and replica over a fake ACS port: what
 /// one instance runs, without HTTP. Two harnesses on the same folder, one after the other, are a restart.
 /// </summary>
-public sealed class JournalHarness : IAsyncDisposable
+internal sealed class JournalHarness : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
     private readonly List<IHostedService> _hosted;
@@ -55,7 +52,7 @@ public sealed class JournalHarness : IAsyncDisposable
         services.AddSingleton(time);
         services.AddOptions<CallsOptions>();
         services.AddSingleton<IHostApplicationLifetime, Lifetime>();
-        services.AddEventLog(configuration, new Environment(folder));
+        services.AddCallEventLog(configuration, new Environment(folder));
         services.AddSingleton(sp => new CallStore(time, new CallStoreOptions(TimeSpan.Zero), null, sp.GetRequiredService<JournalStart>().State));
         services.AddSingleton(sp => new ContactCenterWorkflow(acs, sp.GetRequiredService<ICallEventSink>(), new WorkflowOptions(
             workflow, [CommunicationIdentifier.AcsUser("8:acs:agent")], new Uri("https://media.example.com/hold.wav"), new Uri("https://media.example.com/menu.wav"), TimeSpan.FromSeconds(60)), time));
