@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.Options;
 
 namespace CallSupervisor.Web.Security;
@@ -29,9 +30,21 @@ public static class SecurityServiceCollectionExtensions
         services.AddCallSupervisorSignIn(configuration);
 
         var security = configuration.GetSection(SecurityOptions.SectionName).Get<SecurityOptions>() ?? new SecurityOptions();
-        var keys = new DirectoryInfo(Path.GetFullPath(security.KeyPath ?? Path.Combine("data", "keys"), environment.ContentRootPath));
-        // Persisted so that sessions survive a restart; every instance behind a load balancer must share the folder.
-        services.AddDataProtection().SetApplicationName("CallSupervisor").PersistKeysToFileSystem(keys);
+        // Persisted so that sessions survive a restart. Several instances (Redis configured) keep them in Redis, so a
+        // cookie issued by one instance is valid on all; alone, a folder.
+        var dataProtection = services.AddDataProtection().SetApplicationName("CallSupervisor");
+        var redis = configuration.GetSection(Journal.RedisOptions.SectionName).Get<Journal.RedisOptions>() ?? new Journal.RedisOptions();
+        if (redis.Enabled)
+        {
+            services.AddOptions<KeyManagementOptions>()
+                .Configure<StackExchange.Redis.IConnectionMultiplexer>((options, connection) =>
+                    options.XmlRepository = new Microsoft.AspNetCore.DataProtection.StackExchangeRedis.RedisXmlRepository(
+                        () => connection.GetDatabase(), redis.KeyPrefix + "data-protection-keys"));
+        }
+        else
+        {
+            dataProtection.PersistKeysToFileSystem(new DirectoryInfo(Path.GetFullPath(security.KeyPath ?? Path.Combine("data", "keys"), environment.ContentRootPath)));
+        }
 
         services.AddRateLimiter(options =>
         {

@@ -1,0 +1,70 @@
+using System.Text.Json;
+using CallSupervisor.Contracts;
+
+namespace CallSupervisor.EndToEnd.Tests.ServiceLayer;
+
+/// <summary>The board (as a hub client sees it) against the emulator's truth: calls, rosters with mute and hold, invitations, media.</summary>
+internal static class BoardComparison
+{
+    /// <summary>The first way the hub's view differs from the far side's, or null when they agree.</summary>
+    public static string? Difference(JsonElement farSide, IReadOnlyDictionary<string, CallDto> board)
+    {
+        foreach (var far in farSide.EnumerateArray().Where(c => c.GetProperty("platform").GetString() == "acs" && c.GetProperty("callbackUri").ValueKind == JsonValueKind.String))
+        {
+            var callId = far.GetProperty("callId").GetString()!;
+            if (!board.TryGetValue(callId, out var call))
+            {
+                return $"call {callId} is not on the board";
+            }
+            var expectedState = far.GetProperty("state").GetString() switch
+            {
+                "connected" => "Connected",
+                "disconnected" => "Disconnected",
+                var other => other,
+            };
+            if (call.State != expectedState)
+            {
+                return $"call {callId}: board {call.State}, ACS {expectedState}";
+            }
+            if (expectedState != "Connected")
+            {
+                continue;
+            }
+            var farRoster = far.GetProperty("participants").EnumerateArray()
+                .Select(p => $"{p.GetProperty("identifier").GetProperty("rawId").GetString()} muted={p.GetProperty("isMuted").GetBoolean()} hold={p.GetProperty("isOnHold").GetBoolean()}").Order().ToList();
+            var boardRoster = call.Participants
+                .Select(p => $"{p.Identifier.RawId} muted={p.IsMuted} hold={p.IsOnHold}").Order().ToList();
+            if (!farRoster.SequenceEqual(boardRoster))
+            {
+                return $"call {callId}: board roster [{string.Join(", ", boardRoster)}], ACS [{string.Join(", ", farRoster)}]";
+            }
+            foreach (var invitation in far.GetProperty("invitations").EnumerateArray())
+            {
+                var id = invitation.GetProperty("invitationId").GetString();
+                var farStatus = invitation.GetProperty("status").GetString();
+                var mine = call.Invitations.Where(i => i.InvitationId == id).Select(i => i.Status).FirstOrDefault();
+                var agrees = farStatus switch
+                {
+                    "ringing" => mine is "Pending" or "Cancelling",
+                    "accepted" => mine == "Accepted",
+                    _ => mine is "Failed" or "TimedOut" or "Cancelled",
+                };
+                if (!agrees)
+                {
+                    return $"call {callId}: invitation {id} board {mine ?? "(missing)"}, ACS {farStatus}";
+                }
+            }
+            foreach (var media in far.GetProperty("media").EnumerateArray())
+            {
+                var context = media.GetProperty("operationContext").GetString();
+                var farActive = media.GetProperty("status").GetString() is "queued" or "running";
+                var mine = call.MediaOperations.Where(m => m.Id == context).Select(m => m.Status).FirstOrDefault();
+                if (mine is null || (mine is "Running" or "Cancelling") != farActive)
+                {
+                    return $"call {callId}: media {context} board {mine ?? "(missing)"}, ACS {media.GetProperty("status").GetString()}";
+                }
+            }
+        }
+        return null;
+    }
+}
