@@ -22,6 +22,12 @@ public sealed class SecurityOptions
     /// <summary>Where the data-protection keys (cookie encryption) are kept; default <c>data/keys</c> under the content root.</summary>
     public string? KeyPath { get; set; }
 
+    /// <summary>
+    /// Addresses of the load balancers or proxies in front of the app, whose X-Forwarded-For and X-Forwarded-Proto are
+    /// believed (loopback always is). The balancer must pass the original Host header on: host filtering checks it.
+    /// </summary>
+    public string[] KnownProxies { get; set; } = [];
+
     /// <summary>Callback requests per second the app accepts across all senders before answering 503.</summary>
     public int CallbackRequestsPerSecond { get; set; } = 2000;
 

@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.Options;
 
@@ -22,6 +23,7 @@ public static class SecurityServiceCollectionExtensions
             .Bind(configuration.GetSection(SecurityOptions.SectionName))
             .Validate(o => o.CallbackRequestsPerSecond > 0, "Security:CallbackRequestsPerSecond must be positive.")
             .Validate(o => o.SignInsPerMinute > 0, "Security:SignInsPerMinute must be positive.")
+            .Validate(o => o.KnownProxies.All(p => System.Net.IPAddress.TryParse(p, out _)), "Security:KnownProxies must be IP addresses.")
             .Validate(o => o.AllowedOrigins.All(a => Uri.TryCreate(a, UriKind.Absolute, out var u) && u.Scheme is "http" or "https"),
                 "Security:AllowedOrigins must be absolute http(s) origins such as https://wallboard.example.com.")
             .ValidateOnStart();
@@ -74,6 +76,13 @@ public static class SecurityServiceCollectionExtensions
     public static WebApplication UseCallSupervisorSecurity(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        // First: the client's address and scheme as the balancer saw them (rate limits per address, HTTPS redirects).
+        var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto };
+        foreach (var proxy in app.Services.GetRequiredService<IOptions<SecurityOptions>>().Value.KnownProxies)
+        {
+            forwarded.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+        }
+        app.UseForwardedHeaders(forwarded);
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();
