@@ -80,9 +80,18 @@ internal sealed partial class LoadBalancerProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => balancer.OnLine(e.Data);
         process.Exited += (_, _) =>
         {
-            // Wait for the output readers so the message holds the balancer's last words (its invalid settings).
-            process.WaitForExit();
-            balancer._listening.TrySetException(new InvalidOperationException($"The load balancer exited during start ({process.ExitCode}):\n" + balancer.Output));
+            var code = "?";
+            try
+            {
+                // Wait for the output readers so the message holds the balancer's last words (its invalid settings).
+                process.WaitForExit();
+                code = process.ExitCode.ToString(CultureInfo.InvariantCulture);
+            }
+            catch (Exception ex) when (ex is InvalidOperationException or ObjectDisposedException)
+            {
+                // Killed and disposed by DisposeAsync meanwhile: nobody waits for the start any more.
+            }
+            balancer._listening.TrySetException(new InvalidOperationException($"The load balancer exited during start ({code}):\n" + balancer.Output));
         };
         process.Start();
         process.BeginOutputReadLine();
