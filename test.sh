@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test suite of CallSupervisor: Core unit tests, adapter/emulator tests, bUnit component tests and
-# Playwright browser tests, audit tests on SQLite and PostgreSQL. On a fresh Debian machine it installs what the
-# browser and audit tests need (Chromium, PostgreSQL).
+# Playwright browser tests, audit tests on SQLite and PostgreSQL, scale-out tests on Redis. On a fresh Debian
+# machine it installs what the browser, audit and scale-out tests need (Chromium, PostgreSQL, Redis).
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -15,13 +15,18 @@ have_postgres() {
   done
   return 1
 }
+# The scale-out tests start their own Redis server too (redis-server on a free loopback port, nothing persisted).
+have_redis() {
+  [ -x /usr/bin/redis-server ] || command -v redis-server >/dev/null 2>&1
+}
 
 missing=()
 [ -x "$CHROMIUM" ] || missing+=(chromium)
 have_postgres || missing+=(postgresql)
+have_redis || missing+=(redis-server)
 if [ "${#missing[@]}" -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    echo "==> Installing ${missing[*]} for the browser and audit tests (apt-get)"
+    echo "==> Installing ${missing[*]} for the browser, audit and scale-out tests (apt-get)"
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq
     for package in "${missing[@]}"; do
@@ -36,6 +41,10 @@ if [ "${#missing[@]}" -gt 0 ]; then
     if [[ " ${missing[*]} " == *" postgresql "* ]]; then
       echo "PostgreSQL is needed for the audit tests (initdb, pg_ctl, postgres under /usr/lib/postgresql/*/bin)." >&2
       echo "Install it (e.g. 'sudo apt-get install postgresql'); the tests start and stop their own server." >&2
+    fi
+    if [[ " ${missing[*]} " == *" redis-server "* ]]; then
+      echo "Redis is needed for the scale-out tests (redis-server at /usr/bin/redis-server or on PATH)." >&2
+      echo "Install it (e.g. 'sudo apt-get install redis-server'); the tests start and stop their own server." >&2
     fi
     exit 1
   fi

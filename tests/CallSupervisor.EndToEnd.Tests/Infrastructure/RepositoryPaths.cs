@@ -13,6 +13,8 @@ internal static class RepositoryPaths
 
     public static string WebAppDll => Path.Combine(Root, "src", "CallSupervisor.Web", "bin", Configuration, "net10.0", "CallSupervisor.Web.dll");
 
+    public static string LoadBalancerDll => Path.Combine(Root, "samples", "CallSupervisor.LoadBalancer", "bin", Configuration, "net10.0", "CallSupervisor.LoadBalancer.dll");
+
     public static string ScreenshotDirectory => Path.Combine(Root, "tests", "CallSupervisor.EndToEnd.Tests", "screenshots");
 
     private static string FindRoot()

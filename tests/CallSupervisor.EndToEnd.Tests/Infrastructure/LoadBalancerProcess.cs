@@ -1,0 +1,148 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace CallSupervisor.EndToEnd.Tests.Infrastructure;
+
+/// <summary>
+/// The YARP load balancer sample (<c>samples/CallSupervisor.LoadBalancer</c>), started from its build output as a
+/// child process on 127.0.0.1 (port 0 by default: its "Now listening on" line tells which) in front of the given
+/// destinations, with HOME and TMPDIR in a private folder and its served-by log at Debug (in <see cref="Output"/>).
+/// Killed by PID, with its process tree, on dispose.
+/// </summary>
+internal sealed partial class LoadBalancerProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+    private readonly TaskCompletionSource<Uri> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private LoadBalancerProcess(Process process) => _process = process;
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public int ProcessId => _process.Id;
+
+    /// <summary>Everything the balancer wrote so far (for failure messages).</summary>
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Starts the balancer in front of <paramref name="destinations"/> (<c>LoadBalancer:Destinations:N</c>);
+    /// <paramref name="settings"/> adds or overrides configuration (<c>LoadBalancer:PassiveHealth:ReactivationPeriod</c>,
+    /// …). Throws <see cref="InvalidOperationException"/> with the balancer's output when it exits during start
+    /// (invalid settings, for one).
+    /// </summary>
+    public static async Task<LoadBalancerProcess> StartAsync(string homeDirectory, IReadOnlyList<Uri> destinations, IReadOnlyDictionary<string, string>? settings = null, int port = 0)
+    {
+        ArgumentNullException.ThrowIfNull(destinations);
+        var dll = RepositoryPaths.LoadBalancerDll;
+        if (!File.Exists(dll))
+        {
+            throw new InvalidOperationException($"The load balancer sample is not built: {dll} is missing. Build the solution first (./test.sh does).");
+        }
+        Directory.CreateDirectory(homeDirectory);
+        var info = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(dll);
+        info.ArgumentList.Add("--urls");
+        info.ArgumentList.Add($"http://127.0.0.1:{port}");
+        info.Environment["HOME"] = homeDirectory;
+        info.Environment["TMPDIR"] = homeDirectory;
+        info.Environment["DOTNET_CLI_HOME"] = homeDirectory;
+        info.Environment["Logging__Console__FormatterName"] = "simple";
+        info.Environment["Logging__LogLevel__CallSupervisor.LoadBalancer"] = "Debug";
+        for (var i = 0; i < destinations.Count; i++)
+        {
+            info.Environment[$"LoadBalancer__Destinations__{i.ToString(CultureInfo.InvariantCulture)}"] = destinations[i].AbsoluteUri;
+        }
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
+        var process = new Process { StartInfo = info, EnableRaisingEvents = true };
+        var balancer = new LoadBalancerProcess(process);
+        process.OutputDataReceived += (_, e) => balancer.OnLine(e.Data);
+        process.ErrorDataReceived += (_, e) => balancer.OnLine(e.Data);
+        process.Exited += (_, _) =>
+        {
+            var code = "?";
+            try
+            {
+                // Wait for the output readers so the message holds the balancer's last words (its invalid settings).
+                process.WaitForExit();
+                code = process.ExitCode.ToString(CultureInfo.InvariantCulture);
+            }
+            catch (Exception ex) when (ex is InvalidOperationException or ObjectDisposedException)
+            {
+                // Killed and disposed by DisposeAsync meanwhile: nobody waits for the start any more.
+            }
+            balancer._listening.TrySetException(new InvalidOperationException($"The load balancer exited during start ({code}):\n" + balancer.Output));
+        };
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        try
+        {
+            balancer.BaseAddress = await balancer._listening.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        }
+        catch
+        {
+            await balancer.DisposeAsync();
+            throw;
+        }
+        return balancer;
+    }
+
+    private void OnLine(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+        lock (_output)
+        {
+            _output.AppendLine(line);
+        }
+        var match = ListeningLine().Match(line);
+        if (match.Success)
+        {
+            _listening.TrySetResult(new Uri(match.Groups[1].Value.TrimEnd('/') + "/"));
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+                await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(15));
+            }
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or TimeoutException)
+        {
+            // Never started, already gone, or slow to die after the kill: dispose the handle either way.
+        }
+        _process.Dispose();
+    }
+
+    [GeneratedRegex(@"Now listening on:\s*(http://127\.0\.0\.1:\d+)")]
+    private static partial Regex ListeningLine();
+}
