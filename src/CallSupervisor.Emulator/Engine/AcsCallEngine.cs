@@ -52,7 +52,8 @@ internal sealed partial class AcsCallEngine(
         AcsCall call;
         lock (_gate)
         {
-            if (!_byContext.Remove(request.IncomingCallContext, out var found))
+            // The context stays known until the call ends, so a second answer is counted (and refused).
+            if (!_byContext.TryGetValue(request.IncomingCallContext, out var found) || ++found.AnswerRequests > 1 || found.State != AcsCallState.Incoming)
             {
                 return ApiResult.InvalidArgument("The incomingCallContext is invalid, expired, or the call was already answered.");
             }

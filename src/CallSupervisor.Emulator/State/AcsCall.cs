@@ -43,6 +43,9 @@ internal sealed class AcsCall(string scenarioId, CallScenario scenario, Identifi
 
     public string? AnswerOperationContext { get; set; }
 
+    /// <summary>Answer requests that named this call's incomingCallContext, the refused ones included.</summary>
+    public int AnswerRequests { get; set; }
+
     public List<AcsParticipant> Participants { get; } = [];
 
     public List<AcsInvitation> Invitations { get; } = [];

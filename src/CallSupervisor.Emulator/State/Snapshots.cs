@@ -12,11 +12,13 @@ internal sealed record EmulatorSnapshot(
 /// <summary>
 /// One call. <see cref="CallId"/> is the callConnectionId of ACS calls and the Graph call id of Graph calls;
 /// <see cref="State"/> is incoming|connecting|connected|disconnected (ACS) or establishing|established|terminated (Graph).
+/// <see cref="AnswerRequests"/> counts the answer requests that named the call (a second one is refused): several app
+/// instances must answer each call once.
 /// </summary>
 internal sealed record CallSnapshot(
     string ScenarioId, string Platform, string CallId, string ServerCallId, string CorrelationId, string State,
     string? CallbackUri, IdentifierModel Caller, IReadOnlyList<CallParticipantModel> Participants,
-    IReadOnlyList<InvitationSnapshot> Invitations, IReadOnlyList<MediaSnapshot> Media, int SequenceNumber);
+    IReadOnlyList<InvitationSnapshot> Invitations, IReadOnlyList<MediaSnapshot> Media, int SequenceNumber, int AnswerRequests = 0);
 
 internal sealed record InvitationSnapshot(
     string InvitationId, IdentifierModel Target, string? OperationContext, string Status, string Behavior, double TimeoutSeconds);

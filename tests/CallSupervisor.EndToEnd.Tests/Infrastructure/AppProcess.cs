@@ -9,7 +9,7 @@ namespace CallSupervisor.EndToEnd.Tests.Infrastructure;
 /// free port; the app's "Now listening on" line tells which). HOME and TMPDIR point at a private folder so the
 /// app's DataProtection keys stay out of the user's home. Killed by PID, with its process tree, on dispose.
 /// </summary>
-internal sealed partial class AppProcess : IAsyncDisposable
+public sealed partial class AppProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _output = new();

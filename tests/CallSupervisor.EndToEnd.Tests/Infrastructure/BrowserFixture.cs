@@ -4,17 +4,10 @@ using Microsoft.Playwright;
 namespace CallSupervisor.EndToEnd.Tests.Infrastructure;
 
 /// <summary>
-/// One app process and one Chromium for the whole test collection. Debian's Chromium is used (Playwright
-/// cannot download its own browser here); CHROMIUM_PATH overrides the location.
+/// One app process and one Chromium (see <see cref="Chromium"/>) for the whole test collection.
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
-    private static readonly string[] ChromiumArgs =
-    [
-        "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    ];
-
     private readonly string _home = Path.Combine(Path.GetTempPath(), "callsupervisor-e2e-" + Guid.NewGuid().ToString("N"));
     private IPlaywright? _playwright;
 
@@ -35,56 +28,16 @@ public sealed class BrowserFixture : IAsyncLifetime
         Directory.CreateDirectory(_home);
         await App.InitializeAsync();
         _playwright = await Playwright.CreateAsync();
-        var executable = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium";
-        if (!File.Exists(executable))
-        {
-            throw new InvalidOperationException($"Chromium not found at {executable}. Install it (apt-get install chromium) or set CHROMIUM_PATH.");
-        }
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = executable,
-            Headless = true,
-            Args = ChromiumArgs,
-            // Chromium writes caches under HOME: keep them in the private folder.
-            Env = new Dictionary<string, string> { ["HOME"] = _home, ["TMPDIR"] = _home },
-        });
+        Browser = await Chromium.LaunchAsync(_playwright, _home);
     }
 
     /// <summary>
     /// A fresh, isolated browser context (its own cookies): one per simulated supervisor. <paramref name="theme"/>
-    /// ("light" / "dark") is set as the supervisor's remembered choice before the first page.
+    /// ("light" / "dark") is set as the supervisor's remembered choice before the first page. It is signed in as
+    /// <paramref name="user"/> (the session of a real sign-in through the emulator's provider, see <see cref="ServiceFixture.SessionAsync"/>), or anonymous when <paramref name="user"/> is null.
     /// </summary>
-    /// <summary>
-    /// A browser context signed in as <paramref name="user"/> (the session of a real sign-in through the emulator's
-    /// provider, see <see cref="ServiceFixture.SessionAsync"/>), or anonymous when <paramref name="user"/> is null.
-    /// </summary>
-    public async Task<IBrowserContext> NewContextAsync(int width = 1366, int height = 820, string? theme = null, string? user = OidcSignIn.Supervisor)
-    {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = BaseAddress.ToString(),
-            ViewportSize = new ViewportSize { Width = width, Height = height },
-            ColorScheme = theme == "dark" ? ColorScheme.Dark : ColorScheme.Light,
-        });
-        if (theme is not null)
-        {
-            await context.AddCookiesAsync([new Cookie { Name = "CallSupervisorTheme", Value = theme, Domain = BaseAddress.Host, Path = "/" }]);
-        }
-        if (user is not null)
-        {
-            var session = await App.SessionAsync(user);
-            await context.AddCookiesAsync([.. session.GetCookies(BaseAddress).Select(c => new Cookie
-            {
-                Name = c.Name,
-                Value = c.Value,
-                Domain = BaseAddress.Host,
-                Path = c.Path,
-                HttpOnly = c.HttpOnly,
-                SameSite = SameSiteAttribute.Lax,
-            })]);
-        }
-        return context;
-    }
+    public async Task<IBrowserContext> NewContextAsync(int width = 1366, int height = 820, string? theme = null, string? user = OidcSignIn.Supervisor) =>
+        await Chromium.NewContextAsync(Browser, BaseAddress, user is null ? null : await App.SessionAsync(user), width, height, theme);
 
     public async Task DisposeAsync()
     {

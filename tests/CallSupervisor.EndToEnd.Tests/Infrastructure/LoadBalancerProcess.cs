@@ -11,7 +11,7 @@ namespace CallSupervisor.EndToEnd.Tests.Infrastructure;
 /// destinations, with HOME and TMPDIR in a private folder and its served-by log at Debug (in <see cref="Output"/>).
 /// Killed by PID, with its process tree, on dispose.
 /// </summary>
-internal sealed partial class LoadBalancerProcess : IAsyncDisposable
+public sealed partial class LoadBalancerProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _output = new();

@@ -52,6 +52,13 @@ public sealed class PageSession : IAsyncDisposable
     public static async Task<PageSession> OpenAsync(BrowserFixture fixture, string path = "/", int width = 1366, int height = 820, string? theme = null, string? user = OidcSignIn.Supervisor)
     {
         var context = await fixture.NewContextAsync(width, height, theme, user);
+        return await OpenAsync(context, path);
+    }
+
+    /// <summary>Opens <paramref name="path"/> in a new page of <paramref name="context"/> and waits until it is interactive.</summary>
+    public static async Task<PageSession> OpenAsync(IBrowserContext context, string path)
+    {
+        ArgumentNullException.ThrowIfNull(context);
         var page = await context.NewPageAsync();
         var session = new PageSession(context, page);
         await page.GotoAsync(path);

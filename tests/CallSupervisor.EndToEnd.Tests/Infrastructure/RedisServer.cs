@@ -12,7 +12,7 @@ namespace CallSupervisor.EndToEnd.Tests.Infrastructure;
 /// empty one on the same port, for tests of Redis going away during a run. Disposing kills it and deletes the
 /// folder. When redis-server is not installed the start fails with what to install (./test.sh installs it).
 /// </summary>
-internal sealed class RedisServer : IAsyncDisposable
+public sealed class RedisServer : IAsyncDisposable
 {
     private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(15);
     private readonly string _executable;

@@ -1,0 +1,144 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using CallSupervisor.Client;
+using CallSupervisor.EndToEnd.Tests.Infrastructure;
+using CallSupervisor.EndToEnd.Tests.ServiceLayer;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace CallSupervisor.EndToEnd.Tests.ScaleOut;
+
+/// <summary>
+/// Two instances on one Redis stream behind the YARP sample, with the emulator's simulation running: callbacks land
+/// on either instance and both boards equal the emulator's truth; a session from one instance is valid on the other;
+/// each call is answered once; a change whose callback reached A shows in a browser on B; a mute clicked on A shows
+/// <em>Muting…</em> and then <em>Muted</em> on B, with one audit row.
+/// </summary>
+public sealed class TwoInstanceTests(ScaleOutCluster cluster, ITestOutputHelper output) : IClassFixture<ScaleOutCluster>
+{
+    private static readonly TimeSpan Converge = TimeSpan.FromSeconds(45);
+
+    private static CallsHubClientOptions Session(CookieContainer cookies) => new() { AutomaticReconnect = false, ConfigureConnection = h => h.Cookies = cookies };
+
+    [Fact]
+    public async Task Callbacks_spread_over_both_instances_and_both_boards_equal_the_emulator()
+    {
+        // Signed in on A; the same cookie opens the hub on B (the data-protection keys are shared in Redis).
+        var cookies = await OidcSignIn.SignInAsync(cluster.A.BaseAddress, OidcSignIn.Manager);
+        await using var onA = await CallsHubClient.ConnectAsync(cluster.A.BaseAddress, Session(cookies));
+        await using var onB = await CallsHubClient.ConnectAsync(cluster.B.BaseAddress, Session(cookies));
+
+        await onB.WaitForAsync(b => b.Calls.Values.Count(c => c.State == "Connected") >= 4, Converge);
+        var clock = Stopwatch.StartNew();
+        string? differenceA = "not compared", differenceB = "not compared";
+        while (clock.Elapsed < Converge)
+        {
+            var truth = await cluster.EmulatorCallsAsync();
+            differenceA = BoardComparison.Difference(truth, onA.Board.Calls);
+            differenceB = BoardComparison.Difference(truth, onB.Board.Calls);
+            if (differenceA is null && differenceB is null)
+            {
+                break;
+            }
+            // Three systems converging (both boards on the emulator): compared again shortly.
+            await Task.Delay(200);
+        }
+        Assert.True(differenceA is null, "A: " + differenceA);
+        Assert.True(differenceB is null, "B: " + differenceB);
+
+        var stream = await cluster.StreamAsync();
+        var fromA = stream.Count(r => ScaleOutCluster.IsFrom(r.Origin, cluster.A));
+        var fromB = stream.Count(r => ScaleOutCluster.IsFrom(r.Origin, cluster.B));
+        output.WriteLine($"{stream.Count} records in the stream: {fromA} appended by A, {fromB} by B");
+        Assert.True(fromA > 0 && fromB > 0, $"callbacks reached one instance only ({fromA} / {fromB})");
+
+        // The workflow answered every call once, though either instance could receive its IncomingCall.
+        var answered = (await cluster.EmulatorCallsAsync()).EnumerateArray()
+            .Where(c => c.GetProperty("platform").GetString() == "acs" && c.GetProperty("answerRequests").GetInt32() > 0).ToList();
+        Assert.True(answered.Count >= 4, $"only {answered.Count} calls answered");
+        Assert.All(answered, c => Assert.Equal(1, c.GetProperty("answerRequests").GetInt32()));
+    }
+
+    [Fact]
+    public async Task A_call_ended_through_A_shows_ended_in_a_browser_on_B()
+    {
+        await using var browser = await BrowserOnAsync(cluster.B, OidcSignIn.Observer);
+        for (var round = 1; ; round++)
+        {
+            var callId = await CreateCallAsync();
+            var detail = await browser.OpenCallAsync(callId);
+            await Expect(detail).ToContainTextAsync("Connected");
+            using (var ended = await cluster.Emulator.Admin.PostAsync($"emulator/calls/{callId}/end", null))
+            {
+                Assert.True(ended.IsSuccessStatusCode, $"end: {(int)ended.StatusCode}");
+            }
+            await Expect(detail).ToContainTextAsync("Disconnected");
+            var record = (await cluster.StreamAsync()).First(r => r.Event.Contains("\"type\":\"callDisconnected\"", StringComparison.Ordinal) && r.Event.Contains(callId, StringComparison.Ordinal));
+            if (ScaleOutCluster.IsFrom(record.Origin, cluster.A))
+            {
+                output.WriteLine($"the hang-up reached A in round {round}; B's browser showed it");
+                break;
+            }
+            // The balancer sent this one to B itself: again, until one goes through A (round-robin: soon).
+            Assert.True(round < 20, "no hang-up reached A in 20 rounds");
+        }
+        Assert.Empty(browser.Session.ConsoleErrors);
+    }
+
+    [Fact]
+    public async Task A_mute_clicked_on_A_shows_muting_then_muted_on_B_with_one_audit_row()
+    {
+        var callId = await CreateCallAsync();
+        await using var onA = await BrowserOnAsync(cluster.A, OidcSignIn.Supervisor);
+        await using var onB = await BrowserOnAsync(cluster.B, OidcSignIn.Manager);
+        var detailA = await onA.OpenCallAsync(callId);
+        var detailB = await onB.OpenCallAsync(callId);
+        var rowB = LiveCallsUiTests.ParticipantRow(detailB, "CommunicationUser");
+        var mute = LiveCallsUiTests.ParticipantRow(detailA, "CommunicationUser").GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Mute ") });
+        await Expect(mute).ToBeEnabledAsync();
+
+        // ACS answers slowly for a moment, so the pending mark is seen on B before the outcome.
+        await SetRestLatencyAsync(1500);
+        try
+        {
+            await mute.ClickAsync();
+            await Expect(rowB.Locator(".cs-action[data-action='Mute']")).ToContainTextAsync("Muting…");
+        }
+        finally
+        {
+            await SetRestLatencyAsync(0);
+        }
+        await Expect(rowB).ToContainTextAsync("Muted");
+
+        // One audit row, confirmed, whichever instance applied the outcome first.
+        using var http = new HttpClient(new HttpClientHandler { CookieContainer = onB.Cookies }) { BaseAddress = cluster.B.BaseAddress };
+        var rows = Csv.Parse(await http.GetStringAsync("audit/export")).Where(r => r["call_id"] == callId && r["action"] == "Mute").ToList();
+        var row = Assert.Single(rows);
+        Assert.Equal("Confirmed", row["status"]);
+        Assert.Empty(onA.Session.ConsoleErrors);
+        Assert.Empty(onB.Session.ConsoleErrors);
+    }
+
+    private async Task<string> CreateCallAsync()
+    {
+        using var response = await cluster.Emulator.Admin.PostAsJsonAsync("emulator/calls", LiveCallsUiTests.AcsCall("+14255550" + Random.Shared.Next(100, 999)));
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Created, $"scenario failed: {(int)response.StatusCode} {body}");
+        return JsonDocument.Parse(body).RootElement.GetProperty("callId").GetString()!;
+    }
+
+    private async Task SetRestLatencyAsync(int milliseconds)
+    {
+        using var response = milliseconds == 0
+            ? await cluster.Emulator.Admin.DeleteAsync("emulator/faults")
+            : await cluster.Emulator.Admin.PostAsJsonAsync("emulator/faults", new { restLatencyMs = milliseconds });
+        Assert.True(response.IsSuccessStatusCode, $"faults: {(int)response.StatusCode}");
+    }
+
+    private static async Task<InstanceBrowser> BrowserOnAsync(AppProcess app, string user) =>
+        await InstanceBrowser.OpenAsync(app.BaseAddress, user);
+}
