@@ -20,9 +20,12 @@ public sealed class RedisServer : IAsyncDisposable
     private readonly StringBuilder _output = new();
     private Process? _process;
 
-    private RedisServer(string executable, string directory, bool ownsDirectory, int port)
+    private readonly bool _persistent;
+
+    private RedisServer(string executable, string directory, bool ownsDirectory, int port, bool persistent)
     {
         _executable = executable;
+        _persistent = persistent;
         Directory = directory;
         _ownsDirectory = ownsDirectory;
         Port = port;
@@ -57,8 +60,10 @@ public sealed class RedisServer : IAsyncDisposable
     /// Starts a server on a free loopback port. <paramref name="directory"/> is its working folder (created; left in
     /// place on dispose); without one a temporary folder is made and deleted on dispose. <paramref name="executable"/>
     /// defaults to <c>$REDIS_SERVER_PATH</c>, then <c>/usr/bin/redis-server</c>, then <c>redis-server</c> on PATH.
+    /// <paramref name="persistent"/> keeps every write in an append-only file synced at once (as a production Redis
+    /// should), so a server killed and started again has its data; otherwise nothing is saved.
     /// </summary>
-    public static async Task<RedisServer> StartAsync(string? directory = null, string? executable = null)
+    public static async Task<RedisServer> StartAsync(string? directory = null, string? executable = null, bool persistent = false)
     {
         var binary = FindExecutable(executable);
         var owns = directory is null;
@@ -67,7 +72,7 @@ public sealed class RedisServer : IAsyncDisposable
         // The port is free when picked but another process may take it before redis binds it: pick again.
         for (var attempt = 1; ; attempt++)
         {
-            var server = new RedisServer(binary, folder, owns, AppProcess.FreePort());
+            var server = new RedisServer(binary, folder, owns, AppProcess.FreePort(), persistent);
             try
             {
                 await server.LaunchAsync();
@@ -85,7 +90,7 @@ public sealed class RedisServer : IAsyncDisposable
         }
     }
 
-    /// <summary>Kills the server by PID and waits until it is gone (nothing is saved: the data is lost).</summary>
+    /// <summary>Kills the server by PID and waits until it is gone (unless persistent, the data is lost).</summary>
     public async Task StopAsync()
     {
         if (_process is null)
@@ -108,7 +113,7 @@ public sealed class RedisServer : IAsyncDisposable
         _process = null;
     }
 
-    /// <summary>Starts a new, empty server on the same port and folder after <see cref="StopAsync"/>.</summary>
+    /// <summary>Starts the server again on the same port and folder after <see cref="StopAsync"/> (empty unless persistent).</summary>
     public Task StartAgainAsync()
     {
         if (IsRunning)
@@ -166,7 +171,8 @@ public sealed class RedisServer : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { "--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--dir", Directory, "--save", "", "--appendonly", "no", "--daemonize", "no" })
+        string[] durability = _persistent ? ["--appendonly", "yes", "--appendfsync", "always"] : ["--appendonly", "no"];
+        foreach (var arg in new[] { "--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--dir", Directory, "--save", "", "--daemonize", "no" }.Concat(durability))
         {
             info.ArgumentList.Add(arg);
         }

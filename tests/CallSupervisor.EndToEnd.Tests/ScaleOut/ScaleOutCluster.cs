@@ -12,7 +12,7 @@ namespace CallSupervisor.EndToEnd.Tests.ScaleOut;
 /// and the shared audit database, and the YARP sample in front. The emulator posts every callback and Event Grid
 /// event to the balancer, which spreads them round-robin over the instances; each is killed by PID at the end.
 /// </summary>
-public sealed class ScaleOutCluster : IAsyncLifetime
+public sealed class ScaleOutCluster : IAsyncLifetime, IAsyncDisposable
 {
     private readonly string _home = Path.Combine(Path.GetTempPath(), "callsupervisor-cluster-" + Guid.NewGuid().ToString("N"));
     private readonly PostgresServer _postgres = new();
@@ -35,10 +35,14 @@ public sealed class ScaleOutCluster : IAsyncLifetime
     /// <summary>Calls the emulator's simulation keeps alive at once.</summary>
     public int ConcurrentCalls { get; init; } = 6;
 
+    /// <summary>Settings of both instances over the cluster's own (a long reconcile interval, for one).</summary>
+    public IReadOnlyDictionary<string, string> Overrides { get; init; } = new Dictionary<string, string>();
+
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(_home);
-        var redis = RedisServer.StartAsync(Path.Combine(_home, "redis"));
+        // Persistent, as a production Redis: a Redis restart keeps the stream, the checkpoint and the keys.
+        var redis = RedisServer.StartAsync(Path.Combine(_home, "redis"), persistent: true);
         var postgres = _postgres.InitializeAsync();
         var emulator = ExternalEmulator.StartAsync(simulation: true, concurrentCalls: ConcurrentCalls);
         await Task.WhenAll(redis, postgres, emulator);
@@ -54,6 +58,10 @@ public sealed class ScaleOutCluster : IAsyncLifetime
         _settings["ConnectionStrings:Audit"] = _postgres.ConnectionString("postgres");
         _settings["Calls:ReconcileInterval"] = "00:00:05";
         _settings["Calls:MaintenanceInterval"] = "00:00:01";
+        foreach (var (key, value) in Overrides)
+        {
+            _settings[key] = value;
+        }
 
         var a = AppProcess.StartAsync(Path.Combine(_home, "a"), _settings, waitForEmulator: false);
         var b = AppProcess.StartAsync(Path.Combine(_home, "b"), _settings, waitForEmulator: false);
@@ -102,6 +110,8 @@ public sealed class ScaleOutCluster : IAsyncLifetime
             // Best effort.
         }
     }
+
+    async ValueTask IAsyncDisposable.DisposeAsync() => await DisposeAsync();
 
     private static async Task DisposeQuietly(IAsyncDisposable? disposable)
     {

@@ -123,6 +123,84 @@ public sealed class TwoInstanceTests(ScaleOutCluster cluster, ITestOutputHelper 
         Assert.Empty(onB.Session.ConsoleErrors);
     }
 
+    /// <summary>
+    /// A measurement, not a limit: calls hung up one after another at the emulator; for each, when its
+    /// CallDisconnected reached each instance's hub client, split by the instance the balancer gave the callback to.
+    /// </summary>
+    [Fact]
+    public async Task Cross_instance_latency_is_measured()
+    {
+        const int Calls = 100;
+        var cookies = await OidcSignIn.SignInAsync(cluster.A.BaseAddress, OidcSignIn.Manager);
+        await using var onA = await CallsHubClient.ConnectAsync(cluster.A.BaseAddress, Session(cookies));
+        await using var onB = await CallsHubClient.ConnectAsync(cluster.B.BaseAddress, Session(cookies));
+        var ids = new List<string>();
+        for (var i = 0; i < Calls; i++)
+        {
+            ids.Add(await CreateCallAsync());
+        }
+        var watched = ids.ToHashSet(StringComparer.Ordinal);
+        await onA.WaitForAsync(b => watched.All(id => b.Calls.TryGetValue(id, out var c) && c.State == "Connected"), Converge);
+        await onB.WaitForAsync(b => watched.All(id => b.Calls.TryGetValue(id, out var c) && c.State == "Connected"), Converge);
+
+        var clock = Stopwatch.StartNew();
+        var seenA = Watch(onA, watched, clock);
+        var seenB = Watch(onB, watched, clock);
+        var sent = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
+        foreach (var id in ids)
+        {
+            sent[id] = clock.Elapsed;
+            using var ended = await cluster.Emulator.Admin.PostAsync($"emulator/calls/{id}/end", null);
+            Assert.True(ended.IsSuccessStatusCode);
+            // About 50 hang-ups a second: a busy center, not a flood that measures queueing.
+            await Task.Delay(20);
+        }
+        await onA.WaitForAsync(b => watched.All(id => b.Calls[id].State == "Disconnected"), Converge);
+        await onB.WaitForAsync(b => watched.All(id => b.Calls[id].State == "Disconnected"), Converge);
+
+        var stream = await cluster.StreamAsync();
+        var receiver = new List<double>();
+        var other = new List<double>();
+        foreach (var id in ids)
+        {
+            var record = stream.First(r => r.Event.Contains("\"type\":\"callDisconnected\"", StringComparison.Ordinal) && r.Event.Contains(id, StringComparison.Ordinal));
+            var (mine, theirs) = ScaleOutCluster.IsFrom(record.Origin, cluster.A) ? (seenA, seenB) : (seenB, seenA);
+            receiver.Add((mine[id] - sent[id]).TotalMilliseconds);
+            other.Add((theirs[id] - sent[id]).TotalMilliseconds);
+        }
+        output.WriteLine($"{Calls} hang-ups, emulator → hub client on the instance that took the callback: p50 {Percentile(receiver, 50):0.0} ms, p99 {Percentile(receiver, 99):0.0} ms");
+        output.WriteLine($"{Calls} hang-ups, emulator → hub client on the other instance:               p50 {Percentile(other, 50):0.0} ms, p99 {Percentile(other, 99):0.0} ms");
+        var extra = receiver.Zip(other, (r, o) => o - r).ToList();
+        output.WriteLine($"the other instance's extra (Redis stream hop): p50 {Percentile(extra, 50):0.0} ms, p99 {Percentile(extra, 99):0.0} ms");
+        Assert.Equal(Calls, other.Count);
+    }
+
+    private static Dictionary<string, TimeSpan> Watch(CallsHubClient hub, HashSet<string> calls, Stopwatch clock)
+    {
+        var seen = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
+        hub.BoardChanged += (_, board) =>
+        {
+            var now = clock.Elapsed;
+            lock (seen)
+            {
+                foreach (var id in calls)
+                {
+                    if (!seen.ContainsKey(id) && board.Calls.TryGetValue(id, out var call) && call.State == "Disconnected")
+                    {
+                        seen[id] = now;
+                    }
+                }
+            }
+        };
+        return seen;
+    }
+
+    private static double Percentile(List<double> values, int percentile)
+    {
+        var sorted = values.Order().ToList();
+        return sorted[Math.Clamp((int)Math.Ceiling(percentile / 100.0 * sorted.Count) - 1, 0, sorted.Count - 1)];
+    }
+
     private async Task<string> CreateCallAsync()
     {
         using var response = await cluster.Emulator.Admin.PostAsJsonAsync("emulator/calls", LiveCallsUiTests.AcsCall("+14255550" + Random.Shared.Next(100, 999)));

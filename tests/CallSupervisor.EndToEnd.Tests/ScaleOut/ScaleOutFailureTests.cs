@@ -1,0 +1,125 @@
+using System.Diagnostics;
+using System.Net;
+using CallSupervisor.Client;
+using CallSupervisor.EndToEnd.Tests.Infrastructure;
+using CallSupervisor.EndToEnd.Tests.ServiceLayer;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace CallSupervisor.EndToEnd.Tests.ScaleOut;
+
+/// <summary>
+/// Failures of a two-instance deployment while the simulation runs: an instance killed (SIGKILL), and Redis stopped
+/// and started again. Reconciliation is slowed to ten minutes, so a board that comes back equal to the emulator's
+/// truth got there through the callbacks themselves: none was acknowledged and then lost.
+/// </summary>
+public sealed class ScaleOutFailureTests(ITestOutputHelper output)
+{
+    private static readonly TimeSpan Converge = TimeSpan.FromSeconds(60);
+
+    private static readonly Dictionary<string, string> CallbacksOnly = new() { ["Calls:ReconcileInterval"] = "00:10:00" };
+
+    private static CallsHubClientOptions Session(CookieContainer cookies) => new() { AutomaticReconnect = false, ConfigureConnection = h => h.Cookies = cookies };
+
+    [Fact]
+    public async Task Killing_an_instance_loses_nothing_its_callbacks_are_retried_to_the_other()
+    {
+        // Busier than the other tests, so callbacks are in flight to A when it dies.
+        await using var cluster = new ScaleOutCluster { Overrides = CallbacksOnly, ConcurrentCalls = 16 };
+        await cluster.InitializeAsync();
+        var cookies = await OidcSignIn.SignInAsync(cluster.B.BaseAddress, OidcSignIn.Manager);
+        await using var onB = await CallsHubClient.ConnectAsync(cluster.B.BaseAddress, Session(cookies));
+        await onB.WaitForAsync(b => b.Calls.Values.Count(c => c.State == "Connected") >= 8, Converge);
+        var answeredBefore = AnsweredCalls(await cluster.EmulatorCallsAsync());
+        var fromBBefore = (await cluster.StreamAsync()).Count(r => ScaleOutCluster.IsFrom(r.Origin, cluster.B));
+
+        // SIGKILL mid-traffic: whatever A had not acknowledged, the emulator retries, and the balancer sends it to B.
+        await cluster.A.DisposeAsync();
+        var clock = Stopwatch.StartNew();
+        var difference = await ConvergeAsync(cluster, onB);
+        output.WriteLine($"B's board equal to the emulator {clock.Elapsed.TotalSeconds:0.0} s after A was killed");
+        Assert.True(difference is null, difference);
+
+        // New calls keep being answered (by B alone now), each once.
+        await WaitUntilAsync(async () => AnsweredCalls(await cluster.EmulatorCallsAsync()) > answeredBefore, Converge, "no call answered after the kill");
+        var fromBAfter = (await cluster.StreamAsync()).Count(r => ScaleOutCluster.IsFrom(r.Origin, cluster.B));
+        output.WriteLine($"B appended {fromBAfter - fromBBefore} records after the kill");
+        var truth = await cluster.EmulatorCallsAsync();
+        Assert.All(truth.EnumerateArray().Where(c => c.GetProperty("platform").GetString() == "acs" && c.GetProperty("answerRequests").GetInt32() > 0),
+            c => Assert.Equal(1, c.GetProperty("answerRequests").GetInt32()));
+        clock.Restart();
+        Assert.Null(await ConvergeAsync(cluster, onB));
+        output.WriteLine($"…and again after new calls, {clock.Elapsed.TotalSeconds:0.0} s");
+    }
+
+    [Fact]
+    public async Task Redis_stopped_and_started_again_shows_degraded_and_loses_no_acknowledged_event()
+    {
+        await using var cluster = new ScaleOutCluster { Overrides = CallbacksOnly };
+        await cluster.InitializeAsync();
+        var cookies = await OidcSignIn.SignInAsync(cluster.A.BaseAddress, OidcSignIn.Manager);
+        await using var onA = await CallsHubClient.ConnectAsync(cluster.A.BaseAddress, Session(cookies));
+        await using var onB = await CallsHubClient.ConnectAsync(cluster.B.BaseAddress, Session(cookies));
+        await using var browser = await InstanceBrowser.OpenAsync(cluster.B.BaseAddress, OidcSignIn.Supervisor);
+        var busy = await onB.WaitForAsync(b => b.Calls.Values.Count(c => c.State == "Connected") >= 4, Converge);
+        using var http = new HttpClient { BaseAddress = cluster.A.BaseAddress };
+
+        await cluster.Redis.StopAsync();
+        var down = Stopwatch.StartNew();
+        var degraded = browser.Session.Page.GetByTestId("degraded");
+        await Expect(degraded).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        await Expect(degraded).ToContainTextAsync("Redis stream");
+        await WaitUntilAsync(async () => (await http.GetAsync("health/ready")).StatusCode == HttpStatusCode.ServiceUnavailable, TimeSpan.FromSeconds(15), "A's readiness stayed healthy without Redis");
+
+        // An action now is refused with a reason (nothing sent that other instances could not show).
+        var target = busy.Calls.Values.FirstOrDefault(c => c.State == "Connected" && c.AcsUser() is { IsMuted: false });
+        if (target is not null)
+        {
+            var refused = await onA.MuteAsync(target.CallId, target.AcsUser()!.Identifier.RawId);
+            Assert.NotEqual("Accepted", refused.Status);
+            Assert.Contains("event log is unavailable", refused.Message, StringComparison.Ordinal);
+        }
+        // The board stays readable meanwhile: the circuit and the hub are this instance's own, not Redis's.
+        await Expect(browser.Session.Connection("live")).ToBeVisibleAsync();
+        Assert.True(onB.Board.Calls.Count >= 4);
+
+        var outage = Stopwatch.StartNew();
+        await cluster.Redis.StartAgainAsync();
+        output.WriteLine($"Redis was down {down.Elapsed.TotalSeconds:0.0} s");
+        await Expect(degraded).ToHaveCountAsync(0, new() { Timeout = 30_000 });
+        output.WriteLine($"degraded banner gone {outage.Elapsed.TotalSeconds:0.0} s after Redis was back");
+        await WaitUntilAsync(async () => (await http.GetAsync("health/ready")).StatusCode == HttpStatusCode.OK, TimeSpan.FromSeconds(30), "A's readiness did not recover");
+
+        // Callbacks refused during the outage were retried by the emulator; both boards come back to its truth.
+        var clock = Stopwatch.StartNew();
+        Assert.Null(await ConvergeAsync(cluster, onA));
+        Assert.Null(await ConvergeAsync(cluster, onB));
+        output.WriteLine($"both boards equal to the emulator {clock.Elapsed.TotalSeconds:0.0} s after the banner cleared");
+        Assert.Empty(browser.Session.ConsoleErrors);
+    }
+
+    private static int AnsweredCalls(System.Text.Json.JsonElement calls) =>
+        calls.EnumerateArray().Count(c => c.GetProperty("platform").GetString() == "acs" && c.GetProperty("answerRequests").GetInt32() > 0);
+
+    private static async Task<string?> ConvergeAsync(ScaleOutCluster cluster, CallsHubClient hub)
+    {
+        var clock = Stopwatch.StartNew();
+        string? difference;
+        while ((difference = BoardComparison.Difference(await cluster.EmulatorCallsAsync(), hub.Board.Calls)) is not null && clock.Elapsed < Converge)
+        {
+            // Two systems converging (the board on the emulator): compared again shortly.
+            await Task.Delay(200);
+        }
+        return difference;
+    }
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout, string failure)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!await condition())
+        {
+            Assert.True(clock.Elapsed < timeout, failure);
+            await Task.Delay(200);
+        }
+    }
+}
