@@ -109,6 +109,63 @@ public sealed partial class RestartRecoveryTests(ITestOutputHelper output) : IAs
         Assert.Contains(audit, r => r["audit_id"] == muted && r["status"] is "Confirmed" or "CallEnded" or "LostRace");
     }
 
+    [RecoveryMeasurement]
+    public async Task Restart_with_a_thousand_live_calls_is_measured()
+    {
+        const int Calls = 1000;
+        await using var emulator = await ExternalEmulator.StartAsync(simulation: false);
+        var port = AppProcess.FreePort();
+        var app = new Uri($"http://127.0.0.1:{port}/");
+        emulator.Attach(app);
+        var settings = emulator.AppSettings(app);
+        // Each call: a caller, an agent being invited (rings until cancelled) and media running for ten minutes.
+        var scenario = new
+        {
+            platform = "acs",
+            participants = new[] { new { kind = "communicationUser", joinAfterSeconds = 0 } },
+            invitationBehavior = "ringForever",
+            mediaDurationSeconds = 3600,
+        };
+
+        var first = await AppProcess.StartAsync(_home, settings, waitForEmulator: false, port: port);
+        try
+        {
+            var cookies = await OidcSignIn.SignInAsync(app, OidcSignIn.Manager);
+            await using var hub = await CallsHubClient.ConnectAsync(app, Session(cookies));
+            var opening = Stopwatch.StartNew();
+            await Parallel.ForAsync(0, Calls, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (_, ct) =>
+            {
+                using var response = await emulator.Admin.PostAsync("emulator/calls", System.Net.Http.Json.JsonContent.Create(scenario), ct);
+                Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+            });
+            await hub.WaitForAsync(b => b.Calls.Values.Count(c => c.State == "Connected" && c.MediaOperations.Any(m => m.Status == "Running")) >= Calls, TimeSpan.FromMinutes(3));
+            output.WriteLine($"{Calls} calls connected with media running after {opening.Elapsed.TotalSeconds:0.0} s");
+        }
+        finally
+        {
+            await first.DisposeAsync();
+        }
+
+        var restart = Stopwatch.StartNew();
+        await using var second = await AppProcess.StartAsync(_home, settings, waitForEmulator: false, port: port);
+        var up = restart.Elapsed;
+        var manager = await OidcSignIn.SignInAsync(app, OidcSignIn.Manager);
+        await using var after = await CallsHubClient.ConnectAsync(app, Session(manager));
+        var snapshot = restart.Elapsed;
+        var onFirstSnapshot = after.Board.Calls.Values.Count(c => c.State == "Connected");
+        string? difference = "not compared yet";
+        while (restart.Elapsed < TimeSpan.FromMinutes(3)
+            && (difference = BoardComparison.Difference(await EmulatorCallsAsync(emulator), after.Board.Calls)) is not null)
+        {
+            await Task.Delay(250);
+        }
+        output.WriteLine($"restart with {Calls} live calls: process listening after {up.TotalSeconds:0.00} s, first hub snapshot ({onFirstSnapshot} connected calls) "
+            + $"after {snapshot.TotalSeconds:0.00} s, board equal to the emulator after {restart.Elapsed.TotalSeconds:0.00} s");
+        var journal = new FileInfo(Path.Combine(_home, "journal.db"));
+        output.WriteLine($"journal file {journal.Length / 1024} KiB");
+        Assert.Null(difference);
+    }
+
     private static async Task<System.Text.Json.JsonElement> EmulatorCallsAsync(ExternalEmulator emulator) =>
         System.Text.Json.JsonDocument.Parse(await emulator.Admin.GetStringAsync("emulator/calls")).RootElement.GetProperty("calls").Clone();
 }
