@@ -28,6 +28,13 @@ public static class JournalServiceCollectionExtensions
             .ValidateOnStart();
         var redis = configuration.GetSection(RedisOptions.SectionName).Get<RedisOptions>() ?? new RedisOptions();
         services.AddSingleton(redis);
+        services.AddOptions<RedisOptions>()
+            .Bind(configuration.GetSection(RedisOptions.SectionName))
+            .Validate(o => !o.Enabled || IsRedisConfiguration(o.ConnectionString!), BadConnectionString)
+            .Validate(o => !string.IsNullOrWhiteSpace(o.KeyPrefix), "Redis:KeyPrefix must not be empty.")
+            .Validate(o => o.StreamLength >= 10_000, "Redis:StreamLength must be at least 10000 (it must hold far more than a checkpoint interval's events).")
+            .Validate(o => o.PollInterval >= TimeSpan.FromMilliseconds(10) && o.PollInterval <= TimeSpan.FromSeconds(10), "Redis:PollInterval must be between 10 ms and 10 s.")
+            .ValidateOnStart();
         services.AddSingleton<EventLogStatus>();
         services.AddSingleton<AppliedEvents>();
 
@@ -68,10 +75,29 @@ public static class JournalServiceCollectionExtensions
         return services;
     }
 
+    private const string BadConnectionString = "Redis:ConnectionString is not a StackExchange.Redis configuration string (host:port[,option=value…]).";
+
+    private static bool IsRedisConfiguration(string value)
+    {
+        try
+        {
+            return ConfigurationOptions.Parse(value).EndPoints.Count > 0;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
     // Not aborting on a failed first connect: an instance that starts while Redis is down comes up degraded and
     // catches up once Redis answers.
     private static ConnectionMultiplexer ConnectRedis(RedisOptions options)
     {
+        // Resolved while the services are built, which can come before the options checks run: checked here too.
+        if (!IsRedisConfiguration(options.ConnectionString!))
+        {
+            throw new OptionsValidationException(RedisOptions.SectionName, typeof(RedisOptions), [BadConnectionString]);
+        }
         var configuration = ConfigurationOptions.Parse(options.ConnectionString!);
         configuration.AbortOnConnectFail = false;
         configuration.ConnectTimeout = 5000;

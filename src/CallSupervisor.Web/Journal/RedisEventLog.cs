@@ -99,24 +99,6 @@ public sealed class RedisEventLog(IConnectionMultiplexer redis, RedisOptions opt
         ]));
     }
 
-    /// <summary>The oldest position still in the stream (null when empty): a checkpoint older than it missed records.</summary>
-    public async Task<string?> OldestPositionAsync()
-    {
-        var first = await Guard(() => redis.GetDatabase().StreamRangeAsync(_stream, "-", "+", count: 1)).ConfigureAwait(false);
-        return first.Length == 0 ? null : first[0].Id.ToString();
-    }
-
-    /// <summary>Whether stream position <paramref name="a"/> comes before <paramref name="b"/> ("ms-seq" ids).</summary>
-    public static bool IsBefore(string a, string b)
-    {
-        static (long, long) Parse(string id)
-        {
-            var dash = id.IndexOf('-', StringComparison.Ordinal);
-            return (long.Parse(id.AsSpan(0, dash), System.Globalization.CultureInfo.InvariantCulture), long.Parse(id.AsSpan(dash + 1), System.Globalization.CultureInfo.InvariantCulture));
-        }
-        return Parse(a).CompareTo(Parse(b)) < 0;
-    }
-
     private static async Task<T> Guard<T>(Func<Task<T>> call)
     {
         try
