@@ -109,6 +109,21 @@ public sealed partial class EventLogReplica(
         _lastCheckpoint = now;
     }
 
+    /// <summary>On an orderly stop, a last checkpoint (when leading), so the next start has little to replay.</summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await CheckpointNowAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is EventLogUnavailableException or OperationCanceledException)
+        {
+            // The log is down or the host is out of time: the next start replays from the previous checkpoint.
+            LogNoFinalCheckpoint(ex.Message);
+        }
+    }
+
     /// <summary>Writes a checkpoint at once (shutdown, tests), when this instance leads and has applied anything.</summary>
     public async Task CheckpointNowAsync(CancellationToken cancellationToken)
     {
@@ -121,6 +136,9 @@ public sealed partial class EventLogReplica(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Log record {Position} ({Type}) could not be applied; skipped")]
     private partial void LogApplyFailed(Exception exception, string position, string type);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No checkpoint at shutdown: {Reason}")]
+    private partial void LogNoFinalCheckpoint(string reason);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Checkpoint at {Position}: {Bytes} bytes after {Events} events")]
     private partial void LogCheckpoint(string position, int bytes, int events);

@@ -114,29 +114,13 @@ public sealed partial class AppProcess : IAsyncDisposable
             EmulatorAddress = new Uri(emulator.Groups[1].Value);
             _emulatorAttached.TrySetResult();
         }
-        var match = ListeningLine().Match(line);
-        if (match.Success)
+        if (ChildProcess.ListeningAddress(line) is { } address)
         {
-            _listening.TrySetResult(new Uri(match.Groups[1].Value.TrimEnd('/') + "/"));
+            _listening.TrySetResult(address);
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        try
-        {
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-                await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(15));
-            }
-        }
-        catch (Exception ex) when (ex is InvalidOperationException or TimeoutException)
-        {
-            // Never started, already gone, or slow to die after the kill: dispose the handle either way.
-        }
-        _process.Dispose();
-    }
+    public ValueTask DisposeAsync() => new(ChildProcess.KillAsync(_process));
 
     /// <summary>A loopback port free right now, for a test that must restart the app at the same address.</summary>
     public static int FreePort()
@@ -149,6 +133,4 @@ public sealed partial class AppProcess : IAsyncDisposable
     [GeneratedRegex(@"Embedded ACS/Graph emulator at (http://127\.0\.0\.1:\d+/)")]
     private static partial Regex EmulatorLine();
 
-    [GeneratedRegex(@"Now listening on:\s*(http://127\.0\.0\.1:\d+)")]
-    private static partial Regex ListeningLine();
 }

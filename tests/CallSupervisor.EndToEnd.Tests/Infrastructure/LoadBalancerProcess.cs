@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using System.Text.RegularExpressions;
 
 namespace CallSupervisor.EndToEnd.Tests.Infrastructure;
 
@@ -11,7 +10,7 @@ namespace CallSupervisor.EndToEnd.Tests.Infrastructure;
 /// destinations, with HOME and TMPDIR in a private folder and its served-by log at Debug (in <see cref="Output"/>).
 /// Killed by PID, with its process tree, on dispose.
 /// </summary>
-public sealed partial class LoadBalancerProcess : IAsyncDisposable
+public sealed class LoadBalancerProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _output = new();
@@ -119,30 +118,12 @@ public sealed partial class LoadBalancerProcess : IAsyncDisposable
         {
             _output.AppendLine(line);
         }
-        var match = ListeningLine().Match(line);
-        if (match.Success)
+        if (ChildProcess.ListeningAddress(line) is { } address)
         {
-            _listening.TrySetResult(new Uri(match.Groups[1].Value.TrimEnd('/') + "/"));
+            _listening.TrySetResult(address);
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        try
-        {
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-                await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(15));
-            }
-        }
-        catch (Exception ex) when (ex is InvalidOperationException or TimeoutException)
-        {
-            // Never started, already gone, or slow to die after the kill: dispose the handle either way.
-        }
-        _process.Dispose();
-    }
+    public ValueTask DisposeAsync() => new(ChildProcess.KillAsync(_process));
 
-    [GeneratedRegex(@"Now listening on:\s*(http://127\.0\.0\.1:\d+)")]
-    private static partial Regex ListeningLine();
 }

@@ -69,6 +69,7 @@ public sealed class ScaleOutFailureTests(ITestOutputHelper output)
         var degraded = browser.Session.Page.GetByTestId("degraded");
         await Expect(degraded).ToBeVisibleAsync(new() { Timeout = 15_000 });
         await Expect(degraded).ToContainTextAsync("Redis stream");
+        await browser.Session.ScreenshotAsync("degraded-1366-light");
         await WaitUntilAsync(async () => (await http.GetAsync("health/ready")).StatusCode == HttpStatusCode.ServiceUnavailable, TimeSpan.FromSeconds(15), "A's readiness stayed healthy without Redis");
 
         // An action now is refused with a reason (nothing sent that other instances could not show).

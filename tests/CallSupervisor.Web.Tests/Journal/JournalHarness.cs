@@ -66,6 +66,29 @@ internal sealed class JournalHarness : IAsyncDisposable
         return new JournalHarness(provider, hosted);
     }
 
+    /// <summary>Waits until the replica has applied the log as it stood at start (it may have had nothing to apply).</summary>
+    public async Task WaitForCaughtUpAsync()
+    {
+        var caughtUp = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void OnChanged()
+        {
+            if (Status.CaughtUp)
+            {
+                caughtUp.TrySetResult();
+            }
+        }
+        Status.Changed += OnChanged;
+        try
+        {
+            OnChanged();
+            await caughtUp.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        }
+        finally
+        {
+            Status.Changed -= OnChanged;
+        }
+    }
+
     /// <summary>Waits until the store (through the log) satisfies <paramref name="condition"/>.</summary>
     public async Task<CallsSnapshot> WaitForAsync(Func<CallsSnapshot, bool> condition, string what)
     {

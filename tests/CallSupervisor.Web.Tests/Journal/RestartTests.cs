@@ -72,16 +72,14 @@ public sealed class RestartTests : IAsyncLifetime
         }
 
         await using var second = await JournalHarness.StartAsync(_folder, _acs, _time);
-        await second.WaitForAsync(_ => second.Status.CaughtUp, "catching up");
+        await second.WaitForCaughtUpAsync();
 
         Assert.Equal(before, State(second.Store));
         var call = second.Store.Current.Find(Call1)!;
         Assert.True(Assert.Single(call.Invitations.Values).IsOpen);
         Assert.Single(call.MediaOperations.Values, m => m.IsActive);
         Assert.Equal(ActionKind.Mute, Assert.Single(call.PendingActions.Values).Kind);
-        if (checkpointFirst)
-        {
-            Assert.True(second.Log.Count() < 6, "the journal before the checkpoint was trimmed");
-        }
+        // The orderly stop wrote a last checkpoint, so the journal before it is gone either way.
+        Assert.True(second.Log.Count() < 3, $"the journal before the last checkpoint was not trimmed ({second.Log.Count()} records)");
     }
 }

@@ -1,0 +1,37 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+
+namespace CallSupervisor.EndToEnd.Tests.Infrastructure;
+
+/// <summary>What the tests' ASP.NET Core child processes (the app, the balancer) have in common.</summary>
+internal static partial class ChildProcess
+{
+    /// <summary>The address in a Kestrel "Now listening on" line (with a trailing slash), or null for any other line.</summary>
+    public static Uri? ListeningAddress(string line)
+    {
+        var match = ListeningLine().Match(line);
+        return match.Success ? new Uri(match.Groups[1].Value.TrimEnd('/') + "/") : null;
+    }
+
+    /// <summary>Kills the process with its children by PID, waits for it (15 s at most) and disposes the handle.</summary>
+    public static async Task KillAsync(Process process)
+    {
+        ArgumentNullException.ThrowIfNull(process);
+        try
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(15));
+            }
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or TimeoutException)
+        {
+            // Never started, already gone, or slow to die after the kill: dispose the handle either way.
+        }
+        process.Dispose();
+    }
+
+    [GeneratedRegex(@"Now listening on:\s*(http://127\.0\.0\.1:\d+)")]
+    private static partial Regex ListeningLine();
+}
