@@ -37,15 +37,18 @@ public sealed partial class EventLogReplica(
         {
             try
             {
+                // A real round trip before the log is called available again: a retry that is about to fail must
+                // not clear the degraded state for a moment (the banner would flicker and its "since" restart).
+                var last = await log.LastPositionAsync(stoppingToken).ConfigureAwait(false);
+                status.Succeeded();
                 if (!status.CaughtUp)
                 {
-                    caughtUpAt = await log.LastPositionAsync(stoppingToken).ConfigureAwait(false);
+                    caughtUpAt = last;
                     if (caughtUpAt is null || caughtUpAt == _position)
                     {
                         status.MarkCaughtUp();
                     }
                 }
-                status.Succeeded();
                 await foreach (var record in log.ReadAsync(_position, stoppingToken).ConfigureAwait(false))
                 {
                     Apply(record);

@@ -126,6 +126,72 @@ public sealed class RobustnessTests
     }
 
     [Fact]
+    public async Task EventLogDownWhileRunning_StaysUnavailableAcrossTheReplicasRetries_ThenClears()
+    {
+        var log = new Journal.InMemoryEventLog();
+        await using var app = new CallbackAppFactory(callbackAuth: false, services: WithLog(log));
+        using var client = app.CreateClient();
+        var status = app.Services.GetRequiredService<Web.Journal.EventLogStatus>();
+        var caughtUp = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        status.Changed += () =>
+        {
+            if (status.CaughtUp)
+            {
+                caughtUp.TrySetResult();
+            }
+        };
+        if (status.CaughtUp)
+        {
+            caughtUp.TrySetResult();
+        }
+        await caughtUp.Task.WaitAsync(TimeSpan.FromSeconds(20));
+
+        // Down while running (the replica tailing the log, as in production).
+        log.Unavailable = true;
+        var seen = new List<(bool Available, DateTimeOffset? Since)>();
+        status.Changed += () =>
+        {
+            lock (seen)
+            {
+                seen.Add((status.Available, status.UnavailableSince));
+            }
+        };
+        var retried = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        log.ReadFailed += () =>
+        {
+            if (log.FailedReads >= 4)
+            {
+                retried.TrySetResult();
+            }
+        };
+        if (log.FailedReads >= 4)
+        {
+            retried.TrySetResult();
+        }
+
+        await retried.Task.WaitAsync(TimeSpan.FromSeconds(20));
+
+        // Never shown available between two failed retries, and unavailable since the first failure.
+        Assert.False(status.Available);
+        lock (seen)
+        {
+            Assert.DoesNotContain(seen, s => s.Available);
+            Assert.All(seen, s => Assert.Equal(status.UnavailableSince, s.Since));
+        }
+        var cleared = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        status.Changed += () =>
+        {
+            if (status.Available)
+            {
+                cleared.TrySetResult();
+            }
+        };
+        log.Unavailable = false;
+        await cleared.Task.WaitAsync(TimeSpan.FromSeconds(20));
+        Assert.Null(status.UnavailableSince);
+    }
+
+    [Fact]
     public async Task Readiness_EmptyInbox_Healthy()
     {
         await using var app = new CallbackAppFactory(callbackAuth: false);

@@ -63,7 +63,7 @@ public sealed class InMemoryEventLog : IEventLog, ICheckpointStore
             var appended = Volatile.Read(ref _appended).Task;
             if (Unavailable)
             {
-                throw new EventLogUnavailableException("test: the log is down");
+                throw ReadFailure();
             }
             List<LogRecord> batch;
             lock (_records)
@@ -82,8 +82,27 @@ public sealed class InMemoryEventLog : IEventLog, ICheckpointStore
         }
     }
 
+    /// <summary>Reads refused because the log was down, so far.</summary>
+    public int FailedReads => Volatile.Read(ref _failedReads);
+
+    /// <summary>Raised after each refused read.</summary>
+    public event Action? ReadFailed;
+
+    private int _failedReads;
+
+    private EventLogUnavailableException ReadFailure()
+    {
+        Interlocked.Increment(ref _failedReads);
+        ReadFailed?.Invoke();
+        return new EventLogUnavailableException("test: the log is down");
+    }
+
     public Task<string?> LastPositionAsync(CancellationToken cancellationToken)
     {
+        if (Unavailable)
+        {
+            throw ReadFailure();
+        }
         lock (_records)
         {
             return Task.FromResult(_records.Count == 0 ? null : _records.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
