@@ -45,6 +45,7 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton(new OperationsMonitor(Time));
         // The operations page reads the pipeline and the log's state; nothing here appends.
         Services.AddSingleton(new Web.Journal.EventLogStatus(Time));
+        Services.AddSingleton<Web.Journal.ILeadership, Web.Journal.SingleInstanceLeadership>();
         Services.AddSingleton(sp => new Web.Journal.EventPipeline(new Journal.InMemoryEventLog(), new Web.Journal.AppliedEvents(), sp.GetRequiredService<Web.Journal.EventLogStatus>(),
             Options.Create(new Web.Journal.JournalOptions()), Options.Create(new CallsOptions()), Time, Microsoft.Extensions.Logging.Abstractions.NullLogger<Web.Journal.EventPipeline>.Instance));
         SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
