@@ -8,8 +8,9 @@ namespace CallSupervisor.Core.Feeds;
 /// Holds an immutable state and fans its changes out to subscribers (the pattern of the Aspire Dashboard's
 /// telemetry repository): one unbounded channel per subscriber, written under the feed's lock so every
 /// subscriber sees changes in the same order, read by exactly one consumer.
-/// Batching happens at the source: after the first pending change a reader waits <c>batchWindow</c> and then
-/// drains everything queued, so a burst of events becomes one delivery instead of one render per event.
+/// Batching happens at the source, on the leading edge: a change to an idle subscriber is delivered at once, and
+/// the next delivery comes no sooner than <c>batchWindow</c> after the previous one, with everything queued
+/// meanwhile. A lone change never waits; a burst becomes one delivery per window instead of one render per event.
 /// </summary>
 public sealed class StateFeed<TState, TChange>
     where TState : class
@@ -121,13 +122,16 @@ public sealed class StateFeed<TState, TChange>
         Channel<Entry> channel,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        DateTimeOffset? delivered = null;
         try
         {
             while (await WaitAsync(channel.Reader, cancellationToken).ConfigureAwait(false))
             {
-                if (_batchWindow > TimeSpan.Zero)
+                // The window runs from the previous delivery (the consumer's own work counts towards it). The wall
+                // clock, not a timestamp, so a test's manual clock drives it; a clock set back waits one window at most.
+                if (delivered is { } previous && _time.GetUtcNow() - previous is var since && since < _batchWindow)
                 {
-                    await DelayAsync(cancellationToken).ConfigureAwait(false);
+                    await DelayAsync(since < TimeSpan.Zero ? _batchWindow : _batchWindow - since, cancellationToken).ConfigureAwait(false);
                 }
                 var changes = ImmutableArray.CreateBuilder<TChange>();
                 Entry? last = null;
@@ -139,6 +143,7 @@ public sealed class StateFeed<TState, TChange>
                 if (last is not null)
                 {
                     yield return new FeedBatch<TState, TChange>(last.Version, last.State, changes.ToImmutable());
+                    delivered = _time.GetUtcNow();
                 }
             }
         }
@@ -161,11 +166,11 @@ public sealed class StateFeed<TState, TChange>
         }
     }
 
-    private async Task DelayAsync(CancellationToken cancellationToken)
+    private async Task DelayAsync(TimeSpan delay, CancellationToken cancellationToken)
     {
         try
         {
-            await Task.Delay(_batchWindow, _time, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {

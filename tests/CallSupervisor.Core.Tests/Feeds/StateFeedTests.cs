@@ -111,7 +111,7 @@ public sealed class StateFeedTests
     }
 
     [Fact]
-    public async Task BatchWindow_CollectsChangesPublishedDuringTheWindow()
+    public async Task BatchWindow_LoneChangeAtOnce_LaterOnesCollectedForAWindowAfterTheDelivery()
     {
         var time = new ManualTimeProvider();
         var feed = new StateFeed<string, int>("s0", TimeSpan.FromMilliseconds(100), time);
@@ -119,15 +119,26 @@ public sealed class StateFeedTests
         var subscription = feed.Subscribe(cts.Token);
         await using var e = subscription.Changes.GetAsyncEnumerator(cts.Token);
 
+        // Idle: delivered without waiting for any timer.
         Publish(feed, "s1", 1);
+        Assert.True(await e.MoveNextAsync());
+        Assert.Equal([1], e.Current.Changes.ToArray());
+
+        // Right after a delivery: what comes within the window is collected into the next one.
         var next = e.MoveNextAsync().AsTask();
-        await time.WaitForTimerAsync(cts.Token);
         Publish(feed, "s2", 2);
+        await time.WaitForTimerAsync(cts.Token);
+        Publish(feed, "s3", 3);
         Assert.False(next.IsCompleted);
         time.Advance(TimeSpan.FromMilliseconds(100));
-
         Assert.True(await next);
-        Assert.Equal([1, 2], e.Current.Changes.ToArray());
+        Assert.Equal([2, 3], e.Current.Changes.ToArray());
+
+        // Quiet for longer than the window: at once again.
+        time.Advance(TimeSpan.FromMilliseconds(250));
+        Publish(feed, "s4", 4);
+        Assert.True(await e.MoveNextAsync());
+        Assert.Equal([4], e.Current.Changes.ToArray());
     }
 
     [Fact]
