@@ -140,7 +140,8 @@ public static class TelephonyServiceCollectionExtensions
         services.TryAddSingleton<AcsCallbackAuthenticator>(sp => new AcsCallbackAuthenticator(
             sp.GetRequiredService<IOptions<AcsOptions>>(),
             CreateMetadataManager(sp),
-            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<AcsCallbackAuthenticator>>()));
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<AcsCallbackAuthenticator>>(),
+            sp.GetService<TimeProvider>()));
     }
 
     private static ConfigurationManager<OpenIdConnectConfiguration> CreateMetadataManager(IServiceProvider sp)

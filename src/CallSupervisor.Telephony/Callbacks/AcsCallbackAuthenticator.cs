@@ -21,14 +21,18 @@ public sealed record CallbackAuthResult(bool IsValid, string? Reason, ClaimsIden
 /// Validates the <c>Authorization: Bearer &lt;jwt&gt;</c> ACS puts on callbacks: RS256, issuer and audience from
 /// <see cref="AcsCallbackAuthOptions"/>, signing keys from the OpenID metadata (cached and refreshed by the
 /// configuration manager, refreshed early once when a token names an unknown key), lifetime with a small skew.
+/// A token that passed is remembered until it expires (<see cref="ValidatedTokens"/>), so a sender's token is
+/// checked once, not on every callback it signs.
 /// </summary>
 public sealed partial class AcsCallbackAuthenticator(
     IOptions<AcsOptions> options,
     IConfigurationManager<OpenIdConnectConfiguration> configurationManager,
-    ILogger<AcsCallbackAuthenticator> logger)
+    ILogger<AcsCallbackAuthenticator> logger,
+    TimeProvider? time = null)
 {
     private const string BearerPrefix = "Bearer ";
     private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false };
+    private readonly ValidatedTokens _validated = new(time ?? TimeProvider.System);
 
     /// <summary>Validates the raw Authorization header value (null when the request has none).</summary>
     public async Task<CallbackAuthResult> AuthenticateAsync(string? authorizationHeader, CancellationToken cancellationToken)
@@ -50,16 +54,24 @@ public sealed partial class AcsCallbackAuthenticator(
         }
 
         var token = authorizationHeader[BearerPrefix.Length..].Trim();
-        var result = await ValidateAsync(token, auth, cancellationToken).ConfigureAwait(false);
+        if (await CachedAsync(token, cancellationToken).ConfigureAwait(false) is { } known)
+        {
+            return known;
+        }
+        var (result, keys) = await ValidateAsync(token, auth, cancellationToken).ConfigureAwait(false);
         if (result.Exception is SecurityTokenSignatureKeyNotFoundException)
         {
             // ACS may have rotated its keys since the metadata was cached: fetch them again, once.
             configurationManager.RequestRefresh();
-            result = await ValidateAsync(token, auth, cancellationToken).ConfigureAwait(false);
+            (result, keys) = await ValidateAsync(token, auth, cancellationToken).ConfigureAwait(false);
         }
 
         if (result.IsValid)
         {
+            if (result.SecurityToken is JsonWebToken { ValidTo: var validTo } && keys is not null)
+            {
+                _validated.Add(token, keys, result.ClaimsIdentity, new DateTimeOffset(validTo, TimeSpan.Zero));
+            }
             return CallbackAuthResult.Valid(result.ClaimsIdentity);
         }
 
@@ -68,7 +80,22 @@ public sealed partial class AcsCallbackAuthenticator(
         return CallbackAuthResult.Invalid(reason);
     }
 
-    private async Task<TokenValidationResult> ValidateAsync(string token, AcsCallbackAuthOptions auth, CancellationToken cancellationToken)
+    private async Task<CallbackAuthResult?> CachedAsync(string token, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var keys = await configurationManager.GetConfigurationAsync(cancellationToken).ConfigureAwait(false);
+            return _validated.Find(token, keys) is { } identity ? CallbackAuthResult.Valid(identity) : null;
+        }
+        catch (Exception e) when (e is InvalidOperationException or IOException or HttpRequestException)
+        {
+            // The full validation below reports it.
+            return null;
+        }
+    }
+
+    // The result, and the keys it was checked against (so a cached pass lapses when they change).
+    private async Task<(TokenValidationResult Result, OpenIdConnectConfiguration? Keys)> ValidateAsync(string token, AcsCallbackAuthOptions auth, CancellationToken cancellationToken)
     {
         OpenIdConnectConfiguration configuration;
         try
@@ -78,7 +105,7 @@ public sealed partial class AcsCallbackAuthenticator(
         catch (Exception e) when (e is InvalidOperationException or IOException or HttpRequestException)
         {
             LogMetadataFailed(logger, auth.MetadataAddress, e);
-            return new TokenValidationResult { IsValid = false, Exception = new SecurityTokenException("The ACS signing keys could not be retrieved from " + auth.MetadataAddress + ".", e) };
+            return (new TokenValidationResult { IsValid = false, Exception = new SecurityTokenException("The ACS signing keys could not be retrieved from " + auth.MetadataAddress + ".", e) }, null);
         }
 
         var parameters = new TokenValidationParameters
@@ -95,7 +122,7 @@ public sealed partial class AcsCallbackAuthenticator(
             RequireSignedTokens = true,
             ClockSkew = auth.ClockSkew,
         };
-        return await _handler.ValidateTokenAsync(token, parameters).ConfigureAwait(false);
+        return (await _handler.ValidateTokenAsync(token, parameters).ConfigureAwait(false), configuration);
     }
 
     // Short reasons for the log and the 401; IdentityModel's own messages hide the values as PII anyway.

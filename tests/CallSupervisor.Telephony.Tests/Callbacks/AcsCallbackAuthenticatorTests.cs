@@ -102,6 +102,31 @@ public sealed class AcsCallbackAuthenticatorTests : IClassFixture<RsaKeys>
     }
 
     [Fact]
+    public async Task AuthenticateAsync_SameTokenAgain_ValidFromMemoryWithTheSameIdentity()
+    {
+        var authenticator = Authenticator();
+        var header = "Bearer " + Token();
+
+        var first = await authenticator.AuthenticateAsync(header, CancellationToken.None);
+        var second = await authenticator.AuthenticateAsync(header, CancellationToken.None);
+
+        Assert.True(first.IsValid);
+        Assert.True(second.IsValid);
+        // The same identity object: the signature was not checked again.
+        Assert.Same(first.Identity, second.Identity);
+    }
+
+    [Fact]
+    public async Task AuthenticateAsync_InvalidTokenAgain_StillInvalid()
+    {
+        var authenticator = Authenticator();
+        var header = "Bearer " + Token(key: _otherKey);
+
+        Assert.False((await authenticator.AuthenticateAsync(header, CancellationToken.None)).IsValid);
+        Assert.False((await authenticator.AuthenticateAsync(header, CancellationToken.None)).IsValid);
+    }
+
+    [Fact]
     public async Task AuthenticateAsync_UnknownKid_Invalid()
     {
         var result = await Authenticator().AuthenticateAsync("Bearer " + Token(key: _otherKey, keyId: "rotated-key"), CancellationToken.None);
