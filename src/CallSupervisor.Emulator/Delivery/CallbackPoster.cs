@@ -112,7 +112,7 @@ internal sealed partial class CallbackPoster
         {
             case DeliveryKind.Acs:
                 // A fresh token per attempt: a retry after minutes must not carry an expired one.
-                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _tokens.CreateToken());
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _tokens.CurrentToken());
                 break;
             case DeliveryKind.EventGrid:
                 request.Headers.Add("aeg-event-type", "Notification");

@@ -11,9 +11,11 @@ namespace CallSupervisor.Emulator.Security;
 internal sealed class CallbackTokenIssuer : IDisposable
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan Reuse = TimeSpan.FromMinutes(1);
     private readonly RsaSigningKey _key = new();
     private readonly JsonWebTokenHandler _handler = new() { SetDefaultTimesOnTokenCreation = false };
     private readonly TimeProvider _timeProvider;
+    private Issued? _current;
 
     public CallbackTokenIssuer(string issuer, string audience, TimeProvider timeProvider)
     {
@@ -27,6 +29,23 @@ internal sealed class CallbackTokenIssuer : IDisposable
     public string Audience { get; }
 
     public string KeyId => _key.KeyId;
+
+    /// <summary>
+    /// The token to put on a callback now: a sender signs one and reuses it for a while (here one minute of its five),
+    /// so the receiver's memory of validated tokens is exercised as it would be in production.
+    /// </summary>
+    public string CurrentToken()
+    {
+        var now = _timeProvider.GetUtcNow();
+        var current = Volatile.Read(ref _current);
+        if (current is null || now - current.IssuedAt >= Reuse)
+        {
+            // Two deliveries may both sign a new one at the turn of the minute: harmless, both are valid.
+            current = new Issued(CreateToken(), now);
+            Volatile.Write(ref _current, current);
+        }
+        return current.Token;
+    }
 
     public string CreateToken()
     {
@@ -55,4 +74,6 @@ internal sealed class CallbackTokenIssuer : IDisposable
     };
 
     public void Dispose() => _key.Dispose();
+
+    private sealed record Issued(string Token, DateTimeOffset IssuedAt);
 }
