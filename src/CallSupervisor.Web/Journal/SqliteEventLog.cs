@@ -11,11 +11,13 @@ namespace CallSupervisor.Web.Journal;
 /// are group-committed — whatever is waiting goes in one transaction — so a burst of callbacks costs one disk flush,
 /// and an append returns only once its transaction is committed. WAL with synchronous=NORMAL survives a crash of the
 /// process (not of the machine's power). The checkpoint lives in the same file; saving one trims the journal before
-/// it.
+/// it. What this process appended is handed to its reader from memory once committed (<see cref="_recent"/>), so the
+/// replica does not read back and parse what it has just written; older or foreign records come from the file.
 /// </summary>
 public sealed partial class SqliteEventLog : IEventLog, ICheckpointStore, IAsyncDisposable
 {
     private const int MaxBatch = 2048;
+    private const int MaxRecent = 8192;
     private readonly string _connectionString;
     private readonly string _origin;
     private readonly ILogger<SqliteEventLog> _logger;
@@ -23,6 +25,9 @@ public sealed partial class SqliteEventLog : IEventLog, ICheckpointStore, IAsync
     private readonly Task _writer;
     private readonly CancellationTokenSource _stopping = new();
     private TaskCompletionSource _appended = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    // Committed events by sequence number, until the reader takes them (bounded: a reader far behind reads the file).
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<long, CallEvent> _recent = new();
 
     public SqliteEventLog(string path, string origin, ILogger<SqliteEventLog> logger)
     {
@@ -59,7 +64,7 @@ public sealed partial class SqliteEventLog : IEventLog, ICheckpointStore, IAsync
         }
         // Serialized here, on the caller's thread, so the one writer only writes.
         var bodies = events.Select(EventJson.Serialize).ToArray();
-        var pending = new PendingAppend(bodies, new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously));
+        var pending = new PendingAppend([.. events], bodies, new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously));
         if (!_appends.Writer.TryWrite(pending))
         {
             throw new EventLogUnavailableException("The journal is closed.");
@@ -146,6 +151,33 @@ public sealed partial class SqliteEventLog : IEventLog, ICheckpointStore, IAsync
 
     private IEnumerable<LogRecord> ReadBatch(long after)
     {
+        if (_recent.TryRemove(after + 1, out var first))
+        {
+            var records = new List<LogRecord> { Record(after + 1, first) };
+            for (var seq = after + 2; records.Count < 1000 && _recent.TryRemove(seq, out var next); seq++)
+            {
+                records.Add(Record(seq, next));
+            }
+            return records;
+        }
+        var read = ReadFile(after);
+        if (!_recent.IsEmpty && read.Count > 0)
+        {
+            // Read from the file instead (the reader was behind, or a commit had not handed them over yet): drop them.
+            var upTo = long.Parse(read[^1].Position, System.Globalization.CultureInfo.InvariantCulture);
+            foreach (var seq in _recent.Keys.Where(k => k <= upTo))
+            {
+                _recent.TryRemove(seq, out _);
+            }
+        }
+        return read;
+    }
+
+    private LogRecord Record(long seq, CallEvent callEvent) =>
+        new(seq.ToString(System.Globalization.CultureInfo.InvariantCulture), _origin, callEvent);
+
+    private List<LogRecord> ReadFile(long after)
+    {
         using var connection = Open();
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT seq, origin, body FROM journal WHERE seq > $after ORDER BY seq LIMIT 1000";
@@ -204,15 +236,26 @@ public sealed partial class SqliteEventLog : IEventLog, ICheckpointStore, IAsync
             origin.Value = _origin;
             at.Value = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
             var last = new string[batch.Count];
+            var committed = new List<(long Seq, CallEvent Event)>();
             for (var i = 0; i < batch.Count; i++)
             {
-                foreach (var json in batch[i].Bodies)
+                for (var j = 0; j < batch[i].Bodies.Length; j++)
                 {
-                    body.Value = json;
-                    last[i] = ((long)insert.ExecuteScalar()!).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    body.Value = batch[i].Bodies[j];
+                    var seq = (long)insert.ExecuteScalar()!;
+                    last[i] = seq.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    committed.Add((seq, batch[i].Events[j]));
                 }
             }
             transaction.Commit();
+            foreach (var (seq, callEvent) in committed)
+            {
+                if (_recent.Count >= MaxRecent)
+                {
+                    break;
+                }
+                _recent[seq] = callEvent;
+            }
             for (var i = 0; i < batch.Count; i++)
             {
                 batch[i].Done.TrySetResult(last[i]);
@@ -260,7 +303,7 @@ public sealed partial class SqliteEventLog : IEventLog, ICheckpointStore, IAsync
         _stopping.Dispose();
     }
 
-    private sealed record PendingAppend(string[] Bodies, TaskCompletionSource<string> Done);
+    private sealed record PendingAppend(CallEvent[] Events, string[] Bodies, TaskCompletionSource<string> Done);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Appending {Count} events to the journal failed")]
     private partial void LogAppendFailed(Exception exception, int count);
