@@ -14,12 +14,13 @@ public sealed class CallBoard
     /// <summary>The board before any snapshot: no calls, version 0, no snapshot applied.</summary>
     public static CallBoard Empty { get; } = new(0, NoCounts, ImmutableDictionary<string, CallDto>.Empty.WithComparers(StringComparer.Ordinal), 0);
 
-    internal CallBoard(long version, CallCountsDto counts, ImmutableDictionary<string, CallDto> calls, int snapshotsApplied)
+    internal CallBoard(long version, CallCountsDto counts, ImmutableDictionary<string, CallDto> calls, int snapshotsApplied, bool isPartial = false)
     {
         Version = version;
         Counts = counts;
         CallMap = calls;
         SnapshotsApplied = snapshotsApplied;
+        IsPartial = isPartial;
     }
 
     /// <summary>The server's store version this board reflects (the snapshot's, or the last applied batch's).</summary>
@@ -36,6 +37,12 @@ public sealed class CallBoard
     /// reconnect (every new connection starts with a fresh snapshot that replaces the board).
     /// </summary>
     public int SnapshotsApplied { get; }
+
+    /// <summary>
+    /// True while the first snapshot is still arriving in parts: <see cref="Counts"/> are complete, <see cref="Calls"/>
+    /// holds the parts so far (live calls come first). A reconnect's parts are shown only once all are in.
+    /// </summary>
+    public bool IsPartial { get; }
 
     internal ImmutableDictionary<string, CallDto> CallMap { get; }
 

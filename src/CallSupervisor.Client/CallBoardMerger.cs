@@ -20,6 +20,10 @@ public sealed class CallBoardMerger
     private volatile CallBoard _board = CallBoard.Empty;
     private bool _awaitingSnapshot = true;
 
+    // The snapshot parts of this connection so far, and the part expected next.
+    private ImmutableDictionary<string, CallDto>.Builder? _parts;
+    private int _nextPart = 1;
+
     /// <summary>The current board (<see cref="CallBoard.Empty"/> until the first snapshot).</summary>
     public CallBoard Board => _board;
 
@@ -45,23 +49,50 @@ public sealed class CallBoardMerger
         {
             _early.Clear();
             _awaitingSnapshot = true;
+            _parts = null;
+            _nextPart = 1;
         }
     }
 
-    /// <summary>Replaces the board with <paramref name="snapshot"/>, then applies the kept batches that are newer.</summary>
+    /// <summary>
+    /// Takes one part of a snapshot; with the last part the board is replaced by the whole snapshot and the kept
+    /// batches that are newer are applied. Before that, on the first connection only, the board shows the parts so
+    /// far (<see cref="CallBoard.IsPartial"/>). A part out of order is ignored.
+    /// </summary>
     public MergeResult ApplySnapshot(CallsSnapshotDto snapshot)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         lock (_gate)
         {
-            // Replaced, not merged, even if its version is lower than the board's: after a server restart the
-            // versions start again, and the snapshot is the truth of this connection.
-            var calls = ImmutableDictionary.CreateBuilder<string, CallDto>(StringComparer.Ordinal);
+            if (snapshot.Part <= 1)
+            {
+                _parts = ImmutableDictionary.CreateBuilder<string, CallDto>(StringComparer.Ordinal);
+                _nextPart = 1;
+            }
+            if (_parts is null || snapshot.Part != _nextPart || snapshot.Part > snapshot.Parts)
+            {
+                return new MergeResult(MergeOutcome.Ignored, _board);
+            }
             foreach (var call in snapshot.Calls)
             {
-                calls[call.CallId] = call;
+                _parts[call.CallId] = call;
             }
-            var board = new CallBoard(snapshot.Version, snapshot.Counts, calls.ToImmutable(), _board.SnapshotsApplied + 1);
+            _nextPart++;
+            if (snapshot.Part < snapshot.Parts)
+            {
+                if (_board.SnapshotsApplied > 0)
+                {
+                    // A reconnect: the last known board stays until the new one is whole.
+                    return new MergeResult(MergeOutcome.Buffered, _board);
+                }
+                _board = new CallBoard(snapshot.Version, snapshot.Counts, _parts.ToImmutable(), 0, isPartial: true);
+                return new MergeResult(MergeOutcome.Applied, _board);
+            }
+
+            // Replaced, not merged, even if its version is lower than the board's: after a server restart the
+            // versions start again, and the snapshot is the truth of this connection.
+            var board = new CallBoard(snapshot.Version, snapshot.Counts, _parts.ToImmutable(), _board.SnapshotsApplied + 1);
+            _parts = null;
             foreach (var batch in _early.Values)
             {
                 if (batch.Version > board.Version)

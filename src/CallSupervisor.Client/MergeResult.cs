@@ -6,7 +6,7 @@ public enum MergeOutcome
     /// <summary>The board changed: a snapshot replaced it, or a newer batch was applied.</summary>
     Applied,
 
-    /// <summary>The batch arrived before this connection's snapshot and is kept until the snapshot is in.</summary>
+    /// <summary>The batch (or a snapshot part) arrived before this connection's snapshot was whole and is kept until it is.</summary>
     Buffered,
 
     /// <summary>

@@ -4,7 +4,12 @@ namespace CallSupervisor.Contracts;
 /// Wire shapes of the calls hub (JSON, camelCase). Flat and explicit so clients in any language can read them;
 /// enums travel as names.
 /// </summary>
-public sealed record CallsSnapshotDto(long Version, CallCountsDto Counts, IReadOnlyList<CallDto> Calls);
+/// <remarks>
+/// A snapshot comes in <see cref="Parts"/> messages (parts 1 to <see cref="Parts"/>, in order, all of one
+/// <see cref="Version"/> and the same <see cref="Counts"/>), live calls first, so a client on a busy center has the
+/// totals and the first calls at once instead of waiting for every call. Together the parts are the whole board.
+/// </remarks>
+public sealed record CallsSnapshotDto(long Version, CallCountsDto Counts, IReadOnlyList<CallDto> Calls, int Part = 1, int Parts = 1);
 
 /// <summary>A batch of changes: the calls that changed (complete), the ids of removed calls, and the new counts.</summary>
 public sealed record CallsChangedDto(long Version, CallCountsDto Counts, IReadOnlyList<CallDto> Changed, IReadOnlyList<string> Removed);

@@ -1,7 +1,8 @@
 namespace CallSupervisor.Contracts;
 
 /// <summary>
-/// The calls hub's names. On connect the server sends <see cref="SnapshotMessage"/> (<see cref="CallsSnapshotDto"/>);
+/// The calls hub's names. On connect the server sends <see cref="SnapshotMessage"/> (<see cref="CallsSnapshotDto"/>, in
+/// one or more parts of at most <see cref="SnapshotPartSize"/> calls);
 /// every batch of changes is <see cref="ChangedMessage"/> (<see cref="CallsChangedDto"/>). The server joins a
 /// connection to the broadcast before it sends the snapshot, so <c>changed</c> batches may arrive first: keep them,
 /// and once the snapshot is in, apply only those whose version is above the snapshot's, in version order.
@@ -11,6 +12,9 @@ public static class CallsHubContract
     public const string Path = "/hubs/calls";
     public const string SnapshotMessage = "snapshot";
     public const string ChangedMessage = "changed";
+
+    /// <summary>The most calls one snapshot part carries (about 0.6 MB of JSON at five participants a call).</summary>
+    public const int SnapshotPartSize = 500;
 
     /// <summary><c>Mute(callId, participantRawId)</c> → <see cref="CommandResultDto"/>.</summary>
     public const string Mute = nameof(Mute);

@@ -8,8 +8,22 @@ namespace CallSupervisor.Web.Hubs;
 
 internal static class CallDtoMapper
 {
-    public static CallsSnapshotDto ToDto(this CallsSnapshot snapshot, long version) =>
-        new(version, snapshot.Counts.ToDto(), [.. snapshot.Calls.Values.OrderBy(c => c.StartedAt).Select(ToDto)]);
+    /// <summary>The snapshot in parts of at most <paramref name="partSize"/> calls, live calls first (at least one part).</summary>
+    public static IEnumerable<CallsSnapshotDto> ToDtoParts(this CallsSnapshot snapshot, long version, int partSize)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(partSize, 1);
+        var counts = snapshot.Counts.ToDto();
+        var ordered = snapshot.Calls.Values
+            .OrderBy(c => c.State == CallState.Disconnected)
+            .ThenBy(c => c.StartedAt)
+            .ToList();
+        var parts = Math.Max(1, (ordered.Count + partSize - 1) / partSize);
+        for (var part = 0; part < parts; part++)
+        {
+            // Mapped part by part, so the first goes out before the last is built.
+            yield return new CallsSnapshotDto(version, counts, [.. ordered.Skip(part * partSize).Take(partSize).Select(ToDto)], part + 1, parts);
+        }
+    }
 
     public static CallDto ToDto(this Call call) => new(
         call.CallId.Value,

@@ -25,7 +25,10 @@ public sealed class CallsHub(CallStore store, ActionExecutor actions, CallSuperv
         // Version first: if the state read after it is newer, the client re-applies a batch it already has,
         // which is harmless (batches carry whole calls); the other order could make it drop a needed batch.
         var version = store.Version;
-        await Clients.Caller.SendAsync(CallsHubContract.SnapshotMessage, store.Current.ToDto(version), Context.ConnectionAborted);
+        foreach (var part in store.Current.ToDtoParts(version, CallsHubContract.SnapshotPartSize))
+        {
+            await Clients.Caller.SendAsync(CallsHubContract.SnapshotMessage, part, Context.ConnectionAborted);
+        }
         monitor.HubClientConnected();
         await base.OnConnectedAsync();
     }
