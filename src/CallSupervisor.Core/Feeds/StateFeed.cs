@@ -91,9 +91,15 @@ public sealed class StateFeed<TState, TChange>
         }
     }
 
-    /// <summary>Subscribes: the current state now, and every later change batch until cancelled.</summary>
-    public FeedSubscription<TState, TChange> Subscribe(CancellationToken cancellationToken)
+    /// <summary>
+    /// Subscribes: the current state now, and every later change batch until cancelled. <paramref name="batchWindow"/>
+    /// overrides the feed's window for this subscriber; zero coalesces only what arrives while the subscriber is busy
+    /// with the previous batch (a push that costs little can follow the changes closely).
+    /// </summary>
+    public FeedSubscription<TState, TChange> Subscribe(CancellationToken cancellationToken, TimeSpan? batchWindow = null)
     {
+        var window = batchWindow ?? _batchWindow;
+        ArgumentOutOfRangeException.ThrowIfLessThan(window, TimeSpan.Zero, nameof(batchWindow));
         var channel = Channel.CreateUnbounded<Entry>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = false });
         lock (_gate)
         {
@@ -105,7 +111,7 @@ public sealed class StateFeed<TState, TChange>
                 var (feed, ch) = ((StateFeed<TState, TChange>, Channel<Entry>))state!;
                 feed.Remove(ch);
             }, (this, channel));
-            return new FeedSubscription<TState, TChange>(_version, _state, ReadAsync(channel, cancellationToken));
+            return new FeedSubscription<TState, TChange>(_version, _state, ReadAsync(channel, window, cancellationToken));
         }
     }
 
@@ -120,6 +126,7 @@ public sealed class StateFeed<TState, TChange>
 
     private async IAsyncEnumerable<FeedBatch<TState, TChange>> ReadAsync(
         Channel<Entry> channel,
+        TimeSpan window,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         DateTimeOffset? delivered = null;
@@ -129,9 +136,9 @@ public sealed class StateFeed<TState, TChange>
             {
                 // The window runs from the previous delivery (the consumer's own work counts towards it). The wall
                 // clock, not a timestamp, so a test's manual clock drives it; a clock set back waits one window at most.
-                if (delivered is { } previous && _time.GetUtcNow() - previous is var since && since < _batchWindow)
+                if (delivered is { } previous && _time.GetUtcNow() - previous is var since && since < window)
                 {
-                    await DelayAsync(since < TimeSpan.Zero ? _batchWindow : _batchWindow - since, cancellationToken).ConfigureAwait(false);
+                    await DelayAsync(since < TimeSpan.Zero ? window : window - since, cancellationToken).ConfigureAwait(false);
                 }
                 var changes = ImmutableArray.CreateBuilder<TChange>();
                 Entry? last = null;

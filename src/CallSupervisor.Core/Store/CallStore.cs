@@ -70,9 +70,12 @@ public sealed partial class CallStore : ICallsFeed
 
     public int SubscriberCount => _feed.SubscriberCount;
 
-    /// <summary>The current snapshot and, until cancelled, batches of later changes.</summary>
-    public FeedSubscription<CallsSnapshot, CallChange> Subscribe(CancellationToken cancellationToken) =>
-        _feed.Subscribe(cancellationToken);
+    /// <summary>
+    /// The current snapshot and, until cancelled, batches of later changes, no closer together than
+    /// <paramref name="batchWindow"/> (default: the store's <see cref="CallStoreOptions.BatchWindow"/>).
+    /// </summary>
+    public FeedSubscription<CallsSnapshot, CallChange> Subscribe(CancellationToken cancellationToken, TimeSpan? batchWindow = null) =>
+        _feed.Subscribe(cancellationToken, batchWindow);
 
     /// <summary>
     /// Applies an event: at most once per <see cref="CallEvent.EventId"/> (within the remembered window), never

@@ -11,6 +11,9 @@ public interface ICallsFeed
     /// <summary>The newest snapshot; immutable, safe to read from any thread.</summary>
     CallsSnapshot Current { get; }
 
-    /// <summary>The current snapshot and, until cancelled, batches of later changes.</summary>
-    FeedSubscription<CallsSnapshot, CallChange> Subscribe(CancellationToken cancellationToken);
+    /// <summary>
+    /// The current snapshot and, until cancelled, batches of later changes, no closer together than
+    /// <paramref name="batchWindow"/> (default: the feed's own).
+    /// </summary>
+    FeedSubscription<CallsSnapshot, CallChange> Subscribe(CancellationToken cancellationToken, TimeSpan? batchWindow = null);
 }

@@ -5,8 +5,17 @@ public sealed class DashboardOptions
 {
     public const string SectionName = "Dashboard";
 
-    /// <summary>How long a subscriber collects changes before one delivery (one render, one push).</summary>
+    /// <summary>
+    /// The least time between two renders of a dashboard page: a change after a quiet spell is rendered at once, the
+    /// changes right behind it are collected for this long (a render of a busy board costs milliseconds).
+    /// </summary>
     public TimeSpan BatchWindow { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>
+    /// The same for the calls hub's pushes. Zero (the default): a batch goes out as soon as the previous one is sent,
+    /// with whatever arrived meanwhile, because a push is serialized once for all clients and costs little.
+    /// </summary>
+    public TimeSpan HubBatchWindow { get; set; } = TimeSpan.Zero;
 
     /// <summary>How long an ended call stays in the default view (dimmed) before only the Ended filter shows it.</summary>
     public TimeSpan ShowEndedFor { get; set; } = TimeSpan.FromSeconds(30);

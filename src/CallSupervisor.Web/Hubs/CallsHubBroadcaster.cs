@@ -5,14 +5,15 @@ using Microsoft.AspNetCore.SignalR;
 namespace CallSupervisor.Web.Hubs;
 
 /// <summary>
-/// The hub as one more subscriber of the store: each batch from the feed (already coalesced over the batch
-/// window) becomes one <c>changed</c> message carrying only the calls that changed. It owns no state.
+/// The hub as one more subscriber of the store: each batch from the feed (coalesced while the previous push was being
+/// sent, or over <c>Dashboard:HubBatchWindow</c>) becomes one <c>changed</c> message carrying only the calls that
+/// changed. It owns no state.
 /// </summary>
-internal sealed partial class CallsHubBroadcaster(CallStore store, IHubContext<CallsHub> hub, ILogger<CallsHubBroadcaster> logger) : BackgroundService
+internal sealed partial class CallsHubBroadcaster(CallStore store, IHubContext<CallsHub> hub, Microsoft.Extensions.Options.IOptions<Hosting.DashboardOptions> options, ILogger<CallsHubBroadcaster> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var subscription = store.Subscribe(stoppingToken);
+        var subscription = store.Subscribe(stoppingToken, options.Value.HubBatchWindow);
         await foreach (var batch in subscription.Changes)
         {
             try
