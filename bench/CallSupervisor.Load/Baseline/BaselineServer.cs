@@ -26,6 +26,11 @@ public static class BaselineServer
     public const string Mode = "baseline-server";
     public const string HubPath = "/hubs/bare";
     public const string EventMessage = "event";
+    public const string PagePath = "/page";
+
+    private const string BarePage = "<!DOCTYPE html><html><head><title>Baseline</title></head><body>"
+        + "<div id=\"app-shell\" data-interactive=\"true\"><div class=\"cs-grid\"><table><tbody>"
+        + "<tr class=\"mud-table-row\"><td>row</td></tr></tbody></table></div></div></body></html>";
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -79,6 +84,8 @@ public static class BaselineServer
             return Results.Ok();
         });
         app.MapHub<BareHub>(HubPath);
+        // The first-render baseline: the browser's floor, a page that already has what the live calls page is waited for.
+        app.MapGet(PagePath, () => Results.Content(BarePage, "text/html; charset=utf-8"));
         await app.StartAsync();
         // The line ChildProcess waits for (the app's is Kestrel's own log line; this server logs nothing).
         Console.WriteLine("Now listening on: " + app.Urls.First());
