@@ -60,6 +60,7 @@ public sealed class FirstRenderScenario : IScenario
         {
             foreach (var (page, cookies, isApp) in new[] { (appPage, session, true), (barePage, (CookieContainer?)null, false) })
             {
+                await Idle.SettleAsync(ct, (app.ProcessId, "the app"), (baseline.ProcessId, "the baseline"));
                 var shell = new List<double>();
                 var rows = new List<double>();
                 for (var i = 0; i < loads; i++)

@@ -78,6 +78,7 @@ public sealed class HubScenario : IScenario
             {
                 foreach (var (target, feeds, isApp) in new[] { (app.CallbackAddress, appFeeds, true), (baselineTarget, baselineFeeds, false) })
                 {
+                    await Idle.SettleAsync(ct, (app.ProcessId, "the app"), (baseline.ProcessId, "the baseline"));
                     Volatile.Write(ref tracker, new LatencyTracker(clients));
                     var failed = await PaceAsync(driver, target, feeds, tracker, rate, duration, ct);
                     var (latencies, missed) = tracker.Finish();

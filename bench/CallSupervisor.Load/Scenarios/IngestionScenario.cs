@@ -46,12 +46,14 @@ public sealed class IngestionScenario : IScenario
             var drain = report.Add(Name, $"{perPost} event{(perPost == 1 ? "" : "s")}/POST: last events on the board after the round", "s", "–");
             for (var run = 0; run < options.Runs; run++)
             {
+                await Idle.SettleAsync(ct, (app.ProcessId, "the app"), (baseline.ProcessId, "the baseline"));
                 var (rate, refused) = await MeasureAsync(driver, app.CallbackAddress, feeds, connections, perPost, warmup, duration, ct);
                 figure.AddApp(rate);
                 NoteRefused(report, "app", refused);
                 // Acknowledged is not yet applied: wait until the board shows every call's last roster, so the app is
                 // idle again before the baseline's round (and this says how far behind its store was).
                 drain.AddApp(await DrainAsync(app, session, feeds, ct));
+                await Idle.SettleAsync(ct, (app.ProcessId, "the app"), (baseline.ProcessId, "the baseline"));
                 (rate, refused) = await MeasureAsync(driver, baselineTarget, baselineFeeds, connections, perPost, warmup, duration, ct);
                 figure.AddBaseline(rate);
                 NoteRefused(report, "baseline", refused);

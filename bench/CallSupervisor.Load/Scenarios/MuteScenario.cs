@@ -43,6 +43,7 @@ public sealed class MuteScenario : IScenario
         }
         for (var run = 0; run < options.Runs; run++)
         {
+            await Idle.SettleAsync(ct, (app.ProcessId, "the app"), (baseline.ProcessId, "the baseline"));
             var answered = new List<double>();
             var visible = new List<double>();
             for (var i = 0; i < reps; i++)
@@ -53,6 +54,7 @@ public sealed class MuteScenario : IScenario
             }
             accepted.AddApp(Stats.Median(answered));
             shown.AddApp(Stats.Median(visible));
+            await Idle.SettleAsync(ct, (app.ProcessId, "the app"), (baseline.ProcessId, "the baseline"));
             var pings = new List<double>();
             for (var i = 0; i < reps; i++)
             {

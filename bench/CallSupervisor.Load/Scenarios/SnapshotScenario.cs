@@ -47,9 +47,11 @@ public sealed class SnapshotScenario : IScenario
         }
         for (var run = 0; run < options.Runs; run++)
         {
+            await Idle.SettleAsync(ct, (big.ProcessId, "the large app"), (little.ProcessId, "the small app"));
             var (ms, bytes) = await MeasureAsync(big, sessions[big], report, crossCheck: false);
             time.AddApp(ms);
             size.AddApp(bytes / 1024.0);
+            await Idle.SettleAsync(ct, (big.ProcessId, "the large app"), (little.ProcessId, "the small app"));
             (ms, bytes) = await MeasureAsync(little, sessions[little], report, crossCheck: false);
             time.AddBaseline(ms);
             size.AddBaseline(bytes / 1024.0);
