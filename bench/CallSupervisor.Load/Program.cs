@@ -23,7 +23,7 @@ if (!File.Exists(Workspace.WebAppDll))
 IScenario[] all = [new IngestionScenario(), new HubScenario(), new SnapshotScenario(), new MuteScenario(), new FirstRenderScenario()];
 var selected = options.Scenario == "all" ? all : [.. all.Where(s => s.Name == options.Scenario)];
 var report = new Report();
-Idle.Skip = options.Smoke;
+HarnessMode.Smoke = options.Smoke;
 using var workspace = new Workspace();
 var total = Stopwatch.StartNew();
 foreach (var scenario in selected)

@@ -13,16 +13,10 @@ public static class Idle
 {
     private static readonly TimeSpan Window = TimeSpan.FromMilliseconds(500);
 
-    /// <summary>Off under <c>--smoke</c>: its tiny sizes leave nothing to wait for, and it must stay quick.</summary>
-    public static bool Skip { get; set; }
 
     public static async Task WaitAsync(int processId, string name, int quiet, TimeSpan limit, CancellationToken ct)
     {
         var calm = 0;
-        if (Skip)
-        {
-            return;
-        }
         using var process = Process.GetProcessById(processId);
         var clock = Stopwatch.StartNew();
         var last = process.TotalProcessorTime;
@@ -49,6 +43,11 @@ public static class Idle
     /// <summary>Before a measured round: every server of the scenario idle (one quiet second each, a minute at most).</summary>
     public static async Task SettleAsync(CancellationToken ct, params (int ProcessId, string Name)[] servers)
     {
+        if (HarnessMode.Smoke)
+        {
+            // Tiny sizes leave no backlog worth waiting for, and a smoke run must stay quick.
+            return;
+        }
         foreach (var (id, name) in servers)
         {
             await WaitAsync(id, name, quiet: 2, TimeSpan.FromMinutes(1), ct);
