@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using CallSupervisor.Load.Baseline;
 using CallSupervisor.Load.Scenarios;
 using CallSupervisor.Load.Support;
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
-using CallSupervisor.Load.Baseline;
 using CallSupervisor.Load.Support;
 using Microsoft.Playwright;
 

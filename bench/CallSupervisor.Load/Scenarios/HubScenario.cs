@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using CallSupervisor.Client;
-using CallSupervisor.Load.Baseline;
 using CallSupervisor.Load.Support;
 using Microsoft.AspNetCore.SignalR.Client;
 

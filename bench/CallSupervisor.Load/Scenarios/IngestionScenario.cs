@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using CallSupervisor.Load.Baseline;
 using CallSupervisor.Load.Support;
 
 namespace CallSupervisor.Load.Scenarios;

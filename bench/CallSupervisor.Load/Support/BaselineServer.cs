@@ -11,7 +11,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.IdentityModel.Protocols;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 
-namespace CallSupervisor.Load.Baseline;
+namespace CallSupervisor.Load.Support;
 
 /// <summary>
 /// The bare baseline: a Kestrel app with the app's callback route, the same JWT validation (the app's own

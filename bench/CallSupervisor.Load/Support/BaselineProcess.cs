@@ -1,8 +1,7 @@
 using CallSupervisor.Emulator;
-using CallSupervisor.Load.Support;
 using Microsoft.AspNetCore.SignalR.Client;
 
-namespace CallSupervisor.Load.Baseline;
+namespace CallSupervisor.Load.Support;
 
 /// <summary>Starts <see cref="BaselineServer"/> as a child process, validating the callback tokens of the given emulator.</summary>
 public static class BaselineProcess
