@@ -85,6 +85,12 @@ public sealed class EmulatorHost : IAsyncDisposable
     /// <summary>Where the app listens, once attached.</summary>
     public Uri? AppBaseAddress => _runtime.AppBaseAddress;
 
+    /// <summary>
+    /// A callback JWT signed exactly as the emulator signs its own deliveries (RS256, <see cref="Issuer"/>,
+    /// <see cref="ResourceId"/> as audience, 5-minute lifetime), for a load driver that posts callbacks itself as ACS would.
+    /// </summary>
+    public string CreateCallbackToken() => _runtime.Tokens.CreateToken();
+
     public static Task<EmulatorHost> StartAsync(EmulatorOptions options, ILoggerFactory? loggerFactory, CancellationToken ct) =>
         StartAsync(options, loggerFactory, TimeProvider.System, ct);
 

@@ -1,0 +1,50 @@
+using System.Diagnostics;
+using CallSupervisor.Load.Scenarios;
+using CallSupervisor.Load.Support;
+
+// The baseline server is this same program started again in its own mode (see BaselineServer).
+if (args.Length > 0 && args[0] == BaselineServer.Mode)
+{
+    return await BaselineServer.RunAsync(args[1..]);
+}
+
+var options = LoadOptions.Parse(args, Console.Error);
+if (options is null)
+{
+    return 2;
+}
+if (!File.Exists(Workspace.WebAppDll))
+{
+    Console.Error.WriteLine($"The app is not built: {Workspace.WebAppDll} is missing (dotnet run -c Release --project bench/CallSupervisor.Load builds it).");
+    return 2;
+}
+
+IScenario[] all = [new IngestionScenario(), new HubScenario(), new SnapshotScenario(), new MuteScenario(), new FirstRenderScenario()];
+var selected = options.Scenario == "all" ? all : [.. all.Where(s => s.Name == options.Scenario)];
+var report = new Report();
+HarnessMode.Smoke = options.Smoke;
+using var workspace = new Workspace();
+var total = Stopwatch.StartNew();
+foreach (var scenario in selected)
+{
+    // Every scenario is bounded in time; a hung one fails the run instead of holding the machine.
+    using var limit = new CancellationTokenSource(options.Smoke ? TimeSpan.FromMinutes(3) : TimeSpan.FromMinutes(30));
+    var clock = Stopwatch.StartNew();
+    Console.WriteLine($"## {scenario.Name}{(options.Smoke ? " (smoke)" : "")}, {options.Runs} round(s) per side");
+    try
+    {
+        await scenario.RunAsync(new ScenarioContext(options, workspace, report, limit.Token));
+    }
+    catch (Exception e) when (e is not OutOfMemoryException)
+    {
+        Console.Error.WriteLine($"{scenario.Name} failed after {clock.Elapsed.TotalSeconds:0.0} s: {e}");
+        Console.WriteLine(report.Markdown());
+        return 1;
+    }
+    Console.WriteLine($"  {scenario.Name} took {clock.Elapsed.TotalSeconds:0.0} s");
+}
+Console.WriteLine();
+Console.WriteLine($"Figures ({(options.Smoke ? "smoke sizes, not figures to quote" : "full sizes")}; {Environment.ProcessorCount} cores; {total.Elapsed.TotalSeconds:0} s in all):");
+Console.WriteLine();
+Console.WriteLine(report.Markdown());
+return 0;

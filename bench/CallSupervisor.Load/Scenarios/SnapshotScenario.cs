@@ -1,0 +1,84 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+using CallSupervisor.Contracts;
+using CallSupervisor.Load.Support;
+using Microsoft.AspNetCore.Http.Connections;
+
+namespace CallSupervisor.Load.Scenarios;
+
+/// <summary>
+/// What a new hub client waits for and receives: connect (negotiate, WebSocket, SignalR handshake) until the first
+/// snapshot is on its board, and the WebSocket payload bytes received by then (handshake answer + snapshot). The app
+/// with N calls (~5 participants each) against the same app with 100 calls; both apps run side by side and are
+/// measured alternately, each with a session signed in beforehand.
+/// </summary>
+public sealed class SnapshotScenario : IScenario
+{
+    public string Name => "snapshot";
+
+    public async Task RunAsync(ScenarioContext context)
+    {
+        var (options, report, ct) = (context.Options, context.Report, context.Cancellation);
+        var large = options.Pick(options.Calls, 10_000, 50);
+        var small = options.Smoke ? 10 : 100;
+        const int Users = 4;
+
+        var starting = new[] { AppUnderTest.StartAsync(context.Workspace, $"snapshot-{large}"), AppUnderTest.StartAsync(context.Workspace, $"snapshot-{small}") };
+        await Task.WhenAll(starting.Select(t => t.ContinueWith(_ => { }, TaskScheduler.Default)));
+        await using var big = await starting[0];
+        await using var little = await starting[1];
+        // Seeded one after the other: seeding is CPU-bound on both sides of the two cores.
+        foreach (var (app, count) in new[] { (big, large), (little, small) })
+        {
+            await using var hub = await app.ConnectHubAsync();
+            await Seeder.SeedAsync(app, hub, count, Users, before: 0, ct);
+        }
+        var sessions = new Dictionary<AppUnderTest, CookieContainer> { [big] = await big.SignInAsync(), [little] = await little.SignInAsync() };
+        report.Note(Name, string.Create(CultureInfo.InvariantCulture,
+            $"app: {large:#,0} calls, baseline: the same app with {small:#,0} calls; {1 + Users} participants per call (a phone caller and {Users} ACS users), media running, the agent invitation declined; one unrecorded connect per app first; bytes = WebSocket payload received until the snapshot is applied (frame headers and the negotiate request excluded)"));
+
+        var time = report.Add(Name, "connect to first snapshot", "ms", $"app with {small:#,0} calls");
+        var size = report.Add(Name, "snapshot on the wire", "KB", $"app with {small:#,0} calls");
+        foreach (var app in new[] { big, little })
+        {
+            await MeasureAsync(app, sessions[app], report, crossCheck: app == big);
+        }
+        for (var run = 0; run < options.Runs; run++)
+        {
+            await Idle.SettleAsync(ct, (big.ProcessId, "the large app"), (little.ProcessId, "the small app"));
+            var (ms, bytes) = await MeasureAsync(big, sessions[big], report, crossCheck: false);
+            time.AddApp(ms);
+            size.AddApp(bytes / 1024.0);
+            await Idle.SettleAsync(ct, (big.ProcessId, "the large app"), (little.ProcessId, "the small app"));
+            (ms, bytes) = await MeasureAsync(little, sessions[little], report, crossCheck: false);
+            time.AddBaseline(ms);
+            size.AddBaseline(bytes / 1024.0);
+        }
+    }
+
+    private static async Task<(double Ms, long Bytes)> MeasureAsync(AppUnderTest app, CookieContainer session, Report report, bool crossCheck)
+    {
+        CountingWebSocket? socket = null;
+        var clock = Stopwatch.StartNew();
+        await using var hub = await app.ConnectHubAsync(session, http =>
+        {
+            http.Transports = HttpTransportType.WebSockets;
+            http.WebSocketFactory = (context, token) => CountingWebSocket.ConnectAsync(context, s => socket = s, token);
+        });
+        var elapsed = clock.Elapsed.TotalMilliseconds;
+        var bytes = socket?.Received ?? throw new InvalidOperationException("The hub client did not use the counting WebSocket.");
+        if (crossCheck)
+        {
+            // The same board serialized with the hub's JSON settings (web defaults): agrees with the wire count if
+            // nothing but the snapshot (and the 3-byte handshake answer) arrived.
+            var board = hub.Board;
+            var json = JsonSerializer.SerializeToUtf8Bytes(
+                new CallsSnapshotDto(board.Version, board.Counts, [.. board.Calls.Values]), new JsonSerializerOptions(JsonSerializerDefaults.Web));
+            report.Note("snapshot", string.Create(CultureInfo.InvariantCulture,
+                $"cross-check at {board.Calls.Count:#,0} calls: {bytes:#,0} B on the wire, {json.Length:#,0} B when the received board is serialized again"));
+        }
+        return (elapsed, bytes);
+    }
+}

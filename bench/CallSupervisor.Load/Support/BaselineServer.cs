@@ -1,0 +1,111 @@
+using CallSupervisor.Core.Events;
+using CallSupervisor.Telephony.Callbacks;
+using CallSupervisor.Telephony.Options;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.IdentityModel.Protocols;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+
+namespace CallSupervisor.Load.Support;
+
+/// <summary>
+/// The bare baseline: a Kestrel app with the app's callback route, the same JWT validation (the app's own
+/// <see cref="AcsCallbackAuthenticator"/> against the same emulator's OpenID metadata) and the same parser
+/// (<see cref="AcsCallbackParser"/>), answering 200 — no event log, no store, no sign-in, no logging. With
+/// <c>--broadcast</c> each parsed roster is sent at once to every client of a bare SignalR hub (<c>/hubs/bare</c>,
+/// anonymous), which also has a <c>Ping</c> that returns at once. It runs as its own process (this program started
+/// again with <see cref="Mode"/>), as the app does, so neither shares the driver's process, heap or thread pool.
+/// </summary>
+public static class BaselineServer
+{
+    public const string Mode = "baseline-server";
+    public const string HubPath = "/hubs/bare";
+    public const string EventMessage = "event";
+    public const string PagePath = "/page";
+
+    private const string BarePage = "<!DOCTYPE html><html><head><title>Baseline</title></head><body>"
+        + "<div id=\"app-shell\" data-interactive=\"true\"><div class=\"cs-grid\"><table><tbody>"
+        + "<tr class=\"mud-table-row\"><td>row</td></tr></tbody></table></div></div></body></html>";
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        string Arg(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault()
+            ?? throw new ArgumentException($"{Mode} needs {name}");
+        var broadcast = args.Contains("--broadcast");
+        var acs = new AcsOptions
+        {
+            CallbackAuth = new AcsCallbackAuthOptions
+            {
+                Issuer = Arg("--issuer"),
+                Audience = Arg("--audience"),
+                MetadataAddress = Arg("--metadata"),
+                RequireHttpsMetadata = false,
+            },
+        };
+        // The same metadata manager the app builds (TelephonyServiceCollectionExtensions.CreateMetadataManager).
+        using var metadataHttp = new HttpClient();
+        var metadata = new ConfigurationManager<OpenIdConnectConfiguration>(
+            acs.CallbackAuth.MetadataAddress, new OpenIdConnectConfigurationRetriever(), new HttpDocumentRetriever(metadataHttp) { RequireHttps = false });
+        var authenticator = new AcsCallbackAuthenticator(Microsoft.Extensions.Options.Options.Create(acs), metadata, NullLogger<AcsCallbackAuthenticator>.Instance);
+        var parser = new AcsCallbackParser(TimeProvider.System);
+
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.WebHost.UseKestrelCore().UseUrls("http://127.0.0.1:0");
+        builder.Services.AddRoutingCore();
+        builder.Services.AddSignalR();
+        var app = builder.Build();
+        app.UseRouting();
+        app.MapPost("/api/callbacks/acs", async (HttpRequest request, IHubContext<BareHub> hub, CancellationToken ct) =>
+        {
+            var auth = await authenticator.AuthenticateAsync(request.Headers.Authorization, ct);
+            if (!auth.IsValid)
+            {
+                return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, detail: auth.Reason);
+            }
+            using var body = new MemoryStream();
+            await request.Body.CopyToAsync(body, ct);
+            var result = parser.Parse(body.ToArray());
+            if (!result.IsSuccess)
+            {
+                return Results.Problem(statusCode: StatusCodes.Status400BadRequest, detail: result.Error);
+            }
+            if (broadcast)
+            {
+                foreach (var roster in result.Events.OfType<ParticipantsUpdated>())
+                {
+                    await hub.Clients.All.SendAsync(EventMessage, BareRoster.From(roster), ct);
+                }
+            }
+            return Results.Ok();
+        });
+        app.MapHub<BareHub>(HubPath);
+        // The first-render baseline: the browser's floor, a page that already has what the live calls page is waited for.
+        app.MapGet(PagePath, () => Results.Content(BarePage, "text/html; charset=utf-8"));
+        await app.StartAsync();
+        // The line ChildProcess waits for (the app's is Kestrel's own log line; this server logs nothing).
+        Console.WriteLine("Now listening on: " + app.Urls.First());
+        await app.WaitForShutdownAsync();
+        return 0;
+    }
+}
+
+/// <summary>The baseline's hub: nothing but a round trip.</summary>
+public sealed class BareHub : Hub
+{
+    // An instance method: SignalR only binds those as hub methods.
+    public int Ping() => 0;
+}
+
+/// <summary>What the baseline broadcasts per roster: the call, its sequence number, and each participant's raw id and mute.</summary>
+public sealed record BareRoster(string CallId, int SequenceNumber, IReadOnlyList<BareParticipant> Participants)
+{
+    public static BareRoster From(ParticipantsUpdated roster) => new(
+        roster.CallId.Value, roster.SequenceNumber, [.. roster.Participants.Select(p => new BareParticipant(p.Identifier.RawId, p.IsMuted))]);
+}
+
+public sealed record BareParticipant(string RawId, bool IsMuted);

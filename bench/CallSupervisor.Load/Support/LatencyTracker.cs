@@ -1,0 +1,118 @@
+using System.Diagnostics;
+
+namespace CallSupervisor.Load.Support;
+
+/// <summary>
+/// Matches each sent change to its arrival at each client. A change is "call X's flipped user becomes muted/unmuted";
+/// the value alternates, so per call and client the next expected value is the next one sent, and an observation of
+/// it (the board's, or the baseline's broadcast) is that change's arrival. Latency = arrival − send start. Each call
+/// is sent to again only after every other call (round robin over many calls), so two changes of one call are never
+/// in flight together at the rates used.
+/// </summary>
+public sealed class LatencyTracker
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, List<(bool Muted, long SentAt)>> _sent = new(StringComparer.Ordinal);
+    private readonly Client[] _clients;
+    private bool _recording = true;
+
+    public LatencyTracker(int clients) => _clients = [.. Enumerable.Range(0, clients).Select(_ => new Client())];
+
+    public int Sent { get; private set; }
+
+    /// <summary>Called just before the POST starts.</summary>
+    public void OnSent(string callId, bool muted)
+    {
+        var now = Stopwatch.GetTimestamp();
+        lock (_gate)
+        {
+            if (!_sent.TryGetValue(callId, out var list))
+            {
+                _sent[callId] = list = [];
+            }
+            list.Add((muted, now));
+            Sent++;
+            foreach (var client in _clients)
+            {
+                client.Pending.Add(callId);
+            }
+        }
+    }
+
+    /// <summary>A board arrived at <paramref name="client"/>: checks the calls it still waits for.</summary>
+    public void OnBoard(int client, Func<string, bool?> mutedOf)
+    {
+        var now = Stopwatch.GetTimestamp();
+        lock (_gate)
+        {
+            var state = _clients[client];
+            foreach (var callId in state.Pending.ToArray())
+            {
+                if (mutedOf(callId) is { } muted)
+                {
+                    Match(state, callId, muted, now);
+                }
+            }
+        }
+    }
+
+    /// <summary>One change arrived at <paramref name="client"/> (the baseline's broadcast names it).</summary>
+    public void OnEvent(int client, string callId, bool muted)
+    {
+        var now = Stopwatch.GetTimestamp();
+        lock (_gate)
+        {
+            Match(_clients[client], callId, muted, now);
+        }
+    }
+
+    /// <summary>Whether every client has seen every change sent.</summary>
+    public bool Complete
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _clients.All(c => c.Pending.Count == 0);
+            }
+        }
+    }
+
+    /// <summary>Stops recording and returns every latency measured (ms, all clients) and the changes never seen.</summary>
+    public (List<double> Latencies, int Missed) Finish()
+    {
+        lock (_gate)
+        {
+            _recording = false;
+            var latencies = _clients.SelectMany(c => c.Latencies).ToList();
+            return (latencies, Sent * _clients.Length - latencies.Count);
+        }
+    }
+
+    private void Match(Client client, string callId, bool muted, long now)
+    {
+        if (!_recording || !_sent.TryGetValue(callId, out var sent))
+        {
+            return;
+        }
+        var next = client.Cursor.GetValueOrDefault(callId);
+        if (next < sent.Count && sent[next].Muted == muted)
+        {
+            client.Latencies.Add(Stopwatch.GetElapsedTime(sent[next].SentAt, now).TotalMilliseconds);
+            client.Cursor[callId] = ++next;
+            if (next == sent.Count)
+            {
+                client.Pending.Remove(callId);
+            }
+        }
+    }
+
+    private sealed class Client
+    {
+        public HashSet<string> Pending { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, int> Cursor { get; } = new(StringComparer.Ordinal);
+
+        public List<double> Latencies { get; } = [];
+    }
+}

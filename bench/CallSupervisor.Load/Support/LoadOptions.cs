@@ -1,0 +1,102 @@
+using System.Globalization;
+
+namespace CallSupervisor.Load.Support;
+
+/// <summary>
+/// The command line: <c>&lt;scenario&gt; [--runs N] [--smoke] [--calls N] [--connections K] [--duration S] [--warmup S]
+/// [--clients N] [--rate N] [--reps N] [--event-delay-ms N]</c>. A value not given falls back to the scenario's
+/// default, or to its tiny smoke size with <c>--smoke</c>.
+/// </summary>
+public sealed class LoadOptions
+{
+    public static readonly string[] Scenarios = ["ingestion", "hub", "snapshot", "mute", "firstrender", "all"];
+
+    public required string Scenario { get; init; }
+
+    public bool Smoke { get; init; }
+
+    /// <summary>Measured rounds per side; each round of the app is followed by one of the baseline.</summary>
+    public int Runs { get; init; }
+
+    public int? Calls { get; init; }
+
+    public int? Connections { get; init; }
+
+    public double? DurationSeconds { get; init; }
+
+    public double? WarmupSeconds { get; init; }
+
+    public int? Clients { get; init; }
+
+    public int? Rate { get; init; }
+
+    public int? Reps { get; init; }
+
+    /// <summary>The emulator's delay before an asynchronous outcome (mute's roster) is posted; its own default when null.</summary>
+    public int? EventDelayMs { get; init; }
+
+    /// <summary>The scenario's size: the option if given, else the smoke or the full default.</summary>
+    public T Pick<T>(T? given, T full, T smoke) where T : struct => given ?? (Smoke ? smoke : full);
+
+    public static LoadOptions? Parse(string[] args, TextWriter error)
+    {
+        if (args.Length == 0 || !Scenarios.Contains(args[0]))
+        {
+            error.WriteLine($"usage: <{string.Join('|', Scenarios)}> [--runs N] [--smoke] [--calls N] [--connections K] [--duration S] [--warmup S] [--clients N] [--rate N] [--reps N] [--event-delay-ms N]");
+            return null;
+        }
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        var smoke = false;
+        for (var i = 1; i < args.Length; i++)
+        {
+            if (args[i] == "--smoke")
+            {
+                smoke = true;
+            }
+            else if (args[i].StartsWith("--", StringComparison.Ordinal) && i + 1 < args.Length)
+            {
+                values[args[i][2..]] = args[++i];
+            }
+            else
+            {
+                error.WriteLine($"unknown or incomplete option '{args[i]}'");
+                return null;
+            }
+        }
+        try
+        {
+            var options = new LoadOptions
+            {
+                Scenario = args[0],
+                Smoke = smoke,
+                Runs = Int(values, "runs") ?? (smoke ? 1 : 3),
+                Calls = Int(values, "calls"),
+                Connections = Int(values, "connections"),
+                DurationSeconds = Double(values, "duration"),
+                WarmupSeconds = Double(values, "warmup"),
+                Clients = Int(values, "clients"),
+                Rate = Int(values, "rate"),
+                Reps = Int(values, "reps"),
+                EventDelayMs = Int(values, "event-delay-ms"),
+            };
+            var unknown = values.Keys.Except(["runs", "calls", "connections", "duration", "warmup", "clients", "rate", "reps", "event-delay-ms"]).ToList();
+            if (unknown.Count > 0 || options.Runs < 1)
+            {
+                error.WriteLine(unknown.Count > 0 ? $"unknown option --{unknown[0]}" : "--runs must be at least 1");
+                return null;
+            }
+            return options;
+        }
+        catch (FormatException e)
+        {
+            error.WriteLine(e.Message);
+            return null;
+        }
+    }
+
+    private static int? Int(Dictionary<string, string> values, string name) =>
+        values.TryGetValue(name, out var v) ? int.Parse(v, NumberStyles.Integer, CultureInfo.InvariantCulture) : null;
+
+    private static double? Double(Dictionary<string, string> values, string name) =>
+        values.TryGetValue(name, out var v) ? double.Parse(v, NumberStyles.Float, CultureInfo.InvariantCulture) : null;
+}
