@@ -142,6 +142,25 @@ public sealed class StateFeedTests
     }
 
     [Fact]
+    public async Task SubscriberWindowZero_CoalescesOnlyWhatArrivedWhileItWasBusy()
+    {
+        var time = new ManualTimeProvider();
+        var feed = new StateFeed<string, int>("s0", TimeSpan.FromMilliseconds(100), time);
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        var subscription = feed.Subscribe(cts.Token, TimeSpan.Zero);
+        await using var e = subscription.Changes.GetAsyncEnumerator(cts.Token);
+
+        Publish(feed, "s1", 1);
+        Assert.True(await e.MoveNextAsync());
+        // The subscriber is busy with batch 1 while these two arrive; no clock needs to move for either delivery.
+        Publish(feed, "s2", 2);
+        Publish(feed, "s3", 3);
+        Assert.True(await e.MoveNextAsync());
+
+        Assert.Equal([2, 3], e.Current.Changes.ToArray());
+    }
+
+    [Fact]
     public void InitialVersion_IsTheFirstVersionAndUpdatesContinueFromIt()
     {
         var feed = new StateFeed<string, int>("restored", TimeSpan.Zero, initialVersion: 41);
