@@ -54,7 +54,8 @@ public sealed partial class CallsHubClient : IAsyncDisposable
 
     /// <summary>
     /// Connects to the calls hub of the app at <paramref name="appBaseAddress"/> (e.g. <c>https://supervisor.example.com/</c>)
-    /// and returns once the first snapshot is on the <see cref="Board"/>.
+    /// and returns once the first snapshot is on the <see cref="Board"/> (or its first part, see
+    /// <see cref="CallsHubClientOptions.WaitForWholeSnapshot"/>).
     /// </summary>
     /// <exception cref="TimeoutException">No snapshot arrived within <see cref="CallsHubClientOptions.SnapshotTimeout"/>.</exception>
     public static async Task<CallsHubClient> ConnectAsync(Uri appBaseAddress, CallsHubClientOptions? options = null, CancellationToken cancellationToken = default)
@@ -67,7 +68,7 @@ public sealed partial class CallsHubClient : IAsyncDisposable
         {
             await client._connection.StartAsync(cancellationToken);
             await client.WaitCoreAsync(
-                board => board.SnapshotsApplied > 0,
+                board => board.SnapshotsApplied > 0 || (!options.WaitForWholeSnapshot && board.IsPartial),
                 options.SnapshotTimeout,
                 cancellationToken,
                 () => $"Connected to {hubAddress}, but no snapshot arrived within {options.SnapshotTimeout}.");

@@ -30,4 +30,11 @@ public sealed class CallsHubClientOptions
     /// 30 s); a server that accepts the connection but never sends one fails the connect with a <see cref="TimeoutException"/>.
     /// </summary>
     public TimeSpan SnapshotTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Whether <see cref="CallsHubClient.ConnectAsync"/> waits for the whole snapshot (the default) or returns with
+    /// its first part (<see cref="CallBoard.IsPartial"/>: the totals and the first live calls), the rest following
+    /// on the board — for a wallboard of a busy center that should show something at once.
+    /// </summary>
+    public bool WaitForWholeSnapshot { get; init; } = true;
 }

@@ -215,6 +215,10 @@ public sealed partial class SqliteEventLog : IEventLog, ICheckpointStore, IAsync
         {
             // Disposed.
         }
+        finally
+        {
+            CloseWriter();
+        }
         while (_appends.Reader.TryRead(out var left))
         {
             left.Done.TrySetException(new EventLogUnavailableException("The journal was closed before the append."));
@@ -225,16 +229,11 @@ public sealed partial class SqliteEventLog : IEventLog, ICheckpointStore, IAsync
     {
         try
         {
-            using var connection = Open();
+            var (connection, insert) = _writerCommand ?? OpenWriter();
             using var transaction = connection.BeginTransaction();
-            using var insert = connection.CreateCommand();
             insert.Transaction = transaction;
-            insert.CommandText = "INSERT INTO journal (origin, body, at) VALUES ($origin, $body, $at) RETURNING seq";
-            var origin = insert.Parameters.Add("$origin", SqliteType.Text);
-            var body = insert.Parameters.Add("$body", SqliteType.Text);
-            var at = insert.Parameters.Add("$at", SqliteType.Integer);
-            origin.Value = _origin;
-            at.Value = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+            var body = insert.Parameters["$body"];
+            insert.Parameters["$at"].Value = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
             var last = new string[batch.Count];
             var committed = new List<(long Seq, CallEvent Event)>();
             for (var i = 0; i < batch.Count; i++)
@@ -264,11 +263,40 @@ public sealed partial class SqliteEventLog : IEventLog, ICheckpointStore, IAsync
         }
         catch (SqliteException ex)
         {
+            // Opened afresh for the next batch: a failed connection is not trusted again.
+            CloseWriter();
             LogAppendFailed(ex, batch.Sum(b => b.Bodies.Length));
             foreach (var pending in batch)
             {
                 pending.Done.TrySetException(new EventLogUnavailableException("The journal could not be written: " + ex.Message, ex));
             }
+        }
+    }
+
+    // The writer's own connection and prepared insert, kept for the writer's life: opening a connection and
+    // preparing the statement for every group commit cost about as much as the commit itself.
+    private (SqliteConnection Connection, SqliteCommand Insert)? _writerCommand;
+
+    private (SqliteConnection, SqliteCommand) OpenWriter()
+    {
+        var connection = Open();
+        var insert = connection.CreateCommand();
+        insert.CommandText = "INSERT INTO journal (origin, body, at) VALUES ($origin, $body, $at) RETURNING seq";
+        insert.Parameters.Add("$origin", SqliteType.Text).Value = _origin;
+        insert.Parameters.Add("$body", SqliteType.Text);
+        insert.Parameters.Add("$at", SqliteType.Integer);
+        insert.Prepare();
+        _writerCommand = (connection, insert);
+        return (connection, insert);
+    }
+
+    private void CloseWriter()
+    {
+        if (_writerCommand is var (connection, insert))
+        {
+            insert.Dispose();
+            connection.Dispose();
+            _writerCommand = null;
         }
     }
 
