@@ -8,7 +8,7 @@ namespace CallSupervisor.EndToEnd.Tests.ServiceLayer;
 
 /// <summary>
 /// A board larger than one snapshot part over the real hub: a client that asks for the first part gets the totals and
-/// the first 500 live calls at once, then the rest; a default client gets the whole board before ConnectAsync returns.
+/// the first part of live calls at once, then the rest; a default client gets the whole board before ConnectAsync returns.
 /// </summary>
 public sealed class SnapshotPartsTests : IAsyncLifetime
 {
