@@ -20,12 +20,40 @@ internal static class CallbackBody
         {
             limit.MaxRequestBodySize = maxBytes;
         }
+        try
+        {
+            return request.ContentLength is { } declared
+                ? (await ReadDeclaredAsync(request.Body, (int)declared, cancellationToken), null)
+                : await ReadChunkedAsync(request.Body, maxBytes, cancellationToken);
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return (null, TooLarge(maxBytes));
+        }
+    }
+
+    // The usual case (ACS and Event Grid send Content-Length): one array of exactly that size, filled in place —
+    // no growing buffer and no copy. Kestrel ends the body at the declared length.
+    private static async Task<byte[]> ReadDeclaredAsync(Stream body, int length, CancellationToken cancellationToken)
+    {
+        var bytes = new byte[length];
+        var filled = 0;
+        int read;
+        while (filled < length && (read = await body.ReadAsync(bytes.AsMemory(filled), cancellationToken)) > 0)
+        {
+            filled += read;
+        }
+        return filled == length ? bytes : bytes[..filled];
+    }
+
+    private static async Task<(byte[]? Body, IResult? Error)> ReadChunkedAsync(Stream body, long maxBytes, CancellationToken cancellationToken)
+    {
         using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
+        var chunk = System.Buffers.ArrayPool<byte>.Shared.Rent(16 * 1024);
         try
         {
             int read;
-            while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+            while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
             {
                 if (buffer.Length + read > maxBytes)
                 {
@@ -34,9 +62,9 @@ internal static class CallbackBody
                 buffer.Write(chunk, 0, read);
             }
         }
-        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        finally
         {
-            return (null, TooLarge(maxBytes));
+            System.Buffers.ArrayPool<byte>.Shared.Return(chunk);
         }
         return (buffer.ToArray(), null);
     }
