@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using CallSupervisor.Client;
-using CallSupervisor.EndToEnd.Tests.Infrastructure;
 using CallSupervisor.EndToEnd.Tests.ServiceLayer;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;

@@ -1,13 +1,13 @@
 using System.Net;
 using System.Text.RegularExpressions;
 
-namespace CallSupervisor.Load.Support;
+namespace CallSupervisor.Testing;
 
 /// <summary>
 /// Signs a demo user in through the real OpenID Connect flow with a plain HttpClient (no browser): the app's
 /// sign-in challenge, the emulator's authorize page, picking the user, the code coming back to the app. Returns
-/// the cookies of the signed-in session, for hub clients and HTTP checks. Copied from the end-to-end tests
-/// (tests/CallSupervisor.EndToEnd.Tests/Infrastructure/OidcSignIn.cs): the harness must not reference a test project.
+/// the cookies of the signed-in session, for hub clients and HTTP checks. Shared by the end-to-end tests and the load
+/// harness (linked into both from tests/Shared).
 /// </summary>
 public static partial class OidcSignIn
 {

@@ -2,11 +2,12 @@ using System.Net;
 using Microsoft.Playwright;
 using Cookie = Microsoft.Playwright.Cookie;
 
-namespace CallSupervisor.EndToEnd.Tests.Infrastructure;
+namespace CallSupervisor.Testing;
 
 /// <summary>
 /// Debian's Chromium under Playwright (Playwright cannot download its own browser here); CHROMIUM_PATH overrides
-/// the location. Its caches go to <c>home</c>, a private folder, never the user's HOME.
+/// the location. Its caches go to <c>home</c>, a private folder, never the user's HOME. Shared by the end-to-end
+/// tests and the load harness (linked into both from tests/Shared).
 /// </summary>
 internal static class Chromium
 {
