@@ -69,6 +69,10 @@ public sealed class ScaleOutFailureTests(ITestOutputHelper output)
         await Expect(degraded).ToBeVisibleAsync(new() { Timeout = 15_000 });
         await Expect(degraded).ToContainTextAsync("Redis stream");
         await browser.Session.ScreenshotAsync("degraded-1366-light");
+        await browser.Session.Page.SetViewportSizeAsync(390, 844);
+        await Expect(degraded).ToBeVisibleAsync();
+        await browser.Session.ScreenshotAsync("degraded-390-light");
+        await browser.Session.Page.SetViewportSizeAsync(1366, 820);
         await WaitUntilAsync(async () => (await http.GetAsync("health/ready")).StatusCode == HttpStatusCode.ServiceUnavailable, TimeSpan.FromSeconds(15), "A's readiness stayed healthy without Redis");
 
         // An action now is refused with a reason (nothing sent that other instances could not show).
