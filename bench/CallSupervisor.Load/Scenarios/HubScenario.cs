@@ -127,11 +127,7 @@ public sealed class HubScenario : IScenario
             await tick.WaitForNextTickAsync(ct);
         }
         var statuses = await Task.WhenAll(posts);
-        var settle = Stopwatch.StartNew();
-        while (!tracker.Complete && settle.Elapsed < TimeSpan.FromSeconds(10))
-        {
-            await Task.Delay(50, ct);
-        }
+        await tracker.WhenCompleteAsync(TimeSpan.FromSeconds(10), ct);
         return statuses.Count(s => s != 200);
     }
 }

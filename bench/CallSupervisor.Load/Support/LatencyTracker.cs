@@ -15,6 +15,7 @@ public sealed class LatencyTracker
     private readonly Dictionary<string, List<(bool Muted, long SentAt)>> _sent = new(StringComparer.Ordinal);
     private readonly Client[] _clients;
     private bool _recording = true;
+    private TaskCompletionSource? _complete;
 
     public LatencyTracker(int clients) => _clients = [.. Enumerable.Range(0, clients).Select(_ => new Client())];
 
@@ -66,15 +67,29 @@ public sealed class LatencyTracker
         }
     }
 
-    /// <summary>Whether every client has seen every change sent.</summary>
-    public bool Complete
+    /// <summary>
+    /// Completes once every client has seen every change sent so far, or after <paramref name="timeout"/> (what is
+    /// still missing then is counted by <see cref="Finish"/>).
+    /// </summary>
+    public async Task WhenCompleteAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
-        get
+        Task complete;
+        lock (_gate)
         {
-            lock (_gate)
+            if (_clients.All(c => c.Pending.Count == 0))
             {
-                return _clients.All(c => c.Pending.Count == 0);
+                return;
             }
+            _complete ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            complete = _complete.Task;
+        }
+        try
+        {
+            await complete.WaitAsync(timeout, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            // Reported as missed.
         }
     }
 
@@ -100,9 +115,10 @@ public sealed class LatencyTracker
         {
             client.Latencies.Add(Stopwatch.GetElapsedTime(sent[next].SentAt, now).TotalMilliseconds);
             client.Cursor[callId] = ++next;
-            if (next == sent.Count)
+            if (next == sent.Count && client.Pending.Remove(callId) && _complete is not null && _clients.All(c => c.Pending.Count == 0))
             {
-                client.Pending.Remove(callId);
+                _complete.TrySetResult();
+                _complete = null;
             }
         }
     }

@@ -27,6 +27,9 @@ internal sealed partial class AuditWriter(
     /// <summary>Nothing queued, being written or waiting for a retry.</summary>
     public bool IsIdle => queue.Count == 0 && Volatile.Read(ref _inFlight) == 0 && Volatile.Read(ref _retryCount) == 0;
 
+    /// <summary>Raised after each batch is handled, so a waiter for <see cref="IsIdle"/> need not poll.</summary>
+    internal event Action? Progressed;
+
     /// <summary>Updates handled so far (applied, or found to change nothing).</summary>
     public long Written => Interlocked.Read(ref _written);
 
@@ -152,6 +155,7 @@ internal sealed partial class AuditWriter(
             }
         }
         Volatile.Write(ref _inFlight, 0);
+        Progressed?.Invoke();
     }
 
     // An update can reach the writer before its row: RecordAsync of another request may still be committing.
@@ -178,6 +182,7 @@ internal sealed partial class AuditWriter(
             await WriteAsync(TakeBatch(onlyDue: false), stopping: true, CancellationToken.None).ConfigureAwait(false);
         }
         Volatile.Write(ref _retryCount, 0);
+        Progressed?.Invoke();
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Wrote {Count} audit updates ({Unknown} for rows not found)")]

@@ -87,14 +87,25 @@ public sealed class AuditTestHost : IAsyncDisposable
     public async Task WaitForWritesAsync()
     {
         var writer = Services.GetRequiredService<AuditWriter>();
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (!writer.IsIdle)
+        using var progressed = new SemaphoreSlim(0);
+        void OnProgress() => progressed.Release();
+        // Subscribed before the first look, so a batch finishing in between still wakes the wait.
+        writer.Progressed += OnProgress;
+        try
         {
-            if (DateTime.UtcNow > deadline)
+            var deadline = DateTime.UtcNow.AddSeconds(20);
+            while (!writer.IsIdle)
             {
-                throw new TimeoutException("The audit writer did not finish its queue within 20 s.");
+                var left = deadline - DateTime.UtcNow;
+                if (left <= TimeSpan.Zero || !await progressed.WaitAsync(left))
+                {
+                    throw new TimeoutException("The audit writer did not finish its queue within 20 s.");
+                }
             }
-            await Task.Delay(10);
+        }
+        finally
+        {
+            writer.Progressed -= OnProgress;
         }
     }
 
@@ -118,8 +129,37 @@ public sealed class AuditTestHost : IAsyncDisposable
 public sealed class LogCollector : ILoggerProvider
 {
     private readonly ConcurrentQueue<(LogLevel Level, string Category, string Message)> _entries = new();
+    private readonly List<(Func<string, bool> Matches, TaskCompletionSource Seen)> _waiters = [];
 
     public IReadOnlyList<(LogLevel Level, string Category, string Message)> Entries => [.. _entries];
+
+    /// <summary>Completes once a line matching <paramref name="matches"/> is logged (or already was).</summary>
+    public Task WaitForAsync(Func<string, bool> matches, TimeSpan timeout)
+    {
+        var seen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_waiters)
+        {
+            if (_entries.Any(e => matches(e.Message)))
+            {
+                return Task.CompletedTask;
+            }
+            _waiters.Add((matches, seen));
+        }
+        return seen.Task.WaitAsync(timeout);
+    }
+
+    private void Add((LogLevel Level, string Category, string Message) entry)
+    {
+        lock (_waiters)
+        {
+            _entries.Enqueue(entry);
+            foreach (var waiter in _waiters.Where(w => w.Matches(entry.Message)).ToList())
+            {
+                waiter.Seen.TrySetResult();
+                _waiters.Remove(waiter);
+            }
+        }
+    }
 
     public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
 
@@ -138,7 +178,7 @@ public sealed class LogCollector : ILoggerProvider
             // The audit trail's own lines, and anything the host reports (a background service that threw).
             if (IsEnabled(logLevel) && (category.StartsWith("CallSupervisor", StringComparison.Ordinal) || logLevel >= LogLevel.Warning))
             {
-                owner._entries.Enqueue((logLevel, category, formatter(state, exception)));
+                owner.Add((logLevel, category, formatter(state, exception)));
             }
         }
     }

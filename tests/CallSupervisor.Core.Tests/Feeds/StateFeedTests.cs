@@ -192,12 +192,17 @@ public sealed class StateFeedTests
         }));
         inside.Wait();
 
-        var reading = Task.Run(() => feed.Read((state, version) => (state, version)));
-        // Still blocked on the lock after a while (a read that did not wait would have finished at once).
-        Assert.NotSame(reading, await Task.WhenAny(reading, Task.Delay(TimeSpan.FromMilliseconds(50))));
+        (string State, long Version)? seen = null;
+        var reader = new Thread(() => seen = feed.Read((state, version) => (state, version)));
+        reader.Start();
+        // The reader blocks on the update's lock (one that did not wait would finish without ever blocking).
+        Assert.True(SpinWait.SpinUntil(() => (reader.ThreadState & ThreadState.WaitSleepJoin) != 0 || !reader.IsAlive, TimeSpan.FromSeconds(10)));
+        Assert.True(reader.IsAlive, "the read finished while the update held the lock");
+        Assert.Null(seen);
         release.Set();
 
-        Assert.Equal(("s1", 1L), await reading);
+        Assert.True(reader.Join(TimeSpan.FromSeconds(10)));
+        Assert.Equal(("s1", 1L), seen);
         await updating;
     }
 }

@@ -88,13 +88,7 @@ public sealed partial class RestartRecoveryTests(ITestOutputHelper output) : IAs
         var manager = await OidcSignIn.SignInAsync(app, OidcSignIn.Manager);
         await using var after = await CallsHubClient.ConnectAsync(app, Session(manager));
         var restoredCalls = after.Board.Calls.Count;
-        string? difference = "not compared yet";
-        while (restart.Elapsed < TimeSpan.FromSeconds(60)
-            && (difference = BoardComparison.Difference(await EmulatorCallsAsync(emulator), after.Board.Calls)) is not null)
-        {
-            // Two systems converging (the board on the emulator): compared again shortly.
-            await Task.Delay(250);
-        }
+        var difference = await BoardComparison.ConvergeAsync(() => EmulatorCallsAsync(emulator), TimeSpan.FromSeconds(60) - restart.Elapsed, after);
         output.WriteLine($"process up after {started.TotalSeconds:0.0} s; {restoredCalls} calls on the first snapshot; board equal to the emulator after {restart.Elapsed.TotalSeconds:0.0} s");
         Assert.Null(difference);
 
@@ -153,12 +147,7 @@ public sealed partial class RestartRecoveryTests(ITestOutputHelper output) : IAs
         await using var after = await CallsHubClient.ConnectAsync(app, Session(manager));
         var snapshot = restart.Elapsed;
         var onFirstSnapshot = after.Board.Calls.Values.Count(c => c.State == "Connected");
-        string? difference = "not compared yet";
-        while (restart.Elapsed < TimeSpan.FromMinutes(3)
-            && (difference = BoardComparison.Difference(await EmulatorCallsAsync(emulator), after.Board.Calls)) is not null)
-        {
-            await Task.Delay(250);
-        }
+        var difference = await BoardComparison.ConvergeAsync(() => EmulatorCallsAsync(emulator), TimeSpan.FromMinutes(3) - restart.Elapsed, after);
         output.WriteLine($"restart with {Calls} live calls: process listening after {up.TotalSeconds:0.00} s, first hub snapshot ({onFirstSnapshot} connected calls) "
             + $"after {snapshot.TotalSeconds:0.00} s, board equal to the emulator after {restart.Elapsed.TotalSeconds:0.00} s");
         var journal = new FileInfo(Path.Combine(_home, "journal.db"));

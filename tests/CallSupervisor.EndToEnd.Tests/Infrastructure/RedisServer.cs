@@ -178,28 +178,41 @@ public sealed class RedisServer : IAsyncDisposable
         }
         info.Environment["HOME"] = Directory;
         info.Environment["TMPDIR"] = Directory;
-        var process = new Process { StartInfo = info };
-        process.OutputDataReceived += (_, e) => Append(e.Data);
+        var process = new Process { StartInfo = info, EnableRaisingEvents = true };
+        // redis-server says "Ready to accept connections" once it listens (after loading its append-only file).
+        var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        process.OutputDataReceived += (_, e) =>
+        {
+            Append(e.Data);
+            if (e.Data?.Contains("Ready to accept connections", StringComparison.Ordinal) == true)
+            {
+                ready.TrySetResult();
+            }
+        };
         process.ErrorDataReceived += (_, e) => Append(e.Data);
+        process.Exited += (_, _) => ready.TrySetException(new InvalidOperationException("exited"));
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         _process = process;
 
-        var deadline = Stopwatch.StartNew();
-        while (!await AnswersPingAsync())
+        try
         {
-            if (process.HasExited)
-            {
-                // Let the output readers catch up so the message says why (e.g. the port was taken).
-                await process.WaitForExitAsync();
-                throw new InvalidOperationException($"redis-server exited during start ({process.ExitCode}):\n{Output}");
-            }
-            if (deadline.Elapsed > ReadyTimeout)
-            {
-                throw new TimeoutException($"redis-server did not answer PING on port {Port} within {ReadyTimeout}:\n{Output}");
-            }
-            await Task.Delay(50);
+            await ready.Task.WaitAsync(ReadyTimeout);
+        }
+        catch (InvalidOperationException)
+        {
+            // Let the output readers catch up so the message says why (e.g. the port was taken).
+            await process.WaitForExitAsync();
+            throw new InvalidOperationException($"redis-server exited during start ({process.ExitCode}):\n{Output}");
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"redis-server did not say it was ready on port {Port} within {ReadyTimeout}:\n{Output}");
+        }
+        if (!await AnswersPingAsync())
+        {
+            throw new InvalidOperationException($"redis-server said it was ready but does not answer PING on port {Port}:\n{Output}");
         }
     }
 

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Text.Json;
+using CallSupervisor.Client;
 using CallSupervisor.Contracts;
 
 namespace CallSupervisor.EndToEnd.Tests.ServiceLayer;
@@ -6,6 +8,33 @@ namespace CallSupervisor.EndToEnd.Tests.ServiceLayer;
 /// <summary>The board (as a hub client sees it) against the emulator's truth: calls, rosters with mute and hold, invitations, media.</summary>
 internal static class BoardComparison
 {
+    /// <summary>
+    /// Waits until every hub's board equals the far side's truth (<paramref name="truth"/>, read again each time), and
+    /// returns null — or, once <paramref name="bound"/> has passed, the last difference. The boards are compared again
+    /// at the next batch any of them receives, or after a second when they are all quiet (the far side can change
+    /// before anything is pushed).
+    /// </summary>
+    public static async Task<string?> ConvergeAsync(Func<Task<JsonElement>> truth, TimeSpan bound, params CallsHubClient[] hubs)
+    {
+        ArgumentNullException.ThrowIfNull(truth);
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            var boards = hubs.Select(h => h.Board).ToArray();
+            var far = await truth();
+            var difference = boards
+                .Select((board, i) => Difference(far, board.Calls) is { } d ? (hubs.Length > 1 ? $"hub {i + 1}: {d}" : d) : null)
+                .FirstOrDefault(d => d is not null);
+            var left = bound - clock.Elapsed;
+            if (difference is null || left <= TimeSpan.Zero)
+            {
+                return difference;
+            }
+            var wait = left < TimeSpan.FromSeconds(1) ? left : TimeSpan.FromSeconds(1);
+            await Task.WhenAny(hubs.Select((hub, i) => hub.NextBoardAsync(boards[i], wait)));
+        }
+    }
+
     /// <summary>The first way the hub's view differs from the far side's, or null when they agree.</summary>
     public static string? Difference(JsonElement farSide, IReadOnlyDictionary<string, CallDto> board)
     {

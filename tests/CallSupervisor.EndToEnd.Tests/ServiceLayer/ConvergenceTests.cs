@@ -86,15 +86,8 @@ public sealed class ConvergenceTests(HealingFixture fixture, ITestOutputHelper o
         }
 
         var converging = Stopwatch.StartNew();
-        string? difference;
-        CallBoard board;
-        while ((difference = BoardComparison.Difference(await fixture.EmulatorCallsAsync(), (board = hub.Board).Calls)) is not null)
-        {
-            Assert.True(converging.Elapsed < ConvergenceBound, $"Not converged after {ConvergenceBound.TotalSeconds} s: {difference}");
-            // Wakes at the next hub batch (at once if one came since the board was read); the far side is re-read
-            // then, or after a second if the board is quiet.
-            await hub.NextBoardAsync(board, TimeSpan.FromSeconds(1));
-        }
+        var difference = await BoardComparison.ConvergeAsync(fixture.EmulatorCallsAsync, ConvergenceBound, hub);
+        Assert.True(difference is null, $"Not converged after {ConvergenceBound.TotalSeconds} s: {difference}");
         output.WriteLine($"Converged {converging.ElapsedMilliseconds} ms after the losses stopped");
         Assert.All(new[] { accepts, timesOut, declines }, id => Assert.Equal("Connected", hub.Board.Calls[id].State));
     }
