@@ -19,12 +19,16 @@ if (!File.Exists(Workspace.WebAppDll))
     return 2;
 }
 
-IScenario[] all = [new IngestionScenario(), new HubScenario(), new SnapshotScenario(), new MuteScenario(), new FirstRenderScenario()];
+IScenario[] all = [new IngestionScenario(), new HubScenario(), new SnapshotScenario(), new MuteScenario(), new FirstRenderScenario(), new DomScenario()];
 var selected = options.Scenario == "all" ? all : [.. all.Where(s => s.Name == options.Scenario)];
 var report = new Report();
 HarnessMode.Smoke = options.Smoke;
 using var workspace = new Workspace();
 var total = Stopwatch.StartNew();
+if (options.AppSettings.Count > 0)
+{
+    report.Note("app", "settings given to the app: " + string.Join(", ", options.AppSettings.Select(s => $"{s.Key}={s.Value}")));
+}
 foreach (var scenario in selected)
 {
     // Every scenario is bounded in time; a hung one fails the run instead of holding the machine.

@@ -36,7 +36,7 @@ public sealed class FirstRenderScenario : IScenario
         var calls = options.Pick(options.Calls, 1000, 20);
         var loads = options.Smoke ? 1 : 5;
 
-        await using var app = await AppUnderTest.StartAsync(context.Workspace, Name);
+        await using var app = await AppUnderTest.StartAsync(context.Workspace, Name, settings: options.AppSettings);
         await using var baseline = await BaselineProcess.StartAsync(context.Workspace, app.Emulator, broadcast: false);
         await using (var hub = await app.ConnectHubAsync())
         {

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using CallSupervisor.Client;
 using CallSupervisor.Load.Support;
@@ -23,7 +22,7 @@ public sealed class HubScenario : IScenario
         var duration = TimeSpan.FromSeconds(options.Pick(options.DurationSeconds, 10, 2));
         var calls = options.Pick(options.Calls, 1000, 50);
 
-        await using var app = await AppUnderTest.StartAsync(context.Workspace, Name);
+        await using var app = await AppUnderTest.StartAsync(context.Workspace, Name, settings: options.AppSettings);
         await using var baseline = await BaselineProcess.StartAsync(context.Workspace, app.Emulator, broadcast: true);
         IReadOnlyList<SeededCall> seeded;
         await using (var seeding = await app.ConnectHubAsync())
@@ -71,7 +70,7 @@ public sealed class HubScenario : IScenario
             foreach (var (target, feeds) in new[] { (app.CallbackAddress, appFeeds), (baselineTarget, baselineFeeds) })
             {
                 Volatile.Write(ref tracker, new LatencyTracker(clients));
-                await PaceAsync(driver, target, feeds, tracker, rate, TimeSpan.FromSeconds(1), ct);
+                await Pacer.PaceAsync(driver, target, feeds, tracker, rate, TimeSpan.FromSeconds(1), ct);
             }
             for (var run = 0; run < options.Runs; run++)
             {
@@ -79,7 +78,7 @@ public sealed class HubScenario : IScenario
                 {
                     await Idle.SettleAsync(ct, (app.ProcessId, "the app"), (baseline.ProcessId, "the baseline"));
                     Volatile.Write(ref tracker, new LatencyTracker(clients));
-                    var failed = await PaceAsync(driver, target, feeds, tracker, rate, duration, ct);
+                    var failed = await Pacer.PaceAsync(driver, target, feeds, tracker, rate, duration, ct);
                     var (latencies, missed) = tracker.Finish();
                     var side = isApp ? "app" : "baseline";
                     (isApp ? (Action<double>)p50.AddApp : p50.AddBaseline)(Stats.Percentile(latencies, 50));
@@ -103,31 +102,5 @@ public sealed class HubScenario : IScenario
                 await bare.DisposeAsync();
             }
         }
-    }
-
-    /// <summary>Posts at <paramref name="rate"/> for <paramref name="duration"/>, then waits (10 s at most) for the arrivals; returns the failed POSTs.</summary>
-    private static async Task<int> PaceAsync(CallbackDriver driver, Uri target, RosterFeed[] feeds, LatencyTracker tracker, int rate, TimeSpan duration, CancellationToken ct)
-    {
-        var total = (long)(rate * duration.TotalSeconds);
-        var posts = new List<Task<int>>((int)total);
-        var start = Stopwatch.GetTimestamp();
-        long sent = 0;
-        using var tick = new PeriodicTimer(TimeSpan.FromMilliseconds(5));
-        while (sent < total)
-        {
-            var due = Math.Min(total, (long)(Stopwatch.GetElapsedTime(start).TotalSeconds * rate) + 1);
-            for (; sent < due; sent++)
-            {
-                // Round robin: a call gets its next change only after every other call got one.
-                var feed = feeds[sent % feeds.Length];
-                var (cloudEvent, muted) = feed.Next();
-                tracker.OnSent(feed.Call.CallId, muted);
-                posts.Add(driver.PostAsync(target, RosterFeed.Array(cloudEvent), ct));
-            }
-            await tick.WaitForNextTickAsync(ct);
-        }
-        var statuses = await Task.WhenAll(posts);
-        await tracker.WhenCompleteAsync(TimeSpan.FromSeconds(10), ct);
-        return statuses.Count(s => s != 200);
     }
 }

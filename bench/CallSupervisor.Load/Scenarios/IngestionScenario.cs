@@ -21,7 +21,7 @@ public sealed class IngestionScenario : IScenario
         var duration = TimeSpan.FromSeconds(options.Pick(options.DurationSeconds, 5, 1));
         var warmup = TimeSpan.FromSeconds(options.Pick(options.WarmupSeconds, 1, 0.5));
 
-        await using var app = await AppUnderTest.StartAsync(context.Workspace, Name);
+        await using var app = await AppUnderTest.StartAsync(context.Workspace, Name, settings: options.AppSettings);
         await using var baseline = await BaselineProcess.StartAsync(context.Workspace, app.Emulator, broadcast: false);
         IReadOnlyList<SeededCall> seeded;
         await using (var hub = await app.ConnectHubAsync())

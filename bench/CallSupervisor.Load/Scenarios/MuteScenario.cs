@@ -22,7 +22,7 @@ public sealed class MuteScenario : IScenario
         var reps = options.Pick(options.Reps, 30, 3);
         TimeSpan? eventDelay = options.EventDelayMs is { } ms ? TimeSpan.FromMilliseconds(ms) : null;
 
-        await using var app = await AppUnderTest.StartAsync(context.Workspace, Name, eventDelay);
+        await using var app = await AppUnderTest.StartAsync(context.Workspace, Name, eventDelay, options.AppSettings);
         await using var baseline = await BaselineProcess.StartAsync(context.Workspace, app.Emulator, broadcast: false);
         await using var hub = await app.ConnectHubAsync();
         var calls = await Seeder.SeedAsync(app, hub, (options.Runs * reps) + 1, users: 1, before: 0, ct);

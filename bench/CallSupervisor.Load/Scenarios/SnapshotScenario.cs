@@ -26,7 +26,7 @@ public sealed class SnapshotScenario : IScenario
         var small = options.Smoke ? 10 : 100;
         const int Users = 4;
 
-        var starting = new[] { AppUnderTest.StartAsync(context.Workspace, $"snapshot-{large}"), AppUnderTest.StartAsync(context.Workspace, $"snapshot-{small}") };
+        var starting = new[] { AppUnderTest.StartAsync(context.Workspace, $"snapshot-{large}", settings: options.AppSettings), AppUnderTest.StartAsync(context.Workspace, $"snapshot-{small}", settings: options.AppSettings) };
         await Task.WhenAll(starting.Select(t => t.ContinueWith(_ => { }, TaskScheduler.Default)));
         await using var big = await starting[0];
         await using var little = await starting[1];

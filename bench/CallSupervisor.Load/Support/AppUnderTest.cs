@@ -50,7 +50,7 @@ public sealed class AppUnderTest : IAsyncDisposable
 
     public int ProcessId => _process.ProcessId;
 
-    public static async Task<AppUnderTest> StartAsync(Workspace workspace, string name, TimeSpan? eventDelay = null)
+    public static async Task<AppUnderTest> StartAsync(Workspace workspace, string name, TimeSpan? eventDelay = null, IReadOnlyDictionary<string, string>? settings = null)
     {
         var key = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
         var options = new EmulatorOptions
@@ -77,7 +77,7 @@ public sealed class AppUnderTest : IAsyncDisposable
             var address = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/");
             emulator.AttachApp(address);
             var home = workspace.NewHome(name);
-            var settings = new Dictionary<string, string>(HarnessSettings)
+            var environment = new Dictionary<string, string>(HarnessSettings)
             {
                 // Smoke only: the first re-read of new calls comes within a second, so the wait for it after seeding is short.
                 ["Calls:MaintenanceInterval"] = HarnessMode.Smoke ? "00:00:01" : "00:00:05",
@@ -103,7 +103,11 @@ public sealed class AppUnderTest : IAsyncDisposable
                 ["AzureAd:ClientSecret"] = emulator.OidcClientSecret,
                 ["Security:LocalSignIn"] = "true",
             };
-            var process = await ChildProcess.StartAsync(Workspace.WebAppDll, ["--urls", address.ToString().TrimEnd('/')], home, settings);
+            foreach (var (setting, value) in settings ?? new Dictionary<string, string>())
+            {
+                environment[setting] = value;
+            }
+            var process = await ChildProcess.StartAsync(Workspace.WebAppDll, ["--urls", address.ToString().TrimEnd('/')], home, environment);
             Console.WriteLine($"  started the app ({name}) at {process.BaseAddress} (pid {process.ProcessId}), emulator at {emulator.BaseAddress}");
             return new AppUnderTest(emulator, process);
         }

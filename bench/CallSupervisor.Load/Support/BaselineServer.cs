@@ -27,10 +27,50 @@ public static class BaselineServer
     public const string HubPath = "/hubs/bare";
     public const string EventMessage = "event";
     public const string PagePath = "/page";
+    public const string LivePagePath = "/live";
 
     private const string BarePage = "<!DOCTYPE html><html><head><title>Baseline</title></head><body>"
         + "<div id=\"app-shell\" data-interactive=\"true\"><div class=\"cs-grid\"><table><tbody>"
         + "<tr class=\"mud-table-row\"><td>row</td></tr></tbody></table></div></div></body></html>";
+
+    // The DOM baseline: a plain page on the bare hub. It speaks SignalR's JSON protocol over a WebSocket itself (the
+    // handshake, invocations, pings: the few lines a page needs, so the harness ships no client library), and writes
+    // each broadcast roster's muted count into its row, in the same markup the dashboard's grid has (a table whose
+    // "Muted" column is read by the same observer). The rows are the calls named in ?calls=.
+    private const string LivePage = """
+        <!DOCTYPE html><html><head><title>Baseline live</title></head><body>
+        <div class="cs-grid"><table><thead><tr><th>Caller</th><th>Muted</th></tr></thead><tbody></tbody></table></div>
+        <script>
+        (() => {
+          const cells = new Map();
+          const body = document.querySelector("tbody");
+          for (const id of (new URLSearchParams(location.search).get("calls") || "").split(",").filter(x => x)) {
+            const row = body.insertRow();
+            const link = document.createElement("a");
+            link.dataset.callId = id;
+            link.textContent = id;
+            row.insertCell().appendChild(link);
+            cells.set(id, row.insertCell());
+          }
+          const separator = "\u001e";
+          const socket = new WebSocket(location.origin.replace(/^http/, "ws") + "/hubs/bare");
+          socket.onopen = () => socket.send(JSON.stringify({ protocol: "json", version: 1 }) + separator);
+          socket.onmessage = e => {
+            for (const frame of e.data.split(separator)) {
+              if (!frame) continue;
+              const message = JSON.parse(frame);
+              if (message.type === undefined) window.__connected = true;
+              else if (message.type === 6) socket.send(JSON.stringify({ type: 6 }) + separator);
+              else if (message.type === 1 && message.target === "event") {
+                const roster = message.arguments[0];
+                const cell = cells.get(roster.callId);
+                if (cell) cell.textContent = String(roster.participants.filter(p => p.isMuted).length);
+              }
+            }
+          };
+        })();
+        </script></body></html>
+        """;
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -86,6 +126,7 @@ public static class BaselineServer
         app.MapHub<BareHub>(HubPath);
         // The first-render baseline: the browser's floor, a page that already has what the live calls page is waited for.
         app.MapGet(PagePath, () => Results.Content(BarePage, "text/html; charset=utf-8"));
+        app.MapGet(LivePagePath, () => Results.Content(LivePage, "text/html; charset=utf-8"));
         await app.StartAsync();
         // The line ChildProcess waits for (the app's is Kestrel's own log line; this server logs nothing).
         Console.WriteLine("Now listening on: " + app.Urls.First());

@@ -7,24 +7,35 @@ namespace CallSupervisor.Load.Support;
 /// the value alternates, so per call and client the next expected value is the next one sent, and an observation of
 /// it (the board's, or the baseline's broadcast) is that change's arrival. Latency = arrival − send start. Each call
 /// is sent to again only after every other call (round robin over many calls), so two changes of one call are never
-/// in flight together at the rates used.
+/// in flight together at the rates used. With <c>watched</c> given, only those calls are waited for and counted (a
+/// browser page shows the rows in its viewport, not the whole board).
 /// </summary>
 public sealed class LatencyTracker
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, List<(bool Muted, long SentAt)>> _sent = new(StringComparer.Ordinal);
     private readonly Client[] _clients;
+    private readonly IReadOnlySet<string>? _watched;
     private bool _recording = true;
     private TaskCompletionSource? _complete;
 
-    public LatencyTracker(int clients) => _clients = [.. Enumerable.Range(0, clients).Select(_ => new Client())];
+    public LatencyTracker(int clients, IReadOnlySet<string>? watched = null)
+    {
+        _clients = [.. Enumerable.Range(0, clients).Select(_ => new Client())];
+        _watched = watched;
+    }
 
+    /// <summary>The changes sent to watched calls (all calls when none are named).</summary>
     public int Sent { get; private set; }
 
     /// <summary>Called just before the POST starts.</summary>
     public void OnSent(string callId, bool muted)
     {
         var now = Stopwatch.GetTimestamp();
+        if (_watched is not null && !_watched.Contains(callId))
+        {
+            return;
+        }
         lock (_gate)
         {
             if (!_sent.TryGetValue(callId, out var list))
@@ -58,12 +69,17 @@ public sealed class LatencyTracker
     }
 
     /// <summary>One change arrived at <paramref name="client"/> (the baseline's broadcast names it).</summary>
-    public void OnEvent(int client, string callId, bool muted)
+    public void OnEvent(int client, string callId, bool muted) => _ = OnEvent(client, callId, muted, Stopwatch.GetTimestamp());
+
+    /// <summary>
+    /// One change arrived at <paramref name="client"/> at <paramref name="arrivedAt"/> (a <see cref="Stopwatch"/>
+    /// timestamp taken elsewhere, e.g. in a page); true when it was the arrival of a change sent and recorded.
+    /// </summary>
+    public bool OnEvent(int client, string callId, bool muted, long arrivedAt)
     {
-        var now = Stopwatch.GetTimestamp();
         lock (_gate)
         {
-            Match(_clients[client], callId, muted, now);
+            return Match(_clients[client], callId, muted, arrivedAt);
         }
     }
 
@@ -104,11 +120,11 @@ public sealed class LatencyTracker
         }
     }
 
-    private void Match(Client client, string callId, bool muted, long now)
+    private bool Match(Client client, string callId, bool muted, long now)
     {
         if (!_recording || !_sent.TryGetValue(callId, out var sent))
         {
-            return;
+            return false;
         }
         var next = client.Cursor.GetValueOrDefault(callId);
         if (next < sent.Count && sent[next].Muted == muted)
@@ -120,7 +136,9 @@ public sealed class LatencyTracker
                 _complete.TrySetResult();
                 _complete = null;
             }
+            return true;
         }
+        return false;
     }
 
     private sealed class Client

@@ -4,12 +4,12 @@ namespace CallSupervisor.Load.Support;
 
 /// <summary>
 /// The command line: <c>&lt;scenario&gt; [--runs N] [--smoke] [--calls N] [--connections K] [--duration S] [--warmup S]
-/// [--clients N] [--rate N] [--reps N] [--event-delay-ms N]</c>. A value not given falls back to the scenario's
+/// [--clients N] [--rate N] [--reps N] [--event-delay-ms N] [--set Key=Value]...</c>. A value not given falls back to the scenario's
 /// default, or to its tiny smoke size with <c>--smoke</c>.
 /// </summary>
 public sealed class LoadOptions
 {
-    public static readonly string[] Scenarios = ["ingestion", "hub", "snapshot", "mute", "firstrender", "all"];
+    public static readonly string[] Scenarios = ["ingestion", "hub", "snapshot", "mute", "firstrender", "dom", "all"];
 
     public required string Scenario { get; init; }
 
@@ -35,6 +35,13 @@ public sealed class LoadOptions
     /// <summary>The emulator's delay before an asynchronous outcome (mute's roster) is posted; its own default when null.</summary>
     public int? EventDelayMs { get; init; }
 
+    /// <summary>
+    /// Settings (<c>--set Key=Value</c>, repeatable) given to every app the scenarios start, over the harness's own:
+    /// a configuration key (<c>Dashboard:BatchWindow</c>) or a runtime variable (<c>DOTNET_gcServer</c>), to compare
+    /// one setting against the defaults on the same machine.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> AppSettings { get; init; } = new Dictionary<string, string>();
+
     /// <summary>The scenario's size: the option if given, else the smoke or the full default.</summary>
     public T Pick<T>(T? given, T full, T smoke) where T : struct => given ?? (Smoke ? smoke : full);
 
@@ -42,16 +49,22 @@ public sealed class LoadOptions
     {
         if (args.Length == 0 || !Scenarios.Contains(args[0]))
         {
-            error.WriteLine($"usage: <{string.Join('|', Scenarios)}> [--runs N] [--smoke] [--calls N] [--connections K] [--duration S] [--warmup S] [--clients N] [--rate N] [--reps N] [--event-delay-ms N]");
+            error.WriteLine($"usage: <{string.Join('|', Scenarios)}> [--runs N] [--smoke] [--calls N] [--connections K] [--duration S] [--warmup S] [--clients N] [--rate N] [--reps N] [--event-delay-ms N] [--set Key=Value]...");
             return null;
         }
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         var smoke = false;
+        var settings = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 1; i < args.Length; i++)
         {
             if (args[i] == "--smoke")
             {
                 smoke = true;
+            }
+            else if (args[i] == "--set" && i + 1 < args.Length && args[i + 1].Split('=', 2) is [{ Length: > 0 } key, var value])
+            {
+                settings[key] = value;
+                i++;
             }
             else if (args[i].StartsWith("--", StringComparison.Ordinal) && i + 1 < args.Length)
             {
@@ -78,6 +91,7 @@ public sealed class LoadOptions
                 Rate = Int(values, "rate"),
                 Reps = Int(values, "reps"),
                 EventDelayMs = Int(values, "event-delay-ms"),
+                AppSettings = settings,
             };
             var unknown = values.Keys.Except(["runs", "calls", "connections", "duration", "warmup", "clients", "rate", "reps", "event-delay-ms"]).ToList();
             if (unknown.Count > 0 || options.Runs < 1)

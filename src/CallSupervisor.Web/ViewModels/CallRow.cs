@@ -37,6 +37,23 @@ public sealed record CallRow(
 
     public bool IsLive => State != CallState.Disconnected;
 
+    /// <summary>
+    /// True when this row sorts and filters exactly as <paramref name="other"/> at any moment: the same times, names,
+    /// search text, liveness, and whether invitations or media are pending (see <see cref="CallFilter"/> and
+    /// <see cref="Attention"/>, which read nothing else). A mute or a participant count can then change in place.
+    /// </summary>
+    public bool SamePlaceAs(CallRow other) =>
+        IsLive == other.IsLive
+        && StartedAt == other.StartedAt
+        && EndedAt == other.EndedAt
+        && RingingSince == other.RingingSince
+        && OnHoldSince == other.OnHoldSince
+        && PendingInvitations > 0 == other.PendingInvitations > 0
+        && RunningMedia > 0 == other.RunningMedia > 0
+        && string.Equals(Caller, other.Caller, StringComparison.Ordinal)
+        && string.Equals(Agent, other.Agent, StringComparison.Ordinal)
+        && string.Equals(SearchText, other.SearchText, StringComparison.Ordinal);
+
     public static CallRow From(Call call)
     {
         var caller = call.Caller is { } c ? ParticipantNames.Display(call, c) : "Unknown caller";

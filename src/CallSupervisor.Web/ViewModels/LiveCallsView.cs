@@ -19,6 +19,7 @@ public sealed class LiveCallsView(Attention attention, TimeSpan showEndedFor)
     private readonly Dictionary<CallId, CallRow> _rowsById = [];
     private readonly HashSet<CallId> _held = [];
     private List<CallId> _order = [];
+    private Dictionary<CallId, int>? _positions;
 
     public Attention Attention { get; } = attention;
 
@@ -46,21 +47,46 @@ public sealed class LiveCallsView(Attention attention, TimeSpan showEndedFor)
         Refresh(now, force: true);
     }
 
-    /// <summary>Re-flattens only the calls named in the batch (10,000 calls, a handful changed per batch).</summary>
+    /// <summary>
+    /// Re-flattens only the calls named in the batch (10,000 calls, a handful changed per batch). When none of them
+    /// moved (see <see cref="CallRow.SamePlaceAs"/>: a mute, a roster count, a state between two live ones) the rows
+    /// are replaced where they stand, without filtering and ordering the whole board again; the once-a-second
+    /// <see cref="Refresh"/> still lets the order follow the clock.
+    /// </summary>
     public void Apply(FeedBatch<CallsSnapshot, CallChange> batch, DateTimeOffset now)
     {
+        var moved = false;
+        List<CallRow>? replaced = null;
         foreach (var change in batch.Changes)
         {
+            var before = _rowsById.GetValueOrDefault(change.CallId);
             if (batch.State.Find(change.CallId) is { } call)
             {
-                _rowsById[change.CallId] = CallRow.From(call);
+                var row = CallRow.From(call);
+                _rowsById[change.CallId] = row;
+                if (before is null || !row.SamePlaceAs(before))
+                {
+                    moved = true;
+                }
+                else
+                {
+                    (replaced ??= []).Add(row);
+                }
             }
             else
             {
-                _rowsById.Remove(change.CallId);
+                moved |= _rowsById.Remove(change.CallId);
             }
         }
-        Refresh(now, force: false);
+        if (moved)
+        {
+            Refresh(now, force: false);
+        }
+        else if (replaced is not null)
+        {
+            ReplaceInPlace(replaced);
+            Summary = BoardSummary.From(_rowsById.Values, now, Attention);
+        }
     }
 
     /// <summary>Filters and orders afresh when unfrozen or <paramref name="force"/>d; otherwise keeps the order.</summary>
@@ -85,7 +111,30 @@ public sealed class LiveCallsView(Attention attention, TimeSpan showEndedFor)
             _held.RemoveWhere(id => !_rowsById.ContainsKey(id));
         }
         Rows = [.. _order.Select(id => _rowsById[id])];
+        _positions = null;
         Summary = BoardSummary.From(_rowsById.Values, now, Attention);
+    }
+
+    // A new list (the grid holds the previous one) with the same order; positions are found once per order.
+    private void ReplaceInPlace(List<CallRow> rows)
+    {
+        if (_positions is null)
+        {
+            _positions = new Dictionary<CallId, int>(Rows.Count);
+            for (var i = 0; i < Rows.Count; i++)
+            {
+                _positions[Rows[i].CallId] = i;
+            }
+        }
+        var next = new List<CallRow>(Rows);
+        foreach (var row in rows)
+        {
+            if (_positions.TryGetValue(row.CallId, out var at))
+            {
+                next[at] = row;
+            }
+        }
+        Rows = next;
     }
 
     /// <summary>Calls needing attention now (for the opt-in alerts).</summary>
