@@ -84,9 +84,22 @@ public sealed class DomScenario : IScenario
         var barePages = new List<LivePage>();
         try
         {
+            long residentBefore = 0;
             for (var i = 0; i < pages; i++)
             {
                 appPages.Add(await LivePage.OpenAsync(browser, app.BaseAddress, "", session, i, () => Volatile.Read(ref tracker)));
+                if (i == 0)
+                {
+                    // The first page ran the page's code paths for the first time (JIT, caches): the growth after it is the circuits'.
+                    await Idle.SettleAsync(ct, (app.ProcessId, "the app"));
+                    residentBefore = Resident(app.ProcessId);
+                }
+            }
+            if (pages > 1)
+            {
+                await Idle.SettleAsync(ct, (app.ProcessId, "the app"));
+                report.Add(Name, "app resident memory per idle circuit", "MB", "– (no circuit on the bare hub)")
+                    .AddApp((Resident(app.ProcessId) - residentBefore) / (double)(pages - 1) / (1024 * 1024));
             }
             var watched = await appPages[0].RowCallIdsAsync();
             if (watched.Count == 0)
@@ -146,6 +159,13 @@ public sealed class DomScenario : IScenario
                 await page.DisposeAsync();
             }
         }
+    }
+
+    /// <summary>Resident set (RSS) of a process: an upper bound of what its circuits hold, as garbage not yet collected counts too.</summary>
+    private static long Resident(int processId)
+    {
+        using var process = System.Diagnostics.Process.GetProcessById(processId);
+        return process.WorkingSet64;
     }
 
     /// <summary>One page in its own browser context, its observer wired to the tracker of the moment.</summary>

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
+using CallSupervisor.Client;
 using CallSupervisor.Contracts;
 using CallSupervisor.Load.Support;
 using Microsoft.AspNetCore.Http.Connections;
@@ -40,32 +41,38 @@ public sealed class SnapshotScenario : IScenario
         report.Note(Name, string.Create(CultureInfo.InvariantCulture,
             $"app: {large:#,0} calls, baseline: the same app with {small:#,0} calls; {1 + Users} participants per call (a phone caller and {Users} ACS users), media running, the agent invitation declined; one unrecorded connect per app first; bytes = WebSocket payload received until the snapshot is applied (frame headers and the negotiate request excluded)"));
 
-        var time = report.Add(Name, "connect to the snapshot's first part", "ms", $"app with {small:#,0} calls");
-        var size = report.Add(Name, "first part on the wire", "KB", $"app with {small:#,0} calls");
-        var wholeTime = report.Add(Name, "connect to the whole snapshot", "ms", $"app with {small:#,0} calls");
-        var wholeSize = report.Add(Name, "whole snapshot on the wire", "KB", $"app with {small:#,0} calls");
-        foreach (var app in new[] { big, little })
+        // Each protocol the hub speaks: JSON (browsers, scripts, the default) and MessagePack (CallsHubClientOptions.Protocol).
+        foreach (var protocol in new[] { CallsHubProtocol.Json, CallsHubProtocol.MessagePack })
         {
-            await MeasureAsync(app, sessions[app], report, crossCheck: app == big);
-        }
-        for (var run = 0; run < options.Runs; run++)
-        {
-            await Idle.SettleAsync(ct, (big.ProcessId, "the large app"), (little.ProcessId, "the small app"));
-            var app = await MeasureAsync(big, sessions[big], report, crossCheck: false);
-            time.AddApp(app.FirstMs);
-            size.AddApp(app.FirstBytes / 1024.0);
-            wholeTime.AddApp(app.WholeMs);
-            wholeSize.AddApp(app.WholeBytes / 1024.0);
-            await Idle.SettleAsync(ct, (big.ProcessId, "the large app"), (little.ProcessId, "the small app"));
-            var baseline = await MeasureAsync(little, sessions[little], report, crossCheck: false);
-            time.AddBaseline(baseline.FirstMs);
-            size.AddBaseline(baseline.FirstBytes / 1024.0);
-            wholeTime.AddBaseline(baseline.WholeMs);
-            wholeSize.AddBaseline(baseline.WholeBytes / 1024.0);
+            var suffix = protocol == CallsHubProtocol.Json ? "" : ", MessagePack";
+            var time = report.Add(Name, "connect to the snapshot's first part" + suffix, "ms", $"app with {small:#,0} calls");
+            var size = report.Add(Name, "first part on the wire" + suffix, "KB", $"app with {small:#,0} calls");
+            var wholeTime = report.Add(Name, "connect to the whole snapshot" + suffix, "ms", $"app with {small:#,0} calls");
+            var wholeSize = report.Add(Name, "whole snapshot on the wire" + suffix, "KB", $"app with {small:#,0} calls");
+            foreach (var app in new[] { big, little })
+            {
+                await MeasureAsync(app, sessions[app], protocol, report, crossCheck: app == big && protocol == CallsHubProtocol.Json);
+            }
+            for (var run = 0; run < options.Runs; run++)
+            {
+                await Idle.SettleAsync(ct, (big.ProcessId, "the large app"), (little.ProcessId, "the small app"));
+                var app = await MeasureAsync(big, sessions[big], protocol, report, crossCheck: false);
+                time.AddApp(app.FirstMs);
+                size.AddApp(app.FirstBytes / 1024.0);
+                wholeTime.AddApp(app.WholeMs);
+                wholeSize.AddApp(app.WholeBytes / 1024.0);
+                await Idle.SettleAsync(ct, (big.ProcessId, "the large app"), (little.ProcessId, "the small app"));
+                var baseline = await MeasureAsync(little, sessions[little], protocol, report, crossCheck: false);
+                time.AddBaseline(baseline.FirstMs);
+                size.AddBaseline(baseline.FirstBytes / 1024.0);
+                wholeTime.AddBaseline(baseline.WholeMs);
+                wholeSize.AddBaseline(baseline.WholeBytes / 1024.0);
+            }
         }
     }
 
-    private static async Task<(double FirstMs, long FirstBytes, double WholeMs, long WholeBytes)> MeasureAsync(AppUnderTest app, CookieContainer session, Report report, bool crossCheck)
+    private static async Task<(double FirstMs, long FirstBytes, double WholeMs, long WholeBytes)> MeasureAsync(
+        AppUnderTest app, CookieContainer session, CallsHubProtocol protocol, Report report, bool crossCheck)
     {
         CountingWebSocket? socket = null;
         var clock = Stopwatch.StartNew();
@@ -73,12 +80,16 @@ public sealed class SnapshotScenario : IScenario
         {
             http.Transports = HttpTransportType.WebSockets;
             http.WebSocketFactory = (context, token) => CountingWebSocket.ConnectAsync(context, s => socket = s, token);
-        }, wholeSnapshot: false);
+        }, wholeSnapshot: false, protocol);
         var first = clock.Elapsed.TotalMilliseconds;
         var firstBytes = socket?.Received ?? throw new InvalidOperationException("The hub client did not use the counting WebSocket.");
         await hub.WaitForAsync(b => b.SnapshotsApplied > 0, TimeSpan.FromMinutes(2));
         var elapsed = clock.Elapsed.TotalMilliseconds;
         var bytes = socket.Received;
+        if (protocol == CallsHubProtocol.MessagePack && socket.BinaryReceived < bytes / 2)
+        {
+            throw new InvalidOperationException($"A MessagePack connection received {socket.BinaryReceived:#,0} of {bytes:#,0} bytes in binary frames: the protocol was not used.");
+        }
         if (crossCheck)
         {
             // The same board serialized with the hub's JSON settings (web defaults): agrees with the wire count if

@@ -122,13 +122,14 @@ public sealed class AppUnderTest : IAsyncDisposable
     public Task<CookieContainer> SignInAsync() => OidcSignIn.SignInAsync(BaseAddress, OidcSignIn.Manager);
 
     /// <summary>A hub client on a new signed-in session; no automatic reconnect (a drop must fail the round, not hide in it).</summary>
-    public async Task<CallsHubClient> ConnectHubAsync(CookieContainer? session = null, Action<Microsoft.AspNetCore.Http.Connections.Client.HttpConnectionOptions>? configure = null, bool wholeSnapshot = true)
+    public async Task<CallsHubClient> ConnectHubAsync(CookieContainer? session = null, Action<Microsoft.AspNetCore.Http.Connections.Client.HttpConnectionOptions>? configure = null, bool wholeSnapshot = true, CallsHubProtocol protocol = CallsHubProtocol.Json)
     {
         session ??= await SignInAsync();
         return await CallsHubClient.ConnectAsync(BaseAddress, new CallsHubClientOptions
         {
             AutomaticReconnect = false,
             WaitForWholeSnapshot = wholeSnapshot,
+            Protocol = protocol,
             SnapshotTimeout = TimeSpan.FromMinutes(2),
             ConfigureConnection = http =>
             {

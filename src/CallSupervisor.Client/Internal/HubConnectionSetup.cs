@@ -7,12 +7,15 @@ namespace CallSupervisor.Client.Internal;
 
 internal static class HubConnectionSetup
 {
-    /// <summary>The hub connection's builder: URL and caller's HTTP settings, the wire JSON, reconnecting, and the merger's connection hook.</summary>
+    /// <summary>The hub connection's builder: URL and caller's HTTP settings, the wire protocol, reconnecting, and the merger's connection hook.</summary>
     public static IHubConnectionBuilder CreateBuilder(Uri hubAddress, CallsHubClientOptions options, CallBoardMerger merger)
     {
         var builder = new HubConnectionBuilder()
-            .WithUrl(hubAddress, http => options.ConfigureConnection?.Invoke(http))
-            .AddJsonProtocol(json => json.PayloadSerializerOptions = CallsHubClient.WireJson);
+            .WithUrl(hubAddress, http => options.ConfigureConnection?.Invoke(http));
+        // One protocol per connection: the client's registration decides which one it asks the server for.
+        builder = options.Protocol == CallsHubProtocol.MessagePack
+            ? builder.AddMessagePackProtocol()
+            : builder.AddJsonProtocol(json => json.PayloadSerializerOptions = CallsHubClient.WireJson);
         if (options.AutomaticReconnect)
         {
             builder = options.ReconnectPolicy is { } policy ? builder.WithAutomaticReconnect(policy) : builder.WithAutomaticReconnect();

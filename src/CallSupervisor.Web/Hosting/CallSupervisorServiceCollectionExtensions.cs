@@ -44,7 +44,8 @@ public static class CallSupervisorServiceCollectionExtensions
         // ACS requests also tell the operations page whether ACS answers.
         services.AddTransient<AcsReachabilityHandler>();
         services.AddHttpClient<AcsCallAutomationClient>().AddHttpMessageHandler<AcsReachabilityHandler>();
-        services.AddSignalR();
+        // JSON for browsers and scripts, MessagePack for clients that ask for it (CallsHubClientOptions.Protocol).
+        services.AddSignalR().AddMessagePackProtocol();
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddScoped<CircuitHandler, CircuitCounter>();

@@ -90,6 +90,8 @@ public class ServiceFixture : IAsyncLifetime
             AutomaticReconnect = given.AutomaticReconnect,
             ReconnectPolicy = given.ReconnectPolicy,
             SnapshotTimeout = given.SnapshotTimeout,
+            WaitForWholeSnapshot = given.WaitForWholeSnapshot,
+            Protocol = given.Protocol,
             ConfigureConnection = http =>
             {
                 http.Cookies = cookies;
