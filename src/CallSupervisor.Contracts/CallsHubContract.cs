@@ -13,8 +13,11 @@ public static class CallsHubContract
     public const string SnapshotMessage = "snapshot";
     public const string ChangedMessage = "changed";
 
-    /// <summary>The most calls one snapshot part carries (about 0.65 MB of JSON at five participants a call, under 1 MB).</summary>
-    public const int SnapshotPartSize = 250;
+    /// <summary>
+    /// The most calls one snapshot part carries: about 0.27 MB of JSON at five participants a call, so a new client's
+    /// first part stays well under 1 MB even when the next one is already in by the time it is read.
+    /// </summary>
+    public const int SnapshotPartSize = 100;
 
     /// <summary><c>Mute(callId, participantRawId)</c> → <see cref="CommandResultDto"/>.</summary>
     public const string Mute = nameof(Mute);

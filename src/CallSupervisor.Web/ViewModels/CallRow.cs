@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using CallSupervisor.Core.Calls;
 using CallSupervisor.Core.Store;
 
@@ -54,6 +55,15 @@ public sealed record CallRow(
         && string.Equals(Agent, other.Agent, StringComparison.Ordinal)
         && string.Equals(SearchText, other.SearchText, StringComparison.Ordinal);
 
+    // One row per call version for the whole process: a Call is immutable and replaced on every change, so its row
+    // never goes stale, and every open page (each circuit has its own view) shares it instead of flattening the
+    // same call again and holding its own copy. The table holds a row only while its Call is alive.
+    private static readonly ConditionalWeakTable<Call, CallRow> Shared = new();
+
+    /// <summary>The row of <paramref name="call"/>, flattened once for every page that shows it.</summary>
+    public static CallRow Of(Call call) => Shared.GetValue(call, From);
+
+    /// <summary>Flattens <paramref name="call"/> (a new row each time; pages use <see cref="Of"/>).</summary>
     public static CallRow From(Call call)
     {
         var caller = call.Caller is { } c ? ParticipantNames.Display(call, c) : "Unknown caller";

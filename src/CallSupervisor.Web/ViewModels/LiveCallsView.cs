@@ -42,7 +42,7 @@ public sealed class LiveCallsView(Attention attention, TimeSpan showEndedFor)
         _rowsById.Clear();
         foreach (var call in snapshot.Calls.Values)
         {
-            _rowsById[call.CallId] = CallRow.From(call);
+            _rowsById[call.CallId] = CallRow.Of(call);
         }
         Refresh(now, force: true);
     }
@@ -62,7 +62,7 @@ public sealed class LiveCallsView(Attention attention, TimeSpan showEndedFor)
             var before = _rowsById.GetValueOrDefault(change.CallId);
             if (batch.State.Find(change.CallId) is { } call)
             {
-                var row = CallRow.From(call);
+                var row = CallRow.Of(call);
                 _rowsById[change.CallId] = row;
                 if (before is null || !row.SamePlaceAs(before))
                 {

@@ -103,6 +103,24 @@ public sealed class LiveCallsViewTests
         Assert.False(row.SamePlaceAs(row with { SearchText = row.SearchText + " new participant" }));
     }
 
+    [Fact]
+    public void TwoPages_ShareEachCallsRow_UntilTheCallChanges()
+    {
+        var other = new LiveCallsView(new Attention(new AttentionThresholds()), TimeSpan.FromSeconds(30));
+        other.Load(_store.Current, _events.Now);
+
+        Assert.Same(_view.Rows[1], other.Rows[1]);
+
+        _store.Apply(_events.RosterFor(TestEvents.Call2, 2, TestEvents.In(TestEvents.Caller), TestEvents.In(TestEvents.Agent2, muted: true)));
+        var before = _view.Rows[1];
+        _view.Apply(Batch(TestEvents.Call2), _events.Now);
+        other.Apply(Batch(TestEvents.Call2), _events.Now);
+
+        Assert.NotSame(before, _view.Rows[1]);
+        Assert.Same(_view.Rows[1], other.Rows[1]);
+        Assert.Equal(1, other.Rows[1].Muted);
+    }
+
     private FeedBatch<CallsSnapshot, CallChange> Batch(Core.Calls.CallId callId) =>
         new(0, _store.Current, ImmutableArray.Create(new CallChange(callId, CallChangeKind.Updated)));
 }
