@@ -8,12 +8,24 @@ namespace CallSupervisor.Web.Components;
 /// stream in a background loop, renders each batch once through <see cref="ComponentBase.InvokeAsync(Action)"/>,
 /// and cancels and awaits the loop when disposed. Failures go to the renderer via DispatchExceptionAsync.
 /// </summary>
+/// <remarks>
+/// The next batch is taken only once the browser has applied the previous render (Blazor calls
+/// <see cref="OnAfterRender"/> when the client acknowledges the batch): changes that arrive meanwhile are coalesced
+/// into the next render. A page that keeps up renders a change as soon as it comes; a page whose browser is slow
+/// (a loaded machine, a slow link) gets fewer, larger renders instead of a queue of them. The feed's window
+/// (<c>Dashboard:BatchWindow</c>) still bounds the render rate. A client that never acknowledges (gone, not yet
+/// reconnected) holds the loop for <see cref="AcknowledgeTimeout"/> at most.
+/// </remarks>
 public abstract class FeedComponentBase<TState, TChange> : ComponentBase, IAsyncDisposable
     where TState : class
 {
     private readonly CancellationTokenSource _stop = new();
     private Task? _loop;
     private Task? _ticker;
+    private TaskCompletionSource? _rendered;
+
+    /// <summary>How long a batch waits at most for the browser to acknowledge the previous render.</summary>
+    public static readonly TimeSpan AcknowledgeTimeout = TimeSpan.FromSeconds(1);
 
     [Inject] public required TimeProvider Time { get; init; }
 
@@ -88,6 +100,7 @@ public abstract class FeedComponentBase<TState, TChange> : ComponentBase, IAsync
         {
             await foreach (var batch in changes.WithCancellation(_stop.Token))
             {
+                TaskCompletionSource? rendered = null;
                 await InvokeAsync(() =>
                 {
                     if (_stop.IsCancellationRequested)
@@ -98,8 +111,13 @@ public abstract class FeedComponentBase<TState, TChange> : ComponentBase, IAsync
                     Now = Time.GetUtcNow();
                     OnBatch(batch);
                     BatchesRendered++;
+                    _rendered = rendered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
                     StateHasChanged();
                 });
+                if (rendered is not null)
+                {
+                    await WaitForBrowserAsync(rendered.Task);
+                }
             }
         }
         catch (OperationCanceledException) when (_stop.IsCancellationRequested)
@@ -109,6 +127,26 @@ public abstract class FeedComponentBase<TState, TChange> : ComponentBase, IAsync
         catch (Exception ex)
         {
             await DispatchExceptionAsync(ex);
+        }
+    }
+
+    /// <summary>Completes the wait of the batch just rendered: the browser has applied it (or, without a browser, it is done).</summary>
+    protected sealed override void OnAfterRender(bool firstRender)
+    {
+        _rendered?.TrySetResult();
+        _rendered = null;
+    }
+
+    private async Task WaitForBrowserAsync(Task rendered)
+    {
+        try
+        {
+            // Not the component's clock: a test's manual clock must not hold the loop; the real one bounds a lost client.
+            await rendered.WaitAsync(AcknowledgeTimeout, _stop.Token);
+        }
+        catch (TimeoutException)
+        {
+            // No acknowledgement (client gone or reconnecting): go on, the next render carries everything.
         }
     }
 
