@@ -55,7 +55,9 @@ public sealed class DashboardShellTests(BrowserFixture fixture)
         await page.GetByRole(AriaRole.Menuitemradio, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Dark") }).ClickAsync();
 
         await Expect(page.Locator("html")).ToHaveAttributeAsync("data-theme", "dark");
-        Assert.NotEqual(light, await background());
+        // The attribute and the theme's colours come in separate steps (the theme provider's styles follow in a
+        // render of their own): wait for the colour, do not read it once.
+        await Expect(page.Locator("body")).Not.ToHaveCSSAsync("background-color", light);
         var dark = await background();
 
         // The server reads the choice from the cookie: the static first paint is already dark (no flash).

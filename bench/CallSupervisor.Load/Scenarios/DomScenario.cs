@@ -63,18 +63,9 @@ public sealed class DomScenario : IScenario
 
     public async Task RunAsync(ScenarioContext context)
     {
-        var (options, report, ct) = (context.Options, context.Report, context.Cancellation);
-        var pages = options.Pick(options.Clients, 20, 2);
-        var rate = options.Pick(options.Rate, 1000, 100);
-        var duration = TimeSpan.FromSeconds(options.Pick(options.DurationSeconds, 10, 2));
-        var calls = options.Pick(options.Calls, 1000, 50);
-        await using var app = await AppUnderTest.StartAsync(context.Workspace, Name, settings: options.AppSettings);
-        await using var baseline = await BaselineProcess.StartAsync(context.Workspace, app.Emulator, broadcast: true);
-        IReadOnlyList<SeededCall> seeded;
-        await using (var seeding = await app.ConnectHubAsync())
-        {
-            seeded = await Seeder.SeedAsync(app, seeding, calls, users: 1, before: 0, ct);
-        }
+        var (report, ct) = (context.Report, context.Cancellation);
+        await using var load = await SteadyLoad.StartAsync(context, Name, smokeClients: 2);
+        var (pages, app, baseline) = (load.Clients, load.App, load.Baseline);
         var session = await app.SignInAsync();
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await Chromium.LaunchAsync(playwright, context.Workspace.NewHome("chromium"));
@@ -113,44 +104,29 @@ public sealed class DomScenario : IScenario
             }
             Console.WriteLine($"  {pages} live calls pages on the app, {pages} plain pages on the bare hub, {watched.Count} rows in view");
             report.Note(Name, string.Create(CultureInfo.InvariantCulture,
-                $"{pages} pages per side (Chromium {browser.Version} headless, 1366×820), {rate:#,0} events/s (1 per POST) for {duration.TotalSeconds:0.#} s over {calls:#,0} calls, {watched.Count} of them in view and measured, after a 1 s unrecorded warm-up per side; latency = the row's Muted cell changed in the page (MutationObserver, page clock) − POST start"));
+                $"{pages} pages per side (Chromium {browser.Version} headless, 1366×820), {load.Rate:#,0} events/s (1 per POST) for {load.Duration.TotalSeconds:0.#} s over {load.Calls:#,0} calls, {watched.Count} of them in view and measured, after a 1 s unrecorded warm-up per side; latency = the row's Muted cell changed in the page (MutationObserver, page clock) − POST start"));
 
-            var p50 = report.Add(Name, "latency p50", "ms", "plain page on the bare hub");
-            var p99 = report.Add(Name, "latency p99", "ms", "plain page on the bare hub");
-            var max = report.Add(Name, "latency max", "ms", "plain page on the bare hub");
-            var inPage = report.Add(Name, "in the page: last WebSocket message → cell changed, p50", "ms", "plain page on the bare hub");
-            var appFeeds = seeded.Select(c => new RosterFeed(c)).ToArray();
-            var baselineFeeds = seeded.Select(c => new RosterFeed(c)).ToArray();
-            using var driver = new CallbackDriver(app.Emulator, connections: 64);
-            var baselineTarget = new Uri(baseline.BaseAddress, "api/callbacks/acs");
-            var sides = new[] { (app.CallbackAddress, appFeeds, true), (baselineTarget, baselineFeeds, false) };
-            foreach (var (target, feeds, _) in sides)
-            {
-                Volatile.Write(ref tracker, new LatencyTracker(pages, watched));
-                await Pacer.PaceAsync(driver, target, feeds, tracker, rate, TimeSpan.FromSeconds(1), ct);
-            }
-            for (var run = 0; run < options.Runs; run++)
-            {
-                foreach (var (target, feeds, isApp) in sides)
+            // Made at the first round's end, so it follows the latencies in the table.
+            Report.Figure? inPage = null;
+            await load.RunRoundsAsync(context, Name, "plain page on the bare hub", "changes in a page",
+                () =>
                 {
-                    await Idle.SettleAsync(ct, (app.ProcessId, "the app"), (baseline.ProcessId, "the baseline"));
                     Volatile.Write(ref tracker, new LatencyTracker(pages, watched));
+                    return tracker;
+                },
+                beforeRound: _ =>
+                {
                     foreach (var page in appPages.Concat(barePages))
                     {
                         page.TakeInPage();
                     }
-                    var failed = await Pacer.PaceAsync(driver, target, feeds, tracker, rate, duration, ct);
-                    var (latencies, missed) = tracker.Finish();
-                    (isApp ? (Action<double>)p50.AddApp : p50.AddBaseline)(Stats.Percentile(latencies, 50));
-                    (isApp ? (Action<double>)p99.AddApp : p99.AddBaseline)(Stats.Percentile(latencies, 99));
-                    (isApp ? (Action<double>)max.AddApp : max.AddBaseline)(Stats.Max(latencies));
-                    (isApp ? (Action<double>)inPage.AddApp : inPage.AddBaseline)(Stats.Percentile([.. (isApp ? appPages : barePages).SelectMany(p => p.TakeInPage())], 50));
-                    if (missed > 0 || failed > 0)
-                    {
-                        report.Note(Name, $"{(isApp ? "app" : "baseline")} round {run + 1}: {failed} POSTs not answered 200, {missed} of {tracker.Sent * pages} changes not seen in a page within 10 s");
-                    }
-                }
-            }
+                },
+                afterRound: isApp =>
+                {
+                    inPage ??= report.Add(Name, "in the page: last WebSocket message → cell changed, p50", "ms", "plain page on the bare hub");
+                    (isApp ? (Action<double>)inPage.AddApp : inPage.AddBaseline)(
+                        Stats.Percentile([.. (isApp ? appPages : barePages).SelectMany(p => p.TakeInPage())], 50));
+                });
         }
         finally
         {
