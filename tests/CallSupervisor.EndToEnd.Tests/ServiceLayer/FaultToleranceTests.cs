@@ -25,7 +25,7 @@ public sealed class FaultToleranceTests(ServiceFixture fixture)
             participants = new[] { new { kind = "communicationUser", joinAfterSeconds = 0 } },
             invitationBehavior = "ringForever",
         });
-        var call = await hub.ExpectCallAsync(callId, c => c.AcsUser() is not null, "an ACS participant");
+        var call = await hub.ExpectCallAsync(callId, c => c.State == "Connected" && c.AcsUser() is not null, "a connected call with an ACS participant");
         return (callId, call.AcsUser()!.Identifier.RawId);
     }
 

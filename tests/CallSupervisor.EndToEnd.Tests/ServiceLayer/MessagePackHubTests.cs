@@ -40,7 +40,7 @@ public sealed class MessagePackHubTests(ServiceFixture fixture)
 
         // Everything a call can carry: the roster, a ringing invitation, running media.
         var settled = await packed.ExpectCallAsync(callId,
-            c => c.AcsUser() is not null && c.Invitations.Any(i => i.Status == "Pending") && c.MediaOperations.Any(), "a call with all its parts");
+            c => c.State == "Connected" && c.AcsUser() is not null && c.Invitations.Any(i => i.Status == "Pending") && c.MediaOperations.Any(), "a call with all its parts");
         var rawId = settled.AcsUser()!.Identifier.RawId;
         var result = await packed.MuteAsync(callId, rawId);
         Assert.Equal("Accepted", result.Status);

@@ -35,7 +35,7 @@ public sealed class SupervisorActionsOverHubTests(ServiceFixture fixture)
     {
         await using var hub = await fixture.ConnectHubAsync();
         var callId = await fixture.CreateCallAsync(AcsScenario);
-        var call = await hub.ExpectCallAsync(callId, c => c.AcsUser() is not null, "an ACS participant");
+        var call = await hub.ExpectCallAsync(callId, c => c.State == "Connected" && c.AcsUser() is not null, "a connected call with an ACS participant");
         var rawId = call.AcsUser()!.Identifier.RawId;
 
         var result = await hub.MuteAsync(callId, rawId);
