@@ -55,18 +55,15 @@ public sealed class SnapshotScenario : IScenario
             }
             for (var run = 0; run < options.Runs; run++)
             {
-                await Idle.SettleAsync(ct, (big.ProcessId, "the large app"), (little.ProcessId, "the small app"));
-                var app = await MeasureAsync(big, sessions[big], protocol, report, crossCheck: false);
-                time.AddApp(app.FirstMs);
-                size.AddApp(app.FirstBytes / 1024.0);
-                wholeTime.AddApp(app.WholeMs);
-                wholeSize.AddApp(app.WholeBytes / 1024.0);
-                await Idle.SettleAsync(ct, (big.ProcessId, "the large app"), (little.ProcessId, "the small app"));
-                var baseline = await MeasureAsync(little, sessions[little], protocol, report, crossCheck: false);
-                time.AddBaseline(baseline.FirstMs);
-                size.AddBaseline(baseline.FirstBytes / 1024.0);
-                wholeTime.AddBaseline(baseline.WholeMs);
-                wholeSize.AddBaseline(baseline.WholeBytes / 1024.0);
+                foreach (var (app, isApp) in new[] { (big, true), (little, false) })
+                {
+                    await Idle.SettleAsync(ct, (big.ProcessId, "the large app"), (little.ProcessId, "the small app"));
+                    var measured = await MeasureAsync(app, sessions[app], protocol, report, crossCheck: false);
+                    foreach (var (figure, value) in new[] { (time, measured.FirstMs), (size, measured.FirstBytes / 1024.0), (wholeTime, measured.WholeMs), (wholeSize, measured.WholeBytes / 1024.0) })
+                    {
+                        (isApp ? (Action<double>)figure.AddApp : figure.AddBaseline)(value);
+                    }
+                }
             }
         }
     }
