@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.RegularExpressions;
 
 namespace CallSupervisor.Load.Support;
 
@@ -9,7 +8,7 @@ namespace CallSupervisor.Load.Support;
 /// when the harness exits. Only the last lines of its output are kept (for failure messages): a long run would
 /// otherwise grow the harness's memory and skew its own figures.
 /// </summary>
-public sealed partial class ChildProcess : IAsyncDisposable
+public sealed class ChildProcess : IAsyncDisposable
 {
     private const int LinesKept = 200;
     private static readonly List<Process> Running = [];
@@ -101,32 +100,19 @@ public sealed partial class ChildProcess : IAsyncDisposable
                 _tail.Dequeue();
             }
         }
-        var match = ListeningLine().Match(line);
-        if (match.Success)
+        if (ServerProcesses.ListeningAddress(line) is { } address)
         {
-            _listening.TrySetResult(new Uri(match.Groups[1].Value.TrimEnd('/') + "/"));
+            _listening.TrySetResult(address);
         }
     }
 
     public async ValueTask DisposeAsync()
     {
-        try
-        {
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-                await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(15));
-            }
-        }
-        catch (Exception ex) when (ex is InvalidOperationException or TimeoutException)
-        {
-            // Never started, already gone, or slow to die after the kill.
-        }
         lock (Running)
         {
             Running.Remove(_process);
         }
-        _process.Dispose();
+        await ServerProcesses.KillAsync(_process);
     }
 
     private static void KillAll()
@@ -154,7 +140,4 @@ public sealed partial class ChildProcess : IAsyncDisposable
         listener.Start();
         return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
-
-    [GeneratedRegex(@"Now listening on:\s*(http://127\.0\.0\.1:\d+)")]
-    private static partial Regex ListeningLine();
 }

@@ -114,13 +114,13 @@ public sealed partial class AppProcess : IAsyncDisposable
             EmulatorAddress = new Uri(emulator.Groups[1].Value);
             _emulatorAttached.TrySetResult();
         }
-        if (ChildProcess.ListeningAddress(line) is { } address)
+        if (ServerProcesses.ListeningAddress(line) is { } address)
         {
             _listening.TrySetResult(address);
         }
     }
 
-    public ValueTask DisposeAsync() => new(ChildProcess.KillAsync(_process));
+    public ValueTask DisposeAsync() => new(ServerProcesses.KillAsync(_process));
 
     /// <summary>A loopback port free right now, for a test that must restart the app at the same address.</summary>
     public static int FreePort()

@@ -118,12 +118,12 @@ public sealed class LoadBalancerProcess : IAsyncDisposable
         {
             _output.AppendLine(line);
         }
-        if (ChildProcess.ListeningAddress(line) is { } address)
+        if (ServerProcesses.ListeningAddress(line) is { } address)
         {
             _listening.TrySetResult(address);
         }
     }
 
-    public ValueTask DisposeAsync() => new(ChildProcess.KillAsync(_process));
+    public ValueTask DisposeAsync() => new(ServerProcesses.KillAsync(_process));
 
 }

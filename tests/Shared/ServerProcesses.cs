@@ -1,10 +1,13 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 
-namespace CallSupervisor.EndToEnd.Tests.Infrastructure;
+namespace CallSupervisor.Testing;
 
-/// <summary>What the tests' ASP.NET Core child processes (the app, the balancer) have in common.</summary>
-internal static partial class ChildProcess
+/// <summary>
+/// What the ASP.NET Core child processes of the end-to-end tests (the app, the balancer) and of the load harness (the
+/// app, the baseline) have in common. Linked into both from tests/Shared.
+/// </summary>
+internal static partial class ServerProcesses
 {
     /// <summary>The address in a Kestrel "Now listening on" line (with a trailing slash), or null for any other line.</summary>
     public static Uri? ListeningAddress(string line)
