@@ -1,5 +1,6 @@
 using CallSupervisor.Core.Calls;
 using CallSupervisor.Core.Tests.Store;
+using CallSupervisor.Web.Components.Controls;
 using CallSupervisor.Web.Components.Layout;
 using CallSupervisor.Web.Components.Pages;
 using Microsoft.AspNetCore.Components;
@@ -49,6 +50,23 @@ public sealed class LiveCallsPageTests : DashboardTestContext
         Store.Apply(Events.Roster(2, TestEvents.In(TestEvents.Caller), TestEvents.In(TestEvents.Agent, muted: true)));
 
         cut.WaitForAssertion(() => Assert.Contains("Muted", cut.Find("li[data-kind='CommunicationUser']").TextContent, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Mute_UpdatesTheGridRowInPlaceInsteadOfDrawingItAgain()
+    {
+        Store.WithConnectedCall(Events);
+        Store.Apply(Events.Roster(1, TestEvents.In(TestEvents.Caller), TestEvents.In(TestEvents.Agent)));
+        var cut = Page();
+        var grid = cut.FindComponent<CallsGrid>();
+        grid.WaitForState(() => grid.FindComponents<AttentionTag>().Count == 1);
+        var before = grid.FindComponent<AttentionTag>().Instance;
+
+        Store.Apply(Events.Roster(2, TestEvents.In(TestEvents.Caller), TestEvents.In(TestEvents.Agent, muted: true)));
+
+        // The row's components live on (the grid keys its rows by the item): only the Muted cell's text is sent.
+        grid.WaitForAssertion(() => Assert.Equal(1, grid.FindComponent<AttentionTag>().Instance.Row.Muted));
+        Assert.Same(before, grid.FindComponent<AttentionTag>().Instance);
     }
 
     [Fact]
