@@ -29,6 +29,12 @@ public sealed partial class EventLogReplica(
     private int _sinceCheckpoint;
     private DateTimeOffset _lastCheckpoint = time.GetUtcNow();
 
+    // The checkpoint being serialized and saved, beside the apply loop rather than in it: written inline, the whole
+    // store's JSON and the save's round trip (a remote PostgreSQL's included) held up every record behind it, so the
+    // board stood still meanwhile. One at a time; a due one waits until the previous is saved. (On two cores the
+    // serialization still competes for CPU: docs/performance.md.)
+    private Task _checkpointing = Task.CompletedTask;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         string? caughtUpAt = null;
@@ -58,7 +64,7 @@ public sealed partial class EventLogReplica(
                     {
                         status.MarkCaughtUp();
                     }
-                    await CheckpointIfDueAsync(stoppingToken).ConfigureAwait(false);
+                    CheckpointIfDue(stoppingToken);
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -96,20 +102,46 @@ public sealed partial class EventLogReplica(
         reactions.Applied(record, outcome);
     }
 
-    private async Task CheckpointIfDueAsync(CancellationToken cancellationToken)
+    private void CheckpointIfDue(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        if (!leadership.IsLeader || _position is null
+        if (!leadership.IsLeader || _position is null || !_checkpointing.IsCompleted
             || (_sinceCheckpoint < options.Value.CheckpointEvery && now - _lastCheckpoint < options.Value.CheckpointInterval))
         {
             return;
         }
-        // Taken between two records: the state holds exactly the log up to _position.
-        var state = CheckpointJson.SerializeToUtf8Bytes(store.Export());
-        await checkpoints.SaveAsync(new Checkpoint(_position, state, now), cancellationToken).ConfigureAwait(false);
-        LogCheckpoint(_position, state.Length, _sinceCheckpoint);
+        // Taken between two records: the state holds exactly the log up to _position. The snapshot is immutable, so
+        // it can be serialized while the loop applies the next records.
+        var exported = store.Export();
+        var (position, events) = (_position, _sinceCheckpoint);
         _sinceCheckpoint = 0;
         _lastCheckpoint = now;
+        _checkpointing = Task.Run(() => SaveCheckpointAsync(exported, position, events, now, cancellationToken), CancellationToken.None);
+    }
+
+    private async Task SaveCheckpointAsync(StoreCheckpoint exported, string position, int events, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var state = CheckpointJson.SerializeToUtf8Bytes(exported);
+            await checkpoints.SaveAsync(new Checkpoint(position, state, at), cancellationToken).ConfigureAwait(false);
+            LogCheckpoint(position, state.Length, events);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopping: StopAsync writes the last one.
+        }
+        catch (EventLogUnavailableException ex)
+        {
+            // Nothing is lost: the log has every record; the next due checkpoint tries again (a restart meanwhile
+            // replays a little more). Whether the log is reachable is the read loop's to say.
+            LogCheckpointFailed(ex.Message, position);
+        }
+        catch (Exception ex)
+        {
+            // Not the loop's exception any more (it runs beside it): said here, or nobody would hear of it.
+            LogCheckpointError(ex, position);
+        }
     }
 
     /// <summary>On an orderly stop, a last checkpoint (when leading), so the next start has little to replay.</summary>
@@ -130,8 +162,10 @@ public sealed partial class EventLogReplica(
     /// <summary>Writes a checkpoint at once (shutdown, tests), when this instance leads and has applied anything.</summary>
     public async Task CheckpointNowAsync(CancellationToken cancellationToken)
     {
+        await _checkpointing.ConfigureAwait(false);
         _sinceCheckpoint = options.Value.CheckpointEvery;
-        await CheckpointIfDueAsync(cancellationToken).ConfigureAwait(false);
+        CheckpointIfDue(cancellationToken);
+        await _checkpointing.ConfigureAwait(false);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The event log is unavailable ({Reason}); the board keeps what it has after {Position}")]
@@ -142,6 +176,12 @@ public sealed partial class EventLogReplica(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "No checkpoint at shutdown: {Reason}")]
     private partial void LogNoFinalCheckpoint(string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No checkpoint at {Position}: {Reason}; the next one is tried when due")]
+    private partial void LogCheckpointFailed(string reason, string position);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The checkpoint at {Position} could not be written; the next one is tried when due")]
+    private partial void LogCheckpointError(Exception exception, string position);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Checkpoint at {Position}: {Bytes} bytes after {Events} events")]
     private partial void LogCheckpoint(string position, int bytes, int events);
