@@ -41,12 +41,19 @@ internal sealed class JournalHarness : IAsyncDisposable
 
     public SqliteEventLog Log => _services.GetRequiredService<SqliteEventLog>();
 
-    public static async Task<JournalHarness> StartAsync(string folder, FakeCallAutomationPort acs, TimeProvider time, bool workflow = true)
+    /// <summary>
+    /// The app's journal services over a SQLite file in <paramref name="folder"/>; <paramref name="settings"/> go over
+    /// the harness's configuration (e.g. <c>Journal:CheckpointEvery</c>) and <paramref name="replace"/> registers
+    /// last, so its services win (e.g. another <c>ICheckpointStore</c>).
+    /// </summary>
+    public static async Task<JournalHarness> StartAsync(
+        string folder, FakeCallAutomationPort acs, TimeProvider time, bool workflow = true,
+        IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? replace = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Journal:SqlitePath"] = Path.Combine(folder, "journal.db"),
-        }).Build();
+        }).AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton(time);
@@ -57,6 +64,7 @@ internal sealed class JournalHarness : IAsyncDisposable
         services.AddSingleton(sp => new ContactCenterWorkflow(acs, sp.GetRequiredService<ICallEventSink>(), new WorkflowOptions(
             workflow, [CommunicationIdentifier.AcsUser("8:acs:agent")], new Uri("https://media.example.com/hold.wav"), new Uri("https://media.example.com/menu.wav"), TimeSpan.FromSeconds(60)), time));
         services.AddSingleton(new CallbackAddress(new NoServer(), new Uri("http://127.0.0.1:9/")));
+        replace?.Invoke(services);
         var provider = services.BuildServiceProvider();
         var hosted = provider.GetServices<IHostedService>().ToList();
         foreach (var service in hosted)
