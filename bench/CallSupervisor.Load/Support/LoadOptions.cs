@@ -3,7 +3,7 @@ using System.Globalization;
 namespace CallSupervisor.Load.Support;
 
 /// <summary>
-/// The command line: <c>&lt;scenario&gt; [--runs N] [--smoke] [--calls N] [--connections K] [--duration S] [--warmup S]
+/// The command line: <c>&lt;scenario&gt; [--runs N] [--smoke] [--wire] [--calls N] [--connections K] [--duration S] [--warmup S]
 /// [--clients N] [--rate N] [--reps N] [--event-delay-ms N] [--set Key=Value]...</c>. A value not given falls back to the scenario's
 /// default, or to its tiny smoke size with <c>--smoke</c>.
 /// </summary>
@@ -14,6 +14,9 @@ public sealed class LoadOptions
     public required string Scenario { get; init; }
 
     public bool Smoke { get; init; }
+
+    /// <summary><c>--wire</c>: the hub scenario's app clients are plain SignalR connections that only parse each push, as the baseline's do (no typed client's board merge).</summary>
+    public bool Wire { get; init; }
 
     /// <summary>Measured rounds per side; each round of the app is followed by one of the baseline.</summary>
     public int Runs { get; init; }
@@ -49,17 +52,22 @@ public sealed class LoadOptions
     {
         if (args.Length == 0 || !Scenarios.Contains(args[0]))
         {
-            error.WriteLine($"usage: <{string.Join('|', Scenarios)}> [--runs N] [--smoke] [--calls N] [--connections K] [--duration S] [--warmup S] [--clients N] [--rate N] [--reps N] [--event-delay-ms N] [--set Key=Value]...");
+            error.WriteLine($"usage: <{string.Join('|', Scenarios)}> [--runs N] [--smoke] [--wire] [--calls N] [--connections K] [--duration S] [--warmup S] [--clients N] [--rate N] [--reps N] [--event-delay-ms N] [--set Key=Value]...");
             return null;
         }
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         var smoke = false;
+        var wire = false;
         var settings = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 1; i < args.Length; i++)
         {
             if (args[i] == "--smoke")
             {
                 smoke = true;
+            }
+            else if (args[i] == "--wire")
+            {
+                wire = true;
             }
             else if (args[i] == "--set" && i + 1 < args.Length && args[i + 1].Split('=', 2) is [{ Length: > 0 } key, var value])
             {
@@ -82,6 +90,7 @@ public sealed class LoadOptions
             {
                 Scenario = args[0],
                 Smoke = smoke,
+                Wire = wire,
                 Runs = Int(values, "runs") ?? (smoke ? 1 : 3),
                 Calls = Int(values, "calls"),
                 Connections = Int(values, "connections"),
