@@ -27,7 +27,7 @@ public sealed class DomScenario : IScenario
           window.__messageAt = 0;
           window.WebSocket = function (...args) {
             const socket = new NativeWebSocket(...args);
-            socket.addEventListener("message", () => { window.__messageAt = performance.timeOrigin + performance.now(); });
+            socket.addEventListener("message", () => { window.__messageAt = performance.timeOrigin + performance.now(); performance.mark("ws"); });
             return socket;
           };
           window.WebSocket.prototype = NativeWebSocket.prototype;
@@ -53,7 +53,10 @@ public sealed class DomScenario : IScenario
                 changes.push([link.dataset.callId, text, at, window.__messageAt]);
               }
             }
-            if (changes.length > 0) window.__domChanges(JSON.stringify(changes));
+            if (changes.length > 0) {
+              performance.mark("changed");
+              window.__domChanges(JSON.stringify(changes));
+            }
           };
           new MutationObserver(scan).observe(document, { subtree: true, childList: true, characterData: true });
         })();
@@ -108,21 +111,31 @@ public sealed class DomScenario : IScenario
 
             // Made at the first round's end, so it follows the latencies in the table.
             Report.Figure? inPage = null;
+            PageTrace? trace = null;
             await load.RunRoundsAsync(context, Name, "plain page on the bare hub", "changes in a page",
                 () =>
                 {
                     Volatile.Write(ref tracker, new LatencyTracker(pages, watched));
                     return tracker;
                 },
-                beforeRound: _ =>
+                beforeRound: async isApp =>
                 {
                     foreach (var page in appPages.Concat(barePages))
                     {
                         page.TakeInPage();
                     }
+                    if (isApp && context.Options.TracePage is not null && trace is null)
+                    {
+                        trace = await PageTrace.StartAsync(appPages[0].Cdp());
+                    }
                 },
-                afterRound: isApp =>
+                afterRound: async isApp =>
                 {
+                    if (isApp && trace is { Written: false })
+                    {
+                        await trace.WriteAsync(context.Options.TracePage!);
+                        Console.WriteLine($"  wrote a Chromium trace of the first app page to {context.Options.TracePage} (open it in chrome://tracing or ui.perfetto.dev)");
+                    }
                     inPage ??= report.Add(Name, "in the page: last WebSocket message → cell changed, p50", "ms", "plain page on the bare hub");
                     (isApp ? (Action<double>)inPage.AddApp : inPage.AddBaseline)(
                         Stats.Percentile([.. (isApp ? appPages : barePages).SelectMany(p => p.TakeInPage())], 50));
@@ -200,6 +213,9 @@ public sealed class DomScenario : IScenario
         public async Task<IReadOnlySet<string>> RowCallIdsAsync() =>
             (await _page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('.cs-grid tbody tr a[data-call-id]')].map(a => a.dataset.callId)"))
             .ToHashSet(StringComparer.Ordinal);
+
+        /// <summary>A DevTools protocol session on this page (for <see cref="PageTrace"/>).</summary>
+        public Task<ICDPSession> Cdp() => _context.NewCDPSessionAsync(_page);
 
         public async ValueTask DisposeAsync() => await _context.DisposeAsync();
 

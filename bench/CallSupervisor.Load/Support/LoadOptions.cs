@@ -4,7 +4,7 @@ namespace CallSupervisor.Load.Support;
 
 /// <summary>
 /// The command line: <c>&lt;scenario&gt; [--runs N] [--smoke] [--wire] [--calls N] [--connections K] [--duration S] [--warmup S]
-/// [--clients N] [--rate N] [--reps N] [--event-delay-ms N] [--set Key=Value]...</c>. A value not given falls back to the scenario's
+/// [--clients N] [--rate N] [--reps N] [--event-delay-ms N] [--trace-page FILE] [--set Key=Value]...</c>. A value not given falls back to the scenario's
 /// default, or to its tiny smoke size with <c>--smoke</c>.
 /// </summary>
 public sealed class LoadOptions
@@ -17,6 +17,9 @@ public sealed class LoadOptions
 
     /// <summary><c>--wire</c>: the hub scenario's app clients are plain SignalR connections that only parse each push, as the baseline's do (no typed client's board merge).</summary>
     public bool Wire { get; init; }
+
+    /// <summary><c>--trace-page FILE</c>: the dom scenario writes a Chromium trace (timeline and V8) of its first app page during the first app round.</summary>
+    public string? TracePage { get; init; }
 
     /// <summary>Measured rounds per side; each round of the app is followed by one of the baseline.</summary>
     public int Runs { get; init; }
@@ -52,7 +55,7 @@ public sealed class LoadOptions
     {
         if (args.Length == 0 || !Scenarios.Contains(args[0]))
         {
-            error.WriteLine($"usage: <{string.Join('|', Scenarios)}> [--runs N] [--smoke] [--wire] [--calls N] [--connections K] [--duration S] [--warmup S] [--clients N] [--rate N] [--reps N] [--event-delay-ms N] [--set Key=Value]...");
+            error.WriteLine($"usage: <{string.Join('|', Scenarios)}> [--runs N] [--smoke] [--wire] [--calls N] [--connections K] [--duration S] [--warmup S] [--clients N] [--rate N] [--reps N] [--event-delay-ms N] [--trace-page FILE] [--set Key=Value]...");
             return null;
         }
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -101,8 +104,9 @@ public sealed class LoadOptions
                 Reps = Int(values, "reps"),
                 EventDelayMs = Int(values, "event-delay-ms"),
                 AppSettings = settings,
+                TracePage = values.GetValueOrDefault("trace-page"),
             };
-            var unknown = values.Keys.Except(["runs", "calls", "connections", "duration", "warmup", "clients", "rate", "reps", "event-delay-ms"]).ToList();
+            var unknown = values.Keys.Except(["runs", "calls", "connections", "duration", "warmup", "clients", "rate", "reps", "event-delay-ms", "trace-page"]).ToList();
             if (unknown.Count > 0 || options.Runs < 1)
             {
                 error.WriteLine(unknown.Count > 0 ? $"unknown option --{unknown[0]}" : "--runs must be at least 1");

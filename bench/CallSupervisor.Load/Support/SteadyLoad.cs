@@ -61,7 +61,7 @@ public sealed class SteadyLoad : IAsyncDisposable
     /// </summary>
     public async Task RunRoundsAsync(
         ScenarioContext context, string name, string baselineName, string arrivals, Func<LatencyTracker> newTracker,
-        Action<bool>? beforeRound = null, Action<bool>? afterRound = null)
+        Func<bool, Task>? beforeRound = null, Func<bool, Task>? afterRound = null)
     {
         var (report, ct) = (context.Report, context.Cancellation);
         var p50 = report.Add(name, "latency p50", "ms", baselineName);
@@ -81,13 +81,19 @@ public sealed class SteadyLoad : IAsyncDisposable
             {
                 await Idle.SettleAsync(ct, (App.ProcessId, "the app"), (Baseline.ProcessId, "the baseline"));
                 var tracker = newTracker();
-                beforeRound?.Invoke(isApp);
+                if (beforeRound is not null)
+                {
+                    await beforeRound(isApp);
+                }
                 var failed = await Pacer.PaceAsync(driver, target, feeds, tracker, Rate, Duration, ct);
                 var (latencies, missed) = tracker.Finish();
                 (isApp ? (Action<double>)p50.AddApp : p50.AddBaseline)(Stats.Percentile(latencies, 50));
                 (isApp ? (Action<double>)p99.AddApp : p99.AddBaseline)(Stats.Percentile(latencies, 99));
                 (isApp ? (Action<double>)max.AddApp : max.AddBaseline)(Stats.Max(latencies));
-                afterRound?.Invoke(isApp);
+                if (afterRound is not null)
+                {
+                    await afterRound(isApp);
+                }
                 if (missed > 0 || failed > 0)
                 {
                     report.Note(name, $"{(isApp ? "app" : "baseline")} round {run + 1}: {failed} POSTs not answered 200, {missed} of {tracker.Sent * Clients} {arrivals} not seen within 10 s");
