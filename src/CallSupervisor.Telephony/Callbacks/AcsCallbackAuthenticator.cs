@@ -53,11 +53,12 @@ public sealed partial class AcsCallbackAuthenticator(
             return CallbackAuthResult.Invalid("The Authorization header is not a Bearer token.");
         }
 
-        var token = authorizationHeader[BearerPrefix.Length..].Trim();
-        if (await CachedAsync(token, cancellationToken).ConfigureAwait(false) is { } known)
+        if (await KeysForCacheAsync(cancellationToken).ConfigureAwait(false) is { } current
+            && _validated.Find(TokenOf(authorizationHeader), current) is { } identity)
         {
-            return known;
+            return CallbackAuthResult.Valid(identity);
         }
+        var token = TokenOf(authorizationHeader).ToString();
         var (result, keys) = await ValidateAsync(token, auth, cancellationToken).ConfigureAwait(false);
         if (result.Exception is SecurityTokenSignatureKeyNotFoundException)
         {
@@ -80,12 +81,14 @@ public sealed partial class AcsCallbackAuthenticator(
         return CallbackAuthResult.Invalid(reason);
     }
 
-    private async Task<CallbackAuthResult?> CachedAsync(string token, CancellationToken cancellationToken)
+    private static ReadOnlySpan<char> TokenOf(string authorizationHeader) => authorizationHeader.AsSpan(BearerPrefix.Length).Trim();
+
+    // The signing keys in force, for a look-up in the cache of validated tokens; null when they cannot be had.
+    private async Task<OpenIdConnectConfiguration?> KeysForCacheAsync(CancellationToken cancellationToken)
     {
         try
         {
-            var keys = await configurationManager.GetConfigurationAsync(cancellationToken).ConfigureAwait(false);
-            return _validated.Find(token, keys) is { } identity ? CallbackAuthResult.Valid(identity) : null;
+            return await configurationManager.GetConfigurationAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is InvalidOperationException or IOException or HttpRequestException)
         {

@@ -17,15 +17,19 @@ internal sealed class ValidatedTokens(TimeProvider time, int capacity = 1024)
 
     public int Count => _entries.Count;
 
-    public ClaimsIdentity? Find(string token, OpenIdConnectConfiguration keys)
+    /// <summary>The identity of a token validated before, looked up by its characters (a hit copies nothing).</summary>
+    public ClaimsIdentity? Find(ReadOnlySpan<char> token, OpenIdConnectConfiguration keys)
     {
-        if (!_entries.TryGetValue(token, out var entry))
+        // Looked up by span: the token is a slice of the Authorization header, and a string of it (~1 KB of JWT,
+        // twice that in UTF-16) per callback was 4 % of all the app's allocation under load.
+        var bySpan = _entries.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (!bySpan.TryGetValue(token, out var entry))
         {
             return null;
         }
         if (!ReferenceEquals(entry.Keys, keys) || time.GetUtcNow() >= entry.ValidTo)
         {
-            _entries.TryRemove(token, out _);
+            bySpan.TryRemove(token, out _, out _);
             return null;
         }
         return entry.Identity;

@@ -15,6 +15,17 @@ public sealed class ValidatedTokensTests
     private DateTimeOffset In(int seconds) => _time.GetUtcNow().AddSeconds(seconds);
 
     [Fact]
+    public void Find_BySliceOfTheHeader_WithoutTheTokenAsAString()
+    {
+        var tokens = new ValidatedTokens(_time);
+        tokens.Add("t1", _keys, _identity, In(60));
+
+        Assert.Same(_identity, tokens.Find("Bearer t1".AsSpan(7), _keys));
+        Assert.Null(tokens.Find("Bearer t12".AsSpan(7), _keys));
+        Assert.Null(tokens.Find("Bearer t".AsSpan(7), _keys));
+    }
+
+    [Fact]
     public void Find_AfterAdd_UntilItExpires()
     {
         var tokens = new ValidatedTokens(_time);
