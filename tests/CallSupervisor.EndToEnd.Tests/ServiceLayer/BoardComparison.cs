@@ -38,7 +38,9 @@ internal static class BoardComparison
     /// <summary>The first way the hub's view differs from the far side's, or null when they agree.</summary>
     public static string? Difference(JsonElement farSide, IReadOnlyDictionary<string, CallDto> board)
     {
-        foreach (var far in farSide.EnumerateArray().Where(c => c.GetProperty("platform").GetString() == "acs" && c.GetProperty("callbackUri").ValueKind == JsonValueKind.String))
+        // The emulator omits null fields: a call that arrived while the app was down and was never answered has no
+        // callbackUri at all, and it is not the app's call, so it is not compared.
+        foreach (var far in farSide.EnumerateArray().Where(c => Text(c, "platform") == "acs" && Text(c, "callbackUri") is not null))
         {
             var callId = far.GetProperty("callId").GetString()!;
             if (!board.TryGetValue(callId, out var call))
@@ -96,4 +98,8 @@ internal static class BoardComparison
         }
         return null;
     }
+
+    /// <summary>A string property, or null when it is absent or not a string (the emulator leaves null fields out).</summary>
+    private static string? Text(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 }
