@@ -97,3 +97,26 @@ public sealed class GraphSignInTests
             ValueTask.FromResult(GetToken(requestContext, cancellationToken));
     }
 }
+
+/// <summary>The credential the app builds for Graph: one try, so a failing sign-in is reported at once.</summary>
+public sealed class GraphCredentialTests
+{
+    [Fact]
+    public async Task FailFast_IdentityServiceUnavailable_AsksOnceNotFourTimes()
+    {
+        var recorder = new RecordingHandler().Respond(System.Net.HttpStatusCode.ServiceUnavailable);
+        var options = TelephonyServiceCollectionExtensions.FailFast(new ClientSecretCredentialOptions
+        {
+            Transport = new Azure.Core.Pipeline.HttpClientTransport(new HttpClient(recorder)),
+            DisableInstanceDiscovery = true,
+        });
+        var credential = new ClientSecretCredential("00000000-0000-0000-0000-000000000001", "client", "secret", options);
+        var source = new CachedAccessTokenSource("Graph", credential, "https://graph.microsoft.com/.default", TimeProvider.System);
+
+        var error = await Assert.ThrowsAsync<SignInFailedException>(() => source.GetTokenAsync(CancellationToken.None).AsTask());
+
+        Assert.StartsWith("Graph sign-in failed: ", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Retry failed after", error.Message, StringComparison.Ordinal);
+        Assert.InRange(recorder.Requests.Count, 1, 2);
+    }
+}
