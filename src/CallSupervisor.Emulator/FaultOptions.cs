@@ -13,7 +13,8 @@ public sealed class FaultOptions
     public int FailNextRequests { get; set; }
 
     /// <summary>Operation name to fail (answer, getCall, listParticipants, getParticipant, addParticipant, removeParticipant,
-    /// mute, cancelAddParticipant, play, recognize, cancelAllMediaOperations, hangUp, terminate, cancelMediaProcessing); all when empty.</summary>
+    /// mute, cancelAddParticipant, play, recognize, cancelAllMediaOperations, hangUp, terminate, cancelMediaProcessing,
+    /// getGraphCall, listGraphParticipants); all when empty.</summary>
     public string? FailOperation { get; set; }
 
     public int FailStatusCode { get; set; } = 503;

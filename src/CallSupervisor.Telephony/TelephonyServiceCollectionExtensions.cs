@@ -68,19 +68,21 @@ public static class TelephonyServiceCollectionExtensions
         services.TryAddKeyedSingleton<TokenCredential>(AcsCredentialKey, (sp, _) =>
         {
             var acs = sp.GetRequiredService<IOptions<AcsOptions>>().Value;
-            return new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = acs.ManagedIdentityClientId });
+            return new DefaultAzureCredential(FailFast(new DefaultAzureCredentialOptions { ManagedIdentityClientId = acs.ManagedIdentityClientId }));
         });
 
         // Singleton so the token cache outlives the handler rotation of IHttpClientFactory.
         services.TryAddKeyedSingleton<IAccessTokenSource>(AcsCredentialKey, (sp, key) => new CachedAccessTokenSource(
-            sp.GetRequiredKeyedService<TokenCredential>(key), AcsOptions.EntraScope, sp.GetRequiredService<TimeProvider>()));
+            "ACS", sp.GetRequiredKeyedService<TokenCredential>(key), AcsOptions.EntraScope, sp.GetRequiredService<TimeProvider>()));
 
         services.AddHttpClient<AcsCallAutomationClient>((sp, http) =>
             {
                 http.BaseAddress = sp.GetRequiredService<IOptions<AcsOptions>>().Value.ResolveEndpoint();
-                // Timeouts are per attempt in the retry pipeline; an HttpClient-wide timeout would cut retries short.
+                // Timeouts are per attempt in the resilience handler; an HttpClient-wide timeout would cut retries short.
                 http.Timeout = Timeout.InfiniteTimeSpan;
             })
+            // Before (outside) the signing handler: every attempt is signed again, with the same Repeatability headers.
+            .AddTelephonyResilience("ACS", sp => sp.GetRequiredService<IOptions<AcsOptions>>().Value.Retry)
             .AddHttpMessageHandler(sp =>
             {
                 var acs = sp.GetRequiredService<IOptions<AcsOptions>>().Value;
@@ -106,7 +108,7 @@ public static class TelephonyServiceCollectionExtensions
         services.TryAddKeyedSingleton<TokenCredential>(GraphCredentialKey, (sp, _) =>
         {
             var graph = sp.GetRequiredService<IOptions<GraphOptions>>().Value;
-            return new ClientSecretCredential(graph.TenantId, graph.ClientId, graph.ClientSecret);
+            return new ClientSecretCredential(graph.TenantId, graph.ClientId, graph.ClientSecret, FailFast(new ClientSecretCredentialOptions()));
         });
 
         services.TryAddKeyedSingleton<IAccessTokenSource>(GraphCredentialKey, (sp, key) =>
@@ -114,7 +116,7 @@ public static class TelephonyServiceCollectionExtensions
             var graph = sp.GetRequiredService<IOptions<GraphOptions>>().Value;
             return !string.IsNullOrWhiteSpace(graph.StaticBearerToken)
                 ? new StaticAccessTokenSource(graph.StaticBearerToken)
-                : new CachedAccessTokenSource(sp.GetRequiredKeyedService<TokenCredential>(key), GraphOptions.Scope, sp.GetRequiredService<TimeProvider>());
+                : new CachedAccessTokenSource("Graph", sp.GetRequiredKeyedService<TokenCredential>(key), GraphOptions.Scope, sp.GetRequiredService<TimeProvider>());
         });
 
         services.AddHttpClient<GraphCallsClient>((sp, http) =>
@@ -122,9 +124,22 @@ public static class TelephonyServiceCollectionExtensions
                 http.BaseAddress = sp.GetRequiredService<IOptions<GraphOptions>>().Value.BaseUri;
                 http.Timeout = Timeout.InfiniteTimeSpan;
             })
+            .AddTelephonyResilience("Graph", sp => sp.GetRequiredService<IOptions<GraphOptions>>().Value.Retry)
             .AddHttpMessageHandler(sp => new BearerTokenHandler(sp.GetRequiredKeyedService<IAccessTokenSource>(GraphCredentialKey)))
             .UseLongLivedHandler();
         services.AddTransient<IGraphCallsPort>(sp => sp.GetRequiredService<GraphCallsClient>());
+    }
+
+    /// <summary>
+    /// A sign-in that fails is reported to the supervisor at once: Azure.Identity's own retries (four tries,
+    /// about 12 s) only delay the same answer, and <see cref="CachedAccessTokenSource"/> asks again 30 s later.
+    /// </summary>
+    internal static T FailFast<T>(T options)
+        where T : TokenCredentialOptions
+    {
+        options.Retry.MaxRetries = 0;
+        options.Retry.NetworkTimeout = TimeSpan.FromSeconds(10);
+        return options;
     }
 
     private static void AddCallbacks(IServiceCollection services, bool graph)

@@ -46,6 +46,54 @@ public sealed class GraphCallTests
         Assert.Equal(404, (int)response.StatusCode);
     }
 
+    [Fact]
+    public async Task GraphGetCallAndParticipants_LiveThenEnded_GraphShapesThen404()
+    {
+        await using var ctx = await EmulatorTestContext.StartAsync();
+        var callId = await ctx.StartCallAsync(new
+        {
+            platform = "graph",
+            caller = new { kind = "phoneNumber", value = "+14255550178" },
+            participants = new[] { new { kind = "microsoftTeamsUser", joinAfterSeconds = 0 } },
+        });
+        await ctx.App.Graph.WaitForAsync(n => (string?)n["resourceUrl"] == $"/communications/calls/{callId}/participants" && n["resourceData"]!.AsArray().Count == 3);
+        using var http = new HttpClient { BaseAddress = ctx.Emulator.GraphBaseAddress };
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", ctx.Emulator.GraphToken);
+
+        var call = JsonNode.Parse(await http.GetStringAsync($"communications/calls/{callId}"))!;
+        var participants = JsonNode.Parse(await http.GetStringAsync($"communications/calls/{callId}/participants"))!;
+
+        Assert.Equal("#microsoft.graph.call", (string?)call["@odata.type"]);
+        Assert.Equal("established", (string?)call["state"]);
+        Assert.Equal("+14255550178", (string?)call["source"]!["identity"]!["phone"]!["id"]);
+        var roster = participants["value"]!.AsArray();
+        Assert.Equal(3, roster.Count);
+        Assert.All(roster, p => Assert.Equal("#microsoft.graph.participant", (string?)p!["@odata.type"]));
+        Assert.All(roster, p => Assert.False((bool)p!["isMuted"]!));
+        Assert.Contains(roster, p => p!["info"]!["identity"]!["user"] is not null);
+
+        using (await ctx.Admin.PostAsync($"emulator/calls/{callId}/end", null))
+        {
+        }
+        using var gone = await http.GetAsync($"communications/calls/{callId}");
+        using var goneRoster = await http.GetAsync($"communications/calls/{callId}/participants");
+
+        Assert.Equal(404, (int)gone.StatusCode);
+        Assert.Equal("itemNotFound", (string?)JsonNode.Parse(await gone.Content.ReadAsStringAsync())!["error"]!["code"]);
+        Assert.Equal(404, (int)goneRoster.StatusCode);
+    }
+
+    [Fact]
+    public async Task GraphGetCall_WithoutBearerToken_Returns401()
+    {
+        await using var ctx = await EmulatorTestContext.StartAsync();
+        using var http = new HttpClient { BaseAddress = ctx.Emulator.GraphBaseAddress };
+
+        using var response = await http.GetAsync("communications/calls/any");
+
+        Assert.Equal(401, (int)response.StatusCode);
+    }
+
     private static string? ResourceType(JsonObject n) => n["resourceData"] is JsonObject d ? (string?)d["@odata.type"] : null;
 
     private static string? Status(JsonObject n) => n["resourceData"] is JsonObject d ? (string?)d["status"] : null;

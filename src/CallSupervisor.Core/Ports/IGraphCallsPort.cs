@@ -10,4 +10,10 @@ public interface IGraphCallsPort
     /// cancelled operation then arrives as a notification with status failed and subcode 8508.
     /// </summary>
     Task<TelephonyResult<Unit>> CancelMediaProcessingAsync(CallId callId, string clientContext, CancellationToken cancellationToken);
+
+    /// <summary>GET /communications/calls/{id}: the call as Graph knows it (404 once it is gone).</summary>
+    Task<TelephonyResult<CallDetails>> GetCallAsync(CallId callId, CancellationToken cancellationToken);
+
+    /// <summary>GET /communications/calls/{id}/participants, following @odata.nextLink until the list is complete.</summary>
+    Task<TelephonyResult<IReadOnlyList<Events.ParticipantState>>> ListParticipantsAsync(CallId callId, CancellationToken cancellationToken);
 }

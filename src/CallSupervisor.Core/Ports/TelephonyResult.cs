@@ -6,6 +6,9 @@ namespace CallSupervisor.Core.Ports;
 /// </summary>
 public sealed record TelephonyError(int? HttpStatus, string Code, string Message)
 {
+    /// <summary>How long the service asked to be left alone (the Retry-After of a 429/503), if it said.</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
     public override string ToString() => HttpStatus is { } s ? $"{Code} ({s}): {Message}" : $"{Code}: {Message}";
 }
 

@@ -11,7 +11,7 @@ namespace CallSupervisor.Emulator.Engine;
 /// <summary>
 /// Graph-hosted (Teams bot) calls: the emulator drives them entirely and reports them as commsNotifications
 /// (establishing → established → participants → a running playPrompt, then a recording → terminated). The app's only
-/// action on them is cancelMediaProcessing.
+/// action on them is cancelMediaProcessing; it re-reads them with GET call and GET participants.
 /// </summary>
 internal sealed partial class GraphCallEngine(
     EmulatorOptions options, SeededRandom random, People people, Scheduler scheduler, IDeliverySink sink, string clientState,
@@ -73,6 +73,44 @@ internal sealed partial class GraphCallEngine(
         return new ApiResult(StatusCodes.Status200OK, System.Text.Encoding.UTF8.GetBytes(body.ToJsonString()),
             new Dictionary<string, string> { ["Location"] = location });
     }
+
+    /// <summary>GET communications/calls/{id}: the call resource; 404 itemNotFound once it has ended.</summary>
+    public ApiResult GetCall(string callId)
+    {
+        lock (_gate)
+        {
+            return Live(callId) is { } call
+                ? Ok(WithContext(GraphNotifications.Call(call, BotAppId), "$metadata#communications/calls/$entity"))
+                : GraphErrors.NotFound(callId);
+        }
+    }
+
+    /// <summary>GET communications/calls/{id}/participants: the whole roster in one page.</summary>
+    public ApiResult ListParticipants(string callId)
+    {
+        lock (_gate)
+        {
+            return Live(callId) is { } call
+                ? Ok(WithContext(new JsonObject { ["value"] = GraphNotifications.ParticipantList(call) }, $"$metadata#communications/calls('{callId}')/participants"))
+                : GraphErrors.NotFound(callId);
+        }
+    }
+
+    private GraphCall? Live(string callId) =>
+        _calls.TryGetValue(callId, out var call) && call.State != GraphCallState.Terminated ? call : null;
+
+    private JsonObject WithContext(JsonObject body, string context)
+    {
+        var withContext = new JsonObject { ["@odata.context"] = new Uri(graphBase(), context).ToString() };
+        foreach (var (name, value) in body.ToList())
+        {
+            body.Remove(name);
+            withContext[name] = value;
+        }
+        return withContext;
+    }
+
+    private static ApiResult Ok(JsonObject body) => new(StatusCodes.Status200OK, System.Text.Encoding.UTF8.GetBytes(body.ToJsonString()));
 
     private void Establish(GraphCall call)
     {

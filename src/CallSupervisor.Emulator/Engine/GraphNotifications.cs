@@ -9,30 +9,36 @@ internal static class GraphNotifications
 {
     public static JsonObject CallState(GraphCall call, string clientState, string botAppId)
     {
-        var resource = "/communications/calls/" + call.Id;
-        var data = new JsonObject
-        {
-            ["@odata.type"] = "#microsoft.graph.call",
-            ["@odata.id"] = resource,
-            ["id"] = call.Id,
-            ["state"] = AcsCallEngine.Name(call.State),
-            ["direction"] = "incoming",
-            ["callChainId"] = call.CorrelationId,
-            ["source"] = Participant(call.Caller, call.CallerName),
-            ["targets"] = new JsonArray(new JsonObject
-            {
-                ["@odata.type"] = "#microsoft.graph.invitationParticipantInfo",
-                ["identity"] = IdentitySet(Identifiers.TeamsApp(botAppId), "Call supervisor bot"),
-            }),
-        };
+        var data = Call(call, botAppId);
         if (call.State == GraphCallState.Terminated)
         {
             data["resultInfo"] = ResultInfo(200, 0, "The call ended normally.");
         }
-        return Notification(call.State == GraphCallState.Terminated ? "deleted" : "updated", resource, clientState, data);
+        return Notification(call.State == GraphCallState.Terminated ? "deleted" : "updated", "/communications/calls/" + call.Id, clientState, data);
     }
 
-    public static JsonObject Participants(GraphCall call, string clientState)
+    /// <summary>The call resource, as notifications carry it and <c>GET /communications/calls/{id}</c> returns it.</summary>
+    public static JsonObject Call(GraphCall call, string botAppId) => new()
+    {
+        ["@odata.type"] = "#microsoft.graph.call",
+        ["@odata.id"] = "/communications/calls/" + call.Id,
+        ["id"] = call.Id,
+        ["state"] = AcsCallEngine.Name(call.State),
+        ["direction"] = "incoming",
+        ["callChainId"] = call.CorrelationId,
+        ["source"] = Participant(call.Caller, call.CallerName),
+        ["targets"] = new JsonArray(new JsonObject
+        {
+            ["@odata.type"] = "#microsoft.graph.invitationParticipantInfo",
+            ["identity"] = IdentitySet(Identifiers.TeamsApp(botAppId), "Call supervisor bot"),
+        }),
+    };
+
+    public static JsonObject Participants(GraphCall call, string clientState) =>
+        Notification("updated", $"/communications/calls/{call.Id}/participants", clientState, ParticipantList(call));
+
+    /// <summary>The participant resources of a call (a full roster notification's resourceData, GET participants' value).</summary>
+    public static JsonArray ParticipantList(GraphCall call)
     {
         var resource = $"/communications/calls/{call.Id}/participants";
         var list = new JsonArray();
@@ -59,7 +65,7 @@ internal static class GraphNotifications
                 }),
             });
         }
-        return Notification("updated", resource, clientState, list);
+        return list;
     }
 
     /// <summary>

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace CallSupervisor.Emulator.Http;
 
-/// <summary>Microsoft Graph cloud communications: cancelMediaProcessing behind a static bearer token.</summary>
+/// <summary>Microsoft Graph cloud communications behind a static bearer token: cancelMediaProcessing, GET call, GET participants.</summary>
 internal static class GraphEndpoints
 {
     public static void MapGraph(this IEndpointRouteBuilder app, GraphCallEngine engine, string graphToken, FaultGate faults)
@@ -48,5 +48,9 @@ internal static class GraphEndpoints
                 return engine.CancelMediaProcessing(callId, clientContext);
             })
             .WithName(OperationNames.CancelMediaProcessing);
+        graph.MapGet("/communications/calls/{callId}", (string callId) => engine.GetCall(callId))
+            .WithName(OperationNames.GetGraphCall);
+        graph.MapGet("/communications/calls/{callId}/participants", (string callId) => engine.ListParticipants(callId))
+            .WithName(OperationNames.ListGraphParticipants);
     }
 }

@@ -17,11 +17,13 @@ internal static class OperationNames
     public const string Recognize = "recognize";
     public const string CancelAllMediaOperations = "cancelAllMediaOperations";
     public const string CancelMediaProcessing = "cancelMediaProcessing";
+    public const string GetGraphCall = "getGraphCall";
+    public const string ListGraphParticipants = "listGraphParticipants";
 
     public static IReadOnlyList<string> All { get; } =
     [
         Answer, GetCall, HangUp, Terminate, ListParticipants, GetParticipant, AddParticipant, RemoveParticipant, Mute,
-        CancelAddParticipant, Play, Recognize, CancelAllMediaOperations, CancelMediaProcessing,
+        CancelAddParticipant, Play, Recognize, CancelAllMediaOperations, CancelMediaProcessing, GetGraphCall, ListGraphParticipants,
     ];
 
     public static bool IsKnown(string name) => All.Contains(name, StringComparer.OrdinalIgnoreCase);

@@ -6,7 +6,7 @@ using CallSupervisor.Core.Ports;
 
 namespace CallSupervisor.Telephony.Acs;
 
-/// <summary>Request construction: URIs with api-version, JSON bodies, a new message per attempt.</summary>
+/// <summary>Request construction: URIs with api-version, JSON bodies, Repeatability headers.</summary>
 public sealed partial class AcsCallAutomationClient
 {
     private static readonly MediaTypeHeaderValue JsonContentType = new("application/json");
@@ -19,10 +19,10 @@ public sealed partial class AcsCallAutomationClient
         Func<HttpResponseMessage, CancellationToken, Task<TelephonyResult<T>>> read,
         CancellationToken cancellationToken)
     {
-        // Created before the first attempt and reused by every retry: that is what makes the retry repeatable.
+        // Put on the message once; the resilience handler sends this same message on every retry, which is what
+        // makes the retry repeatable.
         var repeatability = repeatable ? RepeatabilityHeaders.Create(_timeProvider) : null;
-        var uri = RequestUri(path);
-        var result = await _sender.SendAsync(() => CreateRequest(method, uri, body, repeatability), read, cancellationToken).ConfigureAwait(false);
+        var result = await _sender.SendAsync(CreateRequest(method, RequestUri(path), body, repeatability), read, cancellationToken).ConfigureAwait(false);
         if (!result.IsSuccess)
         {
             LogFailed(_logger, $"{method} {path}", result.Error!);

@@ -13,8 +13,8 @@ namespace CallSupervisor.Telephony.Acs;
 /// ACS Call Automation over REST (the ACS SDK is not available on the package feed), as a typed HttpClient whose
 /// handler chain authenticates each attempt (HMAC or Entra bearer). Every request carries <c>?api-version=</c>;
 /// every operation whose contract lists Repeatability-Request-ID/First-Sent (answer, add, remove, mute,
-/// cancelAddParticipant) carries them, created once per logical request and reused on retries;
-/// transient failures are retried (see <see cref="TransientHttpPipeline"/>). Failures are returned as
+/// cancelAddParticipant) carries them, created once per logical request: the resilience handler in front of the
+/// signing handler retries the same message (see <see cref="TelephonyResilience"/>). Failures are returned as
 /// <see cref="TelephonyError"/>.
 /// </summary>
 public sealed partial class AcsCallAutomationClient : ICallAutomationPort
@@ -34,8 +34,7 @@ public sealed partial class AcsCallAutomationClient : ICallAutomationPort
         _options = options.Value;
         _timeProvider = timeProvider;
         _logger = logger;
-        var pipeline = TransientHttpPipeline.Create(_options.Retry, timeProvider, (attempt, reason) => LogRetry(_logger, attempt, reason));
-        _sender = new TelephonyHttpSender(httpClient, pipeline);
+        _sender = new TelephonyHttpSender(httpClient, timeProvider);
     }
 
     public Task<TelephonyResult<Unit>> MuteAsync(CallId callId, CommunicationIdentifier participant, string operationContext, CancellationToken cancellationToken)
@@ -150,7 +149,7 @@ public sealed partial class AcsCallAutomationClient : ICallAutomationPort
 
             var pageUri = next;
             var page = await _sender.SendAsync(
-                () => CreateRequest(HttpMethod.Get, pageUri, null, null),
+                CreateRequest(HttpMethod.Get, pageUri, null, null),
                 (response, token) => TelephonyHttpSender.ReadJsonAsync(response, AcsJsonContext.Default.GetParticipantsResponse, token),
                 cancellationToken).ConfigureAwait(false);
             if (!page.IsSuccess)
@@ -198,9 +197,6 @@ public sealed partial class AcsCallAutomationClient : ICallAutomationPort
 
     private static TelephonyResult<T> Fail<T>(string message) =>
         TelephonyResult<T>.Fail(new TelephonyError(null, TelephonyHttpSender.InvalidResponseCode, message));
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "ACS request attempt {Attempt} failed transiently ({Reason}); retrying")]
-    private static partial void LogRetry(ILogger logger, int attempt, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "ACS request {Operation} failed: {Error}")]
     private static partial void LogFailed(ILogger logger, string operation, TelephonyError error);

@@ -1,4 +1,5 @@
 using CallSupervisor.Core.Calls;
+using CallSupervisor.Core.Events;
 using CallSupervisor.Core.Ports;
 
 namespace CallSupervisor.Telephony.Graph;
@@ -11,6 +12,13 @@ internal sealed class DisabledGraphCallsPort : IGraphCallsPort
 {
     public const string Code = "GraphDisabled";
 
-    public Task<TelephonyResult<Unit>> CancelMediaProcessingAsync(CallId callId, string clientContext, CancellationToken cancellationToken) =>
-        Task.FromResult(TelephonyResult<Unit>.Fail(new TelephonyError(null, Code, "Graph is disabled (Graph:Enabled=false); Graph-hosted calls cannot be controlled.")));
+    public Task<TelephonyResult<Unit>> CancelMediaProcessingAsync(CallId callId, string clientContext, CancellationToken cancellationToken) => Disabled<Unit>();
+
+    public Task<TelephonyResult<CallDetails>> GetCallAsync(CallId callId, CancellationToken cancellationToken) => Disabled<CallDetails>();
+
+    public Task<TelephonyResult<IReadOnlyList<ParticipantState>>> ListParticipantsAsync(CallId callId, CancellationToken cancellationToken) =>
+        Disabled<IReadOnlyList<ParticipantState>>();
+
+    private static Task<TelephonyResult<T>> Disabled<T>() =>
+        Task.FromResult(TelephonyResult<T>.Fail(new TelephonyError(null, Code, "Graph is disabled (Graph:Enabled=false); Graph-hosted calls cannot be controlled.")));
 }

@@ -3,47 +3,43 @@ using System.Text.Json.Serialization.Metadata;
 using Azure.Identity;
 using CallSupervisor.Core.Ports;
 using CallSupervisor.Telephony.Acs.Wire;
-using Polly;
 using Polly.Timeout;
 
 namespace CallSupervisor.Telephony.Http;
 
 /// <summary>
-/// Sends one logical request through the retry pipeline and turns every failure into a
+/// Sends one logical request (the client's resilience handler retries it) and turns every failure into a
 /// <see cref="TelephonyError"/> (the ports return failures, they do not throw). Only a cancellation by the caller
 /// escapes as <see cref="OperationCanceledException"/>.
 /// </summary>
-internal sealed class TelephonyHttpSender(HttpClient http, ResiliencePipeline<HttpResponseMessage> pipeline)
+internal sealed class TelephonyHttpSender(HttpClient http, TimeProvider timeProvider)
 {
     public const string NetworkErrorCode = "NetworkError";
     public const string TimeoutCode = "Timeout";
     public const string AuthenticationFailedCode = "AuthenticationFailed";
     public const string InvalidResponseCode = "InvalidResponse";
 
-    /// <summary>
-    /// Sends the request <paramref name="createRequest"/> builds (called once per attempt: a sent
-    /// <see cref="HttpRequestMessage"/> cannot be sent again) and reads a successful response with
-    /// <paramref name="read"/>.
-    /// </summary>
+    /// <summary>Sends <paramref name="request"/> (disposed afterwards) and reads a successful response with <paramref name="read"/>.</summary>
     public async Task<TelephonyResult<T>> SendAsync<T>(
-        Func<HttpRequestMessage> createRequest,
+        HttpRequestMessage request,
         Func<HttpResponseMessage, CancellationToken, Task<TelephonyResult<T>>> read,
         CancellationToken cancellationToken)
     {
         HttpResponseMessage response;
         try
         {
-            response = await pipeline.ExecuteAsync(
-                async token =>
-                {
-                    using var request = createRequest();
-                    return await http.SendAsync(request, token).ConfigureAwait(false);
-                },
-                cancellationToken).ConfigureAwait(false);
+            using (request)
+            {
+                response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             throw;
+        }
+        catch (SignInFailedException e)
+        {
+            return TelephonyResult<T>.Fail(new TelephonyError(null, AuthenticationFailedCode, e.Message));
         }
         catch (HttpRequestException e)
         {
@@ -62,7 +58,8 @@ internal sealed class TelephonyHttpSender(HttpClient http, ResiliencePipeline<Ht
         {
             if (!response.IsSuccessStatusCode)
             {
-                return TelephonyResult<T>.Fail(await ReadErrorAsync(response, cancellationToken).ConfigureAwait(false));
+                var error = await ReadErrorAsync(response, cancellationToken).ConfigureAwait(false);
+                return TelephonyResult<T>.Fail(error with { RetryAfter = TelephonyResilience.RetryAfter(response, timeProvider.GetUtcNow()) });
             }
 
             return await read(response, cancellationToken).ConfigureAwait(false);

@@ -13,15 +13,16 @@ namespace CallSupervisor.Web.Calls;
 /// <item>releases supervisor requests ACS never confirmed (no button stays "Muting…");</item>
 /// <item>times out invitations past their timeout plus a grace period with no outcome, and closes media that ran
 /// past the media timeout with no end event;</item>
-/// <item>re-reads every live ACS call (GET call + GET participants) at least once per
-/// <see cref="CallsOptions.ReconcileInterval"/> — new calls and calls an action found missing first — and closes
-/// calls ACS no longer knows.</item>
+/// <item>re-reads every live call from its service — ACS or Graph, GET call + GET participants — once per
+/// <see cref="CallsOptions.ReconcileInterval"/> (new calls and calls an action found missing first), closes calls the
+/// service no longer knows, and backs off as a whole when the service throttles (<see cref="ReconcileThrottle"/>).</item>
 /// </list>
 /// Everything it learns goes through the event log, in order with the callbacks.
 /// </summary>
 internal sealed partial class CallMaintenance(
     CallStore store,
     ICallAutomationPort acs,
+    IGraphCallsPort graph,
     CallSupervisor.Core.Workflow.ICallEventSink queue,
     ReconcileSchedule schedule,
     Journal.ILeadership leadership,
@@ -31,6 +32,9 @@ internal sealed partial class CallMaintenance(
 {
     /// <summary>Calls re-read at the same time (each check is two ACS requests).</summary>
     internal const int ReconcileConcurrency = 4;
+
+    private readonly ReconcileThrottle _acsThrottle = new();
+    private readonly ReconcileThrottle _graphThrottle = new();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -94,44 +98,109 @@ internal sealed partial class CallMaintenance(
         }
     }
 
+    /// <summary>The back-off gate of each service's re-reads (see <see cref="ReconcileThrottle"/>).</summary>
+    internal ReconcileThrottle Throttle(CallPlatform platform) => platform == CallPlatform.Graph ? _graphThrottle : _acsThrottle;
+
     internal async Task ReconcileAsync(CancellationToken cancellationToken)
     {
-        var due = schedule.Due(store.Current, options.Value.ReconcileInterval, time.GetUtcNow());
+        var settings = options.Value;
+        var passStartedAt = time.GetUtcNow();
+        // A tenth of a tick absorbs timer jitter, so a call read at one pass is read again exactly one interval later.
+        var due = schedule.Due(store.Current, settings.ReconcileInterval, passStartedAt, settings.MaintenanceInterval / 10);
+        var byPlatform = due
+            .Select(id => (Id: id, Platform: store.Current.Find(id)?.Platform ?? CallPlatform.Acs))
+            .GroupBy(c => c.Platform, c => c.Id);
+        await Task.WhenAll(byPlatform.Select(g => ReconcileAsync(g.Key, [.. g], passStartedAt, cancellationToken)));
+    }
+
+    private async Task ReconcileAsync(CallPlatform platform, List<CallId> due, DateTimeOffset passStartedAt, CancellationToken cancellationToken)
+    {
+        var throttle = Throttle(platform);
+        if (!throttle.IsOpen(time.GetUtcNow()))
+        {
+            return;
+        }
+        if (throttle.IsProbing)
+        {
+            // Throttled last time: one read first, and the others only if the service has recovered.
+            await ReconcileAsync(platform, due[0], passStartedAt, cancellationToken);
+            due = due[1..];
+            if (throttle.IsProbing)
+            {
+                return;
+            }
+        }
         await Parallel.ForEachAsync(
             due,
             new ParallelOptions { MaxDegreeOfParallelism = ReconcileConcurrency, CancellationToken = cancellationToken },
-            async (callId, ct) => await ReconcileAsync(callId, ct));
+            async (callId, ct) => await ReconcileAsync(platform, callId, passStartedAt, ct));
     }
 
-    private async Task ReconcileAsync(CallId callId, CancellationToken cancellationToken)
+    private async Task ReconcileAsync(CallPlatform platform, CallId callId, DateTimeOffset passStartedAt, CancellationToken cancellationToken)
     {
+        var throttle = Throttle(platform);
+        var service = platform == CallPlatform.Graph ? "Graph" : "ACS";
         // Observed before the read: a ParticipantsUpdated applied after this point is newer than what GET returns.
         var observed = store.Current.Find(callId)?.LastRosterSequence;
-        var call = await acs.GetCallAsync(callId, cancellationToken);
-        var participants = call.IsSuccess ? await acs.ListParticipantsAsync(callId, cancellationToken) : null;
-        schedule.Checked(callId, time.GetUtcNow());
+        if (!throttle.IsOpen(time.GetUtcNow()))
+        {
+            return;
+        }
+        var call = platform == CallPlatform.Graph ? await graph.GetCallAsync(callId, cancellationToken) : await acs.GetCallAsync(callId, cancellationToken);
+        if (Throttled(throttle, call.Error, service))
+        {
+            return;
+        }
+        TelephonyResult<IReadOnlyList<ParticipantState>>? participants = null;
+        if (call.IsSuccess)
+        {
+            if (!throttle.IsOpen(time.GetUtcNow()))
+            {
+                return;
+            }
+            participants = platform == CallPlatform.Graph ? await graph.ListParticipantsAsync(callId, cancellationToken) : await acs.ListParticipantsAsync(callId, cancellationToken);
+            if (Throttled(throttle, participants.Error, service))
+            {
+                return;
+            }
+        }
+        schedule.Checked(callId, passStartedAt);
         var error = call.Error ?? participants?.Error;
         if (CallNotFound.Is(error))
         {
             queue.Publish(new CallDisconnected($"reconcile-gone:{callId}", callId, time.GetUtcNow(),
-                new ResultInfo(404, 8522, "ACS no longer knows this call")));
-            LogGone(callId);
+                new ResultInfo(404, platform == CallPlatform.Graph ? 0 : 8522, $"{service} no longer knows this call")));
+            LogGone(service, callId);
             return;
         }
         if (call.Value is not { } details || participants?.Value is not { } roster)
         {
-            LogReconcileFailed(callId, error?.ToString());
+            LogReconcileFailed(callId, service, error?.ToString());
             return;
         }
         queue.Publish(new CallReconciled($"reconcile:{callId}:{Guid.NewGuid():N}", callId, time.GetUtcNow(), details, [.. roster], observed));
     }
 
+    /// <summary>A 429/503 closes the service's gate; the call stays due and is read when the gate opens.</summary>
+    private bool Throttled(ReconcileThrottle throttle, TelephonyError? error, string service)
+    {
+        if (!throttle.Observe(error, time.GetUtcNow()))
+        {
+            return false;
+        }
+        LogThrottled(service, error!.HttpStatus, throttle.OpensAt);
+        return true;
+    }
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Call maintenance failed; retrying on the next tick")]
     private partial void LogMaintenanceFailed(Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "ACS no longer knows call {CallId}: closing it")]
-    private partial void LogGone(CallId callId);
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Service} no longer knows call {CallId}: closing it")]
+    private partial void LogGone(string service, CallId callId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Re-reading call {CallId} from ACS failed: {Error}; retrying at its next check")]
-    private partial void LogReconcileFailed(CallId callId, string? error);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Re-reading call {CallId} from {Service} failed: {Error}; retrying at its next check")]
+    private partial void LogReconcileFailed(CallId callId, string service, string? error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Service} throttles the re-reads ({Status}): no call is re-read before {OpensAt:O}")]
+    private partial void LogThrottled(string service, int? status, DateTimeOffset opensAt);
 }

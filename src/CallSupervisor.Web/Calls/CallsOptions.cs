@@ -12,8 +12,9 @@ public sealed class CallsOptions
     public TimeSpan MaintenanceInterval { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
-    /// Every live ACS call is re-read from ACS (GET call + GET participants: two requests) at least this often, so
-    /// the board converges on ACS's truth when callbacks are lost. New calls are read at the next maintenance tick.
+    /// Every live call is re-read from its service, ACS or Graph (GET call + GET participants: two requests), this
+    /// often, so the board converges on the service's truth when callbacks are lost. New calls are read at the next
+    /// maintenance tick; while the service throttles, the reads wait for it (<see cref="ReconcileThrottle"/>).
     /// </summary>
     public TimeSpan ReconcileInterval { get; set; } = TimeSpan.FromSeconds(30);
 

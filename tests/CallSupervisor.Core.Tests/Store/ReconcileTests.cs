@@ -58,6 +58,31 @@ public sealed class ReconcileTests
     }
 
     [Fact]
+    public void Reconcile_GraphCallMissingTwoJoiners_AddedAndTheActivityNamesGraph()
+    {
+        _store.WithConnectedCall(_events, CallPlatform.Graph);
+
+        // The participants notifications of two joiners were lost: Graph's GET participants lists them.
+        var outcome = _store.Apply(_events.Reconciled(CallState.Connected, 1,
+            TestEvents.In(TestEvents.Caller), TestEvents.In(TestEvents.Agent), TestEvents.In(TestEvents.Agent2), TestEvents.In(TestEvents.TeamsUser)));
+
+        Assert.Equal(ApplyStatus.Applied, outcome.Status);
+        Assert.Equal(4, _store.Call1().Participants.Count);
+        Assert.StartsWith("Updated from Graph (no callback reported it): ", _store.Current.Activity[0].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Reconcile_GraphReportsTheCallTerminated_ClosedSayingGraph()
+    {
+        _store.WithConnectedCall(_events, CallPlatform.Graph);
+
+        _store.Apply(_events.Reconciled(CallState.Disconnected, 1, TestEvents.In(TestEvents.Caller)));
+
+        Assert.Equal(CallState.Disconnected, _store.Call1().State);
+        Assert.StartsWith("Call ended (Graph reports it Disconnected)", _store.Current.Activity[0].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Reconcile_RosterAppliedAfterTheReadStarted_KeepsTheNewerRoster()
     {
         _store.WithConnectedCall(_events);

@@ -33,7 +33,7 @@ public sealed class HealingCollection : ICollectionFixture<HealingFixture>
 /// Callbacks are lost — 20 % of them, then all of them for a while — while calls end on the far side, a
 /// supervisor mutes participants, invitations are answered, declined or left ringing and media runs out. Once the
 /// losses stop, the hub's view of every call must equal the emulator's own view (state, roster with mute flags,
-/// invitations, media) within a bounded time.
+/// invitations, media) within a bounded time. Graph calls heal the same way when their notifications are lost.
 /// </summary>
 [Collection(HealingCollection.Name)]
 public sealed class ConvergenceTests(HealingFixture fixture, ITestOutputHelper output)
@@ -90,6 +90,96 @@ public sealed class ConvergenceTests(HealingFixture fixture, ITestOutputHelper o
         Assert.True(difference is null, $"Not converged after {ConvergenceBound.TotalSeconds} s: {difference}");
         output.WriteLine($"Converged {converging.ElapsedMilliseconds} ms after the losses stopped");
         Assert.All(new[] { accepts, timesOut, declines }, id => Assert.Equal("Connected", hub.Board.Calls[id].State));
+    }
+
+    [Fact]
+    public async Task LostGraphNotifications_AfterTheLossesStop_GraphCallsEqualTheFarSide()
+    {
+        await using var hub = await fixture.ConnectHubAsync();
+        var endsInTotalLoss = await StartGraphAsync(hub, "+14255550711", laterJoiners: 0);
+        // Two more people join about 10 s after the call is set up: by then every notification is lost.
+        var joinedInTotalLoss = await StartGraphAsync(hub, "+14255550712", laterJoiners: 2);
+        try
+        {
+            // Nothing arrives now: only the app's re-reads of Graph (GET call, GET participants) can tell it.
+            await fixture.SetFaultsAsync(new { dropCallbackProbability = 1.0 });
+            var lossStarted = Stopwatch.StartNew();
+            await EndOnTheFarSideAsync(endsInTotalLoss);
+            await hub.ExpectCallAsync(endsInTotalLoss, c => c.State == "Disconnected", "Graph call ended with every notification lost", TimeSpan.FromSeconds(60));
+            output.WriteLine($"Graph call end healed with every notification lost: {lossStarted.ElapsedMilliseconds} ms");
+            await hub.ExpectCallAsync(joinedInTotalLoss, c => c.Participants.Count == 5, "the two later joiners of a Graph call seen with every notification lost", TimeSpan.FromSeconds(60));
+            output.WriteLine($"Graph joiners healed with every notification lost: {lossStarted.ElapsedMilliseconds} ms");
+        }
+        finally
+        {
+            await fixture.ClearFaultsAsync();
+        }
+
+        string? difference = null;
+        var converging = Stopwatch.StartNew();
+        while (converging.Elapsed < ConvergenceBound)
+        {
+            var board = hub.Board;
+            difference = GraphDifference(await fixture.EmulatorCallsAsync(), board.Calls, [endsInTotalLoss, joinedInTotalLoss]);
+            if (difference is null)
+            {
+                break;
+            }
+            await hub.NextBoardAsync(board, TimeSpan.FromSeconds(1));
+        }
+        Assert.True(difference is null, $"Graph calls not converged after {ConvergenceBound.TotalSeconds} s: {difference}");
+    }
+
+    private async Task<string> StartGraphAsync(CallsHubClient hub, string caller, int laterJoiners)
+    {
+        var joiners = new[] { new { kind = "microsoftTeamsUser", joinAfterSeconds = 0 } }
+            .Concat(Enumerable.Range(0, laterJoiners).Select(i => new { kind = "microsoftTeamsUser", joinAfterSeconds = 10 + i }))
+            .ToArray();
+        var callId = await fixture.CreateCallAsync(new
+        {
+            platform = "graph",
+            caller = new { kind = "phoneNumber", value = caller },
+            participants = joiners,
+            mediaDurationSeconds = 600,
+        });
+        // Caller, bot and the first joiner.
+        await hub.ExpectCallAsync(callId, c => c.Platform == "Graph" && c.State == "Connected" && c.Participants.Count == 3, "Graph call set up");
+        return callId;
+    }
+
+    /// <summary>The first way the board differs from the emulator for the given Graph calls (state and roster), or null.</summary>
+    private static string? GraphDifference(System.Text.Json.JsonElement farSide, IReadOnlyDictionary<string, CallDto> board, IReadOnlyList<string> callIds)
+    {
+        foreach (var callId in callIds)
+        {
+            var far = farSide.EnumerateArray().Single(c => c.GetProperty("callId").GetString() == callId);
+            if (!board.TryGetValue(callId, out var call))
+            {
+                return $"Graph call {callId} is not on the board";
+            }
+            var expectedState = far.GetProperty("state").GetString() switch
+            {
+                "established" => "Connected",
+                "terminated" => "Disconnected",
+                var other => other,
+            };
+            if (call.State != expectedState)
+            {
+                return $"Graph call {callId}: board {call.State}, Graph {expectedState}";
+            }
+            if (expectedState != "Connected")
+            {
+                continue;
+            }
+            var farRoster = far.GetProperty("participants").EnumerateArray()
+                .Select(p => $"{p.GetProperty("identifier").GetProperty("rawId").GetString()} muted={p.GetProperty("isMuted").GetBoolean()}").Order().ToList();
+            var boardRoster = call.Participants.Select(p => $"{p.Identifier.RawId} muted={p.IsMuted}").Order().ToList();
+            if (!farRoster.SequenceEqual(boardRoster))
+            {
+                return $"Graph call {callId}: board roster [{string.Join(", ", boardRoster)}], Graph [{string.Join(", ", farRoster)}]";
+            }
+        }
+        return null;
     }
 
     private async Task<string> StartAsync(CallsHubClient hub, string caller, string invitationBehavior)

@@ -221,3 +221,42 @@ public sealed class AcsRetryTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => TestClients.Acs(recorder).MuteAsync(Call, User, "mute", cts.Token));
     }
 }
+
+/// <summary>A throttled read is returned at once with its Retry-After: the reconciler backs off for every call.</summary>
+public sealed class AcsThrottledReadTests
+{
+    private static readonly CallId Call = new(TestClients.CallConnectionId);
+
+    [Theory]
+    [InlineData(HttpStatusCode.TooManyRequests)]
+    [InlineData(HttpStatusCode.ServiceUnavailable)]
+    public async Task GetCallAsync_ThrottledWithDeltaSeconds_NotRetriedAndRetryAfterReturned(HttpStatusCode status)
+    {
+        var recorder = new RecordingHandler().Respond(status, """{"error":{"code":"TooManyRequests","message":"slow down"}}""",
+            r => r.Headers.RetryAfter = new RetryConditionHeaderValue(TimeSpan.FromSeconds(2)));
+        var time = new InstantTimeProvider();
+
+        var result = await TestClients.Acs(recorder, time).GetCallAsync(Call, CancellationToken.None);
+
+        Assert.Equal((int)status, result.Error?.HttpStatus);
+        Assert.Equal(TimeSpan.FromSeconds(2), result.Error?.RetryAfter);
+        Assert.Single(recorder.Requests);
+        Assert.Empty(time.Delays);
+    }
+
+    [Fact]
+    public async Task ListParticipantsAsync_ThrottledWithHttpDate_RetryAfterRelativeToTheServerDate()
+    {
+        var serverNow = new DateTimeOffset(2026, 11, 21, 9, 0, 0, TimeSpan.Zero);
+        var recorder = new RecordingHandler().Respond(HttpStatusCode.TooManyRequests, null, r =>
+        {
+            r.Headers.Date = serverNow;
+            r.Headers.RetryAfter = new RetryConditionHeaderValue(serverNow.AddSeconds(120));
+        });
+
+        var result = await TestClients.Acs(recorder).ListParticipantsAsync(Call, CancellationToken.None);
+
+        Assert.Equal(TimeSpan.FromSeconds(120), result.Error?.RetryAfter);
+        Assert.Single(recorder.Requests);
+    }
+}

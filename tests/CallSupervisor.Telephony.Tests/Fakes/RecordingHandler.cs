@@ -75,13 +75,28 @@ public sealed class RecordingHandler : HttpMessageHandler
         return this;
     }
 
+    /// <summary>
+    /// The headers as they are now: a retry sends the same message again, and its signing handler replaces the
+    /// date and signature of the attempt recorded before.
+    /// </summary>
+    private static HttpRequestHeaders Snapshot(HttpRequestHeaders headers)
+    {
+        var copy = new HttpRequestMessage().Headers;
+        foreach (var header in headers)
+        {
+            copy.TryAddWithoutValidation(header.Key, header.Value);
+        }
+
+        return copy;
+    }
+
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var body = request.Content is null ? [] : await request.Content.ReadAsByteArrayAsync(cancellationToken);
         Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>> step;
         lock (_gate)
         {
-            _requests.Add(new RecordedRequest(request.Method, request.RequestUri!, request.Headers, request.Content?.Headers, body));
+            _requests.Add(new RecordedRequest(request.Method, request.RequestUri!, Snapshot(request.Headers), request.Content?.Headers, body));
             if (_script.Count == 0)
             {
                 throw new InvalidOperationException($"No scripted response for {request.Method} {request.RequestUri}.");

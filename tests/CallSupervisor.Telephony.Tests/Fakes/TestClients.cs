@@ -1,13 +1,13 @@
 using CallSupervisor.Telephony.Acs;
-using CallSupervisor.Telephony.Acs.Auth;
 using CallSupervisor.Telephony.Graph;
 using CallSupervisor.Telephony.Http;
 using CallSupervisor.Telephony.Options;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CallSupervisor.Telephony.Tests.Fakes;
 
-/// <summary>Builds the clients as DI would, over a <see cref="RecordingHandler"/>.</summary>
+/// <summary>Builds the clients through the app's own registration, over a <see cref="RecordingHandler"/>.</summary>
 public static class TestClients
 {
     /// <summary>The endpoint of the contract examples.</summary>
@@ -31,16 +31,30 @@ public static class TestClients
         return options;
     }
 
+    /// <summary>
+    /// The ACS client as <see cref="TelephonyServiceCollectionExtensions.AddTelephony"/> builds it — resilience
+    /// handler, then the HMAC signer — with <paramref name="handler"/> as the transport.
+    /// </summary>
     public static AcsCallAutomationClient Acs(RecordingHandler handler, TimeProvider? time = null, Action<AcsOptions>? configure = null)
     {
-        time ??= new InstantTimeProvider();
         var options = AcsOptions(configure);
-        var signer = new AcsHmacAuthenticationHandler(AccessKey, time) { InnerHandler = handler };
-        var http = new HttpClient(signer) { BaseAddress = new Uri(Endpoint), Timeout = Timeout.InfiniteTimeSpan };
-        return new AcsCallAutomationClient(http, Microsoft.Extensions.Options.Options.Create(options), time, NullLogger<AcsCallAutomationClient>.Instance);
+        var services = Services(time ?? new InstantTimeProvider(), handler, options, GraphOptions(null));
+        return services.BuildServiceProvider().GetRequiredService<AcsCallAutomationClient>();
     }
 
-    public static GraphCallsClient Graph(RecordingHandler handler, Action<GraphOptions>? configure = null)
+    /// <summary>The Graph client as the app builds it (resilience handler, then the bearer handler).</summary>
+    public static GraphCallsClient Graph(RecordingHandler handler, Action<GraphOptions>? configure = null, TimeProvider? time = null, IAccessTokenSource? tokens = null)
+    {
+        var services = Services(time ?? new InstantTimeProvider(), handler, AcsOptions(null), GraphOptions(configure));
+        if (tokens is not null)
+        {
+            services.AddKeyedSingleton(TelephonyServiceCollectionExtensions.GraphCredentialKey, tokens);
+        }
+
+        return services.BuildServiceProvider().GetRequiredService<GraphCallsClient>();
+    }
+
+    private static GraphOptions GraphOptions(Action<GraphOptions>? configure)
     {
         var options = new GraphOptions
         {
@@ -49,8 +63,20 @@ public static class TestClients
             Retry = new RetryOptions { MaxRetries = 2, BaseDelay = TimeSpan.FromMilliseconds(100), AttemptTimeout = TimeSpan.FromMinutes(5) },
         };
         configure?.Invoke(options);
-        var bearer = new BearerTokenHandler(new StaticAccessTokenSource(options.StaticBearerToken!)) { InnerHandler = handler };
-        var http = new HttpClient(bearer) { BaseAddress = options.BaseUri, Timeout = Timeout.InfiniteTimeSpan };
-        return new GraphCallsClient(http, Microsoft.Extensions.Options.Options.Create(options), new InstantTimeProvider(), NullLogger<GraphCallsClient>.Instance);
+        return options;
+    }
+
+    private static ServiceCollection Services(TimeProvider time, RecordingHandler handler, AcsOptions acs, GraphOptions graph)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton(time);
+        services.AddTelephony(new ConfigurationBuilder().Build());
+        // The options as given (last registration wins), and the recording handler as the transport of both clients.
+        services.AddSingleton(Microsoft.Extensions.Options.Options.Create(acs));
+        services.AddSingleton(Microsoft.Extensions.Options.Options.Create(graph));
+        services.AddHttpClient<AcsCallAutomationClient>().ConfigurePrimaryHttpMessageHandler(() => handler);
+        services.AddHttpClient<GraphCallsClient>().ConfigurePrimaryHttpMessageHandler(() => handler);
+        return services;
     }
 }

@@ -62,3 +62,72 @@ public sealed class GraphCallsClientTests
         Assert.Equal("http://localhost:5123/graph/v1.0/communications/calls/c1/cancelMediaProcessing", Assert.Single(recorder.Requests).Uri.AbsoluteUri);
     }
 }
+
+/// <summary>The two reads the reconciler makes of a Graph call, in Graph's shape.</summary>
+public sealed class GraphCallReadTests
+{
+    [Fact]
+    public async Task GetCallAsync_EstablishedCall_MapsStateSourceAndTargets()
+    {
+        var recorder = new RecordingHandler().Respond(HttpStatusCode.OK, """
+            {"@odata.type":"#microsoft.graph.call","id":"g1","state":"established","callChainId":"chain-1",
+             "source":{"identity":{"phone":{"id":"+14255550100"}}},
+             "targets":[{"identity":{"user":{"id":"u-1","displayName":"Ana"}}}]}
+            """);
+
+        var result = await TestClients.Graph(recorder).GetCallAsync(new CallId("g1"), CancellationToken.None);
+
+        var details = result.Value!;
+        Assert.Equal(CallState.Connected, details.State);
+        Assert.Equal("chain-1", details.CorrelationId);
+        Assert.Equal(CommunicationIdentifier.Phone("+14255550100"), details.Source);
+        Assert.Equal([CommunicationIdentifier.TeamsUser("u-1")], details.Targets);
+        var sent = Assert.Single(recorder.Requests);
+        Assert.Equal("https://graph.microsoft.com/v1.0/communications/calls/g1", sent.Uri.AbsoluteUri);
+        Assert.Equal("Bearer dev-token", sent.Header("Authorization"));
+    }
+
+    [Fact]
+    public async Task GetCallAsync_CallGone_404IsCallNotFound()
+    {
+        var recorder = new RecordingHandler().Respond(HttpStatusCode.NotFound, """{"error":{"code":"itemNotFound","message":"Unknown call."}}""");
+
+        var result = await TestClients.Graph(recorder).GetCallAsync(new CallId("g1"), CancellationToken.None);
+
+        Assert.True(CallNotFound.Is(result.Error));
+        Assert.Single(recorder.Requests);
+    }
+
+    [Fact]
+    public async Task ListParticipantsAsync_TwoPages_FollowsNextLinkAndMapsMute()
+    {
+        var recorder = new RecordingHandler()
+            .Respond(HttpStatusCode.OK, """
+                {"value":[{"id":"p1","isMuted":false,"info":{"identity":{"phone":{"id":"+14255550100"}}}}],
+                 "@odata.nextLink":"https://graph.microsoft.com/v1.0/communications/calls/g1/participants?$skiptoken=2"}
+                """)
+            .Respond(HttpStatusCode.OK, """
+                {"value":[{"id":"p2","isMuted":true,"info":{"identity":{"user":{"id":"u-1","displayName":"Ana Lima"}}}}]}
+                """);
+
+        var result = await TestClients.Graph(recorder).ListParticipantsAsync(new CallId("g1"), CancellationToken.None);
+
+        Assert.Equal(2, result.Value!.Count);
+        Assert.False(result.Value[0].IsMuted);
+        Assert.Equal(CommunicationIdentifier.TeamsUser("u-1"), result.Value[1].Identifier);
+        Assert.True(result.Value[1].IsMuted);
+        Assert.Equal("Ana Lima", result.Value[1].DisplayName);
+        Assert.Equal(2, recorder.Requests.Count);
+    }
+
+    [Fact]
+    public async Task ListParticipantsAsync_NextLinkToAnotherHost_NotFollowed()
+    {
+        var recorder = new RecordingHandler().Respond(HttpStatusCode.OK, """{"value":[],"@odata.nextLink":"https://evil.example/steal"}""");
+
+        var result = await TestClients.Graph(recorder).ListParticipantsAsync(new CallId("g1"), CancellationToken.None);
+
+        Assert.Equal("InvalidResponse", result.Error?.Code);
+        Assert.Single(recorder.Requests);
+    }
+}

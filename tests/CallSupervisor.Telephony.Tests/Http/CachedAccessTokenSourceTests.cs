@@ -11,7 +11,7 @@ public sealed class CachedAccessTokenSourceTests
     {
         var time = new InstantTimeProvider();
         var credential = new CountingCredential(time, TimeSpan.FromHours(1));
-        var source = new CachedAccessTokenSource(credential, "https://communication.azure.com//.default", time);
+        var source = new CachedAccessTokenSource("ACS", credential, "https://communication.azure.com//.default", time);
 
         var first = await source.GetTokenAsync(CancellationToken.None);
         time.Advance(TimeSpan.FromMinutes(50));
@@ -27,7 +27,7 @@ public sealed class CachedAccessTokenSourceTests
     {
         var time = new InstantTimeProvider();
         var credential = new CountingCredential(time, TimeSpan.FromHours(1));
-        var source = new CachedAccessTokenSource(credential, "scope", time);
+        var source = new CachedAccessTokenSource("ACS", credential, "scope", time);
 
         await source.GetTokenAsync(CancellationToken.None);
         time.Advance(TimeSpan.FromMinutes(56));

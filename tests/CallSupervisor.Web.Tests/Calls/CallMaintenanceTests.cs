@@ -27,6 +27,7 @@ public sealed class CallMaintenanceTests
     private readonly ManualTimeProvider _time = new();
     private readonly TestEvents _events = new();
     private readonly FakeCallAutomationPort _acs = new();
+    private readonly FakeGraphCallsPort _graph = new();
     private readonly RecordingSink _queue = new();
     private readonly ReconcileSchedule _schedule = new();
     private readonly CallStore _store;
@@ -35,7 +36,7 @@ public sealed class CallMaintenanceTests
     public CallMaintenanceTests()
     {
         _store = StoreTestKit.NewStore(_time).WithConnectedCall(_events);
-        _maintenance = new CallMaintenance(_store, _acs, _queue, _schedule, new Web.Journal.SingleInstanceLeadership(), Microsoft.Extensions.Options.Options.Create(Options), _time, NullLogger<CallMaintenance>.Instance);
+        _maintenance = new CallMaintenance(_store, _acs, _graph, _queue, _schedule, new Web.Journal.SingleInstanceLeadership(), Microsoft.Extensions.Options.Options.Create(Options), _time, NullLogger<CallMaintenance>.Instance);
         _acs.Calls[TestEvents.Call1] = TelephonyResult<CallDetails>.Ok(new CallDetails(TestEvents.Call1, "s", "c", CallState.Connected, TestEvents.Caller, []));
         _acs.Rosters[TestEvents.Call1] = [TestEvents.In(TestEvents.Caller), TestEvents.In(TestEvents.Agent, muted: true)];
     }
@@ -82,7 +83,7 @@ public sealed class CallMaintenanceTests
     [Fact]
     public async Task RunOnce_NotTheLeadingInstance_NeitherReadsNorExpires()
     {
-        var follower = new CallMaintenance(_store, _acs, _queue, _schedule, new NotLeading(), Microsoft.Extensions.Options.Options.Create(Options), _time, NullLogger<CallMaintenance>.Instance);
+        var follower = new CallMaintenance(_store, _acs, _graph, _queue, _schedule, new NotLeading(), Microsoft.Extensions.Options.Options.Create(Options), _time, NullLogger<CallMaintenance>.Instance);
         _store.Apply(_events.Invite());
         _time.Advance(TimeSpan.FromMinutes(20));
 
@@ -136,14 +137,123 @@ public sealed class CallMaintenanceTests
     }
 
     [Fact]
-    public async Task RunOnce_EndedAndGraphCalls_AreNotRead()
+    public async Task RunOnce_EndedCalls_AreNotRead()
+    {
+        _store.Apply(_events.Disconnected());
+
+        await _maintenance.RunOnceAsync(CancellationToken.None);
+
+        Assert.Empty(_acs.Requests);
+        Assert.Empty(_graph.Requests);
+    }
+
+    [Fact]
+    public async Task RunOnce_GraphCall_ReReadFromGraphNotAcs()
+    {
+        _store.Apply(_events.Disconnected());
+        _store.Apply(_events.Connected(TestEvents.Call2, CallPlatform.Graph));
+        _graph.Calls[TestEvents.Call2] = TelephonyResult<CallDetails>.Ok(new CallDetails(TestEvents.Call2, null, "chain", CallState.Connected, TestEvents.Caller, []));
+        _graph.Rosters[TestEvents.Call2] = [TestEvents.In(TestEvents.Caller), TestEvents.In(TestEvents.Agent), TestEvents.In(TestEvents.Agent2)];
+
+        await _maintenance.RunOnceAsync(CancellationToken.None);
+
+        Assert.Empty(_acs.Requests);
+        Assert.Equal(["getGraphCall call-2", "listGraphParticipants call-2"], _graph.Requests);
+        var reconciled = Assert.IsType<CallReconciled>(Assert.Single(Drain()));
+        Assert.Equal(3, reconciled.Participants.Length);
+    }
+
+    [Fact]
+    public async Task RunOnce_GraphNoLongerKnowsTheCall_QueuesItsEnd()
     {
         _store.Apply(_events.Disconnected());
         _store.Apply(_events.Connected(TestEvents.Call2, CallPlatform.Graph));
 
         await _maintenance.RunOnceAsync(CancellationToken.None);
 
-        Assert.Empty(_acs.Requests);
+        var ended = Assert.IsType<CallDisconnected>(Assert.Single(Drain()));
+        Assert.Equal(TestEvents.Call2, ended.CallId);
+        Assert.Equal("Graph no longer knows this call", ended.Result?.Message);
+    }
+
+    [Fact]
+    public async Task RunOnce_TicksWithTimerJitterForAMinute_EachCallReadOncePerInterval()
+    {
+        // Ticks every 5 s; the first fires a little late, the later ones on time: a read must not slip a whole tick.
+        var readAtTick = new List<int>();
+        _time.Advance(TimeSpan.FromMilliseconds(40));
+        for (var tick = 0; tick <= 12; tick++)
+        {
+            var before = Reads;
+            await _maintenance.RunOnceAsync(CancellationToken.None);
+            if (Reads > before)
+            {
+                readAtTick.Add(tick);
+            }
+            _time.Advance(tick == 0 ? TimeSpan.FromSeconds(5) - TimeSpan.FromMilliseconds(40) : TimeSpan.FromSeconds(5));
+        }
+
+        // Every 30 s (6 ticks), two requests each: 4 requests per live call per minute at the default interval.
+        Assert.Equal([0, 6, 12], readAtTick);
+        Assert.Equal(6, _acs.Requests.Count);
+    }
+
+    [Fact]
+    public async Task RunOnce_Throttled120s_NoCallReReadUntilTheRetryAfterPassesThenOneProbeFirst()
+    {
+        var throttled = TelephonyResult<CallDetails>.Fail(new TelephonyError(429, "TooManyRequests", "slow down") { RetryAfter = TimeSpan.FromSeconds(120) });
+        var healthy = _acs.Calls[TestEvents.Call1];
+        _acs.Calls[TestEvents.Call1] = throttled;
+        await _maintenance.RunOnceAsync(CancellationToken.None);
+        Assert.Equal(1, Reads);
+
+        // Four more calls arrive while ACS throttles, and every interval passes several times over for call-1.
+        var others = Enumerable.Range(2, 4).Select(i => new CallId($"call-{i}")).ToList();
+        foreach (var call in others)
+        {
+            _store.Apply(_events.Connected(call));
+            _acs.Calls[call] = throttled;
+        }
+        for (var waited = 5; waited < 120; waited += 5)
+        {
+            _time.Advance(TimeSpan.FromSeconds(5));
+            await _maintenance.RunOnceAsync(CancellationToken.None);
+        }
+        Assert.Equal(1, Reads);
+
+        // The gate opens: one probe, throttled again, closes it for another 120 s.
+        _time.Advance(TimeSpan.FromSeconds(5));
+        await _maintenance.RunOnceAsync(CancellationToken.None);
+        Assert.Equal(2, Reads);
+        _time.Advance(TimeSpan.FromSeconds(60));
+        await _maintenance.RunOnceAsync(CancellationToken.None);
+        Assert.Equal(2, Reads);
+
+        // ACS recovers: after the probe gets through, every call is read.
+        foreach (var call in others.Append(TestEvents.Call1))
+        {
+            _acs.Calls[call] = healthy with { Value = healthy.Value! with { CallId = call } };
+            _acs.Rosters[call] = [TestEvents.In(TestEvents.Caller)];
+        }
+        _time.Advance(TimeSpan.FromSeconds(60));
+        await _maintenance.RunOnceAsync(CancellationToken.None);
+
+        Assert.Equal(7, Reads);
+        Assert.Equal(5, Drain().OfType<CallReconciled>().Count());
+    }
+
+    [Fact]
+    public async Task RunOnce_ThrottledWithoutRetryAfter_BacksOffForEveryCall()
+    {
+        _acs.Calls[TestEvents.Call1] = TelephonyResult<CallDetails>.Fail(new TelephonyError(503, "ServiceUnavailable", "busy"));
+        _store.Apply(_events.Connected(TestEvents.Call2));
+        await _maintenance.RunOnceAsync(CancellationToken.None);
+        var afterFirstPass = Reads;
+
+        _time.Advance(ReconcileThrottle.FirstBackoff - TimeSpan.FromSeconds(1));
+        await _maintenance.RunOnceAsync(CancellationToken.None);
+
+        Assert.Equal(afterFirstPass, Reads);
     }
 
     [Fact]

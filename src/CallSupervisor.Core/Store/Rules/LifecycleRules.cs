@@ -121,6 +121,7 @@ internal static class LifecycleRules
     {
         var details = e.Details;
         var now = e.OccurredAt;
+        var service = call.Platform == CallPlatform.Graph ? "Graph" : "ACS";
         var corrections = new List<string>();
         var state = details.State == CallState.Unknown ? call.State : details.State;
         if (state != call.State && call.State != CallState.Unknown)
@@ -148,15 +149,15 @@ internal static class LifecycleRules
         if (settled.State == CallState.Disconnected)
         {
             var (closed, summary) = Close(settled, now, null);
-            return Fold.Applied(closed, Log.Warning(call.CallId, now, $"Call ended (ACS reports it {details.State}){summary}"));
+            return Fold.Applied(closed, Log.Warning(call.CallId, now, $"Call ended ({service} reports it {details.State}){summary}"));
         }
         if (!call.NeedsReconcile && corrections.Count == 0 && joined.Count == 0)
         {
-            return Fold.Ignored("the call matches what ACS reports");
+            return Fold.Ignored($"the call matches what {service} reports");
         }
         var entry = call.NeedsReconcile
-            ? Log.Info(call.CallId, now, $"Call details from ACS: {settled.State}, {settled.Participants.Count} participant(s)")
-            : Log.Warning(call.CallId, now, $"Updated from ACS (no callback reported it): {string.Join("; ", corrections)}");
+            ? Log.Info(call.CallId, now, $"Call details from {service}: {settled.State}, {settled.Participants.Count} participant(s)")
+            : Log.Warning(call.CallId, now, $"Updated from {service} (no callback reported it): {string.Join("; ", corrections)}");
         return Fold.Applied(settled, [entry, .. joined]);
     }
 }

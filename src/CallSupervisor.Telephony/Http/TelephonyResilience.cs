@@ -1,5 +1,7 @@
 using System.Net;
 using CallSupervisor.Telephony.Options;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.Retry;
 using Polly.Timeout;
@@ -7,14 +9,30 @@ using Polly.Timeout;
 namespace CallSupervisor.Telephony.Http;
 
 /// <summary>
-/// The Polly pipeline around one logical request: a per-attempt timeout inside an exponential retry that only
-/// handles transient failures. 4xx other than 408/429 are the caller's mistake and never retried.
+/// The resilience handler (Microsoft.Extensions.Http.Resilience) of the ACS and Graph clients: a per-attempt timeout
+/// inside an exponential retry that only handles transient failures. It is added before the signing/bearer handler,
+/// so each attempt is signed again (a fresh x-ms-date) while the request — its Repeatability headers and body
+/// included — is the same message on every attempt. 4xx other than 408/429 are the caller's mistake and never
+/// retried; neither is a Retry-After longer than <see cref="RetryOptions.MaxDelay"/> (the caller sees the throttling
+/// at once), nor a throttled read (429/503 on GET): the reconciler, the only reader, backs off as a whole instead.
 /// </summary>
-internal static class TransientHttpPipeline
+internal static partial class TelephonyResilience
 {
-    public static ResiliencePipeline<HttpResponseMessage> Create(RetryOptions options, TimeProvider timeProvider, Action<int, string>? onRetry = null)
+    /// <summary>Adds the handler named <paramref name="service"/> with the retry settings <paramref name="retry"/> picks.</summary>
+    public static IHttpClientBuilder AddTelephonyResilience(this IHttpClientBuilder builder, string service, Func<IServiceProvider, RetryOptions> retry)
     {
-        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = timeProvider };
+        builder.AddResilienceHandler(service, (pipeline, context) =>
+        {
+            var time = context.ServiceProvider.GetRequiredService<TimeProvider>();
+            var logger = context.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("CallSupervisor.Telephony.Http." + service);
+            pipeline.TimeProvider = time;
+            Configure(pipeline, retry(context.ServiceProvider), time, (attempt, reason) => LogRetry(logger, service, attempt, reason));
+        });
+        return builder;
+    }
+
+    internal static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, RetryOptions options, TimeProvider timeProvider, Action<int, string> onRetry)
+    {
         if (options.MaxRetries > 0)
         {
             builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
@@ -28,21 +46,21 @@ internal static class TransientHttpPipeline
                 DelayGenerator = args => ValueTask.FromResult(RetryAfter(args.Outcome.Result, timeProvider.GetUtcNow())),
                 OnRetry = args =>
                 {
-                    onRetry?.Invoke(args.AttemptNumber + 1, Describe(args.Outcome));
-                    // The response of a failed attempt is not returned to anyone: release its connection now.
-                    args.Outcome.Result?.Dispose();
+                    onRetry(args.AttemptNumber + 1, Describe(args.Outcome));
                     return ValueTask.CompletedTask;
                 },
             });
         }
 
         builder.AddTimeout(options.AttemptTimeout);
-        return builder.Build();
     }
 
     internal static bool IsTransientStatus(HttpStatusCode status) => status is
         HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests or HttpStatusCode.InternalServerError or
         HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout;
+
+    /// <summary>429 and 503: the service asks for less traffic.</summary>
+    internal static bool IsThrottling(HttpStatusCode status) => status is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable;
 
     private static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, CancellationToken callerToken, TimeSpan maxDelay, TimeProvider timeProvider)
     {
@@ -60,6 +78,12 @@ internal static class TransientHttpPipeline
 
         var response = outcome.Result!;
         if (!IsTransientStatus(response.StatusCode))
+        {
+            return false;
+        }
+
+        // Retrying a throttled read would multiply the reconciler's load by the retry count: it waits for all calls.
+        if (IsThrottling(response.StatusCode) && response.RequestMessage?.Method == HttpMethod.Get)
         {
             return false;
         }
@@ -93,4 +117,7 @@ internal static class TransientHttpPipeline
 
     private static string Describe(Outcome<HttpResponseMessage> outcome) =>
         outcome.Exception is { } e ? e.GetType().Name + ": " + e.Message : $"HTTP {(int)outcome.Result!.StatusCode}";
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Service} request attempt {Attempt} failed transiently ({Reason}); retrying")]
+    private static partial void LogRetry(ILogger logger, string service, int attempt, string reason);
 }
