@@ -68,10 +68,14 @@ public sealed record ParticipantState(CommunicationIdentifier Identifier, bool I
     public string? DisplayName { get; init; }
 }
 
-/// <summary>The full roster (ACS ParticipantsUpdated). Applied last-writer-wins by <see cref="SequenceNumber"/>.</summary>
+/// <summary>
+/// The full roster (ACS ParticipantsUpdated). Applied last-writer-wins by <see cref="SequenceNumber"/>; older API
+/// versions send none (null), and such a roster is ordered by <see cref="CallEvent.OccurredAt"/> instead (see
+/// <c>RosterRules</c>).
+/// </summary>
 public sealed record ParticipantsUpdated(
     string EventId, CallId CallId, DateTimeOffset OccurredAt,
-    int SequenceNumber, ImmutableArray<ParticipantState> Participants)
+    int? SequenceNumber, ImmutableArray<ParticipantState> Participants)
     : CallEvent(EventId, CallId, OccurredAt);
 
 /// <summary>
