@@ -76,4 +76,37 @@ public sealed class IncomingCallEndpointTests : IAsyncLifetime
 
         Assert.Equal(1, Answers());
     }
+
+    [Fact]
+    public async Task IncomingCall_EventLogDown_AnsweredAnyway()
+    {
+        // The delivery was acknowledged: a caller must not be left ringing because the claim cannot be recorded.
+        var log = new InMemoryEventLog();
+        var acs = new FakeCallAutomationPort();
+        await using var app = new CallbackAppFactory(
+            callbackAuth: false,
+            settings: new Dictionary<string, string>
+            {
+                ["Workflow:Enabled"] = "true",
+                ["Workflow:Agents:0"] = "8:acs:agent",
+                ["Workflow:HoldMusic"] = "https://media.example.com/hold.wav",
+                ["Workflow:MenuPrompt"] = "https://media.example.com/menu.wav",
+            },
+            services: s =>
+            {
+                s.AddSingleton<ICallAutomationPort>(acs);
+                s.AddSingleton<IEventLog>(log);
+                s.AddSingleton<ICheckpointStore>(log);
+            });
+        using var client = app.CreateClient();
+        log.Unavailable = true;
+
+        await PostAsync(client, "eg-down");
+
+        await acs.Sent.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        lock (acs.Requests)
+        {
+            Assert.StartsWith("answer ", Assert.Single(acs.Requests), StringComparison.Ordinal);
+        }
+    }
 }
