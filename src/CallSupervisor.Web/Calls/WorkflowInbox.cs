@@ -16,8 +16,8 @@ namespace CallSupervisor.Web.Calls;
 /// Event Grid delivers at least once, to any instance: the same IncomingCall can arrive twice, here or elsewhere, before
 /// or after a restart. Each is answered once: before answering, the instance claims the call through the log
 /// (<see cref="IncomingCallClaimed"/>, keyed by the incomingCallContext) and answers only if its claim was the first
-/// the log holds. If the claim cannot be recorded (the log is down), the call is answered anyway: a caller left
-/// ringing is worse than the rare second answer ACS then refuses.
+/// the log holds. If the claim cannot be recorded or read back (the log is down or far behind), the call is answered
+/// anyway: the delivery was acknowledged, and a caller left ringing is worse than a second answer in that rare case.
 /// </remarks>
 public sealed partial class WorkflowInbox(
     ContactCenterWorkflow workflow,
