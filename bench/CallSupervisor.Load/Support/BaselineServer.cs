@@ -146,7 +146,7 @@ public sealed class BareHub : Hub
 public sealed record BareRoster(string CallId, int SequenceNumber, IReadOnlyList<BareParticipant> Participants)
 {
     public static BareRoster From(ParticipantsUpdated roster) => new(
-        roster.CallId.Value, roster.SequenceNumber, [.. roster.Participants.Select(p => new BareParticipant(p.Identifier.RawId, p.IsMuted))]);
+        roster.CallId.Value, roster.SequenceNumber ?? 0, [.. roster.Participants.Select(p => new BareParticipant(p.Identifier.RawId, p.IsMuted))]);
 }
 
 public sealed record BareParticipant(string RawId, bool IsMuted);

@@ -32,6 +32,7 @@ namespace CallSupervisor.Core.Events;
 [JsonDerivedType(typeof(ActionRequested), "actionRequested")]
 [JsonDerivedType(typeof(ActionFailed), "actionFailed")]
 [JsonDerivedType(typeof(ActionExpired), "actionExpired")]
+[JsonDerivedType(typeof(IncomingCallClaimed), "incomingCallClaimed")]
 public abstract record CallEvent(string EventId, CallId CallId, DateTimeOffset OccurredAt)
 {
     /// <summary>
@@ -40,6 +41,9 @@ public abstract record CallEvent(string EventId, CallId CallId, DateTimeOffset O
     /// cannot push callback ids out of the bounded window.
     /// </summary>
     public virtual bool Redeliverable => true;
+
+    /// <summary>What the store remembers to apply this event at most once: the event id, unless the event says otherwise.</summary>
+    public virtual string DeduplicationKey => EventId;
 }
 
 /// <summary>
@@ -68,10 +72,14 @@ public sealed record ParticipantState(CommunicationIdentifier Identifier, bool I
     public string? DisplayName { get; init; }
 }
 
-/// <summary>The full roster (ACS ParticipantsUpdated). Applied last-writer-wins by <see cref="SequenceNumber"/>.</summary>
+/// <summary>
+/// The full roster (ACS ParticipantsUpdated). Applied last-writer-wins by <see cref="SequenceNumber"/>; older API
+/// versions send none (null), and such a roster is ordered by <see cref="CallEvent.OccurredAt"/> instead (see
+/// <c>RosterRules</c>).
+/// </summary>
 public sealed record ParticipantsUpdated(
     string EventId, CallId CallId, DateTimeOffset OccurredAt,
-    int SequenceNumber, ImmutableArray<ParticipantState> Participants)
+    int? SequenceNumber, ImmutableArray<ParticipantState> Participants)
     : CallEvent(EventId, CallId, OccurredAt);
 
 /// <summary>

@@ -30,6 +30,12 @@ public sealed record Call(
     int? LastRosterSequence,
     bool NeedsReconcile)
 {
+    /// <summary>
+    /// When the roster shown was sent (the OccurredAt of the roster applied last, with or without a sequence number); null
+    /// until one arrives. A roster without a sequence number is applied only if it is newer than this.
+    /// </summary>
+    public DateTimeOffset? LastRosterAt { get; init; }
+
     /// <summary>The result information of CallDisconnected, if any.</summary>
     public ResultInfo? EndResult { get; init; }
 

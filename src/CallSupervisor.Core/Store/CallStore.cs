@@ -92,16 +92,23 @@ public sealed partial class CallStore : ICallsFeed
         ArgumentNullException.ThrowIfNull(callEvent);
         return _feed.Update(snapshot =>
         {
-            if (_seen.Contains(callEvent.EventId))
+            var key = callEvent.DeduplicationKey;
+            if (_seen.Contains(key))
             {
                 return (snapshot, ImmutableArray<CallChange>.Empty, (ApplyOutcome.Duplicate, (Call?)null));
+            }
+            if (callEvent is IncomingCallClaimed)
+            {
+                // A claim changes no call: its key among the remembered ids is its whole effect.
+                _seen.Add(key);
+                return (snapshot, ImmutableArray<CallChange>.Empty, (ApplyOutcome.Applied, (Call?)null));
             }
             var existing = snapshot.Find(callEvent.CallId);
             var fold = EventRules.Apply(existing, callEvent);
             // Remembered whatever the outcome: a redelivered stale or ignored event is reported as a duplicate.
             if (callEvent.Redeliverable)
             {
-                _seen.Add(callEvent.EventId);
+                _seen.Add(key);
             }
             return Publish(snapshot, existing, fold, callEvent);
         });

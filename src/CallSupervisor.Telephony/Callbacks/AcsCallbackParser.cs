@@ -8,7 +8,8 @@ using CallSupervisor.Telephony.Callbacks.Wire;
 namespace CallSupervisor.Telephony.Callbacks;
 
 /// <summary>
-/// Parses the body ACS posts to the callback URI: a JSON array of CloudEvents (<c>id</c>, <c>type</c>
+/// Parses the body ACS posts to the callback URI: a JSON array of CloudEvents, or one CloudEvent object (structured
+/// mode, a batch of one) (<c>id</c>, <c>type</c>
 /// <c>Microsoft.Communication.X</c>, <c>time</c>, <c>data</c>, …) into Core events. The CloudEvent id becomes the
 /// event id (the store's de-duplication key) and <c>time</c> the OccurredAt (receipt time when absent).
 /// </summary>

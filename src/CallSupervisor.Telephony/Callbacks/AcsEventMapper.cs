@@ -46,12 +46,8 @@ internal static class AcsEventMapper
 
     private static ParticipantsUpdated MapRoster(string id, CallId callId, DateTimeOffset time, AcsEventData data, string where)
     {
-        // The roster is applied last-writer-wins by sequenceNumber: without it the event cannot be ordered.
-        if (data.SequenceNumber is not { } sequence)
-        {
-            throw new CallbackFormatException($"{where}: data.sequenceNumber is missing.");
-        }
-
+        // The roster is applied last-writer-wins by sequenceNumber; older API versions send none, and such a roster
+        // is ordered by its time instead (RosterRules), not refused with the rest of its batch.
         if (data.Participants is null)
         {
             throw new CallbackFormatException($"{where}: data.participants is missing.");
@@ -66,7 +62,7 @@ internal static class AcsEventMapper
             roster.Add(new ParticipantState(identifier, participant!.IsMuted ?? false, participant.IsOnHold ?? false));
         }
 
-        return new ParticipantsUpdated(id, callId, time, sequence, roster.MoveToImmutable());
+        return new ParticipantsUpdated(id, callId, time, data.SequenceNumber, roster.MoveToImmutable());
     }
 
     // The participant of AddParticipant* is informative (correlation is by operationContext): tolerate its absence.

@@ -8,6 +8,9 @@ namespace CallSupervisor.Telephony.Callbacks;
 /// without a bound a caller could post ids of any size and have them kept in the de-duplication set and the
 /// board (each remembered id is then at most 256 characters, so the store's id memory is bounded by count).
 /// A value over its limit makes the callback malformed (400) without echoing the value.
+/// <para>Ids must also be free of control characters (NUL, CR, LF, TAB, NEL, DEL, …, and the Unicode line and paragraph
+/// separators): an id is put in request paths (re-reads, actions) and log lines, and a call whose id cannot be sent back
+/// to ACS could never be re-read or closed. Texts (display names, result messages) are only shown, and keep theirs.</para>
 /// </summary>
 internal static class CallbackLimits
 {
@@ -23,13 +26,28 @@ internal static class CallbackLimits
     /// <summary>The Event Grid incomingCallContext is a signed token of a few kilobytes.</summary>
     public const int MaxIncomingCallContextLength = 64 * 1024;
 
+    /// <summary>An id: at most <paramref name="max"/> characters, none of them a control character.</summary>
     public static void Check(string? value, string name, string where, int max = MaxIdLength)
+    {
+        CheckText(value, name, where, max);
+        if (value is not null && value.AsSpan().IndexOfAny(ControlCharacters) is var at and >= 0)
+        {
+            throw new CallbackFormatException($"{where}: '{name}' contains a control character (U+{(int)value[at]:X4}) at position {at}; ids may not.");
+        }
+    }
+
+    /// <summary>A text (a name or a message): at most <paramref name="max"/> characters.</summary>
+    public static void CheckText(string? value, string name, string where, int max = MaxTextLength)
     {
         if (value is not null && value.Length > max)
         {
             throw new CallbackFormatException($"{where}: '{name}' is {value.Length} characters long; at most {max} are accepted.");
         }
     }
+
+    // Unicode category Cc (U+0000–U+001F, U+007F–U+009F) and the line/paragraph separators, which split log lines too.
+    private static readonly System.Buffers.SearchValues<char> ControlCharacters = System.Buffers.SearchValues.Create(
+        [.. Enumerable.Range(0, 0x20).Select(c => (char)c), .. Enumerable.Range(0x7F, 0x21).Select(c => (char)c), '\u2028', '\u2029']);
 
     /// <summary>Checks every id and text of a mapped event.</summary>
     public static void Check(CallEvent e, string where)
@@ -74,7 +92,7 @@ internal static class CallbackLimits
             case MediaOperationStarted ms:
                 // An operation without operationContext is named after its event id (see AcsCallbackParser).
                 Check(ms.OperationId.Value, "operationContext", where, MaxIdLength + AcsCallbackParser.UncorrelatedPrefix.Length);
-                Check(ms.Description, "clientContext", where);
+                CheckText(ms.Description, "clientContext", where, MaxIdLength);
                 break;
             case MediaOperationEnded me:
                 Check(me.OperationId.Value, "operationContext", where, MaxIdLength + AcsCallbackParser.UncorrelatedPrefix.Length);
@@ -91,7 +109,7 @@ internal static class CallbackLimits
         Check(call.To, "to", where);
         Check(call.ServerCallId, "serverCallId", where, MaxLongIdLength);
         Check(call.CorrelationId, "correlationId", where, MaxLongIdLength);
-        Check(call.CallerDisplayName, "callerDisplayName", where, MaxLongIdLength);
+        CheckText(call.CallerDisplayName, "callerDisplayName", where, MaxLongIdLength);
     }
 
     private static void Check(CommunicationIdentifier? identifier, string name, string where)
@@ -104,5 +122,5 @@ internal static class CallbackLimits
     }
 
     private static void Check(ResultInfo? result, string where) =>
-        Check(result?.Message, "resultInformation.message", where, MaxTextLength);
+        CheckText(result?.Message, "resultInformation.message", where, MaxTextLength);
 }

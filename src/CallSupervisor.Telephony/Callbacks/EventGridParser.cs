@@ -9,7 +9,9 @@ namespace CallSupervisor.Telephony.Callbacks;
 /// <summary>
 /// Parses an Event Grid webhook delivery for the incoming-call subscription: a JSON array of events in the Event
 /// Grid schema (<c>id</c>, <c>eventType</c>, <c>eventTime</c>, <c>data</c>). Events in the CloudEvents schema
-/// (<c>type</c>, <c>time</c>) are read as well, so either subscription schema works.
+/// (<c>type</c>, <c>time</c>) are read as well, so either subscription schema works, and one event object (the
+/// CloudEvents structured mode) is a batch of one. A CloudEvents-schema subscription is validated by the webhook
+/// handshake (an <c>OPTIONS</c> request, answered by the endpoint), not by a validation event.
 /// </summary>
 /// <remarks>
 /// <c>Microsoft.EventGrid.SubscriptionValidationEvent</c> yields <see cref="EventGridParseResult.ValidationCode"/>

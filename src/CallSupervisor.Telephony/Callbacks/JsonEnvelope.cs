@@ -32,15 +32,20 @@ internal static class JsonEnvelope
     }
 
     /// <summary>
-    /// The events of a body that must be a JSON array of objects, each with its path <c>event[i]</c>. The array is
-    /// checked at once, each element as it is reached. <paramref name="arrayOf"/> and <paramref name="anEvent"/> name
-    /// the events in the messages.
+    /// The events of a body that must be a JSON array of objects — or one event object, which is a batch of one (the
+    /// CloudEvents HTTP binding's structured mode, <c>application/cloudevents+json</c>) — each with its path
+    /// <c>event[i]</c>. The array is checked at once, each element as it is reached. <paramref name="arrayOf"/> and
+    /// <paramref name="anEvent"/> name the events in the messages.
     /// </summary>
     public static IEnumerable<(JsonElement Element, string Where)> EventArray(JsonElement root, string arrayOf, string anEvent)
     {
+        if (root.ValueKind == JsonValueKind.Object)
+        {
+            return [(root, "event[0]")];
+        }
         if (root.ValueKind != JsonValueKind.Array)
         {
-            throw new CallbackFormatException($"Expected a JSON array of {arrayOf}, got {Describe(root.ValueKind)}.");
+            throw new CallbackFormatException($"Expected a JSON array of {arrayOf} or {anEvent}, got {Describe(root.ValueKind)}.");
         }
 
         return Elements();

@@ -30,7 +30,23 @@ internal static class CallbackBody
         {
             return (null, TooLarge(maxBytes));
         }
+        catch (BadHttpRequestException ex)
+        {
+            // Kestrel gave up on the body: too slow (MinRequestBodyDataRate: 408), or malformed framing (400). The
+            // sender's fault, and nothing of it was applied: said as such, never as a server error.
+            return (null, Unreadable(ex.StatusCode == StatusCodes.Status408RequestTimeout ? ex.StatusCode : StatusCodes.Status400BadRequest, ex.Message));
+        }
+        catch (IOException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The connection broke off mid-body (ConnectionResetException and the like).
+            return (null, Unreadable(StatusCodes.Status400BadRequest, ex.Message));
+        }
     }
+
+    private static IResult Unreadable(int statusCode, string reason) => TypedResults.Problem(
+        statusCode: statusCode,
+        title: statusCode == StatusCodes.Status408RequestTimeout ? "Callback body too slow" : "Callback body unreadable",
+        detail: $"The body could not be read ({reason}); nothing of it was applied. Send it again.");
 
     // The usual case (ACS and Event Grid send Content-Length): one array of exactly that size, filled in place —
     // no growing buffer and no copy. Kestrel ends the body at the declared length.

@@ -7,8 +7,9 @@ namespace CallSupervisor.Web.Callbacks;
 /// <summary>
 /// Where ACS, Event Grid and Graph post. Each request is authenticated, read with a size limit, parsed
 /// strictly, queued, and answered at once: 400 problem details for malformed input (nothing is applied),
-/// 401 when unauthenticated, 413 when too large, 503 with Retry-After when the inbox is full (nothing is applied;
-/// the sender retries). Unknown event types are accepted and logged.
+/// 401 when unauthenticated, 408 when the body arrives too slowly, 413 when too large, 503 with Retry-After when the
+/// inbox is full (nothing is applied; the sender retries). Unknown event types are accepted and logged. The ACS and
+/// Event Grid endpoints also answer the CloudEvents webhook handshake (<c>OPTIONS</c>, see <see cref="WebhookHandshake"/>).
 /// </summary>
 public static partial class CallbackEndpoints
 {
@@ -23,7 +24,9 @@ public static partial class CallbackEndpoints
         var group = endpoints.MapGroup("/api/callbacks").DisableAntiforgery().AllowAnonymous()
             .RequireRateLimiting(Security.SecurityServiceCollectionExtensions.CallbackRateLimit);
         group.MapPost("/acs", HandleAcsAsync);
+        group.MapMethods("/acs", [HttpMethods.Options], HandshakeAcsAsync);
         group.MapPost("/incoming", HandleIncomingAsync);
+        group.MapMethods("/incoming", [HttpMethods.Options], HandshakeIncoming);
         if (graph)
         {
             group.MapPost("/graph", HandleGraphAsync);
@@ -37,16 +40,15 @@ public static partial class CallbackEndpoints
         AcsCallbackParser parser,
         Journal.EventPipeline pipeline,
         Hosting.OperationsMonitor monitor,
+        EventTimes times,
+        UnsequencedRosters rosters,
         IOptions<CallsOptions> options,
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
         var logger = loggers.CreateLogger(typeof(CallbackEndpoints));
-        var (body, rejected) = await ReceiveAsync(request, options.Value, "ACS", logger, async () =>
-        {
-            var auth = await authenticator.AuthenticateAsync(request.Headers.Authorization, cancellationToken);
-            return auth.IsValid ? null : auth.Reason ?? "invalid callback token";
-        }, cancellationToken);
+        var (body, rejected) = await ReceiveAsync(request, options.Value, "ACS", logger,
+            () => AcsProblemAsync(request, authenticator, cancellationToken), cancellationToken);
         if (rejected is not null)
         {
             return rejected;
@@ -57,25 +59,56 @@ public static partial class CallbackEndpoints
             LogMalformed(logger, "ACS", result.Error);
             return Malformed(result.Error);
         }
+        result = result with { Events = times.Adjust(result.Events, "ACS") };
+        rosters.Notice(result.Events);
         return await AppendAsync(pipeline, monitor, result, logger, "ACS", cancellationToken) ?? TypedResults.Ok();
     }
+
+    /// <summary>The CloudEvents webhook handshake on the ACS endpoint, authenticated by the callback token as its POST.</summary>
+    internal static async Task<IResult> HandshakeAcsAsync(
+        HttpRequest request, AcsCallbackAuthenticator authenticator, ILoggerFactory loggers, CancellationToken cancellationToken) =>
+        Handshake(request, await AcsProblemAsync(request, authenticator, cancellationToken), "ACS", loggers.CreateLogger(typeof(CallbackEndpoints)));
+
+    /// <summary>The CloudEvents webhook handshake of a CloudEvents-schema Event Grid subscription, authenticated by the key.</summary>
+    internal static IResult HandshakeIncoming(HttpRequest request, IOptions<CallsOptions> options, ILoggerFactory loggers) =>
+        Handshake(request, EventGridKeyProblem(request, options.Value), "Event Grid", loggers.CreateLogger(typeof(CallbackEndpoints)));
+
+    private static IResult Handshake(HttpRequest request, string? unauthenticated, string source, ILogger logger)
+    {
+        if (unauthenticated is not null)
+        {
+            LogRejected(logger, source, unauthenticated);
+            return Unauthorized(unauthenticated);
+        }
+        return WebhookHandshake.OriginOf(request) is { } origin ? WebhookHandshake.Allow(origin) : WebhookHandshake.BadOrigin();
+    }
+
+    // Null when the request carries a valid ACS callback token (or callback authentication is off), else why not.
+    private static async ValueTask<string?> AcsProblemAsync(HttpRequest request, AcsCallbackAuthenticator authenticator, CancellationToken cancellationToken)
+    {
+        var auth = await authenticator.AuthenticateAsync(request.Headers.Authorization, cancellationToken);
+        return auth.IsValid ? null : auth.Reason ?? "invalid callback token";
+    }
+
+    // Event Grid webhooks are unsigned: the subscription URL carries a secret key, compared in constant time.
+    private static string? EventGridKeyProblem(HttpRequest request, CallsOptions options) =>
+        KeyMatches(request.Query["key"].ToString(), options.EventGridKey)
+            ? null
+            : "Missing or wrong key: the Event Grid subscription must post to /api/callbacks/incoming?key=<Calls:EventGridKey>.";
 
     internal static async Task<IResult> HandleIncomingAsync(
         HttpRequest request,
         EventGridParser parser,
         WorkflowInbox inbox,
         Hosting.OperationsMonitor monitor,
+        EventTimes times,
         IOptions<CallsOptions> options,
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
         var logger = loggers.CreateLogger(typeof(CallbackEndpoints));
-        // Event Grid webhooks are unsigned: the subscription URL carries a secret key, compared in constant time.
-        var (body, rejected) = await ReceiveAsync(request, options.Value, "Event Grid", logger, () => ValueTask.FromResult(
-            KeyMatches(request.Query["key"].ToString(), options.Value.EventGridKey)
-                ? null
-                : "Missing or wrong key: the Event Grid subscription must post to /api/callbacks/incoming?key=<Calls:EventGridKey>."),
-            cancellationToken);
+        var (body, rejected) = await ReceiveAsync(request, options.Value, "Event Grid", logger,
+            () => ValueTask.FromResult(EventGridKeyProblem(request, options.Value)), cancellationToken);
         if (rejected is not null)
         {
             return rejected;
@@ -88,7 +121,7 @@ public static partial class CallbackEndpoints
         }
         // Incoming calls are answered by the instance that receives them (each reaches one instance); the answer and
         // what follows go into the event log.
-        inbox.Accept(result.IncomingCalls);
+        inbox.Accept(times.Adjust(result.IncomingCalls));
         monitor.CallbackReceived(result.IncomingCalls.Length);
         LogUnmapped(logger, result.Unmapped);
         return result.ValidationCode is { } code

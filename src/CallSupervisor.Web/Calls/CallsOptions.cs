@@ -37,6 +37,12 @@ public sealed class CallsOptions
     /// <summary>How long a supervisor request may wait for ACS to confirm it before the button works again.</summary>
     public TimeSpan ConfirmationTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How far an event's own time may lie from when it was received, before or after. Beyond it (a replayed or
+    /// misdated event) the receive time is used instead, so the event cannot give a call an absurd start, end or length.
+    /// </summary>
+    public TimeSpan MaxEventTimeSkew { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>Largest accepted callback body; larger requests get 413.</summary>
     public long MaxCallbackBytes { get; set; } = 1024 * 1024;
 

@@ -8,17 +8,24 @@ using CallSupervisor.Web.Journal;
 namespace CallSupervisor.Web.Calls;
 
 /// <summary>
-/// The workflow's own work on this instance, in order: incoming calls that reached this instance (it answers them —
-/// Event Grid delivers each to one instance, so each call is answered once) and the answers it got back. What it
-/// learns goes into the event log, so every instance's board shows it; the flow after CallConnected is started by
-/// <see cref="WorkflowReactions"/> on the instance that answered.
+/// The workflow's own work on this instance, in order: incoming calls that reached this instance (it answers them) and
+/// the answers it got back. What it learns goes into the event log, so every instance's board shows it; the flow after
+/// CallConnected is started by <see cref="WorkflowReactions"/> on the instance that answered.
 /// </summary>
+/// <remarks>
+/// Event Grid delivers at least once, to any instance: the same IncomingCall can arrive twice, here or elsewhere, before
+/// or after a restart. Each is answered once: before answering, the instance claims the call through the log
+/// (<see cref="IncomingCallClaimed"/>, keyed by the incomingCallContext) and answers only if its claim was the first
+/// the log holds. If the claim cannot be recorded or read back (the log is down or far behind), the call is answered
+/// anyway: the delivery was acknowledged, and a caller left ringing is worse than a second answer in that rare case.
+/// </remarks>
 public sealed partial class WorkflowInbox(
     ContactCenterWorkflow workflow,
     CallStore store,
     EventPipeline pipeline,
     WorkflowReactions reactions,
     CallbackAddress callbackAddress,
+    TimeProvider time,
     ILogger<WorkflowInbox> logger) : BackgroundService
 {
     private readonly Channel<object> _items = Channel.CreateUnbounded<object>(new() { SingleReader = true });
@@ -64,8 +71,15 @@ public sealed partial class WorkflowInbox(
         switch (item)
         {
             case IncomingCall incoming when workflow.Enabled:
+                // Each delivery claims with an event id of its own, so two claims of one call made here at once each
+                // learn their own outcome: the log orders them, the first applies and the other is a Duplicate.
+                var claim = IncomingCallClaimed.For(incoming, time.GetUtcNow());
                 Work.Run(async () =>
                 {
+                    if (!await ClaimAsync(incoming, claim, stoppingToken))
+                    {
+                        return;
+                    }
                     var step = await workflow.HandleIncomingAsync(incoming, callbackAddress.AcsCallbackUri, stoppingToken);
                     reactions.LogStep(step);
                     if (step is { Succeeded: true, CallId: { } answered })
@@ -80,6 +94,26 @@ public sealed partial class WorkflowInbox(
             case Answered answered:
                 Remember(answered, stoppingToken);
                 break;
+        }
+    }
+
+    /// <summary>True when this instance is to answer: its claim is the first of the call in the log (or could not be made).</summary>
+    private async Task<bool> ClaimAsync(IncomingCall incoming, IncomingCallClaimed claim, CancellationToken stoppingToken)
+    {
+        try
+        {
+            var (outcome, _) = await pipeline.ApplyAsync(claim, stoppingToken);
+            if (outcome.Status == ApplyStatus.Duplicate)
+            {
+                LogAlreadyAnswered(incoming.EventId, claim.ClaimKey);
+                return false;
+            }
+            return true;
+        }
+        catch (Core.Journal.EventLogUnavailableException ex)
+        {
+            LogClaimFailed(incoming.EventId, ex.Message);
+            return true;
         }
     }
 
@@ -111,6 +145,12 @@ public sealed partial class WorkflowInbox(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Incoming call from {From} not answered: Workflow:Enabled is false")]
     private partial void LogNotAnswering(string from);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Incoming call {EventId} not answered again: it was answered already ({ClaimKey}; Event Grid delivered it more than once)")]
+    private partial void LogAlreadyAnswered(string eventId, string claimKey);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Incoming call {EventId} answered without a claim in the event log ({Reason}): a second delivery meanwhile could be answered again")]
+    private partial void LogClaimFailed(string eventId, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Processing {Item} failed")]
     private partial void LogFailed(Exception exception, string item);

@@ -110,7 +110,9 @@ public static class CallSupervisorServiceCollectionExtensions
             .Validate(o => o.MaxCallbackBytes is >= 1024 and <= 64 * 1024 * 1024, "Calls:MaxCallbackBytes must be between 1 KiB and 64 MiB.")
             .Validate(o => o.EventGridKey is { Length: >= 16 }, "Calls:EventGridKey must be set (at least 16 characters): the Event Grid subscription posts to /api/callbacks/incoming?key=<it>.")
             .Validate(o => o.MaxQueuedEvents is >= 100 and <= 10_000_000, "Calls:MaxQueuedEvents must be between 100 and 10,000,000.")
+            .Validate(o => o.MaxEventTimeSkew >= TimeSpan.FromSeconds(1), "Calls:MaxEventTimeSkew must be at least 1 s.")
             .ValidateOnStart();
+        services.AddCallbackIngest();
         services.AddOptions<WorkflowSettings>()
             .Bind(configuration.GetSection(WorkflowSettings.SectionName))
             .ValidateOnStart();

@@ -17,7 +17,12 @@ internal static class ErrorHandling
         // by an inner handler, and their status codes are left alone.
         if (!app.Environment.IsDevelopment())
         {
-            app.UseExceptionHandler("/error", createScopeForErrors: true);
+            app.UseExceptionHandler(new ExceptionHandlerOptions
+            {
+                ExceptionHandlingPath = "/error",
+                CreateScopeForErrors = true,
+                StatusCodeSelector = StatusCodeOf,
+            });
             app.UseHsts();
         }
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
@@ -31,10 +36,18 @@ internal static class ErrorHandling
                 }
                 return next(context);
             });
-            machine.UseExceptionHandler();
+            machine.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = StatusCodeOf });
         });
         return app;
     }
 
     private static bool IsMachineRequest(HttpContext context) => MachineRequests.Is(context.Request);
+
+    /// <summary>
+    /// A request Kestrel could not read (a body arriving too slowly: 408; bad framing: 400) is the sender's fault, and
+    /// keeps Kestrel's status wherever it surfaces — a form read by sign-in or sign-out, a future API. Anything else is
+    /// a server error.
+    /// </summary>
+    internal static int StatusCodeOf(Exception exception) =>
+        exception is BadHttpRequestException { StatusCode: >= 400 and < 500 } bad ? bad.StatusCode : StatusCodes.Status500InternalServerError;
 }

@@ -169,7 +169,6 @@ public sealed class EventJsonTests
     [InlineData("eventId")]
     [InlineData("callId")]
     [InlineData("occurredAt")]
-    [InlineData("sequenceNumber")]
     [InlineData("participants")]
     public void Deserialize_RequiredFieldMissing_ThrowsNamingIt(string field)
     {
@@ -181,6 +180,15 @@ public sealed class EventJsonTests
 
         Assert.IsNotType<UnknownEventTypeException>(thrown);
         Assert.Contains(field, thrown.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Deserialize_RosterWithoutSequenceNumber_ReadsItAsNone()
+    {
+        // Older ACS API versions send none; the roster is then ordered by its time (RosterRules).
+        var json = """{"type":"participantsUpdated","participants":[],"eventId":"e","callId":"c","occurredAt":"2026-01-01T09:00:00+00:00"}""";
+
+        Assert.Null(Assert.IsType<ParticipantsUpdated>(EventJson.Deserialize(json)).SequenceNumber);
     }
 
     [Fact]

@@ -29,6 +29,7 @@ public sealed class EventTypeNameTests
         [typeof(ActionRequested)] = "actionRequested",
         [typeof(ActionFailed)] = "actionFailed",
         [typeof(ActionExpired)] = "actionExpired",
+        [typeof(IncomingCallClaimed)] = "incomingCallClaimed",
     };
 
     [Fact]

@@ -80,4 +80,37 @@ public sealed class DeduplicationTests
         Assert.True(seen.Contains("d"));
         Assert.Equal(3, seen.Count);
     }
+
+    private static Events.IncomingCall Incoming(string eventId, string context) => new(
+        eventId, DateTimeOffset.UnixEpoch, context, TestEvents.Caller, TestEvents.Agent, "server-1", "correlation-1", null);
+
+    [Fact]
+    public void Apply_ClaimOfTheSameIncomingCallContext_AppliesOnce_WhateverItsEventId()
+    {
+        var store = StoreTestKit.NewStore();
+
+        var first = store.Apply(Events.IncomingCallClaimed.For(Incoming("eg-1", "context-1"), _events.Now));
+        var redelivered = store.Apply(Events.IncomingCallClaimed.For(Incoming("eg-1", "context-1"), _events.Now));
+        var newEventId = store.Apply(Events.IncomingCallClaimed.For(Incoming("eg-2", "context-1"), _events.Now));
+        var otherCall = store.Apply(Events.IncomingCallClaimed.For(Incoming("eg-3", "context-2"), _events.Now));
+
+        Assert.Equal(ApplyStatus.Applied, first.Status);
+        Assert.Equal(ApplyStatus.Duplicate, redelivered.Status);
+        Assert.Equal(ApplyStatus.Duplicate, newEventId.Status);
+        Assert.Equal(ApplyStatus.Applied, otherCall.Status);
+        // A claim puts nothing on the board.
+        Assert.Empty(store.Current.Calls);
+        Assert.Equal(0, store.Version);
+    }
+
+    [Fact]
+    public void Apply_ClaimAfterARestoreFromACheckpoint_IsStillADuplicate()
+    {
+        var store = StoreTestKit.NewStore();
+        store.Apply(Events.IncomingCallClaimed.For(Incoming("eg-1", "context-1"), _events.Now));
+
+        var restored = new CallStore(TimeProvider.System, checkpoint: Core.Journal.CheckpointJson.Deserialize(Core.Journal.CheckpointJson.Serialize(store.Export())));
+
+        Assert.Equal(ApplyStatus.Duplicate, restored.Apply(Events.IncomingCallClaimed.For(Incoming("eg-9", "context-1"), _events.Now)).Status);
+    }
 }

@@ -2,7 +2,10 @@ using CallSupervisor.Core.Store;
 
 namespace CallSupervisor.Core.Tests.Store;
 
-/// <summary>Rule 2: rosters are last-writer-wins by sequence number and replace the participant list.</summary>
+/// <summary>
+/// Rule 2: rosters are last-writer-wins by sequence number and replace the participant list; rosters without one
+/// (older API versions) are ordered by their event time.
+/// </summary>
 public sealed class RosterTests
 {
     private readonly TestEvents _events = new();
@@ -107,5 +110,51 @@ public sealed class RosterTests
 
         Assert.Equal(ApplyStatus.Applied, outcome.Status);
         Assert.True(Assert.Single(_store.Call1().Participants).Value.IsMuted);
+    }
+
+    [Fact]
+    public void Apply_RosterWithoutSequenceNumber_AppliedWhenNewerByEventTime()
+    {
+        _store.Apply(_events.UnsequencedRoster(null, TestEvents.In(TestEvents.Caller)));
+
+        var outcome = _store.Apply(_events.UnsequencedRoster(null, TestEvents.In(TestEvents.Caller), TestEvents.In(TestEvents.Agent, muted: true)));
+
+        Assert.Equal(ApplyStatus.Applied, outcome.Status);
+        var call = _store.Call1();
+        Assert.Null(call.LastRosterSequence);
+        Assert.Equal(_events.Now, call.LastRosterAt);
+        Assert.True(_store.Participant(TestEvents.Agent).IsMuted);
+    }
+
+    [Fact]
+    public void Apply_RosterWithoutSequenceNumber_OlderThanTheRosterShown_IsStale()
+    {
+        var newer = _events.UnsequencedRoster(null, TestEvents.In(TestEvents.Caller, muted: true));
+        var older = newer with { EventId = _events.NextId(), OccurredAt = newer.OccurredAt.AddSeconds(-5), Participants = [TestEvents.In(TestEvents.Caller)] };
+        _store.Apply(newer);
+
+        var outcome = _store.Apply(older);
+
+        Assert.Equal(ApplyStatus.Stale, outcome.Status);
+        Assert.Contains("not newer than the roster shown", outcome.Reason);
+        Assert.True(_store.Participant(TestEvents.Caller).IsMuted);
+    }
+
+    [Fact]
+    public void Apply_RosterWithoutSequenceNumber_AfterASequencedOne_OrderedByTime_AndSequenceStillWinsBySequence()
+    {
+        var sequenced = _events.Roster(4, TestEvents.In(TestEvents.Caller));
+        _store.Apply(sequenced);
+
+        // Sent before the sequenced roster shown: stale. Sent after it: applied, the sequence kept.
+        Assert.Equal(ApplyStatus.Stale, _store.Apply(_events.UnsequencedRoster(sequenced.OccurredAt.AddSeconds(-1), TestEvents.In(TestEvents.Agent))).Status);
+        Assert.Equal(ApplyStatus.Applied, _store.Apply(_events.UnsequencedRoster(null, TestEvents.In(TestEvents.Agent))).Status);
+        Assert.Equal(4, _store.Call1().LastRosterSequence);
+
+        // A later sequence number wins whatever its time; an older one stays stale.
+        Assert.Equal(ApplyStatus.Stale, _store.Apply(_events.Roster(3, TestEvents.In(TestEvents.Caller))).Status);
+        var late = _events.Roster(5, TestEvents.In(TestEvents.Caller), TestEvents.In(TestEvents.Agent2));
+        Assert.Equal(ApplyStatus.Applied, _store.Apply(late with { OccurredAt = sequenced.OccurredAt }).Status);
+        Assert.Equal([TestEvents.Caller.RawId, TestEvents.Agent2.RawId], _store.Call1().Participants.Keys.Order(StringComparer.Ordinal));
     }
 }

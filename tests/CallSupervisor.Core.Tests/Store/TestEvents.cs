@@ -36,6 +36,10 @@ internal sealed class TestEvents
     public ParticipantsUpdated RosterFor(CallId callId, int sequence, params ParticipantState[] participants) =>
         new(NextId(), callId, Tick(), sequence, [.. participants]);
 
+    /// <summary>A roster without a sequence number (older API versions), sent at <paramref name="at"/> (default: the next tick).</summary>
+    public ParticipantsUpdated UnsequencedRoster(DateTimeOffset? at, params ParticipantState[] participants) =>
+        new(NextId(), Call1, at ?? Tick(), null, [.. participants]);
+
     public static ParticipantState In(CommunicationIdentifier who, bool muted = false, bool onHold = false) => new(who, muted, onHold);
 
     public InvitationRequested Invite(string invitationId = "inv-1", string operationContext = "add-1", CommunicationIdentifier? target = null, CallId? callId = null) =>

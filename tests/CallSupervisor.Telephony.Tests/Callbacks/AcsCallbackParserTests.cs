@@ -57,6 +57,31 @@ public sealed class AcsCallbackParserTests
     }
 
     [Fact]
+    public void Parse_ParticipantsUpdatedWithoutSequenceNumber_MappedWithoutOne()
+    {
+        // Older API versions send no sequenceNumber: the roster is ordered by its time instead (see RosterRules).
+        var result = Parse(Event("ParticipantsUpdated", $$$"""
+            {"callConnectionId":"{{{CallConnectionId}}}","participants":[
+              {"identifier":{"kind":"communicationUser","rawId":"8:acs:resource_alice","communicationUser":{"id":"8:acs:resource_alice"}},"isMuted":true}]}
+            """));
+
+        var roster = Assert.IsType<ParticipantsUpdated>(Assert.Single(result.Events));
+        Assert.Null(roster.SequenceNumber);
+        Assert.Equal(Time, roster.OccurredAt);
+        Assert.Equal(Alice, Assert.Single(roster.Participants).Identifier);
+    }
+
+    [Fact]
+    public void Parse_SingleCloudEventObject_IsABatchOfOne()
+    {
+        // The CloudEvents HTTP binding's structured mode (application/cloudevents+json): one event, not an array.
+        var result = new AcsCallbackParser(_time).Parse(Event("CallConnected", $$$"""{"callConnectionId":"{{{CallConnectionId}}}","serverCallId":"server-1"}"""));
+
+        Assert.True(result.IsSuccess, result.Error);
+        Assert.Equal(new CallConnected("evt-1", Call, Time, CallPlatform.Acs, "server-1", null, null, null), Assert.Single(result.Events));
+    }
+
+    [Fact]
     public void Parse_AddParticipantSucceededAndFailed_CorrelateByOperationContext()
     {
         var result = Parse(
@@ -152,14 +177,14 @@ public sealed class AcsCallbackParserTests
     [Theory]
     [InlineData("", "The body is empty.")]
     [InlineData("not json", "not valid JSON")]
-    [InlineData("""{"id":"evt-1"}""", "Expected a JSON array of CloudEvents, got an object.")]
+    [InlineData("""{"id":"evt-1"}""", "event[0]: 'type' is missing")]
+    [InlineData("\"text\"", "Expected a JSON array of CloudEvents or a CloudEvent object, got a string.")]
     [InlineData("[42]", "event[0]: expected a CloudEvent object, got a number.")]
     [InlineData("""[{"type":"Microsoft.Communication.CallConnected","data":{}}]""", "event[0]: 'id' is missing")]
     [InlineData("""[{"id":"e","data":{}}]""", "event[0]: 'type' is missing")]
     [InlineData("""[{"id":"e","type":"Microsoft.Communication.CallConnected"}]""", "event[0] (Microsoft.Communication.CallConnected, id e): 'data' is missing")]
     [InlineData("""[{"id":"e","type":"Microsoft.Communication.CallConnected","data":{"serverCallId":"s"}}]""", "data.callConnectionId is missing")]
     [InlineData("""[{"id":"e","type":"Microsoft.Communication.CallConnected","time":"yesterday","data":{"callConnectionId":"c"}}]""", "'time' is not an ISO 8601 timestamp")]
-    [InlineData("""[{"id":"e","type":"Microsoft.Communication.ParticipantsUpdated","data":{"callConnectionId":"c","participants":[]}}]""", "data.sequenceNumber is missing")]
     [InlineData("""[{"id":"e","type":"Microsoft.Communication.ParticipantsUpdated","data":{"callConnectionId":"c","sequenceNumber":1}}]""", "data.participants is missing")]
     [InlineData("""[{"id":"e","type":"Microsoft.Communication.ParticipantsUpdated","data":{"callConnectionId":"c","sequenceNumber":1,"participants":[{"isMuted":true}]}}]""", "data.participants[0].identifier: identifier is missing")]
     [InlineData("""[{"id":"e","type":"Microsoft.Communication.ParticipantsUpdated","data":{"callConnectionId":"c","sequenceNumber":"x","participants":[]}}]""", "data does not match the contract at $.sequenceNumber")]

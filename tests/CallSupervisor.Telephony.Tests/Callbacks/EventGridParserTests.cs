@@ -60,6 +60,19 @@ public sealed class EventGridParserTests
     }
 
     [Fact]
+    public void Parse_SingleCloudEventObject_IsABatchOfOne()
+    {
+        // A CloudEvents-schema subscription may deliver in structured mode: one event object, not an array.
+        var result = _parser.Parse($$$"""
+            {"id":"evt-ce-2","source":"/subscriptions/s","type":"Microsoft.Communication.IncomingCall","specversion":"1.0",
+              "time":"2026-11-21T09:30:15Z","data":{{{IncomingCallData}}}}
+            """);
+
+        Assert.True(result.IsSuccess, result.Error);
+        Assert.Equal("evt-ce-2", Assert.Single(result.IncomingCalls).EventId);
+    }
+
+    [Fact]
     public void Parse_OtherEventType_Unmapped()
     {
         var result = _parser.Parse("""[{"id":"e1","eventType":"Microsoft.Communication.SMSReceived","data":{},"eventTime":"2026-11-21T09:30:15Z"}]""");
@@ -69,7 +82,8 @@ public sealed class EventGridParserTests
     }
 
     [Theory]
-    [InlineData("{}", "Expected a JSON array of Event Grid events")]
+    [InlineData("{}", "event[0]: 'id' is missing")]
+    [InlineData("42", "Expected a JSON array of Event Grid events or an event object, got a number.")]
     [InlineData("nope", "not valid JSON")]
     [InlineData("""[{"eventType":"Microsoft.Communication.IncomingCall","data":{}}]""", "'id' is missing")]
     [InlineData("""[{"id":"e1","eventType":"Microsoft.EventGrid.SubscriptionValidationEvent","data":{}}]""", "data.validationCode is missing")]

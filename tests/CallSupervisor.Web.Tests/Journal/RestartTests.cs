@@ -86,6 +86,34 @@ public sealed class RestartTests : IAsyncLifetime
         Assert.True(second.Log.Count() < 3, $"the journal before the last checkpoint was not trimmed ({second.Log.Count()} records)");
     }
 
+    [Fact]
+    public async Task Restart_IncomingCallDeliveredAgain_NotAnsweredAgain()
+    {
+        await using (var first = await JournalHarness.StartAsync(_folder, _acs, _time))
+        {
+            first.Inbox.Accept([Incoming()]);
+            await first.WaitForAsync(s => s.Find(Call1) is not null, "the answered call");
+        }
+
+        // Event Grid redelivers after the restart (the first delivery's answer was not acknowledged in time).
+        await using var second = await JournalHarness.StartAsync(_folder, _acs, _time);
+        await second.WaitForCaughtUpAsync();
+        second.Inbox.Accept([Incoming()]);
+        second.Inbox.Accept([Incoming() with { EventId = "eg-2" }]);
+
+        await LogProbe.WaitAsync(second.Log, second.Status,
+            e => e.OfType<IncomingCallClaimed>().Count(c => c.IncomingEventId is "eg-1" or "eg-2") == 2, () => Answers() > 1, "the claims after the restart");
+        Assert.Equal(1, Answers());
+    }
+
+    private int Answers()
+    {
+        lock (_acs.Requests)
+        {
+            return _acs.Requests.Count(r => r.StartsWith("answer ", StringComparison.Ordinal));
+        }
+    }
+
     private static CallConnected Connected(int n) =>
         new($"ce-{n}", new CallId($"call-{n}"), DateTimeOffset.UnixEpoch, CallPlatform.Acs, null, null, null, null);
 

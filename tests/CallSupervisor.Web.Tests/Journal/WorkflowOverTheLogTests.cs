@@ -122,4 +122,21 @@ public sealed class WorkflowOverTheLogTests : IAsyncLifetime
         Assert.Equal(1, Count("play"));
         Assert.Equal(1, Count("add"));
     }
+
+    private static int Claims(IReadOnlyList<CallEvent> events, string incomingEventId) =>
+        events.OfType<IncomingCallClaimed>().Count(c => c.IncomingEventId == incomingEventId);
+
+    [Fact]
+    public async Task IncomingCallDeliveredAgain_OrUnderANewEventId_AnsweredOnce()
+    {
+        // Event Grid delivers at least once: twice at once, again later, and the same call under another event id.
+        _app.Inbox.Accept([Incoming(), Incoming()]);
+        await WaitForAsync(c => c.State == CallState.Connecting);
+        _app.Inbox.Accept([Incoming()]);
+        _app.Inbox.Accept([Incoming() with { EventId = "eg-2" }]);
+
+        await LogProbe.WaitAsync(_app.Log, _app.Status, e => Claims(e, "eg-1") == 3 && Claims(e, "eg-2") == 1, () => Count("answer") > 1, "every delivery's claim");
+
+        Assert.Equal(1, Count("answer"));
+    }
 }

@@ -10,15 +10,33 @@ internal static class RosterRules
     /// Last writer wins by sequence number: ParticipantsUpdated is the only ACS event that carries one, and each
     /// is a full roster, so an older or repeated roster carries nothing the newer one lacks.
     /// </summary>
+    /// <remarks>
+    /// Older API versions send rosters without a sequence number. Such a roster is ordered by its event time: it is
+    /// applied only if it was sent after the roster shown (<see cref="Call.LastRosterAt"/>, whichever kind that was).
+    /// Rosters with sequence numbers are still ordered by them alone, so one of them is never held back by the time of
+    /// an unsequenced one; an unsequenced roster leaves <see cref="Call.LastRosterSequence"/> as it was.
+    /// </remarks>
     public static Fold Apply(Call call, ParticipantsUpdated e)
     {
-        if (call.LastRosterSequence is { } last && e.SequenceNumber <= last)
+        if (e.SequenceNumber is { } sequence)
         {
-            return Fold.Stale($"roster sequence {e.SequenceNumber} is not newer than {last}");
+            if (call.LastRosterSequence is { } last && sequence <= last)
+            {
+                return Fold.Stale($"roster sequence {sequence} is not newer than {last}");
+            }
+        }
+        else if (call.LastRosterAt is { } shown && e.OccurredAt <= shown)
+        {
+            return Fold.Stale($"roster without a sequence number sent at {e.OccurredAt:O} is not newer than the roster shown ({shown:O})");
         }
         var named = WithNames(call, e.Participants);
         var (participants, changes) = Merge(named, e.Participants, e.OccurredAt);
-        var next = named with { Participants = participants, LastRosterSequence = e.SequenceNumber };
+        var next = named with
+        {
+            Participants = participants,
+            LastRosterSequence = e.SequenceNumber ?? call.LastRosterSequence,
+            LastRosterAt = e.OccurredAt,
+        };
         var (settled, joined) = InvitationRules.SettleFromRoster(call, next, e.OccurredAt);
         var summary = changes.Count > 0 ? string.Join("; ", changes) : $"Roster unchanged ({participants.Count} participants)";
         return Fold.Applied(settled, [Log.Info(call.CallId, e.OccurredAt, summary), .. joined]);
