@@ -27,6 +27,7 @@ public static class JournalServiceCollectionExtensions
             .Validate(o => o.ApplyTimeout >= TimeSpan.FromMilliseconds(100), "Journal:ApplyTimeout must be at least 100 ms.")
             .ValidateOnStart();
         var redis = configuration.GetSection(RedisOptions.SectionName).Get<RedisOptions>() ?? new RedisOptions();
+        services.AddSingleton<IValidateOptions<JournalOptions>>(new JournalStorageValidator(environment.ContentRootPath, redis.Enabled));
         services.AddSingleton(redis);
         services.AddOptions<RedisOptions>()
             .Bind(configuration.GetSection(RedisOptions.SectionName))
