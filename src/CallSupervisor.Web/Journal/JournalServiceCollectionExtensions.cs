@@ -90,8 +90,6 @@ public static class JournalServiceCollectionExtensions
         }
     }
 
-    // Not aborting on a failed first connect: an instance that starts while Redis is down comes up degraded and
-    // catches up once Redis answers.
     private static ConnectionMultiplexer ConnectRedis(RedisOptions options)
     {
         // Resolved while the services are built, which can come before the options checks run: checked here too.
@@ -99,10 +97,29 @@ public static class JournalServiceCollectionExtensions
         {
             throw new OptionsValidationException(RedisOptions.SectionName, typeof(RedisOptions), [BadConnectionString]);
         }
+        return ConnectionMultiplexer.Connect(RedisConfiguration(options));
+    }
+
+    /// <summary>
+    /// The client's settings. Not aborting on a failed first connect: an instance that starts while Redis is down comes
+    /// up degraded and catches up once Redis answers. Failing fast while Redis is away: by default the client queues
+    /// commands while disconnected until their timeout (5 s), so every callback hung that long before its 503; now a
+    /// command without a connection fails at once, and one Redis does not answer fails after
+    /// <see cref="CommandTimeoutMs"/> — ACS then resends the callback (to another instance, behind a balancer).
+    /// </summary>
+    internal static ConfigurationOptions RedisConfiguration(RedisOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
         var configuration = ConfigurationOptions.Parse(options.ConnectionString!);
         configuration.AbortOnConnectFail = false;
         configuration.ConnectTimeout = 5000;
+        configuration.BacklogPolicy = BacklogPolicy.FailFast;
+        configuration.AsyncTimeout = CommandTimeoutMs;
+        configuration.SyncTimeout = CommandTimeoutMs;
         configuration.ClientName = Instance;
-        return ConnectionMultiplexer.Connect(configuration);
+        return configuration;
     }
+
+    /// <summary>How long a Redis command may take before it counts as failed (a healthy Redis answers in milliseconds).</summary>
+    internal const int CommandTimeoutMs = 2000;
 }

@@ -25,6 +25,11 @@ public sealed class RedisEventLog(IConnectionMultiplexer redis, RedisOptions opt
         {
             throw new ArgumentException("Nothing to append.", nameof(events));
         }
+        if (!redis.IsConnected)
+        {
+            // Known lost (Redis died or restarts): refused at once, so the callback is answered 503 without waiting.
+            throw new EventLogUnavailableException("Redis is not connected; the events were not taken.");
+        }
         var db = redis.GetDatabase();
         try
         {
