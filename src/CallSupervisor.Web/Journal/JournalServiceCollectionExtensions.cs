@@ -25,6 +25,7 @@ public static class JournalServiceCollectionExtensions
             .Validate(o => o.CheckpointInterval >= TimeSpan.FromSeconds(1), "Journal:CheckpointInterval must be at least 1 s.")
             .Validate(o => o.CheckpointEvery >= 10, "Journal:CheckpointEvery must be at least 10.")
             .Validate(o => o.ApplyTimeout >= TimeSpan.FromMilliseconds(100), "Journal:ApplyTimeout must be at least 100 ms.")
+            .Validate(o => o.ProbeInterval >= TimeSpan.FromMilliseconds(100) && o.ProbeInterval <= TimeSpan.FromMinutes(1), "Journal:ProbeInterval must be between 100 ms and 1 minute.")
             .ValidateOnStart();
         var redis = configuration.GetSection(RedisOptions.SectionName).Get<RedisOptions>() ?? new RedisOptions();
         services.AddSingleton<IValidateOptions<JournalOptions>>(new JournalStorageValidator(environment.ContentRootPath, redis.Enabled));
@@ -73,6 +74,7 @@ public static class JournalServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<WorkflowInbox>());
         services.AddSingleton<EventLogReplica>();
         services.AddHostedService(sp => sp.GetRequiredService<EventLogReplica>());
+        services.AddHostedService<EventLogProbe>();
         return services;
     }
 
