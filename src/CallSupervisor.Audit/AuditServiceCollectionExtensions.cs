@@ -31,11 +31,13 @@ public static class AuditServiceCollectionExtensions
             .PostConfigure(o => o.ConnectionString ??= configuration.GetConnectionString(AuditOptions.ConnectionStringName))
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AuditOptions>, AuditOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AuditOptions>, AuditStorageValidator>(
+            sp => new AuditStorageValidator(ContentRoot(sp))));
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddSingleton(sp => AuditStorage.CreateFactory(
             sp.GetRequiredService<IOptions<AuditOptions>>().Value,
-            sp.GetService<IHostEnvironment>()?.ContentRootPath ?? AppContext.BaseDirectory,
+            ContentRoot(sp),
             sp.GetService<ILoggerFactory>()));
         services.AddSingleton(sp => new AuditUpdateQueue(sp.GetRequiredService<IOptions<AuditOptions>>().Value.QueueCapacity));
         services.AddSingleton(new AuditWriterSettings());
@@ -56,4 +58,7 @@ public static class AuditServiceCollectionExtensions
         services.AddHostedService<AuditRetention>();
         return services;
     }
+
+    private static string ContentRoot(IServiceProvider services) =>
+        services.GetService<IHostEnvironment>()?.ContentRootPath ?? AppContext.BaseDirectory;
 }

@@ -1,26 +1,38 @@
 using CallSupervisor.Web.Components;
 using CallSupervisor.Web.Hosting;
 using CallSupervisor.Web.Security;
+using Microsoft.Extensions.Options;
 
-var builder = WebApplication.CreateBuilder(args);
-builder.Configuration.UseRepositoryDevelopmentSettings(builder.Environment);
-await using var emulator = await EmbeddedEmulator.StartIfEnabledAsync(builder);
-builder.Services.AddCallSupervisor(builder.Configuration, builder.Environment);
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
+    builder.Configuration.UseRepositoryDevelopmentSettings(builder.Environment);
+    await using var emulator = await EmbeddedEmulator.StartIfEnabledAsync(builder);
+    builder.Services.AddCallSupervisor(builder.Configuration, builder.Environment);
 
-var app = builder.Build();
+    var app = builder.Build();
+    // The start-up checks run here rather than inside the host's start, so a refusal is reported as one line (below)
+    // instead of the host's "Hosting failed to start" with a stack trace.
+    app.Services.GetService<IStartupValidator>()?.Validate();
 
-app.UseCallSupervisorErrorHandling();
-app.UseCallSupervisorSecurity();
-app.UseAntiforgery();
+    app.UseCallSupervisorErrorHandling();
+    app.UseCallSupervisorSecurity();
+    app.UseAntiforgery();
 
-// Static assets are public (the sign-in and error pages use them too).
-app.MapStaticAssets().AllowAnonymous();
-app.MapRazorComponents<App>()
-    .AddInteractiveServerRenderMode();
-app.MapCallSupervisorEndpoints();
+    // Static assets are public (the sign-in and error pages use them too).
+    app.MapStaticAssets().AllowAnonymous();
+    app.MapRazorComponents<App>()
+        .AddInteractiveServerRenderMode();
+    app.MapCallSupervisorEndpoints();
 
-emulator?.AttachWhenStarted(app);
-await app.RunAsync();
+    emulator?.AttachWhenStarted(app);
+    await app.RunAsync();
+    return 0;
+}
+catch (Exception refused) when (StartupRefusal.IsRefusal(refused) && StartupRefusal.OwnsProcess)
+{
+    return StartupRefusal.Report(refused, Console.Error);
+}
 
 /// <summary>Entry point; public so integration tests can reference it.</summary>
 public partial class Program;

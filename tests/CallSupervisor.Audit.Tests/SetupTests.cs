@@ -30,6 +30,25 @@ public sealed class SetupTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Start_SqlitePathUnderAFile_FailsNamingTheSetting()
+    {
+        var blocker = Path.Combine(Path.GetTempPath(), "callsupervisor-audit-blocker-" + Guid.NewGuid().ToString("N"));
+        await File.WriteAllTextAsync(blocker, "not a folder");
+        try
+        {
+            using var host = AuditTestHost.Build(_database, new TestClock(), new Dictionary<string, string?> { ["Audit:SqlitePath"] = Path.Combine(blocker, "sub", "audit.db") }, out _);
+
+            var error = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() => host.StartAsync());
+
+            Assert.StartsWith("Audit:SqlitePath: the audit database ", Assert.Single(error.Failures), StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(blocker);
+        }
+    }
+
+    [Fact]
     public async Task Start_WithDefaults_CreatesDataAuditDbUnderTheContentRoot()
     {
         await using var host = await AuditTestHost.StartAsync(_database, new TestClock());

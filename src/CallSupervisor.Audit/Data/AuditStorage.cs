@@ -28,23 +28,38 @@ public static class AuditStorage
     /// <summary>The SQLite connection string: <see cref="AuditOptions.ConnectionString"/>, else the file at <see cref="AuditOptions.SqlitePath"/>.</summary>
     public static string SqliteConnectionString(AuditOptions options, string contentRoot)
     {
+        var builder = SqliteBuilder(options, contentRoot, out var file);
+        if (file is not null && Path.GetDirectoryName(file) is { Length: > 0 } folder)
+        {
+            Directory.CreateDirectory(folder);
+        }
+        // A writer waits up to this long for another one's transaction instead of failing at once.
+        builder.DefaultTimeout = 30;
+        return builder.ToString();
+    }
+
+    /// <summary>The SQLite database file (absolute), or null for an in-memory or URI-named database.</summary>
+    public static string? SqliteFile(AuditOptions options, string contentRoot)
+    {
+        SqliteBuilder(options, contentRoot, out var file);
+        return file;
+    }
+
+    private static SqliteConnectionStringBuilder SqliteBuilder(AuditOptions options, string contentRoot, out string? file)
+    {
         ArgumentNullException.ThrowIfNull(options);
         var builder = string.IsNullOrWhiteSpace(options.ConnectionString)
             ? new SqliteConnectionStringBuilder { DataSource = Path.GetFullPath(options.SqlitePath, contentRoot) }
             : new SqliteConnectionStringBuilder(options.ConnectionString);
         // A relative file is under the content root, not the working directory (which differs under a service host).
         var notAFile = builder.DataSource is ":memory:" or "" || builder.Mode == SqliteOpenMode.Memory || builder.DataSource.StartsWith("file:", StringComparison.OrdinalIgnoreCase);
+        file = null;
         if (!notAFile)
         {
             builder.DataSource = Path.GetFullPath(builder.DataSource, contentRoot);
-            if (Path.GetDirectoryName(builder.DataSource) is { Length: > 0 } folder)
-            {
-                Directory.CreateDirectory(folder);
-            }
+            file = builder.DataSource;
         }
-        // A writer waits up to this long for another one's transaction instead of failing at once.
-        builder.DefaultTimeout = 30;
-        return builder.ToString();
+        return builder;
     }
 
     private static DbContextOptions<T> Configure<T>(DbContextOptionsBuilder<T> builder, ILoggerFactory? loggerFactory)

@@ -22,11 +22,21 @@ internal sealed partial class AuditDatabaseInitializer(
         await AuditMaintenance.MigrateAsync(contexts, cancellationToken).ConfigureAwait(false);
         var now = time.GetUtcNow();
         var repaired = await AuditMaintenance.RepairUnsettledAsync(contexts, now - options.Value.UnsettledAfter, now, cancellationToken).ConfigureAwait(false);
-        LogReady(options.Value.Provider, repaired);
+        if (repaired > 0)
+        {
+            LogRepaired(options.Value.Provider, repaired);
+        }
+        else
+        {
+            LogReady(options.Value.Provider);
+        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "Audit trail ready on {Provider}")]
+    private partial void LogReady(AuditProvider provider);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Audit trail ready on {Provider}; {Repaired} actions left unsettled by the previous run marked NotConfirmed")]
-    private partial void LogReady(AuditProvider provider, int repaired);
+    private partial void LogRepaired(AuditProvider provider, int repaired);
 }

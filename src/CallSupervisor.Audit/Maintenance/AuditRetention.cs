@@ -29,7 +29,15 @@ internal sealed partial class AuditRetention(
                 {
                     var cutoff = time.GetUtcNow() - options.Value.Retention;
                     var deleted = await AuditMaintenance.DeleteOlderThanAsync(contexts, cutoff, BatchSize, stoppingToken).ConfigureAwait(false);
-                    LogDeleted(deleted, cutoff);
+                    // Said only when something went: a start or a quiet day is not news.
+                    if (deleted > 0)
+                    {
+                        LogDeleted(deleted, cutoff);
+                    }
+                    else
+                    {
+                        LogNothingDeleted(cutoff);
+                    }
                     await AuditMaintenance.AnalyzeAsync(contexts, stoppingToken).ConfigureAwait(false);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
@@ -48,6 +56,9 @@ internal sealed partial class AuditRetention(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Audit retention: {Deleted} rows requested before {Cutoff:O} deleted")]
     private partial void LogDeleted(long deleted, DateTimeOffset cutoff);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Audit retention: no rows requested before {Cutoff:O}")]
+    private partial void LogNothingDeleted(DateTimeOffset cutoff);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Audit retention failed; it runs again at its next interval")]
     private partial void LogFailed(Exception ex);

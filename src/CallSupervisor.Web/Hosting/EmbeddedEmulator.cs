@@ -52,8 +52,11 @@ public static class EmbeddedEmulator
         };
         // Sign-in on the real code path: Identity.Web against the emulator's OpenID Connect provider, unless an
         // identity provider is configured.
+        string? demoUsers = null;
         if (emulator.OidcEnabled && string.IsNullOrEmpty(configuration["AzureAd:ClientId"]))
         {
+            var users = options.Oidc.Users is { Count: > 0 } listed ? listed : OidcOptions.CreateDemoUsers();
+            demoUsers = string.Join(", ", users.Select(u => $"{u.Name} ({string.Join(", ", u.Roles)})"));
             settings["AzureAd:Instance"] = emulator.OidcInstance.ToString();
             settings["AzureAd:TenantId"] = emulator.OidcTenantId;
             settings["AzureAd:ClientId"] = emulator.OidcClientId;
@@ -67,7 +70,7 @@ public static class EmbeddedEmulator
             settings["Graph:ClientState"] = emulator.GraphClientState;
         }
         configuration.AddInMemoryCollection(settings);
-        return new EmbeddedEmulatorHandle(emulator, loggerFactory);
+        return new EmbeddedEmulatorHandle(emulator, loggerFactory, demoUsers);
     }
 
     /// <summary>Attaches the emulator to the app's own address once the server listens.</summary>
@@ -77,6 +80,11 @@ public static class EmbeddedEmulator
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(EmbeddedEmulator));
+            if (handle.DemoUsers is { } users)
+            {
+                // What a newcomer needs after `dotnet run`: who to sign in as.
+                logger.LogInformation("Demo sign-in is on (the emulator's identity provider): pick {Users} on its page", users);
+            }
             if (emulator.AppBaseAddress is { } configured)
             {
                 // Emulator:AppBaseUrl attached it at start already.
@@ -100,9 +108,12 @@ public static class EmbeddedEmulator
 }
 
 /// <summary>The embedded emulator and the logger factory it writes to, disposed together with the app.</summary>
-public sealed class EmbeddedEmulatorHandle(EmulatorHost host, ILoggerFactory loggerFactory) : IAsyncDisposable
+public sealed class EmbeddedEmulatorHandle(EmulatorHost host, ILoggerFactory loggerFactory, string? demoUsers = null) : IAsyncDisposable
 {
     public EmulatorHost Host { get; } = host;
+
+    /// <summary>The demo users of the emulator's sign-in, with their roles, when the app signs in there; else null.</summary>
+    public string? DemoUsers { get; } = demoUsers;
 
     public async ValueTask DisposeAsync()
     {

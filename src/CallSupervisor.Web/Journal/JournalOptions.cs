@@ -14,6 +14,9 @@ public sealed class JournalOptions
     /// <summary>…and at the latest after this many events.</summary>
     public int CheckpointEvery { get; set; } = 5_000;
 
+    /// <summary>While the log cannot be written, how often a small write tries whether it can again (readiness recovers then).</summary>
+    public TimeSpan ProbeInterval { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>How long an action waits for its own mark to come back from the log before it gives up.</summary>
     public TimeSpan ApplyTimeout { get; set; } = TimeSpan.FromSeconds(10);
 }

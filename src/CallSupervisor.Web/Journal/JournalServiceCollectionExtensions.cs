@@ -25,8 +25,10 @@ public static class JournalServiceCollectionExtensions
             .Validate(o => o.CheckpointInterval >= TimeSpan.FromSeconds(1), "Journal:CheckpointInterval must be at least 1 s.")
             .Validate(o => o.CheckpointEvery >= 10, "Journal:CheckpointEvery must be at least 10.")
             .Validate(o => o.ApplyTimeout >= TimeSpan.FromMilliseconds(100), "Journal:ApplyTimeout must be at least 100 ms.")
+            .Validate(o => o.ProbeInterval >= TimeSpan.FromMilliseconds(100) && o.ProbeInterval <= TimeSpan.FromMinutes(1), "Journal:ProbeInterval must be between 100 ms and 1 minute.")
             .ValidateOnStart();
         var redis = configuration.GetSection(RedisOptions.SectionName).Get<RedisOptions>() ?? new RedisOptions();
+        services.AddSingleton<IValidateOptions<JournalOptions>>(new JournalStorageValidator(environment.ContentRootPath, redis.Enabled));
         services.AddSingleton(redis);
         services.AddOptions<RedisOptions>()
             .Bind(configuration.GetSection(RedisOptions.SectionName))
@@ -72,6 +74,7 @@ public static class JournalServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<WorkflowInbox>());
         services.AddSingleton<EventLogReplica>();
         services.AddHostedService(sp => sp.GetRequiredService<EventLogReplica>());
+        services.AddHostedService<EventLogProbe>();
         return services;
     }
 
@@ -89,8 +92,6 @@ public static class JournalServiceCollectionExtensions
         }
     }
 
-    // Not aborting on a failed first connect: an instance that starts while Redis is down comes up degraded and
-    // catches up once Redis answers.
     private static ConnectionMultiplexer ConnectRedis(RedisOptions options)
     {
         // Resolved while the services are built, which can come before the options checks run: checked here too.
@@ -98,10 +99,29 @@ public static class JournalServiceCollectionExtensions
         {
             throw new OptionsValidationException(RedisOptions.SectionName, typeof(RedisOptions), [BadConnectionString]);
         }
+        return ConnectionMultiplexer.Connect(RedisConfiguration(options));
+    }
+
+    /// <summary>
+    /// The client's settings. Not aborting on a failed first connect: an instance that starts while Redis is down comes
+    /// up degraded and catches up once Redis answers. Failing fast while Redis is away: by default the client queues
+    /// commands while disconnected until their timeout (5 s), so every callback hung that long before its 503; now a
+    /// command without a connection fails at once, and one Redis does not answer fails after
+    /// <see cref="CommandTimeoutMs"/> — ACS then resends the callback (to another instance, behind a balancer).
+    /// </summary>
+    internal static ConfigurationOptions RedisConfiguration(RedisOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
         var configuration = ConfigurationOptions.Parse(options.ConnectionString!);
         configuration.AbortOnConnectFail = false;
         configuration.ConnectTimeout = 5000;
+        configuration.BacklogPolicy = BacklogPolicy.FailFast;
+        configuration.AsyncTimeout = CommandTimeoutMs;
+        configuration.SyncTimeout = CommandTimeoutMs;
         configuration.ClientName = Instance;
-        return ConnectionMultiplexer.Connect(configuration);
+        return configuration;
     }
+
+    /// <summary>How long a Redis command may take before it counts as failed (a healthy Redis answers in milliseconds).</summary>
+    internal const int CommandTimeoutMs = 2000;
 }

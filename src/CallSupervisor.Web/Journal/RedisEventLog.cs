@@ -12,7 +12,7 @@ namespace CallSupervisor.Web.Journal;
 /// is trimmed to about <see cref="RedisOptions.StreamLength"/> entries; the checkpoint (a hash) lets a new or
 /// restarted instance start from a recent state instead of the stream's beginning.
 /// </summary>
-public sealed class RedisEventLog(IConnectionMultiplexer redis, RedisOptions options, string origin) : IEventLog, ICheckpointStore
+public sealed class RedisEventLog(IConnectionMultiplexer redis, RedisOptions options, string origin) : IEventLog, ICheckpointStore, IEventLogProbe
 {
     private readonly RedisKey _stream = options.KeyPrefix + "events";
     private readonly RedisKey _checkpoint = options.KeyPrefix + "checkpoint";
@@ -24,6 +24,11 @@ public sealed class RedisEventLog(IConnectionMultiplexer redis, RedisOptions opt
         if (events.Count == 0)
         {
             throw new ArgumentException("Nothing to append.", nameof(events));
+        }
+        if (!redis.IsConnected)
+        {
+            // Known lost (Redis died or restarts): refused at once, so the callback is answered 503 without waiting.
+            throw new EventLogUnavailableException("Redis is not connected; the events were not taken.");
         }
         var db = redis.GetDatabase();
         try
@@ -98,6 +103,10 @@ public sealed class RedisEventLog(IConnectionMultiplexer redis, RedisOptions opt
             new("at", checkpoint.At.ToUnixTimeMilliseconds()),
         ]));
     }
+
+    /// <summary>A short-lived key of this instance's own: whether Redis takes writes now, without adding a record.</summary>
+    public Task ProbeAsync(CancellationToken cancellationToken) =>
+        Guard(() => redis.GetDatabase().StringSetAsync(options.KeyPrefix + "probe:" + origin, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), TimeSpan.FromMinutes(1)));
 
     private static async Task<T> Guard<T>(Func<Task<T>> call)
     {

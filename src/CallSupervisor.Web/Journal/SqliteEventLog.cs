@@ -14,7 +14,7 @@ namespace CallSupervisor.Web.Journal;
 /// it. What this process appended is handed to its reader from memory once committed (<see cref="_recent"/>), so the
 /// replica does not read back and parse what it has just written; older or foreign records come from the file.
 /// </summary>
-public sealed partial class SqliteEventLog : IEventLog, ICheckpointStore, IAsyncDisposable
+public sealed partial class SqliteEventLog : IEventLog, ICheckpointStore, IEventLogProbe, IAsyncDisposable
 {
     private const int MaxBatch = 2048;
     private const int MaxRecent = 8192;
@@ -49,6 +49,9 @@ public sealed partial class SqliteEventLog : IEventLog, ICheckpointStore, IAsync
                     id INTEGER PRIMARY KEY CHECK (id = 1),
                     position TEXT NOT NULL,
                     state BLOB NOT NULL,
+                    at INTEGER NOT NULL);
+                CREATE TABLE IF NOT EXISTS probe (
+                    id INTEGER PRIMARY KEY CHECK (id = 1),
                     at INTEGER NOT NULL);
                 """);
         }
@@ -138,6 +141,27 @@ public sealed partial class SqliteEventLog : IEventLog, ICheckpointStore, IAsync
         }
         transaction.Commit();
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// A committed write of one row beside the journal (a page of the WAL, as an append needs), on its own connection:
+    /// whether the journal takes writes now, without adding a record.
+    /// </summary>
+    public Task ProbeAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var connection = Open();
+            using var probe = connection.CreateCommand();
+            probe.CommandText = "INSERT OR REPLACE INTO probe (id, at) VALUES (1, $at)";
+            probe.Parameters.AddWithValue("$at", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+            probe.ExecuteNonQuery();
+            return Task.CompletedTask;
+        }
+        catch (SqliteException ex)
+        {
+            throw new EventLogUnavailableException("The journal could not be written: " + ex.Message, ex);
+        }
     }
 
     /// <summary>Records in the journal now (diagnostics and tests).</summary>

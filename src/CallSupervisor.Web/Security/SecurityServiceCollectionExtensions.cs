@@ -14,6 +14,7 @@ namespace CallSupervisor.Web.Security;
 public static class SecurityServiceCollectionExtensions
 {
     public const string CallbackRateLimit = "callbacks";
+    private const string AuthenticationMiddlewareSet = "__AuthenticationMiddlewareSet";
 
     public static IServiceCollection AddCallSupervisorSecurity(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
@@ -28,6 +29,8 @@ public static class SecurityServiceCollectionExtensions
                 "Security:AllowedOrigins must be absolute http(s) origins such as https://wallboard.example.com.")
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<SecurityOptions>>(new ProductionSettingsValidator(configuration, environment));
+        var redis = configuration.GetSection(Journal.RedisOptions.SectionName).Get<Journal.RedisOptions>() ?? new Journal.RedisOptions();
+        services.AddSingleton<IValidateOptions<SecurityOptions>>(new KeyFolderValidator(environment.ContentRootPath, redis.Enabled));
 
         services.AddCallSupervisorSignIn(configuration);
 
@@ -35,7 +38,6 @@ public static class SecurityServiceCollectionExtensions
         // Persisted so that sessions survive a restart. Several instances (Redis configured) keep them in Redis, so a
         // cookie issued by one instance is valid on all; alone, a folder.
         var dataProtection = services.AddDataProtection().SetApplicationName("CallSupervisor");
-        var redis = configuration.GetSection(Journal.RedisOptions.SectionName).Get<Journal.RedisOptions>() ?? new Journal.RedisOptions();
         if (redis.Enabled)
         {
             services.AddOptions<KeyManagementOptions>()
@@ -45,7 +47,7 @@ public static class SecurityServiceCollectionExtensions
         }
         else
         {
-            dataProtection.PersistKeysToFileSystem(new DirectoryInfo(Path.GetFullPath(security.KeyPath ?? Path.Combine("data", "keys"), environment.ContentRootPath)));
+            dataProtection.PersistKeysToFileSystem(new DirectoryInfo(Path.GetFullPath(security.KeyPath ?? KeyFolderValidator.DefaultPath, environment.ContentRootPath)));
         }
 
         services.AddRateLimiter(options =>
@@ -92,7 +94,12 @@ public static class SecurityServiceCollectionExtensions
         app.UseHubOriginCheck();
         // Before authentication, so the sign-in limit also covers the provider's answer.
         app.UseRateLimiter();
-        app.UseAuthentication();
+        // Not for callbacks and health probes: the authentication middleware runs every sign-in handler that can take
+        // a request (OpenID Connect's), so a sign-in problem there would answer them 500 too.
+        app.UseWhen(context => !Hosting.MachineRequests.IsService(context.Request), signIn => signIn.UseAuthentication());
+        // WebApplication adds the authentication middleware at the very start of the pipeline unless the app added it
+        // (it looks for this marker, which UseAuthentication sets on the branch only): that one would run for all.
+        ((IApplicationBuilder)app).Properties[AuthenticationMiddlewareSet] = true;
         app.UseAuthorization();
         return app;
     }

@@ -37,37 +37,14 @@ public sealed partial class AppProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<AppProcess> StartAsync(string homeDirectory, IReadOnlyDictionary<string, string>? settings = null, bool waitForEmulator = true, int port = 0)
+    /// <summary>
+    /// Starts the app and waits until it listens (and, unless <paramref name="waitForEmulator"/> is false, until the
+    /// embedded emulator is attached). <paramref name="workingDirectory"/> is its working folder and so its content
+    /// root: the build output by default, the project folder to start it as <c>dotnet run</c> does.
+    /// </summary>
+    public static async Task<AppProcess> StartAsync(string homeDirectory, IReadOnlyDictionary<string, string>? settings = null, bool waitForEmulator = true, int port = 0, string? workingDirectory = null)
     {
-        var dll = RepositoryPaths.WebAppDll;
-        if (!File.Exists(dll))
-        {
-            throw new InvalidOperationException($"The web app is not built: {dll} is missing. Build the solution first (./test.sh does).");
-        }
-        var info = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = Path.GetDirectoryName(dll)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        info.ArgumentList.Add(dll);
-        info.ArgumentList.Add("--urls");
-        info.ArgumentList.Add($"http://127.0.0.1:{port}");
-        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        info.Environment["HOME"] = homeDirectory;
-        info.Environment["TMPDIR"] = homeDirectory;
-        info.Environment["DOTNET_CLI_HOME"] = homeDirectory;
-        info.Environment["Logging__Console__FormatterName"] = "simple";
-        // Each app keeps its keys (sessions) and audit database in its private folder, unless the test shares them.
-        info.Environment["Security__KeyPath"] = Path.Combine(homeDirectory, "keys");
-        info.Environment["Audit__SqlitePath"] = Path.Combine(homeDirectory, "audit.db");
-        info.Environment["Journal__SqlitePath"] = Path.Combine(homeDirectory, "journal.db");
-        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
-        {
-            info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
-        }
-
+        var info = StartInfo(homeDirectory, settings, port, workingDirectory);
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
         var app = new AppProcess(process);
         process.OutputDataReceived += (_, e) => app.OnLine(e.Data);
@@ -96,6 +73,79 @@ public sealed partial class AppProcess : IAsyncDisposable
             throw;
         }
         return app;
+    }
+
+    /// <summary>
+    /// Starts the app and waits for it to exit by itself (a start-up refusal), at most <paramref name="timeout"/>;
+    /// returns its exit code and everything it wrote. A process still running then is killed and reported.
+    /// </summary>
+    public static async Task<(int ExitCode, string Output)> RunToExitAsync(string homeDirectory, IReadOnlyDictionary<string, string> settings, TimeSpan timeout)
+    {
+        var output = new StringBuilder();
+        using var process = new Process { StartInfo = StartInfo(homeDirectory, settings, port: 0, workingDirectory: null) };
+        void Append(string? line)
+        {
+            if (line is not null)
+            {
+                lock (output)
+                {
+                    output.AppendLine(line);
+                }
+            }
+        }
+        process.OutputDataReceived += (_, e) => Append(e.Data);
+        process.ErrorDataReceived += (_, e) => Append(e.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            await process.WaitForExitAsync().WaitAsync(timeout);
+        }
+        catch (TimeoutException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"The app did not exit within {timeout}:\n{output}");
+        }
+        // The parameterless wait also waits for the end of both redirected streams.
+        process.WaitForExit();
+        lock (output)
+        {
+            return (process.ExitCode, output.ToString());
+        }
+    }
+
+    private static ProcessStartInfo StartInfo(string homeDirectory, IReadOnlyDictionary<string, string>? settings, int port, string? workingDirectory)
+    {
+        var dll = RepositoryPaths.WebAppDll;
+        if (!File.Exists(dll))
+        {
+            throw new InvalidOperationException($"The web app is not built: {dll} is missing. Build the solution first (./test.sh does).");
+        }
+        var info = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory ?? Path.GetDirectoryName(dll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(dll);
+        info.ArgumentList.Add("--urls");
+        info.ArgumentList.Add($"http://127.0.0.1:{port}");
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        info.Environment["HOME"] = homeDirectory;
+        info.Environment["TMPDIR"] = homeDirectory;
+        info.Environment["DOTNET_CLI_HOME"] = homeDirectory;
+        info.Environment["Logging__Console__FormatterName"] = "simple";
+        // Each app keeps its keys (sessions) and audit database in its private folder, unless the test shares them.
+        info.Environment["Security__KeyPath"] = Path.Combine(homeDirectory, "keys");
+        info.Environment["Audit__SqlitePath"] = Path.Combine(homeDirectory, "audit.db");
+        info.Environment["Journal__SqlitePath"] = Path.Combine(homeDirectory, "journal.db");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+        return info;
     }
 
     private void OnLine(string? line)

@@ -46,7 +46,7 @@ public sealed class CallbackAppFactory(
         builder.UseSetting("Emulator:Enabled", "false");
         builder.UseSetting("Workflow:Enabled", "false");
         builder.UseSetting("Acs:ConnectionString", "endpoint=http://127.0.0.1:9/;accesskey=" + Convert.ToBase64String(new byte[32]));
-        builder.UseSetting("Acs:CallbackBaseUrl", "http://127.0.0.1:9/");
+        builder.UseSetting("Acs:CallbackBaseUrl", "https://127.0.0.1:9/");
         builder.UseSetting("Acs:CallbackAuth:Enabled", callbackAuth ? "true" : "false");
         builder.UseSetting("Acs:CallbackAuth:Audience", "00000000-0000-0000-0000-000000000001");
         builder.UseSetting("Acs:CallbackAuth:MetadataAddress", "http://127.0.0.1:9/calling/.well-known/acsopenidconfiguration");

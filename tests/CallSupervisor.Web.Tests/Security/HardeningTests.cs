@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using CallSupervisor.Web.Security;
 using CallSupervisor.Web.Tests.Callbacks;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -45,6 +46,73 @@ public sealed class HardeningTests
         var error = Assert.Throws<OptionsValidationException>(() => app.CreateClient());
 
         Assert.Contains("Security:LocalSignIn", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("", "Acs:CallbackBaseUrl must be set outside Development")]
+    [InlineData("http://supervisor.contoso.com/", "Acs:CallbackBaseUrl must be an https URL")]
+    public async Task Production_NoHttpsCallbackBaseUrl_RefusesToStartNamingTheSetting(string value, string message)
+    {
+        await using var app = new CallbackAppFactory(callbackAuth: true, new Dictionary<string, string> { ["Acs:CallbackBaseUrl"] = value }, environment: Environments.Production);
+
+        var error = Assert.Throws<OptionsValidationException>(() => app.CreateClient());
+
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("AzureAd:Instance", "http://login.microsoftonline.com/", "AzureAd:Instance must be an absolute https URL")]
+    [InlineData("AzureAd:Instance", "", "AzureAd:Instance must be an absolute https URL")]
+    [InlineData("AzureAd:Authority", "http://login.microsoftonline.com/tenant/v2.0", "AzureAd:Authority must be an absolute https URL")]
+    [InlineData("AzureAd:TenantId", "", "AzureAd:TenantId must be set")]
+    [InlineData("AzureAd:ClientId", "", "AzureAd:ClientId must be set")]
+    [InlineData("AzureAd:ClientSecret", "", "AzureAd:ClientSecret (or AzureAd:ClientCredentials) must be set")]
+    public async Task Production_UnusableSignInSetting_RefusesToStartNamingIt(string key, string value, string message)
+    {
+        await using var app = new CallbackAppFactory(callbackAuth: true, new Dictionary<string, string> { [key] = value }, environment: Environments.Production);
+
+        var error = Assert.Throws<OptionsValidationException>(() => app.CreateClient());
+
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Production_ValidSettings_Starts()
+    {
+        await using var app = new CallbackAppFactory(callbackAuth: true, environment: Environments.Production);
+        using var client = app.CreateClient();
+
+        using var response = await client.GetAsync("/health");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task SignInBroken_HealthAndCallbacksStillAnswered()
+    {
+        // Sign-in trouble at run time (here: its options cannot be built, as with an http authority in Production).
+        await using var app = new CallbackAppFactory(callbackAuth: true, services: services =>
+            services.PostConfigure<Microsoft.AspNetCore.Authentication.OpenIdConnect.OpenIdConnectOptions>(
+                Microsoft.AspNetCore.Authentication.OpenIdConnect.OpenIdConnectDefaults.AuthenticationScheme,
+                _ => throw new InvalidOperationException("sign-in is broken")), environment: Environments.Production);
+        using var client = app.CreateClient();
+
+        using var live = await client.GetAsync("/health");
+        using var ready = await client.GetAsync("/health/ready");
+        using var incoming = await client.PostAsync("/api/callbacks/incoming?key=" + CallbackAppFactory.EventGridKey, Json("""
+            [{"id":"v1","topic":"t","subject":"s","eventType":"Microsoft.EventGrid.SubscriptionValidationEvent","eventTime":"2026-11-21T10:00:00Z","dataVersion":"1","data":{"validationCode":"code-1"}}]
+            """));
+        using var acs = await client.PostAsync("/api/callbacks/acs", Json("[]"));
+        // The fault is real: a page, which runs sign-in, fails with it (the test server hands the exception over).
+        var page = await Record.ExceptionAsync(() => client.GetAsync("/invitations"));
+
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, incoming.StatusCode);
+        Assert.Contains("code-1", await incoming.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        // Reached the callback's own authentication (its token), not a sign-in failure.
+        Assert.Equal(HttpStatusCode.Unauthorized, acs.StatusCode);
+        Assert.Equal("sign-in is broken", page?.Message);
     }
 
     [Fact]
