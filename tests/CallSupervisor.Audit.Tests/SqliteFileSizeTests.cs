@@ -43,6 +43,10 @@ public sealed class SqliteFileSizeTests(ITestOutputHelper output) : IAsyncLifeti
         largest = Math.Max(largest, new FileInfo(wal).Length);
         var database = new FileInfo(_database.SqliteFile).Length;
         output.WriteLine($"3,000 actions: audit.db {database / 1024} KB, largest audit.db-wal {largest / 1024} KB");
+        foreach (var line in host.Logs.Entries.Where(e => e.Message.Contains("checkpoint", StringComparison.OrdinalIgnoreCase) && e.Level >= Microsoft.Extensions.Logging.LogLevel.Warning))
+        {
+            output.WriteLine(line.Message);
+        }
 
         Assert.True(largest < 4 * 1024 * 1024, $"The WAL grew to {largest / 1024} KB.");
         // The rows are in the database file itself, not only in the log.

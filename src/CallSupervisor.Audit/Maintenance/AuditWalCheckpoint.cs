@@ -29,6 +29,7 @@ internal sealed partial class AuditWalCheckpoint(
     // Past this many commits without a checkpoint (the background loop is late on a busy machine), writes wait for it.
     private const int MaxCommitsBehind = 4 * CommitsPerCheckpoint;
     internal static readonly TimeSpan Interval = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan RetryDelay = TimeSpan.FromMilliseconds(200);
     private readonly Channel<bool> _due = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly Lock _lock = new();
     private int _commits;
@@ -47,7 +48,8 @@ internal sealed partial class AuditWalCheckpoint(
             Task running;
             lock (_lock)
             {
-                if (_checkpointing is null && Volatile.Read(ref _commits) >= MaxCommitsBehind && _loopRunning)
+                // Only while checkpoints succeed: one that a reader keeps holding back must not stop the audit trail.
+                if (_checkpointing is null && Volatile.Read(ref _commits) >= MaxCommitsBehind && _loopRunning && Volatile.Read(ref _heldBack) == 0)
                 {
                     running = _checkpointed.Task;
                 }
@@ -111,8 +113,10 @@ internal sealed partial class AuditWalCheckpoint(
             {
                 using (var wait = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken))
                 {
+                    // Held back last time: try again soon rather than at the next signal.
+                    var retrySoon = Volatile.Read(ref _heldBack) > 0 && Volatile.Read(ref _commits) >= CommitsPerCheckpoint;
                     var due = _due.Reader.WaitToReadAsync(wait.Token).AsTask();
-                    await Task.WhenAny(due, Task.Delay(Interval, time, wait.Token)).ConfigureAwait(false);
+                    await Task.WhenAny(due, Task.Delay(retrySoon ? RetryDelay : Interval, time, wait.Token)).ConfigureAwait(false);
                     await wait.CancelAsync().ConfigureAwait(false);
                 }
                 stoppingToken.ThrowIfCancellationRequested();
@@ -152,7 +156,6 @@ internal sealed partial class AuditWalCheckpoint(
         {
             // A write that hangs (a disk that stopped answering) must not stop every other write: go ahead after a while.
             await drained.WaitAsync(TimeSpan.FromSeconds(5), time, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            Interlocked.Exchange(ref _commits, 0);
             await CheckpointAsync(cancellationToken).ConfigureAwait(false);
         }
         finally
@@ -201,6 +204,8 @@ internal sealed partial class AuditWalCheckpoint(
                         }
                     }
                 }
+                // Writes wait while this runs, so nothing was committed since it began.
+                Interlocked.Exchange(ref _commits, 0);
                 Interlocked.Exchange(ref _heldBack, 0);
                 LogDone();
             }
