@@ -20,8 +20,8 @@ public static class AuditServiceCollectionExtensions
     /// <summary>
     /// Registers the <c>Audit</c> options (validated at start), the context factory of the configured provider,
     /// <see cref="EfAuditTrail"/> as <see cref="IAuditTrail"/>, <see cref="IAuditQueries"/>, <see cref="AuditCsvExporter"/>,
-    /// and the hosted services: migration and start-up repair (before the app serves), the update writer and
-    /// retention. Needs <see cref="IHostEnvironment"/> for a relative SQLite path (else the app's folder is used).
+    /// and the hosted services: migration and start-up repair (before the app serves), the update writer,
+    /// retention and the SQLite WAL checkpoint. Needs <see cref="IHostEnvironment"/> for a relative SQLite path (else the app's folder is used).
     /// </summary>
     public static IServiceCollection AddAuditTrail(this IServiceCollection services, IConfiguration configuration)
     {
@@ -46,7 +46,8 @@ public static class AuditServiceCollectionExtensions
             sp.GetRequiredService<IDbContextFactory<AuditDbContext>>(),
             sp.GetRequiredService<AuditUpdateQueue>(),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<EfAuditTrail>>()));
+            sp.GetRequiredService<ILogger<EfAuditTrail>>(),
+            sp.GetRequiredService<AuditWalCheckpoint>()));
         services.AddSingleton<IAuditTrail>(sp => sp.GetRequiredService<EfAuditTrail>());
         services.AddSingleton<IAuditQueries, EfAuditQueries>();
         services.AddSingleton<AuditCsvExporter>();
@@ -56,6 +57,8 @@ public static class AuditServiceCollectionExtensions
         services.AddSingleton<AuditWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<AuditWriter>());
         services.AddHostedService<AuditRetention>();
+        services.AddSingleton<AuditWalCheckpoint>();
+        services.AddHostedService(sp => sp.GetRequiredService<AuditWalCheckpoint>());
         return services;
     }
 

@@ -13,12 +13,14 @@ public sealed partial class EmulatorOptionsValidator
 
     /// <summary>
     /// An http(s) URL a browser can be sent back to: absolute, no fragment (RFC 6749 §3.1.2) and no user info,
-    /// on localhost or a loopback IP unless it is one of <paramref name="allowed"/> exactly.
+    /// on localhost or a loopback IP unless it is one of <paramref name="allowed"/> exactly. No control character:
+    /// browsers drop tabs and line breaks from a URL (it would lead elsewhere), and a line break in the Location header
+    /// fails the response.
     /// </summary>
     public static bool IsAllowedRedirectUri(string? value, IEnumerable<string> allowed)
     {
         ArgumentNullException.ThrowIfNull(allowed);
-        if (!Uri.TryCreate(value, UriKind.Absolute, out var uri)
+        if (value is null || value.Any(char.IsControl) || !Uri.TryCreate(value, UriKind.Absolute, out var uri)
             || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)
             || uri.Fragment.Length > 0 || value.Contains('#', StringComparison.Ordinal) || uri.UserInfo.Length > 0)
         {

@@ -428,6 +428,24 @@ public abstract class AuditTrailContract : IAsyncLifetime
         Assert.Null(store.Current.Find(TestEvents.Call1)?.PendingFor(ActionKind.Mute, TestEvents.Agent.RawId));
     }
 
+    [Fact]
+    public async Task Executor_ObserverRefusedWhileTheDatabaseRefusesTheWrite_StillAReadableRefusal()
+    {
+        var contexts = AuditStorage.CreateFactory(await UnwritableAsync(), Database.ContentRoot);
+        var trail = new EfAuditTrail(contexts, new AuditUpdateQueue(1_000), Clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<EfAuditTrail>.Instance);
+        var time = new ManualTimeProvider(Clock.GetUtcNow());
+        var events = new TestEvents();
+        var store = StoreTestKit.NewStore(time, outcomes: new AuditOutcomeObserver(trail)).WithConnectedCall(events);
+        var acs = new FakeCallAutomationPort();
+        var executor = new ActionExecutor(store, new ActionPorts(acs, new FakeGraphCallsPort()), time, trail);
+
+        var outcome = await executor.ExecuteAsync(ActionCommand.Mute(TestEvents.Call1, TestEvents.Agent.RawId, StoreTestKit.As("olivia", SupervisorRoles.Observer)), None);
+
+        Assert.Equal(CommandOutcome.Forbidden("Your role (Observer) may watch calls but not act on them"), outcome);
+        Assert.Equal(1, executor.UnauditedRefusals);
+        Assert.Empty(acs.Requests);
+    }
+
     /// <summary>Rows of three supervisors, every action, several statuses and calls, a minute apart (a few out of order).</summary>
     private static async Task SeedVariedAsync(IDbContextFactory<AuditDbContext> contexts, int count)
     {

@@ -27,6 +27,28 @@ public sealed class CsvTests
     [InlineData("José Álvarez", "José Álvarez")]
     public void Text_QuotesAndNeutralises(string? value, string expected) => Assert.Equal(expected, CsvField.Text(value));
 
+    // OWASP's CSV-injection rule on the first non-blank character: spreadsheets skip leading blanks (and a line
+    // break ends up as the cell's first line), and read the full-width and small forms of = + - @ as formulas too.
+    [Theory]
+    [InlineData("\nline", "\"'\nline\"")]
+    [InlineData("\r=1+2", "\"'\r=1+2\"")]
+    [InlineData("\t=1+2", "'\t=1+2")]
+    [InlineData(" =1+2", "' =1+2")]
+    [InlineData("   +1", "'   +1")]
+    [InlineData("\u00A0-1", "'\u00A0-1")]
+    [InlineData("\u3000@SUM(A1)", "'\u3000@SUM(A1)")]
+    [InlineData(" \n =cmd", "\"' \n =cmd\"")]
+    [InlineData("\uFF1D1+2", "'\uFF1D1+2")]
+    [InlineData("\uFF0B33", "'\uFF0B33")]
+    [InlineData("\uFF0D5", "'\uFF0D5")]
+    [InlineData("\uFF20SUM(A1)", "'\uFF20SUM(A1)")]
+    [InlineData("\uFE66HYPERLINK(1)", "'\uFE66HYPERLINK(1)")]
+    [InlineData(" \uFF1DHYPERLINK(\"x\")", "\"' \uFF1DHYPERLINK(\"\"x\"\")\"")]
+    [InlineData(" plain", " plain")]
+    [InlineData("Agent \uFF1D ana", "Agent \uFF1D ana")]
+    [InlineData("   ", "   ")]
+    public void Text_FormulaAfterBlanksOrInFullWidth_IsNeutralised(string value, string expected) => Assert.Equal(expected, CsvField.Text(value));
+
     [Fact]
     public void Time_IsIso8601UtcWithFullPrecision()
     {

@@ -157,6 +157,10 @@ public sealed class OidcRefusalTests
     [InlineData("https://evil.example/signed-out")]
     [InlineData("http://localhost:5180/x#y")]
     [InlineData("not a url")]
+    // A control character: browsers drop tabs and line breaks (another host), and a line break breaks the header.
+    [InlineData("http://localhost:5180/x\r\nSet-Cookie: a=b")]
+    [InlineData("http://localhost:5180/\t/x")]
+    [InlineData("http://localhost:5180/a\u0000b")]
     public async Task Logout_PostLogoutRedirectNotAllowed_400AndNoRedirect(string target)
     {
         await using var oidc = await OidcTestClient.StartAsync();

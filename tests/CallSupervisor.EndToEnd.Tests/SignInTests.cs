@@ -88,6 +88,95 @@ public sealed class SignInTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task Observer_FloodOfForgedHubInvocations_RateLimited_TheExcessAuditedAsOneRowWithItsCount()
+    {
+        var callId = await fixture.App.CreateCallAsync(AcsCall("+14255550603"));
+        await using var observer = await fixture.App.ConnectHubAsync(user: OidcSignIn.Observer);
+        var call = await observer.ExpectCallAsync(callId, c => c.Participants.Any(p => p.Identifier.Kind == "CommunicationUser"), "connected call with an ACS user");
+        var agent = call.Participants.First(p => p.Identifier.Kind == "CommunicationUser").Identifier.RawId;
+
+        var outcomes = new List<CallSupervisor.Contracts.CommandResultDto>();
+        for (var i = 0; i < 300; i++)
+        {
+            outcomes.Add(await observer.MuteAsync(callId, agent));
+        }
+
+        var limited = outcomes.Where(o => o.Status == "Refused").ToList();
+        Assert.All(outcomes, o => Assert.Contains(o.Status, new[] { "Forbidden", "Refused" }));
+        Assert.NotEmpty(limited);
+        Assert.All(limited, o => Assert.Matches(@"^Too many actions: try again in \d+ s$", o.Message));
+        // Each window's refusals become one row once the window is over (10 s by default).
+        var session = await fixture.App.SessionAsync(OidcSignIn.Manager);
+        var until = DateTime.UtcNow.AddSeconds(60);
+        List<Dictionary<string, string>> rows;
+        List<Dictionary<string, string>> bursts;
+        do
+        {
+            rows = await ExportAsync(session, callId);
+            bursts = [.. rows.Where(r => r["detail"].EndsWith("(rate limit)", StringComparison.Ordinal))];
+            if (bursts.Sum(Refused) == limited.Count || DateTime.UtcNow > until)
+            {
+                break;
+            }
+            await Task.Delay(250);
+        }
+        while (true);
+        Assert.Equal(limited.Count, bursts.Sum(Refused));
+        Assert.All(bursts, b => Assert.Equal(("Refused", OidcSignIn.Observer, "Observer"), (b["status"], b["actor_name"], b["actor_role"])));
+        // One row per allowed attempt and one per burst, not one per attempt.
+        Assert.Equal(outcomes.Count(o => o.Status == "Forbidden") + bursts.Count, rows.Count);
+        Assert.InRange(bursts.Count, 1, 3);
+
+        static int Refused(Dictionary<string, string> row) =>
+            int.Parse(Regex.Match(row["detail"], @"^Refused ([\d,]+) actions? \(rate limit\)$").Groups[1].Value.Replace(",", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private async Task<List<Dictionary<string, string>>> ExportAsync(CookieContainer session, string callId)
+    {
+        using var handler = new HttpClientHandler { CookieContainer = session };
+        using var http = new HttpClient(handler) { BaseAddress = fixture.BaseAddress };
+        using var response = await http.GetAsync("audit/export?call=" + Uri.EscapeDataString(callId));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return Csv.Parse(await response.Content.ReadAsStringAsync());
+    }
+
+    // Chromium drops tabs and line breaks from URLs: "/\t/evil.example/" would be "//evil.example/", another site.
+    [Theory]
+    [InlineData("%2F%09%2Fevil.example%2F")]
+    [InlineData("%2F%09%5Cevil.example")]
+    [InlineData("%2F%0D%2Fx")]
+    [InlineData("%2F%0A%2Fevil.example")]
+    [InlineData("%2F%2Fevil.example")]
+    public async Task SignIn_HostileReturnUrl_EndsOnTheAppsOwnDashboard_NeverAnError(string returnUrl)
+    {
+        await using var context = await fixture.NewContextAsync(user: null);
+        var page = await context.NewPageAsync();
+        var failures = new List<string>();
+        page.Response += (_, response) =>
+        {
+            if (response.Status >= 500)
+            {
+                lock (failures)
+                {
+                    failures.Add($"{response.Status} {response.Url}");
+                }
+            }
+        };
+
+        await page.GotoAsync("/account/sign-in?returnUrl=" + returnUrl);
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in to CallSupervisor (development)" })).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^" + Regex.Escape(OidcSignIn.Supervisor)) }).ClickAsync();
+
+        var home = fixture.BaseAddress.GetLeftPart(UriPartial.Authority);
+        await Expect(page).ToHaveURLAsync(new Regex("^" + Regex.Escape(home) + "/$"), new() { Timeout = 30_000 });
+        await Expect(page.GetByTestId("user-name")).ToHaveTextAsync(OidcSignIn.Supervisor);
+        lock (failures)
+        {
+            Assert.Empty(failures);
+        }
+    }
+
+    [Fact]
     public async Task SignOut_EndsTheSession_TheNextVisitSignsInAgain()
     {
         await using var session = await PageSession.SignInThroughBrowserAsync(fixture, OidcSignIn.Supervisor);

@@ -8,10 +8,11 @@ internal static class CsvField
     private static readonly char[] NeedsQuotes = [',', '"', '\r', '\n'];
 
     /// <summary>
-    /// A text that a spreadsheet would run as a formula (it starts with <c>=</c>, <c>+</c>, <c>-</c> or <c>@</c>, or with
-    /// a tab or carriage return, which some strip first) gets a leading <c>'</c>; then a field with a comma, quote or
-    /// line break is quoted with its quotes doubled. Names, targets and ACS messages come from outside, so any of
-    /// them could be "=HYPERLINK(...)".
+    /// A text that a spreadsheet would run as a formula gets a leading <c>'</c> (OWASP's CSV-injection rule): it starts
+    /// with a tab, carriage return or line feed, or its first non-blank character is <c>=</c>, <c>+</c>, <c>-</c> or
+    /// <c>@</c> — in their full-width and small forms too (<c>＝＋－＠</c>, <c>﹦﹢﹣﹫</c>), because spreadsheets skip
+    /// leading blanks and fold those forms to ASCII. Then a field with a comma, quote or line break is quoted with its
+    /// quotes doubled. Names, targets and ACS messages come from outside, so any of them could be "=HYPERLINK(...)".
     /// </summary>
     public static string Text(string? value)
     {
@@ -19,11 +20,29 @@ internal static class CsvField
         {
             return "";
         }
-        if (value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
+        if (RunsAsFormula(value))
         {
             value = "'" + value;
         }
         return value.IndexOfAny(NeedsQuotes) < 0 ? value : "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    }
+
+    private static bool RunsAsFormula(string value)
+    {
+        if (value[0] is '\t' or '\r' or '\n')
+        {
+            return true;
+        }
+        foreach (var c in value)
+        {
+            if (!char.IsWhiteSpace(c))
+            {
+                return c is '=' or '+' or '-' or '@'
+                    or '\uFF1D' or '\uFF0B' or '\uFF0D' or '\uFF20'
+                    or '\uFE66' or '\uFE62' or '\uFE63' or '\uFE6B';
+            }
+        }
+        return false;
     }
 
     /// <summary>ISO 8601 in UTC with the full precision stored, e.g. <c>2026-12-01T10:15:30.1234567Z</c>.</summary>

@@ -10,7 +10,7 @@ namespace CallSupervisor.Audit.Writing;
 /// overwritten; <c>Accepted</c> moves only a <c>Sending</c> row on, and sets <c>accepted_at</c> once; a final status
 /// applies only to a row that is not final yet, and sets <c>settled_at</c>.
 /// </summary>
-internal sealed class AuditUpdateApplier(IDbContextFactory<AuditDbContext> contexts, TimeProvider time)
+internal sealed class AuditUpdateApplier(IDbContextFactory<AuditDbContext> contexts, TimeProvider time, Maintenance.AuditWalCheckpoint? checkpoint = null)
 {
     private static readonly string Sending = nameof(AuditStatus.Sending);
     private static readonly string Accepted = nameof(AuditStatus.Accepted);
@@ -20,6 +20,7 @@ internal sealed class AuditUpdateApplier(IDbContextFactory<AuditDbContext> conte
     {
         var unknown = new List<QueuedUpdate>();
         var now = AuditTime.Utc(time.GetUtcNow());
+        using var writing = checkpoint is null ? default : await checkpoint.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
         var context = contexts.CreateDbContext();
         await using (context.ConfigureAwait(false))
         {

@@ -16,14 +16,16 @@ public sealed partial class EfAuditTrail : IAuditTrail
     private readonly AuditUpdateQueue _queue;
     private readonly TimeProvider _time;
     private readonly ILogger<EfAuditTrail> _logger;
+    private readonly Maintenance.AuditWalCheckpoint? _checkpoint;
     private long _dropped;
 
-    internal EfAuditTrail(IDbContextFactory<AuditDbContext> contexts, AuditUpdateQueue queue, TimeProvider time, ILogger<EfAuditTrail> logger)
+    internal EfAuditTrail(IDbContextFactory<AuditDbContext> contexts, AuditUpdateQueue queue, TimeProvider time, ILogger<EfAuditTrail> logger, Maintenance.AuditWalCheckpoint? checkpoint = null)
     {
         _contexts = contexts;
         _queue = queue;
         _time = time;
         _logger = logger;
+        _checkpoint = checkpoint;
     }
 
     /// <summary>Updates lost because the queue was full (each one is also logged, see <see cref="Update"/>).</summary>
@@ -38,6 +40,7 @@ public sealed partial class EfAuditTrail : IAuditTrail
     public async Task RecordAsync(AuditRecord record, CancellationToken cancellationToken)
     {
         var entry = AuditEntryMapping.ToEntry(record, _time.GetUtcNow());
+        using var writing = _checkpoint is null ? default : await _checkpoint.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
         var context = _contexts.CreateDbContext();
         await using (context.ConfigureAwait(false))
         {

@@ -13,17 +13,47 @@ namespace CallSupervisor.Core.Actions;
 /// when not available), record it durably in the audit trail, send the request, and on an error remove exactly the
 /// mark this request made. Every attempt — refused ones included — is audited. Success means the request was
 /// accepted; the confirmed state arrives by callback and settles the action (see <see cref="SupervisorAction.Settled"/>).
+/// With <see cref="ActionLimits"/>, a user past the limit is refused before anything else, and the refusals of one
+/// window are audited as one row with their count. A refusal is returned even when its audit row cannot be written
+/// (that is logged and counted); an action to be sent is not sent without its row.
 /// </summary>
-public sealed class ActionExecutor(
-    CallStore store,
-    ActionPorts ports,
-    TimeProvider time,
-    IAuditTrail audit,
-    IReconcileRequests? reconcile = null,
-    IEventApplier? applier = null)
+public sealed class ActionExecutor
 {
+    private readonly CallStore _store;
+    private readonly ActionPorts _ports;
+    private readonly TimeProvider _time;
+    private readonly IAuditTrail _audit;
+    private readonly IReconcileRequests? _reconcile;
+    private readonly IActionLog? _log;
+    private readonly ActionRateLimiter? _limiter;
     // With an event log the marks go through it, so every instance shows them and they survive a restart.
-    private readonly IEventApplier _applier = applier ?? new StoreApplier(store);
+    private readonly IEventApplier _applier;
+    private readonly string _limiterLimits;
+    private long _unauditedRefusals;
+
+    public ActionExecutor(
+        CallStore store,
+        ActionPorts ports,
+        TimeProvider time,
+        IAuditTrail audit,
+        IReconcileRequests? reconcile = null,
+        IEventApplier? applier = null,
+        ActionLimits? limits = null,
+        IActionLog? log = null)
+    {
+        _store = store;
+        _ports = ports;
+        _time = time;
+        _audit = audit;
+        _reconcile = reconcile;
+        _applier = applier ?? new StoreApplier(store);
+        _log = log;
+        _limiter = limits is null ? null : new ActionRateLimiter(limits, time, burst => _ = RecordBurstAsync(burst));
+        _limiterLimits = limits is null ? "" : $"{limits.PerUser.ToString(System.Globalization.CultureInfo.InvariantCulture)} in {limits.Window.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)} s";
+    }
+
+    /// <summary>Refusals returned without their audit row, because the audit trail could not write it.</summary>
+    public long UnauditedRefusals => Interlocked.Read(ref _unauditedRefusals);
 
     public async Task<CommandOutcome> ExecuteAsync(ActionCommand command, CancellationToken cancellationToken)
     {
@@ -32,10 +62,15 @@ public sealed class ActionExecutor(
         var action = SupervisorActions.For(command.Kind);
         // A fresh id per request makes the operationContext unique, which is what lets a failure undo exactly the
         // mark this request made; it is also the action's audit id.
-        var request = new SupervisorRequest(actor.Name, time.GetUtcNow(), action.ContextPrefix + Guid.NewGuid().ToString("N"), actor.Id);
+        var request = new SupervisorRequest(actor.Name, _time.GetUtcNow(), action.ContextPrefix + Guid.NewGuid().ToString("N"), actor.Id);
         if (string.IsNullOrWhiteSpace(actor.Id) || string.IsNullOrWhiteSpace(actor.Name))
         {
             return CommandOutcome.Forbidden("A signed-in user is required");
+        }
+        if (_limiter?.Refuse(command, request) is { } tooMany)
+        {
+            // Audited with the burst, once its window is over (one row however many there were).
+            return CommandOutcome.Refused(tooMany);
         }
         if (actor.WhyNotAct is { } reason)
         {
@@ -66,7 +101,7 @@ public sealed class ActionExecutor(
 
         try
         {
-            await audit.RecordAsync(Record(command, request, action.Describe(call, command.Target), AuditStatus.Sending, null), cancellationToken).ConfigureAwait(false);
+            await _audit.RecordAsync(Record(command, request, action.Describe(call, command.Target), AuditStatus.Sending, null), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex)
         {
@@ -84,7 +119,7 @@ public sealed class ActionExecutor(
         TelephonyResult<Unit> result;
         try
         {
-            result = await action.SendAsync(ports, call, command.Target, request.OperationContext, cancellationToken).ConfigureAwait(false);
+            result = await action.SendAsync(_ports, call, command.Target, request.OperationContext, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex)
         {
@@ -96,16 +131,16 @@ public sealed class ActionExecutor(
         if (result.Error is { } failure)
         {
             // Before the store settles it, so the audit row keeps the service's code (the settlement carries text).
-            audit.Update(new AuditUpdate(request.OperationContext, AuditStatus.Failed, time.GetUtcNow(), failure.ToString(), failure.Code));
+            _audit.Update(new AuditUpdate(request.OperationContext, AuditStatus.Failed, _time.GetUtcNow(), failure.ToString(), failure.Code));
             await FailAsync(pending, command, failure).ConfigureAwait(false);
             if (CallNotFound.Is(failure))
             {
                 // The board is behind ACS: re-read the call now.
-                reconcile?.RequestReconcile(command.CallId);
+                _reconcile?.RequestReconcile(command.CallId);
             }
             return CommandOutcome.Failed($"{action.Describe(call, command.Target)} failed: {failure}", failure, request.OperationContext);
         }
-        audit.Update(new AuditUpdate(request.OperationContext, AuditStatus.Accepted, time.GetUtcNow()));
+        _audit.Update(new AuditUpdate(request.OperationContext, AuditStatus.Accepted, _time.GetUtcNow()));
         return CommandOutcome.Accepted(action.SentMessage(call, command.Target), request.OperationContext);
     }
 
@@ -117,19 +152,45 @@ public sealed class ActionExecutor(
     {
         try
         {
-            await _applier.ApplyAsync(new ActionFailed($"action:{pending.OperationContext}:failed", command.CallId, time.GetUtcNow(), pending, error), CancellationToken.None).ConfigureAwait(false);
+            await _applier.ApplyAsync(new ActionFailed($"action:{pending.OperationContext}:failed", command.CallId, _time.GetUtcNow(), pending, error), CancellationToken.None).ConfigureAwait(false);
         }
         catch (EventLogUnavailableException)
         {
         }
     }
 
-    private Task RecordAsync(ActionCommand command, SupervisorRequest request, AuditStatus status, string reason, CancellationToken cancellationToken)
+    // The row of a refusal. Nothing was sent, so an audit trail that cannot write it must not turn the refusal into an
+    // error: the refusal is returned, the failure logged and counted.
+    private async Task RecordAsync(ActionCommand command, SupervisorRequest request, AuditStatus status, string reason, CancellationToken cancellationToken)
     {
-        var call = store.Current.Find(command.CallId);
+        var call = _store.Current.Find(command.CallId);
         var action = SupervisorActions.For(command.Kind);
         var description = call is null ? $"{action.Label} on a call not on the board" : action.Describe(call, command.Target);
-        return audit.RecordAsync(Record(command, request, description, status, reason), cancellationToken);
+        await RecordRefusalAsync(command, Record(command, request, description, status, reason), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task RecordBurstAsync(RateLimitBurst burst)
+    {
+        var command = burst.First;
+        var detail = burst.Refused == 1
+            ? "Refused 1 action (rate limit)"
+            : $"Refused {burst.Refused.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} actions (rate limit)";
+        _log?.RateLimited(command.Actor, burst.Refused, burst.At, burst.Last);
+        var description = $"Too many actions: more than {_limiterLimits} per user";
+        await RecordRefusalAsync(command, Record(command, burst.Request, description, AuditStatus.Refused, detail), CancellationToken.None).ConfigureAwait(false);
+    }
+
+    private async Task RecordRefusalAsync(ActionCommand command, AuditRecord record, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _audit.RecordAsync(record, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (!(ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
+        {
+            Interlocked.Increment(ref _unauditedRefusals);
+            _log?.RefusalNotAudited(command, record.Detail ?? "", ex);
+        }
     }
 
     private static AuditRecord Record(ActionCommand command, SupervisorRequest request, string description, AuditStatus status, string? detail) => new(

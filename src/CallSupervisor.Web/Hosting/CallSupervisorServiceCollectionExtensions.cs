@@ -103,6 +103,8 @@ public static class CallSupervisorServiceCollectionExtensions
             .Bind(configuration.GetSection(CallsOptions.SectionName))
             .Validate(o => o.EndedRetention >= TimeSpan.Zero, "Calls:EndedRetention must not be negative.")
             .Validate(o => o.ConfirmationTimeout >= TimeSpan.FromSeconds(1), "Calls:ConfirmationTimeout must be at least 1 s.")
+            .Validate(o => o.ActionsPerUser is >= 1 and <= 100_000, "Calls:ActionsPerUser must be between 1 and 100,000.")
+            .Validate(o => o.ActionWindow >= TimeSpan.FromSeconds(1) && o.ActionWindow <= TimeSpan.FromHours(1), "Calls:ActionWindow must be between 1 s and 1 h.")
             .Validate(o => o.MaintenanceInterval >= TimeSpan.FromMilliseconds(100), "Calls:MaintenanceInterval must be at least 100 ms.")
             .Validate(o => o.ReconcileInterval >= TimeSpan.FromSeconds(1), "Calls:ReconcileInterval must be at least 1 s.")
             .Validate(o => o.InvitationGrace >= TimeSpan.Zero, "Calls:InvitationGrace must not be negative.")
@@ -136,7 +138,9 @@ public static class CallSupervisorServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IAuditTrail>(),
             sp.GetRequiredService<CallSupervisor.Core.Ports.IReconcileRequests>(),
-            sp.GetRequiredService<CallSupervisor.Core.Journal.IEventApplier>()));
+            sp.GetRequiredService<CallSupervisor.Core.Journal.IEventApplier>(),
+            new ActionLimits(sp.GetRequiredService<IOptions<CallsOptions>>().Value.ActionsPerUser, sp.GetRequiredService<IOptions<CallsOptions>>().Value.ActionWindow),
+            new ActionLog(sp.GetRequiredService<ILogger<ActionLog>>())));
         services.AddScoped<CurrentUser>();
         services.AddSingleton(sp => new ContactCenterWorkflow(
             sp.GetRequiredService<CallSupervisor.Core.Ports.ICallAutomationPort>(),

@@ -41,9 +41,14 @@ public static class AccountEndpoints
         return endpoints;
     }
 
-    /// <summary>Only a path on this site (never "//host" or "/\host"), so sign-in cannot be used to redirect elsewhere.</summary>
+    /// <summary>
+    /// Only a path on this site, else "/": it starts with one "/" (never "//host" or "/\host") and holds no control
+    /// character at all — browsers drop tabs and line breaks from a URL, so "/\t/evil.example" is "//evil.example" to
+    /// them, and a line break in a Location header makes the server fail. The rule of ASP.NET's own local-URL check
+    /// (<c>Url.IsLocalUrl</c>), without its "~/" form, which means nothing here.
+    /// </summary>
     public static string LocalOnly(string? returnUrl) =>
-        returnUrl is { Length: > 0 } url && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\')) && !url.Contains('\n', StringComparison.Ordinal)
+        returnUrl is { Length: > 0 } url && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\')) && !url.Any(char.IsControl)
             ? url
             : "/";
 }

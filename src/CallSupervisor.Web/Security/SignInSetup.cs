@@ -46,6 +46,17 @@ public static class SignInSetup
                     cookie.SameSite = SameSiteMode.Lax;
                 }
             }
+            // The page the sign-in returns to travels in the protected state; checked again here, where the redirect is
+            // made, so no path into the properties (a challenge from any endpoint) can send a browser elsewhere.
+            var ticketReceived = options.Events.OnTicketReceived;
+            options.Events.OnTicketReceived = async context =>
+            {
+                await ticketReceived(context);
+                if (context.ReturnUri is { } returnUri)
+                {
+                    context.ReturnUri = AccountEndpoints.LocalOnly(returnUri);
+                }
+            };
             var redirect = options.Events.OnRedirectToIdentityProvider;
             options.Events.OnRedirectToIdentityProvider = async context =>
             {

@@ -170,6 +170,34 @@ public sealed class ActionExecutorTests : IDisposable
     }
 
     [Fact]
+    public async Task ExecuteMute_ObserverWhileTheAuditTrailCannotWrite_StillAReadableRefusal_LoggedAndCounted()
+    {
+        var log = new RecordingActionLog();
+        var service = new ActionExecutor(_store, new ActionPorts(_acs, _graph), _time, _audit, log: log);
+        _audit.FailWith = new IOException("No space left on device");
+
+        var outcome = await service.ExecuteAsync(ActionCommand.Mute(TestEvents.Call1, TestEvents.Agent.RawId, StoreTestKit.As("olivia", SupervisorRoles.Observer)), _timeout.Token);
+
+        Assert.Equal(CommandOutcome.Forbidden("Your role (Observer) may watch calls but not act on them"), outcome);
+        Assert.Equal(1, service.UnauditedRefusals);
+        Assert.IsType<IOException>(Assert.Single(log.Unaudited).Exception);
+        Assert.Empty(_acs.Requests);
+    }
+
+    [Fact]
+    public async Task ExecuteMute_UnavailableWhileTheAuditTrailCannotWrite_StillAReadableRefusal()
+    {
+        var service = new ActionExecutor(_store, new ActionPorts(_acs, _graph), _time, _audit);
+        _audit.FailWith = new IOException("No space left on device");
+
+        var outcome = await service.ExecuteAsync(ActionCommand.Mute(TestEvents.Call1, TestEvents.Caller.RawId, StoreTestKit.As("alice")), _timeout.Token);
+
+        Assert.Equal(CommandOutcome.Refused(MuteAction.CannotMuteKind), outcome);
+        Assert.Equal(1, service.UnauditedRefusals);
+        Assert.Empty(_acs.Requests);
+    }
+
+    [Fact]
     public async Task ExecuteMute_SecondWhileFirstInFlight_IsRefusedWithoutSecondRequest()
     {
         _acs.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

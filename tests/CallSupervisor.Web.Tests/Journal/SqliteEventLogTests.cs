@@ -69,4 +69,40 @@ public sealed class SqliteEventLogTests : IAsyncLifetime
         Assert.Equal([.. second.Skip(1).Select(e => e.EventId), tail[^1].Event.EventId], tail.Select(r => r.Event.EventId));
         Assert.Equal(position2, tail[^1].Position);
     }
+
+    [Fact]
+    public async Task Append_ThousandsOfEventsWhileReadAndCheckpointed_WalStaysUnderTwoMegabytes()
+    {
+        var wal = _path + "-wal";
+        long largest = 0;
+        await using var log = new SqliteEventLog(_path, "instance-a", NullLogger<SqliteEventLog>.Instance);
+        using var stop = new CancellationTokenSource();
+        var read = 0;
+        // The replica reads along, as in the app.
+        var reader = Task.Run(async () =>
+        {
+            await foreach (var _ in log.ReadAsync(null, stop.Token).WithCancellation(stop.Token))
+            {
+                Interlocked.Increment(ref read);
+            }
+        });
+        var state = new byte[256 * 1024];
+        for (var i = 1; i <= 5_000; i++)
+        {
+            var position = await log.AppendAsync([i % 2 == 0 ? _events.Roster(i, TestEvents.In(TestEvents.Agent)) : _events.MediaStarted()], CancellationToken.None);
+            if (i % 500 == 0)
+            {
+                Random.Shared.NextBytes(state);
+                await log.SaveAsync(new Checkpoint(position, state, DateTimeOffset.UtcNow), CancellationToken.None);
+            }
+            if (i % 50 == 0)
+            {
+                largest = Math.Max(largest, File.Exists(wal) ? new FileInfo(wal).Length : 0);
+            }
+        }
+        await stop.CancelAsync();
+        await reader.ContinueWith(_ => { }, TaskScheduler.Default);
+
+        Assert.True(largest < 2 * 1024 * 1024, $"The journal's WAL grew to {largest / 1024} KB.");
+    }
 }

@@ -260,6 +260,28 @@ public sealed class HardeningTests
     [InlineData("/\\evil.example", "/")]
     [InlineData("https://evil.example/", "/")]
     [InlineData(null, "/")]
+    [InlineData("", "/")]
+    [InlineData("/", "/")]
+    [InlineData("/invitations", "/invitations")]
+    [InlineData("/?call=call%2F1", "/?call=call%2F1")]
+    [InlineData("/%09/evil.example/", "/%09/evil.example/")]
+    // Browsers drop tabs and line breaks from URLs: "/\t/evil.example/" is "//evil.example/" to Chromium.
+    [InlineData("/\t/evil.example/", "/")]
+    [InlineData("/\t\\evil.example", "/")]
+    [InlineData("/\r/x", "/")]
+    [InlineData("/\n/evil.example", "/")]
+    [InlineData("/\r\nSet-Cookie: x=1", "/")]
+    [InlineData("/a\u0000b", "/")]
+    [InlineData("/a\u007Fb", "/")]
+    [InlineData("/a\u0085b", "/")]
+    [InlineData("\t/evil.example", "/")]
+    [InlineData("\\\\evil.example", "/")]
+    [InlineData("//", "/")]
+    [InlineData("/\\", "/")]
+    [InlineData("http:/evil.example", "/")]
+    [InlineData("javascript:alert(1)", "/")]
+    [InlineData("~/x", "/")]
+    [InlineData("calls", "/")]
     public void SignIn_ReturnUrl_OnlyLocalPaths(string? returnUrl, string expected) =>
         Assert.Equal(expected, AccountEndpoints.LocalOnly(returnUrl));
 }
