@@ -52,7 +52,9 @@ public sealed class SupervisorActionsOverHubTests(ServiceFixture fixture)
     {
         await using var hub = await fixture.ConnectHubAsync();
         var callId = await fixture.CreateCallAsync(AcsScenario);
-        var call = await hub.ExpectCallAsync(callId, c => c.Participants.Any(p => p.Identifier.Kind == "PhoneNumber"), "the phone caller");
+        // Connected too: a roster can reach the board before CallConnected, and a mute is then refused for the call's
+        // state instead of for the participant's kind.
+        var call = await hub.ExpectCallAsync(callId, c => c.State == "Connected" && c.Participants.Any(p => p.Identifier.Kind == "PhoneNumber"), "the phone caller");
         var phone = call.Participants.First(p => p.Identifier.Kind == "PhoneNumber").Identifier.RawId;
 
         var result = await hub.MuteAsync(callId, phone);
