@@ -77,6 +77,69 @@
             scroller.addEventListener("scroll", report, { passive: true });
             return { dispose: () => scroller.removeEventListener("scroll", report) };
         },
+        // Keeps keyboard focus in the list of calls when an update moves or removes the focused call's link (a call
+        // ends, the order follows the clock): the browser sends focus to <body> when a focused element leaves the
+        // document, even for the moment a keyed row is moved. After each update, the link of the same call takes it
+        // back, else the link now at its place, else the list itself. Focus the person moved away is left alone.
+        keepFocus(host) {
+            const selector = "a.cs-call-link";
+            // Grid and cards link the same way (?call=id): the call a link opens is its identity.
+            const callOf = (a) => new URL(a.href).searchParams.get("call");
+            const visibleLinks = () => [...host.querySelectorAll(selector)].filter(a => a.offsetParent !== null);
+            let kept = null;
+            // A blur during a click or a key press is the person's doing; one during a render is not.
+            let byPerson = false;
+            const onInput = () => {
+                byPerson = true;
+                setTimeout(() => { byPerson = false; }, 0);
+            };
+            const onFocusIn = (e) => {
+                const link = host.contains(e.target) ? e.target.closest?.(selector) : null;
+                kept = link ? { callId: callOf(link), index: visibleLinks().indexOf(link) } : null;
+            };
+            const onFocusOut = (e) => {
+                if (!kept || host.contains(e.relatedTarget)) {
+                    return;
+                }
+                if (byPerson) {
+                    kept = null;
+                } else {
+                    setTimeout(restore, 0);
+                }
+            };
+            const restore = () => {
+                // A focused element taken out of the document may still be reported active until the browser's
+                // focus fixup runs: it has lost focus all the same.
+                const active = document.activeElement;
+                if (!kept || (active && active !== document.body && active.isConnected)) {
+                    return;
+                }
+                const links = visibleLinks();
+                const target = links.find(a => callOf(a) === kept.callId)
+                    ?? links[Math.min(kept.index, links.length - 1)]
+                    ?? [...host.querySelectorAll(".cs-grid, .cs-cards")].find(e => e.offsetParent !== null);
+                if (target) {
+                    target.focus();
+                } else {
+                    kept = null;
+                }
+            };
+            const observer = new MutationObserver(restore);
+            observer.observe(host, { childList: true, subtree: true });
+            document.addEventListener("pointerdown", onInput, true);
+            document.addEventListener("keydown", onInput, true);
+            document.addEventListener("focusin", onFocusIn);
+            host.addEventListener("focusout", onFocusOut);
+            return {
+                dispose: () => {
+                    observer.disconnect();
+                    document.removeEventListener("pointerdown", onInput, true);
+                    document.removeEventListener("keydown", onInput, true);
+                    document.removeEventListener("focusin", onFocusIn);
+                    host.removeEventListener("focusout", onFocusOut);
+                },
+            };
+        },
         scrollToTop(host) {
             const scroller = host.querySelector(".mud-table-container") ?? host;
             scroller.scrollTop = 0;

@@ -1,0 +1,78 @@
+using System.Text.RegularExpressions;
+using CallSupervisor.EndToEnd.Tests.Infrastructure;
+using Microsoft.Playwright;
+using static CallSupervisor.EndToEnd.Tests.LiveCallsUiTests;
+using static CallSupervisor.EndToEnd.Tests.SupervisorExperienceTests;
+using static Microsoft.Playwright.Assertions;
+
+namespace CallSupervisor.EndToEnd.Tests;
+
+/// <summary>
+/// Keyboard focus a person can see and keep: every control reached with Tab shows a ring of at least 3:1 against
+/// what surrounds it in both themes, and a focused call link that moves or ends keeps the focus in the list.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class FocusTests(BrowserFixture fixture)
+{
+    [Theory]
+    [InlineData("light")]
+    [InlineData("dark")]
+    public async Task Tab_LinkButtonHeaderButtonAndCheckbox_FocusRingSeenAtThreeToOne(string theme)
+    {
+        await fixture.App.EndEveryCallAsync();
+        var callId = await fixture.App.CreateCallAsync(AcsCall("+14255550701", "Fiona Focus"));
+        var (session, detail) = await OpenCallAsync(fixture, callId, theme: theme);
+        await using var _ = session;
+        var page = session.Page;
+        await Expect(InvitationRows(detail).First).ToContainTextAsync("Ringing");
+
+        var targets = new (string Name, ILocator Target)[]
+        {
+            ("header menu button", page.GetByRole(AriaRole.Button, new() { Name = "Navigation menu" })),
+            ("checkbox", page.GetByRole(AriaRole.Checkbox, new() { Name = "Pending invites" })),
+            ("call link", page.Locator($"a[data-call-id='{callId}']")),
+            ("close button", detail.GetByRole(AriaRole.Button, new() { Name = "Close call detail" })),
+            ("action button", ParticipantRow(detail, "CommunicationUser").GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Mute ") })),
+        };
+        var failures = new List<string>();
+        foreach (var (name, target) in targets)
+        {
+            Assert.True(await TabToAsync(page, target), $"{name} was not reachable with Tab");
+            var ring = await FocusRing.OfFocusedAsync(page);
+            Assert.NotNull(ring);
+            if (!ring.IsVisible)
+            {
+                failures.Add($"{name} ({theme}): {ring}");
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    [Fact]
+    public async Task FocusedCallLink_CallEndsAndItsRowLeavesTheView_FocusGoesToTheRowNowInItsPlace()
+    {
+        await fixture.App.EndEveryCallAsync();
+        var ending = await fixture.App.CreateCallAsync(AcsCall("+14255550702", "Ezra Ending"));
+        var staying = await fixture.App.CreateCallAsync(AcsCall("+14255550703", "Stella Staying"));
+        await using var session = await PageSession.OpenAsync(fixture);
+        var page = session.Page;
+
+        // Only calls needing attention: an ended call leaves this view, so its row goes from under the focus.
+        await page.Locator(".cs-toolbar .mud-select").First.ClickAsync();
+        await page.Locator(".mud-popover-open").GetByText("Needs attention", new() { Exact = true }).ClickAsync();
+        var link = page.Locator($"a[data-call-id='{ending}']");
+        await Expect(link).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Expect(page.Locator($"a[data-call-id='{staying}']")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        Assert.True(await TabToAsync(page, link), "the call's link was not reachable with Tab");
+
+        using (await fixture.App.Emulator.PostAsync($"emulator/calls/{Uri.EscapeDataString(ending)}/end", null))
+        {
+        }
+
+        await Expect(link).ToHaveCountAsync(0, new() { Timeout = 30_000 });
+        var focused = await page.EvaluateAsync<string>(
+            "() => document.activeElement === document.body ? 'body' : document.querySelector('.cs-grid').contains(document.activeElement) ? (document.activeElement.dataset.callId ?? 'grid') : document.activeElement.outerHTML.slice(0, 120)");
+        Assert.Equal(staying, focused);
+    }
+}
