@@ -75,4 +75,30 @@ public sealed class FocusTests(BrowserFixture fixture)
             "() => document.activeElement === document.body ? 'body' : document.querySelector('.cs-grid').contains(document.activeElement) ? (document.activeElement.dataset.callId ?? 'grid') : document.activeElement.outerHTML.slice(0, 120)");
         Assert.Equal(staying, focused);
     }
+
+    [Fact]
+    public async Task Invitations_FocusedInvitationIsAnswered_FocusGoesToTheInvitationNowInItsPlace()
+    {
+        await fixture.App.EndEveryCallAsync();
+        await fixture.App.CreateCallAsync(AcsCall("+14255550704", "Ida Invited"));
+        await fixture.App.CreateCallAsync(AcsCall("+14255550705", "Ivo Invited"));
+        await using var session = await PageSession.OpenAsync(fixture, "/invitations");
+        var page = session.Page;
+        var rows = page.Locator("tr[data-invitation-id]");
+        await Expect(rows).ToHaveCountAsync(2, new() { Timeout = 30_000 });
+        var answered = await rows.Nth(0).GetAttributeAsync("data-invitation-id");
+        var next = await rows.Nth(1).GetAttributeAsync("data-invitation-id");
+        var cancel = rows.Nth(0).GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Cancel invite to") });
+        Assert.True(await TabToAsync(page, cancel), "Cancel invite was not reachable with Tab");
+
+        using (await fixture.App.Emulator.PostAsync($"emulator/invitations/{Uri.EscapeDataString(answered!)}/accept", null))
+        {
+        }
+
+        await Expect(page.Locator($"tr[data-invitation-id='{answered}']")).ToHaveCountAsync(0, new() { Timeout = 30_000 });
+        var focused = await page.EvaluateAsync<string>(
+            "() => document.activeElement === document.body ? 'body' : (document.activeElement.closest('[data-invitation-id]')?.dataset.invitationId ?? document.activeElement.outerHTML.slice(0, 120))");
+        Assert.Equal(next, focused);
+        await Expect(page.Locator(":focus")).ToHaveAccessibleNameAsync(new Regex("^Cancel invite to"));
+    }
 }

@@ -77,15 +77,15 @@
             scroller.addEventListener("scroll", report, { passive: true });
             return { dispose: () => scroller.removeEventListener("scroll", report) };
         },
-        // Keeps keyboard focus in the list of calls when an update moves or removes the focused call's link (a call
-        // ends, the order follows the clock): the browser sends focus to <body> when a focused element leaves the
-        // document, even for the moment a keyed row is moved. After each update, the link of the same call takes it
-        // back, else the link now at its place, else the list itself. Focus the person moved away is left alone.
-        keepFocus(host) {
-            const selector = "a.cs-call-link";
-            // Grid and cards link the same way (?call=id): the call a link opens is its identity.
-            const callOf = (a) => new URL(a.href).searchParams.get("call");
-            const visibleLinks = () => [...host.querySelectorAll(selector)].filter(a => a.offsetParent !== null);
+        // Keeps keyboard focus in a live list when an update moves or removes the item that has it (a call ends, the
+        // order follows the clock, an invitation is answered): the browser sends focus to <body> when a focused
+        // element leaves the document, even for the moment a keyed row is moved. Items are the elements matching
+        // itemSelector, known by keyAttribute. After each update the same item takes focus back (the same control in
+        // it), else the item now at its place, else the host. Focus the person moved away is left alone.
+        keepFocus(host, itemSelector, keyAttribute) {
+            const controls = "a[href], button, input, select, textarea, [tabindex]:not([tabindex='-1'])";
+            const visibleItems = () => [...host.querySelectorAll(itemSelector)].filter(e => e.getClientRects().length > 0);
+            const controlsOf = (item) => item.matches(controls) ? [item] : [...item.querySelectorAll(controls)];
             let kept = null;
             // A blur during a click or a key press is the person's doing; one during a render is not.
             let byPerson = false;
@@ -94,8 +94,10 @@
                 setTimeout(() => { byPerson = false; }, 0);
             };
             const onFocusIn = (e) => {
-                const link = host.contains(e.target) ? e.target.closest?.(selector) : null;
-                kept = link ? { callId: callOf(link), index: visibleLinks().indexOf(link) } : null;
+                const item = host.contains(e.target) ? e.target.closest(itemSelector) : null;
+                kept = item && host.contains(item)
+                    ? { key: item.getAttribute(keyAttribute), index: visibleItems().indexOf(item), part: controlsOf(item).indexOf(e.target) }
+                    : null;
             };
             const onFocusOut = (e) => {
                 if (!kept || host.contains(e.relatedTarget)) {
@@ -114,13 +116,12 @@
                 if (!kept || (active && active !== document.body && active.isConnected)) {
                     return;
                 }
-                const links = visibleLinks();
-                const target = links.find(a => callOf(a) === kept.callId)
-                    ?? links[Math.min(kept.index, links.length - 1)]
-                    ?? [...host.querySelectorAll(".cs-grid, .cs-cards")].find(e => e.offsetParent !== null);
-                if (target) {
-                    target.focus();
-                } else {
+                const items = visibleItems();
+                const item = items.find(i => i.getAttribute(keyAttribute) === kept.key) ?? items[Math.min(kept.index, items.length - 1)];
+                const parts = item ? controlsOf(item) : [];
+                const target = parts[kept.part] ?? parts[0] ?? host;
+                target.focus();
+                if (document.activeElement !== target) {
                     kept = null;
                 }
             };

@@ -79,7 +79,7 @@ public partial class LiveCalls
             _self = DotNetObjectReference.Create(this);
             _scrollWatch = await JS.InvokeAsync<IJSObjectReference>("callSupervisor.observeScroll", _grid.Host, _self);
             // Rows move and leave under the keyboard user (a call ends, the order follows the clock): focus stays in the list.
-            _focusKeeper = await JS.InvokeAsync<IJSObjectReference>("callSupervisor.keepFocus", _listPane);
+            _focusKeeper = await JS.InvokeAsync<IJSObjectReference>("callSupervisor.keepFocus", _listPane, "a.cs-call-link", "href");
         }
         if (_revealDetail && _detail is not null)
         {
@@ -159,25 +159,8 @@ public partial class LiveCalls
 
     protected override async ValueTask DisposeCoreAsync()
     {
-        await UnhookAsync(_scrollWatch);
-        await UnhookAsync(_focusKeeper);
+        await JsHooks.UnhookAsync(_scrollWatch);
+        await JsHooks.UnhookAsync(_focusKeeper);
         _self?.Dispose();
-    }
-
-    private static async Task UnhookAsync(IJSObjectReference? watch)
-    {
-        if (watch is null)
-        {
-            return;
-        }
-        try
-        {
-            await watch.InvokeVoidAsync("dispose");
-            await watch.DisposeAsync();
-        }
-        catch (JSDisconnectedException)
-        {
-            // The circuit is gone: nothing to unhook.
-        }
     }
 }
