@@ -79,6 +79,7 @@ public sealed class FirstLoadAndPhoneTests(BrowserFixture fixture)
         var card = await page.Locator(".cs-cards .cs-card").First.BoundingBoxAsync();
         Assert.NotNull(pill);
         Assert.NotNull(card);
+        await session.ScreenshotAsync("phone-observer-new-calls-390-light");
         var overlaps = pill.X < card.X + card.Width && card.X < pill.X + pill.Width && pill.Y < card.Y + card.Height && card.Y < pill.Y + pill.Height;
         Assert.False(overlaps, $"the button ({pill.X},{pill.Y} {pill.Width}×{pill.Height}) covers the first card ({card.X},{card.Y} {card.Width}×{card.Height})");
     }

@@ -44,6 +44,10 @@ public sealed class FocusTests(BrowserFixture fixture)
             {
                 failures.Add($"{name} ({theme}): {ring}");
             }
+            if (name == "call link")
+            {
+                await session.ScreenshotAsync($"focus-call-link-1366-{theme}");
+            }
         }
 
         Assert.True(failures.Count == 0, string.Join("\n", failures));

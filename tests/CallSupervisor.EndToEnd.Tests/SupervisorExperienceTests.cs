@@ -203,6 +203,10 @@ public sealed class SupervisorExperienceTests(BrowserFixture fixture)
         {
             await using var session = await PageSession.OpenAsync(fixture, path, theme: theme);
             await ready(session.Page);
+            if (path == "/")
+            {
+                await session.ScreenshotAsync($"ended-rows-1366-{theme}");
+            }
             foreach (var violation in await session.AccessibilityViolationsAsync())
             {
                 failures.Add($"{path} ({theme}): {violation}");
