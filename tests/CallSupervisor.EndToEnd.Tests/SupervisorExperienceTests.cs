@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using CallSupervisor.EndToEnd.Tests.Infrastructure;
+using CallSupervisor.EndToEnd.Tests.ServiceLayer;
 using Microsoft.Playwright;
 using static CallSupervisor.EndToEnd.Tests.LiveCallsUiTests;
 using static Microsoft.Playwright.Assertions;
@@ -155,8 +156,9 @@ public sealed class SupervisorExperienceTests(BrowserFixture fixture)
     public async Task Accessibility_EveryPage_NoSeriousOrCriticalViolations(string theme)
     {
         // On screen: ended rows (every earlier call ends now), a live call ringing with media running, one whose
-        // invitee declined (a failed invitation) and whose media completed, one answered, and one ended — so every
-        // state's row and chip is checked, not only the happy ones.
+        // invitee declined (a failed invitation) and whose media completed, one answered, one muted with its media
+        // and invitation cancelled, and one ended — so every state's row and chip colour is checked, not only the
+        // happy ones.
         await fixture.App.EndEveryCallAsync();
         var callId = await fixture.App.CreateCallAsync(AcsCall("+14255550405", "Ada Access"));
         var declined = await fixture.App.CreateCallAsync(new
@@ -176,6 +178,16 @@ public sealed class SupervisorExperienceTests(BrowserFixture fixture)
             acceptAfterSeconds = 0.5,
             mediaDurationSeconds = 600,
         });
+        // Muted, and its media and invitation cancelled by a supervisor: the warning and default chips.
+        var settled = await fixture.App.CreateCallAsync(AcsCall("+14255550409", "Mia Muted"));
+        await using (var hub = await fixture.App.ConnectHubAsync())
+        {
+            var call = await hub.ExpectCallAsync(settled, c => c.Participants.Any(p => p.Identifier.Kind == "CommunicationUser") && c.MediaOperations.Count > 0 && c.Invitations.Count > 0,
+                "connected call with an ACS user, media and an invitation");
+            await hub.MuteAsync(settled, call.Participants.First(p => p.Identifier.Kind == "CommunicationUser").Identifier.RawId);
+            await hub.CancelMediaAsync(settled);
+            await hub.CancelInvitationAsync(settled, call.Invitations[0].InvitationId);
+        }
         var ended = await fixture.App.CreateCallAsync(AcsCall("+14255550408", "Eve Ended"));
         await ExpectOnEmulatorAsync(ended, "connected");
         using (await fixture.App.Emulator.PostAsync($"emulator/calls/{Uri.EscapeDataString(ended)}/end", null))
@@ -194,6 +206,12 @@ public sealed class SupervisorExperienceTests(BrowserFixture fixture)
             }),
             (CallPath(answered), page => Expect(Detail(page).GetByRole(AriaRole.List, new() { Name = "Invitations" })).ToContainTextAsync("Accepted")),
             (CallPath(ended), page => Expect(Detail(page)).ToContainTextAsync("Disconnected")),
+            (CallPath(settled), async page =>
+            {
+                await Expect(Detail(page).GetByRole(AriaRole.List, new() { Name = "Participants" })).ToContainTextAsync("Muted");
+                await Expect(MediaList(Detail(page))).ToContainTextAsync("Cancelled");
+                await Expect(Detail(page).GetByRole(AriaRole.List, new() { Name = "Invitations" })).ToContainTextAsync("Cancelled");
+            }),
             ("/invitations", _ => Task.CompletedTask),
             ("/activity", _ => Task.CompletedTask),
             ("/operations", _ => Task.CompletedTask),

@@ -10,12 +10,14 @@ namespace CallSupervisor.EndToEnd.Tests.Infrastructure;
 /// </summary>
 public sealed record FocusRing(string Element, string Style, double Width, string Color, string Background)
 {
-    // The ring of a visually hidden input (a checkbox) is drawn by the control around it.
+    // The ring of a visually hidden input (a checkbox) is drawn by the control around it, a field's around the field.
     private const string Script = """
         () => {
             let el = document.activeElement;
             if (!el || el === document.body) return null;
             if (el.matches('input') && getComputedStyle(el).opacity === '0' && el.parentElement) el = el.parentElement;
+            // A text field's or select's ring is drawn around the whole field.
+            if (el.closest('.mud-input')) el = el.closest('.mud-input');
             const s = getComputedStyle(el);
             const parse = c => { const m = c.match(/[\d.]+/g).map(Number); return [m[0], m[1], m[2], m.length > 3 ? m[3] : 1]; };
             const layers = [];
