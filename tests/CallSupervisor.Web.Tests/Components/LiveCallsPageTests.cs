@@ -41,6 +41,23 @@ public sealed class LiveCallsPageTests : DashboardTestContext
     }
 
     [Fact]
+    public void Prerender_LongBoard_FirstRowsDrawnWithoutWaitingForTheBrowser()
+    {
+        SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Static", isInteractive: false));
+        JSInterop.SetupVoid("Blazor._internal.Virtualize.init", _ => true);
+        for (var i = 0; i < CallsGrid.VirtualizeAbove + 10; i++)
+        {
+            Store.Apply(Events.Connected(new CallId("call-" + i)));
+        }
+
+        var cut = Page();
+
+        Assert.Equal($"{CallsGrid.VirtualizeAbove + 10} shown", cut.Find("[data-testid='shown-count']").TextContent);
+        Assert.Equal(CallsGrid.VirtualizeAbove, cut.FindAll(".cs-grid a.cs-call-link").Count);
+        Assert.Equal(CallsGrid.VirtualizeAbove, cut.FindAll(".cs-cards a.cs-call-link").Count);
+    }
+
+    [Fact]
     public void CallInUrl_OpensItsDetail()
     {
         Store.WithConnectedCall(Events);
