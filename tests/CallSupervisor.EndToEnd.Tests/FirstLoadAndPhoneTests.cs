@@ -61,12 +61,12 @@ public sealed class FirstLoadAndPhoneTests(BrowserFixture fixture)
         await using var session = await PageSession.OpenAsync(fixture, "/?call=" + Uri.EscapeDataString(callId), 390, 844, user: OidcSignIn.Observer);
         var page = session.Page;
         var detail = page.GetByRole(AriaRole.Region, new() { Name = "Call detail" });
-        await Expect(InvitationRows(detail).First).ToContainTextAsync("Ringing");
+        await Expect(InvitationRows(detail).First).ToContainTextAsync("Ringing", new() { Timeout = 30_000 });
 
         // No hover on a phone: the reason is written out where the action is, not only in a tooltip.
         var mute = detail.Locator(".cs-action[data-action='Mute']").First;
         var reason = mute.GetByText("Your role (Observer) may watch calls but not act on them");
-        await Expect(reason).ToBeInViewportAsync();
+        await Expect(reason).ToBeInViewportAsync(new() { Timeout = 30_000 });
         var box = await reason.BoundingBoxAsync();
         Assert.True(box is { Width: >= 40, Height: >= 10 }, $"the reason is not readable on screen: {box?.Width}×{box?.Height}");
 
@@ -75,7 +75,7 @@ public sealed class FirstLoadAndPhoneTests(BrowserFixture fixture)
             await fixture.App.CreateCallAsync(AcsCall($"+1425555073{i + 1}"));
         }
         var waiting = page.GetByTestId("new-calls");
-        await Expect(waiting).ToHaveTextAsync(new Regex(@"^Show [3-9]\d* new calls$"));
+        await Expect(waiting).ToHaveTextAsync(new Regex(@"^Show [3-9]\d* new calls$"), new() { Timeout = 30_000 });
         await waiting.ScrollIntoViewIfNeededAsync();
         var pill = await waiting.BoundingBoxAsync();
         var card = await page.Locator(".cs-cards .cs-card").First.BoundingBoxAsync();

@@ -24,7 +24,7 @@ public sealed class FocusTests(BrowserFixture fixture)
         var (session, detail) = await OpenCallAsync(fixture, callId, theme: theme);
         await using var _ = session;
         var page = session.Page;
-        await Expect(InvitationRows(detail).First).ToContainTextAsync("Ringing");
+        await Expect(InvitationRows(detail).First).ToContainTextAsync("Ringing", new() { Timeout = 30_000 });
 
         var targets = new (string Name, ILocator Target)[]
         {

@@ -197,20 +197,20 @@ public sealed class SupervisorExperienceTests(BrowserFixture fixture)
         var failures = new List<string>();
         var pages = new (string Path, Func<IPage, Task> Ready)[]
         {
-            ("/", page => Expect(page.Locator($"a[data-call-id='{ended}']").Locator("xpath=ancestor::tr")).ToHaveClassAsync(new Regex("cs-row-ended"))),
-            (CallPath(callId), page => Expect(InvitationRows(Detail(page)).First).ToContainTextAsync("Ringing")),
+            ("/", page => Expect(page.Locator($"a[data-call-id='{ended}']").Locator("xpath=ancestor::tr")).ToHaveClassAsync(new Regex("cs-row-ended"), new() { Timeout = 30_000 })),
+            (CallPath(callId), page => Expect(InvitationRows(Detail(page)).First).ToContainTextAsync("Ringing", new() { Timeout = 30_000 })),
             (CallPath(declined), async page =>
             {
-                await Expect(Detail(page).GetByRole(AriaRole.List, new() { Name = "Invitations" })).ToContainTextAsync("Failed");
-                await Expect(MediaList(Detail(page))).ToContainTextAsync("Completed");
+                await Expect(Detail(page).GetByRole(AriaRole.List, new() { Name = "Invitations" })).ToContainTextAsync("Failed", new() { Timeout = 30_000 });
+                await Expect(MediaList(Detail(page))).ToContainTextAsync("Completed", new() { Timeout = 30_000 });
             }),
-            (CallPath(answered), page => Expect(Detail(page).GetByRole(AriaRole.List, new() { Name = "Invitations" })).ToContainTextAsync("Accepted")),
-            (CallPath(ended), page => Expect(Detail(page)).ToContainTextAsync("Disconnected")),
+            (CallPath(answered), page => Expect(Detail(page).GetByRole(AriaRole.List, new() { Name = "Invitations" })).ToContainTextAsync("Accepted", new() { Timeout = 30_000 })),
+            (CallPath(ended), page => Expect(Detail(page)).ToContainTextAsync("Disconnected", new() { Timeout = 30_000 })),
             (CallPath(settled), async page =>
             {
-                await Expect(Detail(page).GetByRole(AriaRole.List, new() { Name = "Participants" })).ToContainTextAsync("Muted");
-                await Expect(MediaList(Detail(page))).ToContainTextAsync("Cancelled");
-                await Expect(Detail(page).GetByRole(AriaRole.List, new() { Name = "Invitations" })).ToContainTextAsync("Cancelled");
+                await Expect(Detail(page).GetByRole(AriaRole.List, new() { Name = "Participants" })).ToContainTextAsync("Muted", new() { Timeout = 30_000 });
+                await Expect(MediaList(Detail(page))).ToContainTextAsync("Cancelled", new() { Timeout = 30_000 });
+                await Expect(Detail(page).GetByRole(AriaRole.List, new() { Name = "Invitations" })).ToContainTextAsync("Cancelled", new() { Timeout = 30_000 });
             }),
             ("/invitations", _ => Task.CompletedTask),
             ("/activity", _ => Task.CompletedTask),
