@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using CallSupervisor.EndToEnd.Tests.Infrastructure;
+using CallSupervisor.EndToEnd.Tests.ServiceLayer;
 using Microsoft.Playwright;
 using static CallSupervisor.EndToEnd.Tests.LiveCallsUiTests;
 using static Microsoft.Playwright.Assertions;
@@ -13,7 +14,7 @@ namespace CallSupervisor.EndToEnd.Tests;
 [Collection(BrowserCollection.Name)]
 public sealed class SupervisorExperienceTests(BrowserFixture fixture)
 {
-    private static async Task<bool> TabToAsync(IPage page, ILocator target, int limit = 200)
+    internal static async Task<bool> TabToAsync(IPage page, ILocator target, int limit = 200)
     {
         for (var i = 0; i < limit; i++)
         {
@@ -154,14 +155,75 @@ public sealed class SupervisorExperienceTests(BrowserFixture fixture)
     [InlineData("dark")]
     public async Task Accessibility_EveryPage_NoSeriousOrCriticalViolations(string theme)
     {
+        // On screen: ended rows (every earlier call ends now), a live call ringing with media running, one whose
+        // invitee declined (a failed invitation) and whose media completed, one answered, one muted with its media
+        // and invitation cancelled, and one ended — so every state's row and chip colour is checked, not only the
+        // happy ones.
+        await fixture.App.EndEveryCallAsync();
         var callId = await fixture.App.CreateCallAsync(AcsCall("+14255550405", "Ada Access"));
+        var declined = await fixture.App.CreateCallAsync(new
+        {
+            platform = "acs",
+            caller = new { kind = "phoneNumber", value = "+14255550406", name = "Dina Declined" },
+            participants = new[] { new { kind = "communicationUser", joinAfterSeconds = 0 } },
+            invitationBehavior = "decline",
+            acceptAfterSeconds = 0.5,
+            mediaDurationSeconds = 1,
+        });
+        var answered = await fixture.App.CreateCallAsync(new
+        {
+            platform = "acs",
+            caller = new { kind = "phoneNumber", value = "+14255550407", name = "Andy Answered" },
+            invitationBehavior = "acceptAfter",
+            acceptAfterSeconds = 0.5,
+            mediaDurationSeconds = 600,
+        });
+        // Muted, and its media and invitation cancelled by a supervisor: the warning and default chips.
+        var settled = await fixture.App.CreateCallAsync(AcsCall("+14255550409", "Mia Muted"));
+        await using (var hub = await fixture.App.ConnectHubAsync())
+        {
+            var call = await hub.ExpectCallAsync(settled, c => c.Participants.Any(p => p.Identifier.Kind == "CommunicationUser") && c.MediaOperations.Count > 0 && c.Invitations.Count > 0,
+                "connected call with an ACS user, media and an invitation");
+            await hub.MuteAsync(settled, call.Participants.First(p => p.Identifier.Kind == "CommunicationUser").Identifier.RawId);
+            await hub.CancelMediaAsync(settled);
+            await hub.CancelInvitationAsync(settled, call.Invitations[0].InvitationId);
+        }
+        var ended = await fixture.App.CreateCallAsync(AcsCall("+14255550408", "Eve Ended"));
+        await ExpectOnEmulatorAsync(ended, "connected");
+        using (await fixture.App.Emulator.PostAsync($"emulator/calls/{Uri.EscapeDataString(ended)}/end", null))
+        {
+        }
+
         var failures = new List<string>();
-        foreach (var path in new[] { "/?call=" + Uri.EscapeDataString(callId), "/", "/invitations", "/activity", "/operations", "/no-such-page" })
+        var pages = new (string Path, Func<IPage, Task> Ready)[]
+        {
+            ("/", page => Expect(page.Locator($"a[data-call-id='{ended}']").Locator("xpath=ancestor::tr")).ToHaveClassAsync(new Regex("cs-row-ended"), new() { Timeout = 30_000 })),
+            (CallPath(callId), page => Expect(InvitationRows(Detail(page)).First).ToContainTextAsync("Ringing", new() { Timeout = 30_000 })),
+            (CallPath(declined), async page =>
+            {
+                await Expect(Detail(page).GetByRole(AriaRole.List, new() { Name = "Invitations" })).ToContainTextAsync("Failed", new() { Timeout = 30_000 });
+                await Expect(MediaList(Detail(page))).ToContainTextAsync("Completed", new() { Timeout = 30_000 });
+            }),
+            (CallPath(answered), page => Expect(Detail(page).GetByRole(AriaRole.List, new() { Name = "Invitations" })).ToContainTextAsync("Accepted", new() { Timeout = 30_000 })),
+            (CallPath(ended), page => Expect(Detail(page)).ToContainTextAsync("Disconnected", new() { Timeout = 30_000 })),
+            (CallPath(settled), async page =>
+            {
+                await Expect(Detail(page).GetByRole(AriaRole.List, new() { Name = "Participants" })).ToContainTextAsync("Muted", new() { Timeout = 30_000 });
+                await Expect(MediaList(Detail(page))).ToContainTextAsync("Cancelled", new() { Timeout = 30_000 });
+                await Expect(Detail(page).GetByRole(AriaRole.List, new() { Name = "Invitations" })).ToContainTextAsync("Cancelled", new() { Timeout = 30_000 });
+            }),
+            ("/invitations", _ => Task.CompletedTask),
+            ("/activity", _ => Task.CompletedTask),
+            ("/operations", _ => Task.CompletedTask),
+            ("/no-such-page", _ => Task.CompletedTask),
+        };
+        foreach (var (path, ready) in pages)
         {
             await using var session = await PageSession.OpenAsync(fixture, path, theme: theme);
-            if (path.StartsWith("/?call=", StringComparison.Ordinal))
+            await ready(session.Page);
+            if (path == "/")
             {
-                await Expect(InvitationRows(session.Page.GetByRole(AriaRole.Region, new() { Name = "Call detail" })).First).ToContainTextAsync("Ringing");
+                await session.ScreenshotAsync($"ended-rows-1366-{theme}");
             }
             foreach (var violation in await session.AccessibilityViolationsAsync())
             {
@@ -170,5 +232,24 @@ public sealed class SupervisorExperienceTests(BrowserFixture fixture)
         }
 
         Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    private static string CallPath(string callId) => "/?call=" + Uri.EscapeDataString(callId);
+
+    private static ILocator Detail(IPage page) => page.GetByRole(AriaRole.Region, new() { Name = "Call detail" });
+
+    private async Task ExpectOnEmulatorAsync(string callId, string state)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var calls = await fixture.App.EmulatorCallsAsync();
+            if (calls.EnumerateArray().Any(c => c.GetProperty("callId").GetString() == callId && c.GetProperty("state").GetString() == state))
+            {
+                return;
+            }
+            Assert.True(DateTime.UtcNow < deadline, $"call {callId} never became {state} on the emulator");
+            await Task.Delay(100);
+        }
     }
 }

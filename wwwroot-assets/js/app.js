@@ -77,6 +77,70 @@
             scroller.addEventListener("scroll", report, { passive: true });
             return { dispose: () => scroller.removeEventListener("scroll", report) };
         },
+        // Keeps keyboard focus in a live list when an update moves or removes the item that has it (a call ends, the
+        // order follows the clock, an invitation is answered): the browser sends focus to <body> when a focused
+        // element leaves the document, even for the moment a keyed row is moved. Items are the elements matching
+        // itemSelector, known by keyAttribute. After each update the same item takes focus back (the same control in
+        // it), else the item now at its place, else the host. Focus the person moved away is left alone.
+        keepFocus(host, itemSelector, keyAttribute) {
+            const controls = "a[href], button, input, select, textarea, [tabindex]:not([tabindex='-1'])";
+            const visibleItems = () => [...host.querySelectorAll(itemSelector)].filter(e => e.getClientRects().length > 0);
+            const controlsOf = (item) => item.matches(controls) ? [item] : [...item.querySelectorAll(controls)];
+            let kept = null;
+            // A blur during a click or a key press is the person's doing; one during a render is not.
+            let byPerson = false;
+            const onInput = () => {
+                byPerson = true;
+                setTimeout(() => { byPerson = false; }, 0);
+            };
+            const onFocusIn = (e) => {
+                const item = host.contains(e.target) ? e.target.closest(itemSelector) : null;
+                kept = item && host.contains(item)
+                    ? { key: item.getAttribute(keyAttribute), index: visibleItems().indexOf(item), part: controlsOf(item).indexOf(e.target) }
+                    : null;
+            };
+            const onFocusOut = (e) => {
+                if (!kept || host.contains(e.relatedTarget)) {
+                    return;
+                }
+                if (byPerson) {
+                    kept = null;
+                } else {
+                    setTimeout(restore, 0);
+                }
+            };
+            const restore = () => {
+                // A focused element taken out of the document may still be reported active until the browser's
+                // focus fixup runs: it has lost focus all the same.
+                const active = document.activeElement;
+                if (!kept || (active && active !== document.body && active.isConnected)) {
+                    return;
+                }
+                const items = visibleItems();
+                const item = items.find(i => i.getAttribute(keyAttribute) === kept.key) ?? items[Math.min(kept.index, items.length - 1)];
+                const parts = item ? controlsOf(item) : [];
+                const target = parts[kept.part] ?? parts[0] ?? host;
+                target.focus();
+                if (document.activeElement !== target) {
+                    kept = null;
+                }
+            };
+            const observer = new MutationObserver(restore);
+            observer.observe(host, { childList: true, subtree: true });
+            document.addEventListener("pointerdown", onInput, true);
+            document.addEventListener("keydown", onInput, true);
+            document.addEventListener("focusin", onFocusIn);
+            host.addEventListener("focusout", onFocusOut);
+            return {
+                dispose: () => {
+                    observer.disconnect();
+                    document.removeEventListener("pointerdown", onInput, true);
+                    document.removeEventListener("keydown", onInput, true);
+                    document.removeEventListener("focusin", onFocusIn);
+                    host.removeEventListener("focusout", onFocusOut);
+                },
+            };
+        },
         scrollToTop(host) {
             const scroller = host.querySelector(".mud-table-container") ?? host;
             scroller.scrollTop = 0;

@@ -69,10 +69,15 @@ public sealed class PageSession : IAsyncDisposable
     /// <summary>
     /// Opens <paramref name="path"/> in a fresh anonymous browser, which the app sends to sign-in, and signs in as
     /// <paramref name="user"/> on the emulator's provider page, as a person would: the real code flow in Chromium.
+    /// <paramref name="initScript"/> (optional) runs in every document before its own scripts, e.g. to watch each frame.
     /// </summary>
-    public static async Task<PageSession> SignInThroughBrowserAsync(BrowserFixture fixture, string user, string path = "/", int width = 1366, int height = 820)
+    public static async Task<PageSession> SignInThroughBrowserAsync(BrowserFixture fixture, string user, string path = "/", int width = 1366, int height = 820, string? initScript = null)
     {
         var context = await fixture.NewContextAsync(width, height, theme: null, user: null);
+        if (initScript is not null)
+        {
+            await context.AddInitScriptAsync(initScript);
+        }
         var page = await context.NewPageAsync();
         var session = new PageSession(context, page);
         await page.GotoAsync(path);

@@ -23,6 +23,41 @@ public sealed class LiveCallsPageTests : DashboardTestContext
         [.. cut.FindAll(".cs-cards .cs-call-link").Select(a => a.TextContent)];
 
     [Fact]
+    public void FirstRender_BeforeTheBrowserMeasuredAnything_GridAndCardsHaveEveryRowTheCountSays()
+    {
+        // The browser's answer to the virtualiser's first measurement never comes (as before the circuit's first
+        // round trip, and in the prerendered page): the rows must not wait for it.
+        JSInterop.SetupVoid("Blazor._internal.Virtualize.init", _ => true);
+        for (var i = 0; i < 6; i++)
+        {
+            Store.Apply(Events.Connected(new CallId("call-" + i)));
+        }
+
+        var cut = Page();
+
+        Assert.Equal("6 shown", cut.Find("[data-testid='shown-count']").TextContent);
+        Assert.Equal(6, cut.FindAll(".cs-grid a.cs-call-link").Count);
+        Assert.Equal(6, cut.FindAll(".cs-cards a.cs-call-link").Count);
+    }
+
+    [Fact]
+    public void Prerender_LongBoard_FirstRowsDrawnWithoutWaitingForTheBrowser()
+    {
+        SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Static", isInteractive: false));
+        JSInterop.SetupVoid("Blazor._internal.Virtualize.init", _ => true);
+        for (var i = 0; i < CallsGrid.VirtualizeAbove + 10; i++)
+        {
+            Store.Apply(Events.Connected(new CallId("call-" + i)));
+        }
+
+        var cut = Page();
+
+        Assert.Equal($"{CallsGrid.VirtualizeAbove + 10} shown", cut.Find("[data-testid='shown-count']").TextContent);
+        Assert.Equal(CallsGrid.VirtualizeAbove, cut.FindAll(".cs-grid a.cs-call-link").Count);
+        Assert.Equal(CallsGrid.VirtualizeAbove, cut.FindAll(".cs-cards a.cs-call-link").Count);
+    }
+
+    [Fact]
     public void CallInUrl_OpensItsDetail()
     {
         Store.WithConnectedCall(Events);

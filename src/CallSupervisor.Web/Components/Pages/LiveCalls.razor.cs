@@ -31,6 +31,8 @@ public partial class LiveCalls
     private bool _revealDetail;
     private DotNetObjectReference<LiveCalls>? _self;
     private IJSObjectReference? _scrollWatch;
+    private IJSObjectReference? _focusKeeper;
+    private ElementReference _listPane;
 
     [Inject] public required NavigationManager Navigation { get; init; }
 
@@ -76,6 +78,8 @@ public partial class LiveCalls
         {
             _self = DotNetObjectReference.Create(this);
             _scrollWatch = await JS.InvokeAsync<IJSObjectReference>("callSupervisor.observeScroll", _grid.Host, _self);
+            // Rows move and leave under the keyboard user (a call ends, the order follows the clock): focus stays in the list.
+            _focusKeeper = await JS.InvokeAsync<IJSObjectReference>("callSupervisor.keepFocus", _listPane, "a.cs-call-link", "href");
         }
         if (_revealDetail && _detail is not null)
         {
@@ -155,18 +159,8 @@ public partial class LiveCalls
 
     protected override async ValueTask DisposeCoreAsync()
     {
-        if (_scrollWatch is not null)
-        {
-            try
-            {
-                await _scrollWatch.InvokeVoidAsync("dispose");
-                await _scrollWatch.DisposeAsync();
-            }
-            catch (JSDisconnectedException)
-            {
-                // The circuit is gone: nothing to unhook.
-            }
-        }
+        await JsHooks.UnhookAsync(_scrollWatch);
+        await JsHooks.UnhookAsync(_focusKeeper);
         _self?.Dispose();
     }
 }
