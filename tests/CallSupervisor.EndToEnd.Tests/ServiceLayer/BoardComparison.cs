@@ -99,6 +99,41 @@ internal static class BoardComparison
         return null;
     }
 
+    /// <summary>The first way the board differs from the emulator for the given Graph calls (state and roster), or null.</summary>
+    public static string? GraphDifference(JsonElement farSide, IReadOnlyDictionary<string, CallDto> board, IReadOnlyList<string> callIds)
+    {
+        foreach (var callId in callIds)
+        {
+            var far = farSide.EnumerateArray().Single(c => c.GetProperty("callId").GetString() == callId);
+            if (!board.TryGetValue(callId, out var call))
+            {
+                return $"Graph call {callId} is not on the board";
+            }
+            var expectedState = far.GetProperty("state").GetString() switch
+            {
+                "established" => "Connected",
+                "terminated" => "Disconnected",
+                var other => other,
+            };
+            if (call.State != expectedState)
+            {
+                return $"Graph call {callId}: board {call.State}, Graph {expectedState}";
+            }
+            if (expectedState != "Connected")
+            {
+                continue;
+            }
+            var farRoster = far.GetProperty("participants").EnumerateArray()
+                .Select(p => $"{p.GetProperty("identifier").GetProperty("rawId").GetString()} muted={p.GetProperty("isMuted").GetBoolean()}").Order().ToList();
+            var boardRoster = call.Participants.Select(p => $"{p.Identifier.RawId} muted={p.IsMuted}").Order().ToList();
+            if (!farRoster.SequenceEqual(boardRoster))
+            {
+                return $"Graph call {callId}: board roster [{string.Join(", ", boardRoster)}], Graph [{string.Join(", ", farRoster)}]";
+            }
+        }
+        return null;
+    }
+
     /// <summary>A string property, or null when it is absent or not a string (the emulator leaves null fields out).</summary>
     private static string? Text(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

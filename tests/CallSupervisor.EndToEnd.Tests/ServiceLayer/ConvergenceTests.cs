@@ -120,7 +120,7 @@ public sealed class ConvergenceTests(HealingFixture fixture, ITestOutputHelper o
         while (converging.Elapsed < ConvergenceBound)
         {
             var board = hub.Board;
-            difference = GraphDifference(await fixture.EmulatorCallsAsync(), board.Calls, [endsInTotalLoss, joinedInTotalLoss]);
+            difference = BoardComparison.GraphDifference(await fixture.EmulatorCallsAsync(), board.Calls, [endsInTotalLoss, joinedInTotalLoss]);
             if (difference is null)
             {
                 break;
@@ -145,41 +145,6 @@ public sealed class ConvergenceTests(HealingFixture fixture, ITestOutputHelper o
         // Caller, bot and the first joiner.
         await hub.ExpectCallAsync(callId, c => c.Platform == "Graph" && c.State == "Connected" && c.Participants.Count == 3, "Graph call set up");
         return callId;
-    }
-
-    /// <summary>The first way the board differs from the emulator for the given Graph calls (state and roster), or null.</summary>
-    private static string? GraphDifference(System.Text.Json.JsonElement farSide, IReadOnlyDictionary<string, CallDto> board, IReadOnlyList<string> callIds)
-    {
-        foreach (var callId in callIds)
-        {
-            var far = farSide.EnumerateArray().Single(c => c.GetProperty("callId").GetString() == callId);
-            if (!board.TryGetValue(callId, out var call))
-            {
-                return $"Graph call {callId} is not on the board";
-            }
-            var expectedState = far.GetProperty("state").GetString() switch
-            {
-                "established" => "Connected",
-                "terminated" => "Disconnected",
-                var other => other,
-            };
-            if (call.State != expectedState)
-            {
-                return $"Graph call {callId}: board {call.State}, Graph {expectedState}";
-            }
-            if (expectedState != "Connected")
-            {
-                continue;
-            }
-            var farRoster = far.GetProperty("participants").EnumerateArray()
-                .Select(p => $"{p.GetProperty("identifier").GetProperty("rawId").GetString()} muted={p.GetProperty("isMuted").GetBoolean()}").Order().ToList();
-            var boardRoster = call.Participants.Select(p => $"{p.Identifier.RawId} muted={p.IsMuted}").Order().ToList();
-            if (!farRoster.SequenceEqual(boardRoster))
-            {
-                return $"Graph call {callId}: board roster [{string.Join(", ", boardRoster)}], Graph [{string.Join(", ", farRoster)}]";
-            }
-        }
-        return null;
     }
 
     private async Task<string> StartAsync(CallsHubClient hub, string caller, string invitationBehavior)

@@ -1,3 +1,5 @@
+using CallSupervisor.Core.Calls;
+using CallSupervisor.Core.Store;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -26,6 +28,29 @@ public sealed class CallbackAppFactory(
 
     // Each app has its own keys and audit database, removed with it.
     private readonly string _data = Path.Combine(Path.GetTempPath(), "callsupervisor-web-tests-" + Guid.NewGuid().ToString("N"));
+
+    /// <summary>
+    /// The call once <paramref name="condition"/> holds for it in the app's store: checked on the current state, then at
+    /// each change batch (callbacks are applied after they are acknowledged). Generous, for a loaded machine.
+    /// </summary>
+    public async Task<Call> WaitForCallAsync(string callId, Func<Call, bool> condition)
+    {
+        var store = Services.GetRequiredService<CallStore>();
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var subscription = store.Subscribe(cts.Token);
+        if (subscription.Initial.Find(new CallId(callId)) is { } now && condition(now))
+        {
+            return now;
+        }
+        await foreach (var batch in subscription.Changes)
+        {
+            if (batch.State.Find(new CallId(callId)) is { } call && condition(call))
+            {
+                return call;
+            }
+        }
+        throw new TimeoutException($"call {callId}: state not reached");
+    }
 
     public override async ValueTask DisposeAsync()
     {

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
-using CallSupervisor.Core.Calls;
 using CallSupervisor.Core.Store;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -29,25 +28,6 @@ public sealed class CallbackEndpointTests : IAsyncLifetime
           "data":{"callConnectionId":"{{{callId}}}","serverCallId":"s","correlationId":"c","sequenceNumber":{{{sequence}}},
             "participants":[{"identifier":{"kind":"communicationUser","rawId":"8:acs:u1","communicationUser":{"id":"8:acs:u1"}},"isMuted":{{{(muted ? "true" : "false")}}},"isOnHold":false}]}}]
         """;
-
-    private async Task<Call> WaitForCallAsync(CallbackAppFactory app, string callId, Func<Call, bool> condition)
-    {
-        var store = app.Services.GetRequiredService<CallStore>();
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        var subscription = store.Subscribe(cts.Token);
-        if (subscription.Initial.Find(new CallId(callId)) is { } now && condition(now))
-        {
-            return now;
-        }
-        await foreach (var batch in subscription.Changes)
-        {
-            if (batch.State.Find(new CallId(callId)) is { } call && condition(call))
-            {
-                return call;
-            }
-        }
-        throw new TimeoutException("call state not reached");
-    }
 
     [Fact]
     public async Task AcsCallback_Unsigned_Returns401ProblemDetails()
@@ -110,7 +90,7 @@ public sealed class CallbackEndpointTests : IAsyncLifetime
         using var next = await client.PostAsync("/api/callbacks/acs", Json(ParticipantsUpdated("new-3", "call-b", 3, true)));
 
         Assert.All(new[] { first, duplicate, stale, next }, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
-        var call = await WaitForCallAsync(_open, "call-b", c => c.LastRosterSequence == 3);
+        var call = await _open.WaitForCallAsync("call-b", c => c.LastRosterSequence == 3);
         Assert.True(call.Participants["8:acs:u1"].IsMuted);
     }
 

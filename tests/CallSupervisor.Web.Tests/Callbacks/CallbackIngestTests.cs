@@ -39,25 +39,6 @@ public sealed class CallbackIngestTests : IAsyncLifetime
            "participants":[{"identifier":{"kind":"communicationUser","rawId":"8:acs:u1","communicationUser":{"id":"8:acs:u1"}},"isMuted":{{{(muted ? "true" : "false")}}}}]}}
         """;
 
-    private async Task<Call> WaitForCallAsync(string callId, Func<Call, bool> condition)
-    {
-        var store = _app.Services.GetRequiredService<CallStore>();
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        var subscription = store.Subscribe(cts.Token);
-        if (subscription.Initial.Find(new CallId(callId)) is { } now && condition(now))
-        {
-            return now;
-        }
-        await foreach (var batch in subscription.Changes)
-        {
-            if (batch.State.Find(new CallId(callId)) is { } call && condition(call))
-            {
-                return call;
-            }
-        }
-        throw new TimeoutException("call state not reached");
-    }
-
     [Fact]
     public async Task AcsCallback_SingleCloudEventObject_AcceptedAsABatchOfOne()
     {
@@ -67,7 +48,7 @@ public sealed class CallbackIngestTests : IAsyncLifetime
             Json(Connected("one-1", "call-one", DateTimeOffset.UtcNow), "application/cloudevents+json"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        await WaitForCallAsync("call-one", c => c.State == CallState.Connected);
+        await _app.WaitForCallAsync("call-one", c => c.State == CallState.Connected);
     }
 
     [Fact]
@@ -100,7 +81,7 @@ public sealed class CallbackIngestTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, batch.StatusCode);
         Assert.Equal(HttpStatusCode.OK, later.StatusCode);
-        var call = await WaitForCallAsync("call-u", c => c.LastRosterAt == now);
+        var call = await _app.WaitForCallAsync("call-u", c => c.LastRosterAt == now);
         Assert.False(call.Participants["8:acs:u1"].IsMuted);
         Assert.Null(call.LastRosterSequence);
         Assert.Single(_logs.Warnings("call-u has no sequenceNumber"));
@@ -115,7 +96,7 @@ public sealed class CallbackIngestTests : IAsyncLifetime
         using var response = await client.PostAsync("/api/callbacks/acs", Json("[" + Connected("old-1", "call-old", new DateTimeOffset(2022, 3, 1, 8, 0, 0, TimeSpan.Zero)) + "]"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var call = await WaitForCallAsync("call-old", c => c.State == CallState.Connected);
+        var call = await _app.WaitForCallAsync("call-old", c => c.State == CallState.Connected);
         Assert.InRange(call.StartedAt, before, DateTimeOffset.UtcNow);
         Assert.Contains(_logs.Warnings("dated far from now"), m => m.Contains("old-1", StringComparison.Ordinal));
     }
@@ -131,7 +112,7 @@ public sealed class CallbackIngestTests : IAsyncLifetime
             [{"id":"f-2","type":"Microsoft.Communication.CallDisconnected","time":"{{{Time(before.AddDays(3))}}}","data":{"callConnectionId":"call-future"}}]
             """));
 
-        var call = await WaitForCallAsync("call-future", c => c.State == CallState.Disconnected);
+        var call = await _app.WaitForCallAsync("call-future", c => c.State == CallState.Disconnected);
         // Within the allowed skew the event's own time counts; beyond it, the receive time.
         Assert.Equal(before.AddMinutes(-1), call.StartedAt);
         Assert.InRange(call.EndedAt!.Value, before, DateTimeOffset.UtcNow);
