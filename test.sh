@@ -56,6 +56,11 @@ if ! command -v dotnet >/dev/null 2>&1; then
 fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+# Each host watches its settings files for changes with an inotify instance of its own, and the suites start a few
+# hundred hosts (in-memory apps, app processes, emulators), many at once: on a busy machine that ran out of the user's
+# inotify instances (128 by default) and hosts failed to start. Nothing edits the settings during a run, so the test
+# hosts do not watch them (the apps' own processes inherit this too).
+export DOTNET_hostBuilder__reloadConfigOnChange=false
 echo "==> Building (Release)"
 dotnet build CallSupervisor.sln -c Release -nologo -clp:NoSummary -warnaserror
 

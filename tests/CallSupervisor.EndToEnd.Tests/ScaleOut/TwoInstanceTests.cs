@@ -32,9 +32,15 @@ public sealed class TwoInstanceTests(ScaleOutCluster cluster, ITestOutputHelper 
         await using var onA = await CallsHubClient.ConnectAsync(cluster.A.BaseAddress, Session(cookies));
         await using var onB = await CallsHubClient.ConnectAsync(cluster.B.BaseAddress, Session(cookies));
 
-        // Four answered ACS calls: the assertion below counts ACS calls the workflow answered, and Graph calls (which it
-        // never answers) connect too, so counting every connected call let it run before enough ACS calls were in.
-        await onB.WaitForAsync(b => b.Calls.Values.Count(c => c.Platform == "Acs" && c.State == "Connected") >= 4, Converge);
+        // Enough traffic first: four ACS calls the workflow answered, ended ones included (the simulation's calls are
+        // short, so four live at one moment may never happen). Counting connected calls of any platform let it go on
+        // before then on a slow machine: Graph calls, which the workflow never answers, connect too.
+        var traffic = Stopwatch.StartNew();
+        while ((await AnsweredAcsCallsAsync()).Count < 4)
+        {
+            Assert.True(traffic.Elapsed < Converge, "fewer than four ACS calls answered");
+            await onB.NextBoardAsync(onB.Board, TimeSpan.FromSeconds(1));
+        }
         // Hub 1 is A's, hub 2 B's: both equal the emulator at one moment.
         var difference = await BoardComparison.ConvergeAsync(cluster.EmulatorCallsAsync, Converge, onA, onB);
         Assert.True(difference is null, difference);
@@ -46,8 +52,7 @@ public sealed class TwoInstanceTests(ScaleOutCluster cluster, ITestOutputHelper 
         Assert.True(fromA > 0 && fromB > 0, $"callbacks reached one instance only ({fromA} / {fromB})");
 
         // The workflow answered every call once, though either instance could receive its IncomingCall.
-        var answered = (await cluster.EmulatorCallsAsync()).EnumerateArray()
-            .Where(c => c.GetProperty("platform").GetString() == "acs" && c.GetProperty("answerRequests").GetInt32() > 0).ToList();
+        var answered = await AnsweredAcsCallsAsync();
         Assert.True(answered.Count >= 4, $"only {answered.Count} calls answered");
         Assert.All(answered, c => Assert.Equal(1, c.GetProperty("answerRequests").GetInt32()));
     }
@@ -165,6 +170,11 @@ public sealed class TwoInstanceTests(ScaleOutCluster cluster, ITestOutputHelper 
         output.WriteLine($"the other instance's extra (Redis stream hop): p50 {Percentile(extra, 50):0.0} ms, p99 {Percentile(extra, 99):0.0} ms");
         Assert.Equal(Calls, other.Count);
     }
+
+    /// <summary>The emulator's ACS calls the app asked to answer (once or more).</summary>
+    private async Task<List<JsonElement>> AnsweredAcsCallsAsync() =>
+        (await cluster.EmulatorCallsAsync()).EnumerateArray()
+            .Where(c => c.GetProperty("platform").GetString() == "acs" && c.GetProperty("answerRequests").GetInt32() > 0).ToList();
 
     private static Dictionary<string, TimeSpan> Watch(CallsHubClient hub, HashSet<string> calls, Stopwatch clock)
     {
