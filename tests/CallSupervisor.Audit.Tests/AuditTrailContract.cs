@@ -10,6 +10,7 @@ using CallSupervisor.Core.Commands;
 using CallSupervisor.Core.Tests;
 using CallSupervisor.Core.Tests.Commands;
 using CallSupervisor.Core.Tests.Store;
+using CallSupervisor.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -483,6 +484,6 @@ public sealed class PostgreSqlAuditTrailTests(PostgresServer server) : AuditTrai
     protected override Task<AuditOptions> UnwritableAsync() => Task.FromResult(new AuditOptions
     {
         Provider = AuditProvider.PostgreSql,
-        ConnectionString = $"Host=127.0.0.1;Port={PostgresServer.FreePort()};Username=postgres;Database=audit;Timeout=3",
+        ConnectionString = $"Host=127.0.0.1;Port={ServerProcesses.FreePort()};Username=postgres;Database=audit;Timeout=3",
     });
 }

@@ -26,7 +26,7 @@ public sealed class ServerRestartTests(BrowserFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task ServerRestarts_BannerWhileGone_PageReloadsAndIsLiveWhenBack()
     {
-        var port = AppProcess.FreePort();
+        var port = ServerProcesses.FreePort();
         var first = await AppProcess.StartAsync(_home, Settings, port: port);
         AppProcess? second = null;
         await using var context = await fixture.Browser.NewContextAsync(new() { BaseURL = first.BaseAddress.ToString() });

@@ -35,6 +35,14 @@ internal static partial class ServerProcesses
         process.Dispose();
     }
 
+    /// <summary>A loopback port free right now, for a server that must be known (or restarted) at one address.</summary>
+    public static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
     [GeneratedRegex(@"Now listening on:\s*(http://127\.0\.0\.1:\d+)")]
     private static partial Regex ListeningLine();
 }

@@ -73,7 +73,7 @@ public sealed class AppUnderTest : IAsyncDisposable
         var emulator = await EmulatorHost.StartAsync(options, NullLoggerFactory.Instance, CancellationToken.None);
         try
         {
-            var port = ChildProcess.FreePort();
+            var port = ServerProcesses.FreePort();
             var address = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/");
             emulator.AttachApp(address);
             var home = workspace.NewHome(name);

@@ -11,10 +11,8 @@ namespace CallSupervisor.Load.Support;
 public sealed class ChildProcess : IAsyncDisposable
 {
     private const int LinesKept = 200;
-    private static readonly List<Process> Running = [];
-    private readonly Process _process;
-    private readonly Queue<string> _tail = new();
-    private readonly TaskCompletionSource<Uri> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private static readonly List<ServerProcess> Running = [];
+    private readonly ServerProcess _server;
 
     static ChildProcess()
     {
@@ -23,33 +21,18 @@ public sealed class ChildProcess : IAsyncDisposable
         Console.CancelKeyPress += (_, _) => KillAll();
     }
 
-    private ChildProcess(Process process) => _process = process;
+    private ChildProcess(ServerProcess server) => _server = server;
 
-    public Uri BaseAddress { get; private set; } = null!;
+    public Uri BaseAddress => _server.BaseAddress;
 
-    public int ProcessId => _process.Id;
+    public int ProcessId => _server.ProcessId;
 
-    public string Output
-    {
-        get
-        {
-            lock (_tail)
-            {
-                return string.Join('\n', _tail);
-            }
-        }
-    }
+    public string Output => _server.Output;
 
     /// <summary>Starts <c>dotnet {dll} {args}</c> and waits (60 s at most) until it listens.</summary>
     public static async Task<ChildProcess> StartAsync(string dll, IEnumerable<string> args, string home, IReadOnlyDictionary<string, string> environment)
     {
-        var info = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = Path.GetDirectoryName(dll)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
+        var info = new ProcessStartInfo("dotnet") { WorkingDirectory = Path.GetDirectoryName(dll)! };
         info.ArgumentList.Add(dll);
         foreach (var arg in args)
         {
@@ -62,82 +45,52 @@ public sealed class ChildProcess : IAsyncDisposable
         {
             info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }
-        var process = new Process { StartInfo = info, EnableRaisingEvents = true };
-        var child = new ChildProcess(process);
-        process.OutputDataReceived += (_, e) => child.OnLine(e.Data);
-        process.ErrorDataReceived += (_, e) => child.OnLine(e.Data);
-        process.Exited += (_, _) => child._listening.TrySetException(new InvalidOperationException($"{Path.GetFileName(dll)} exited during start:\n{child.Output}"));
-        process.Start();
-        lock (Running)
-        {
-            Running.Add(process);
-        }
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        ServerProcess? started = null;
         try
         {
-            child.BaseAddress = await child._listening.Task.WaitAsync(TimeSpan.FromSeconds(60));
+            return new ChildProcess(await ServerProcess.StartAsync(Path.GetFileName(dll), info, linesKept: LinesKept, started: Register));
         }
         catch
         {
-            await child.DisposeAsync();
+            Unregister(started);
             throw;
         }
-        return child;
-    }
 
-    private void OnLine(string? line)
-    {
-        if (line is null)
+        void Register(ServerProcess server)
         {
-            return;
-        }
-        lock (_tail)
-        {
-            _tail.Enqueue(line);
-            if (_tail.Count > LinesKept)
+            started = server;
+            lock (Running)
             {
-                _tail.Dequeue();
+                Running.Add(server);
             }
-        }
-        if (ServerProcesses.ListeningAddress(line) is { } address)
-        {
-            _listening.TrySetResult(address);
         }
     }
 
     public async ValueTask DisposeAsync()
     {
-        lock (Running)
+        Unregister(_server);
+        await _server.DisposeAsync();
+    }
+
+    private static void Unregister(ServerProcess? server)
+    {
+        if (server is not null)
         {
-            Running.Remove(_process);
+            lock (Running)
+            {
+                Running.Remove(server);
+            }
         }
-        await ServerProcesses.KillAsync(_process);
     }
 
     private static void KillAll()
     {
         lock (Running)
         {
-            foreach (var process in Running)
+            foreach (var server in Running)
             {
-                try
-                {
-                    process.Kill(entireProcessTree: true);
-                }
-                catch (InvalidOperationException)
-                {
-                    // Already gone.
-                }
+                server.Kill();
             }
         }
-    }
-
-    /// <summary>A loopback port free right now (the emulator must know the app's address before the app starts).</summary>
-    public static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

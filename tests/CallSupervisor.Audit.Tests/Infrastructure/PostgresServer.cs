@@ -1,7 +1,6 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
+using CallSupervisor.Testing;
 using Npgsql;
 
 namespace CallSupervisor.Audit.Tests.Infrastructure;
@@ -33,7 +32,7 @@ public sealed class PostgresServer : IAsyncLifetime
         _binDir = FindBinaries();
         var asRoot = Environment.UserName == "root";
         _dataDir = PrivateFolder(asRoot);
-        Port = FreePort();
+        Port = ServerProcesses.FreePort();
         var log = Path.Combine(_dataDir, "server.log");
         var data = Path.Combine(_dataDir, "data");
         await RunAsync(asRoot, "initdb", ["-D", data, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync"], TimeSpan.FromSeconds(60));
@@ -192,12 +191,6 @@ public sealed class PostgresServer : IAsyncLifetime
         }
     }
 
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }
 
 [CollectionDefinition(Name)]

@@ -53,7 +53,7 @@ public sealed partial class RestartRecoveryTests(ITestOutputHelper output) : IAs
     public async Task Killed_MidSimulation_BoardActivityAndAuditComeBack()
     {
         await using var emulator = await ExternalEmulator.StartAsync(simulation: true, concurrentCalls: 8);
-        var port = AppProcess.FreePort();
+        var port = ServerProcesses.FreePort();
         var app = new Uri($"http://127.0.0.1:{port}/");
         emulator.Attach(app);
         var settings = emulator.AppSettings(app);
@@ -108,7 +108,7 @@ public sealed partial class RestartRecoveryTests(ITestOutputHelper output) : IAs
     {
         const int Calls = 1000;
         await using var emulator = await ExternalEmulator.StartAsync(simulation: false);
-        var port = AppProcess.FreePort();
+        var port = ServerProcesses.FreePort();
         var app = new Uri($"http://127.0.0.1:{port}/");
         emulator.Attach(app);
         var settings = emulator.AppSettings(app);

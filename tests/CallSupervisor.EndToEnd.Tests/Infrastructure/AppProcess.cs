@@ -11,31 +11,24 @@ namespace CallSupervisor.EndToEnd.Tests.Infrastructure;
 /// </summary>
 public sealed partial class AppProcess : IAsyncDisposable
 {
-    private readonly Process _process;
-    private readonly StringBuilder _output = new();
-    private readonly TaskCompletionSource<Uri> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly TaskCompletionSource _emulatorAttached = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly ServerProcess _server;
+    private readonly Task<Uri> _emulator;
 
-    private AppProcess(Process process) => _process = process;
+    private AppProcess(ServerProcess server, Task<Uri> emulator)
+    {
+        _server = server;
+        _emulator = emulator;
+    }
 
-    public Uri BaseAddress { get; private set; } = null!;
+    public Uri BaseAddress => _server.BaseAddress;
 
     /// <summary>The embedded emulator's address (its admin API drives deterministic scenarios).</summary>
-    public Uri? EmulatorAddress { get; private set; }
+    public Uri? EmulatorAddress => _emulator.IsCompletedSuccessfully ? _emulator.Result : null;
 
-    public int ProcessId => _process.Id;
+    public int ProcessId => _server.ProcessId;
 
     /// <summary>Everything the app wrote so far (for failure messages).</summary>
-    public string Output
-    {
-        get
-        {
-            lock (_output)
-            {
-                return _output.ToString();
-            }
-        }
-    }
+    public string Output => _server.Output;
 
     /// <summary>
     /// Starts the app and waits until it listens (and, unless <paramref name="waitForEmulator"/> is false, until the
@@ -44,35 +37,16 @@ public sealed partial class AppProcess : IAsyncDisposable
     /// </summary>
     public static async Task<AppProcess> StartAsync(string homeDirectory, IReadOnlyDictionary<string, string>? settings = null, bool waitForEmulator = true, int port = 0, string? workingDirectory = null)
     {
-        var info = StartInfo(homeDirectory, settings, port, workingDirectory);
-        var process = new Process { StartInfo = info, EnableRaisingEvents = true };
-        var app = new AppProcess(process);
-        process.OutputDataReceived += (_, e) => app.OnLine(e.Data);
-        process.ErrorDataReceived += (_, e) => app.OnLine(e.Data);
-        process.Exited += (_, _) =>
+        var emulator = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
+        void OnLine(string line)
         {
-            var exited = new InvalidOperationException("The app exited during start:\n" + app.Output);
-            app._listening.TrySetException(exited);
-            app._emulatorAttached.TrySetException(exited);
-        };
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-
-        try
-        {
-            app.BaseAddress = await app._listening.Task.WaitAsync(TimeSpan.FromSeconds(60));
-            if (waitForEmulator)
+            if (EmulatorLine().Match(line) is { Success: true } match)
             {
-                await app._emulatorAttached.Task.WaitAsync(TimeSpan.FromSeconds(30));
+                emulator.TrySetResult(new Uri(match.Groups[1].Value));
             }
         }
-        catch
-        {
-            await app.DisposeAsync();
-            throw;
-        }
-        return app;
+        var server = await ServerProcess.StartAsync("The app", StartInfo(homeDirectory, settings, port, workingDirectory), OnLine, waitForEmulator ? emulator.Task : null);
+        return new AppProcess(server, emulator.Task);
     }
 
     /// <summary>
@@ -148,39 +122,8 @@ public sealed partial class AppProcess : IAsyncDisposable
         return info;
     }
 
-    private void OnLine(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-        lock (_output)
-        {
-            _output.AppendLine(line);
-        }
-        var emulator = EmulatorLine().Match(line);
-        if (emulator.Success)
-        {
-            EmulatorAddress = new Uri(emulator.Groups[1].Value);
-            _emulatorAttached.TrySetResult();
-        }
-        if (ServerProcesses.ListeningAddress(line) is { } address)
-        {
-            _listening.TrySetResult(address);
-        }
-    }
-
-    public ValueTask DisposeAsync() => new(ServerProcesses.KillAsync(_process));
-
-    /// <summary>A loopback port free right now, for a test that must restart the app at the same address.</summary>
-    public static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 
     [GeneratedRegex(@"Embedded ACS/Graph emulator at (http://127\.0\.0\.1:\d+/)")]
     private static partial Regex EmulatorLine();
-
 }

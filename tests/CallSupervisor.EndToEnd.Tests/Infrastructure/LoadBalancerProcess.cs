@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text;
 
 namespace CallSupervisor.EndToEnd.Tests.Infrastructure;
 
@@ -12,27 +11,16 @@ namespace CallSupervisor.EndToEnd.Tests.Infrastructure;
 /// </summary>
 public sealed class LoadBalancerProcess : IAsyncDisposable
 {
-    private readonly Process _process;
-    private readonly StringBuilder _output = new();
-    private readonly TaskCompletionSource<Uri> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly ServerProcess _server;
 
-    private LoadBalancerProcess(Process process) => _process = process;
+    private LoadBalancerProcess(ServerProcess server) => _server = server;
 
-    public Uri BaseAddress { get; private set; } = null!;
+    public Uri BaseAddress => _server.BaseAddress;
 
-    public int ProcessId => _process.Id;
+    public int ProcessId => _server.ProcessId;
 
     /// <summary>Everything the balancer wrote so far (for failure messages).</summary>
-    public string Output
-    {
-        get
-        {
-            lock (_output)
-            {
-                return _output.ToString();
-            }
-        }
-    }
+    public string Output => _server.Output;
 
     /// <summary>
     /// Starts the balancer in front of <paramref name="destinations"/> (<c>LoadBalancer:Destinations:N</c>);
@@ -49,13 +37,7 @@ public sealed class LoadBalancerProcess : IAsyncDisposable
             throw new InvalidOperationException($"The load balancer sample is not built: {dll} is missing. Build the solution first (./test.sh does).");
         }
         Directory.CreateDirectory(homeDirectory);
-        var info = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = Path.GetDirectoryName(dll)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
+        var info = new ProcessStartInfo("dotnet") { WorkingDirectory = Path.GetDirectoryName(dll)! };
         info.ArgumentList.Add(dll);
         info.ArgumentList.Add("--urls");
         info.ArgumentList.Add($"http://127.0.0.1:{port}");
@@ -72,58 +54,8 @@ public sealed class LoadBalancerProcess : IAsyncDisposable
         {
             info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }
-
-        var process = new Process { StartInfo = info, EnableRaisingEvents = true };
-        var balancer = new LoadBalancerProcess(process);
-        process.OutputDataReceived += (_, e) => balancer.OnLine(e.Data);
-        process.ErrorDataReceived += (_, e) => balancer.OnLine(e.Data);
-        process.Exited += (_, _) =>
-        {
-            var code = "?";
-            try
-            {
-                // Wait for the output readers so the message holds the balancer's last words (its invalid settings).
-                process.WaitForExit();
-                code = process.ExitCode.ToString(CultureInfo.InvariantCulture);
-            }
-            catch (Exception ex) when (ex is InvalidOperationException or ObjectDisposedException)
-            {
-                // Killed and disposed by DisposeAsync meanwhile: nobody waits for the start any more.
-            }
-            balancer._listening.TrySetException(new InvalidOperationException($"The load balancer exited during start ({code}):\n" + balancer.Output));
-        };
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-
-        try
-        {
-            balancer.BaseAddress = await balancer._listening.Task.WaitAsync(TimeSpan.FromSeconds(60));
-        }
-        catch
-        {
-            await balancer.DisposeAsync();
-            throw;
-        }
-        return balancer;
+        return new LoadBalancerProcess(await ServerProcess.StartAsync("The load balancer", info));
     }
 
-    private void OnLine(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-        lock (_output)
-        {
-            _output.AppendLine(line);
-        }
-        if (ServerProcesses.ListeningAddress(line) is { } address)
-        {
-            _listening.TrySetResult(address);
-        }
-    }
-
-    public ValueTask DisposeAsync() => new(ServerProcesses.KillAsync(_process));
-
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 }

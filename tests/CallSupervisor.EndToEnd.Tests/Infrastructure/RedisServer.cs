@@ -72,7 +72,7 @@ public sealed class RedisServer : IAsyncDisposable
         // The port is free when picked but another process may take it before redis binds it: pick again.
         for (var attempt = 1; ; attempt++)
         {
-            var server = new RedisServer(binary, folder, owns, AppProcess.FreePort(), persistent);
+            var server = new RedisServer(binary, folder, owns, ServerProcesses.FreePort(), persistent);
             try
             {
                 await server.LaunchAsync();

@@ -49,7 +49,7 @@ public sealed class ScaleOutCluster : IAsyncLifetime, IAsyncDisposable
         Redis = await redis;
         Emulator = await emulator;
 
-        var balancerPort = AppProcess.FreePort();
+        var balancerPort = ServerProcesses.FreePort();
         BalancerAddress = new Uri($"http://127.0.0.1:{balancerPort}/");
         _settings = Emulator.AppSettings(BalancerAddress);
         _settings["Redis:ConnectionString"] = Redis.ConnectionString;

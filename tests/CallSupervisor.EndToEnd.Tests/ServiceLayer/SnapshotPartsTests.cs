@@ -31,7 +31,7 @@ public sealed class SnapshotPartsTests : IAsyncLifetime
     public async Task ABoardOfTwoParts_FirstPartAtOnceWhenAskedFor_WholeOtherwise()
     {
         await using var emulator = await ExternalEmulator.StartAsync(simulation: false);
-        var port = AppProcess.FreePort();
+        var port = ServerProcesses.FreePort();
         var address = new Uri($"http://127.0.0.1:{port}/");
         emulator.Attach(address);
         await using var app = await AppProcess.StartAsync(_home, emulator.AppSettings(address), waitForEmulator: false, port: port);

@@ -32,7 +32,7 @@ public sealed class ProductionSignInTests : IAsyncDisposable
         settings["AllowedHosts"] = "127.0.0.1";
         settings["Security:LocalSignIn"] = "false";
         // An https identity provider nobody listens at: every metadata request fails.
-        settings["AzureAd:Instance"] = $"https://127.0.0.1:{AppProcess.FreePort()}/";
+        settings["AzureAd:Instance"] = $"https://127.0.0.1:{ServerProcesses.FreePort()}/";
         await using var app = await AppProcess.StartAsync(_home, settings, waitForEmulator: false);
         using var http = new HttpClient { BaseAddress = app.BaseAddress };
 
