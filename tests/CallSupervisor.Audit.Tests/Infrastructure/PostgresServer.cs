@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text;
-using CallSupervisor.Testing;
 using Npgsql;
 
 namespace CallSupervisor.Audit.Tests.Infrastructure;
@@ -32,7 +31,8 @@ public sealed class PostgresServer : IAsyncLifetime
         _binDir = FindBinaries();
         var asRoot = Environment.UserName == "root";
         _dataDir = PrivateFolder(asRoot);
-        Port = ServerProcesses.FreePort();
+        // Qualified: this file is compiled into the end-to-end tests too, where CallSupervisor.Testing is a global using.
+        Port = CallSupervisor.Testing.ServerProcesses.FreePort();
         var log = Path.Combine(_dataDir, "server.log");
         var data = Path.Combine(_dataDir, "data");
         await RunAsync(asRoot, "initdb", ["-D", data, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync"], TimeSpan.FromSeconds(60));
