@@ -4,7 +4,9 @@ using CallSupervisor.Core.Store;
 using CallSupervisor.Core.Tests;
 using CallSupervisor.Core.Tests.Commands;
 using CallSupervisor.Core.Tests.Store;
-using CallSupervisor.Web.Calls;
+using CallSupervisor.Board;
+using CallSupervisor.Board.EventLog;
+using CallSupervisor.Board.Replication;
 using CallSupervisor.Core.Audit;
 using CallSupervisor.Web.Security;
 using CallSupervisor.Web.Hosting;
@@ -44,10 +46,10 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton(Options.Create(Dashboard));
         Services.AddSingleton(new OperationsMonitor(Time));
         // The operations page reads the pipeline and the log's state; nothing here appends.
-        Services.AddSingleton(new Web.Journal.EventLogStatus(Time));
-        Services.AddSingleton<Web.Journal.ILeadership, Web.Journal.SingleInstanceLeadership>();
-        Services.AddSingleton(sp => new Web.Journal.EventPipeline(new Journal.InMemoryEventLog(), new Web.Journal.AppliedEvents(), sp.GetRequiredService<Web.Journal.EventLogStatus>(),
-            Options.Create(new Web.Journal.JournalOptions()), Options.Create(new CallsOptions()), Time, Microsoft.Extensions.Logging.Abstractions.NullLogger<Web.Journal.EventPipeline>.Instance));
+        Services.AddSingleton(new EventLogStatus(Time));
+        Services.AddSingleton<ILeadership, SingleInstanceLeadership>();
+        Services.AddSingleton(sp => new EventPipeline(new Journal.InMemoryEventLog(), new AppliedEvents(), sp.GetRequiredService<EventLogStatus>(),
+            Options.Create(new JournalOptions()), Options.Create(new CallsOptions()), Time, Microsoft.Extensions.Logging.Abstractions.NullLogger<EventPipeline>.Instance));
         SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
     }
 

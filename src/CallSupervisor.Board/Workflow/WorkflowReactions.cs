@@ -3,9 +3,9 @@ using CallSupervisor.Core.Events;
 using CallSupervisor.Core.Journal;
 using CallSupervisor.Core.Store;
 using CallSupervisor.Core.Workflow;
-using CallSupervisor.Web.Journal;
+using CallSupervisor.Board.Replication;
 
-namespace CallSupervisor.Web.Calls;
+namespace CallSupervisor.Board.Workflow;
 
 /// <summary>
 /// What the workflow does after a log record was applied here. Every instance applies every record, but only the
