@@ -21,7 +21,7 @@ namespace CallSupervisor.Board.Workflow;
 /// </remarks>
 public sealed partial class WorkflowInbox(
     ContactCenterWorkflow workflow,
-    CallStore store,
+    ICallsFeed store,
     EventPipeline pipeline,
     WorkflowReactions reactions,
     CallbackAddress callbackAddress,

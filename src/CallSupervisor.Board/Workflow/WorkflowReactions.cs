@@ -12,7 +12,7 @@ namespace CallSupervisor.Board.Workflow;
 /// instance that answered a call remembers it (<see cref="ContactCenterWorkflow.ShouldStart"/>), so the flow —
 /// hold music, menu, agent invitation — starts once per call, on that instance.
 /// </summary>
-public sealed partial class WorkflowReactions(ContactCenterWorkflow workflow, CallStore store, IServiceProvider services, ILogger<WorkflowReactions> logger)
+public sealed partial class WorkflowReactions(ContactCenterWorkflow workflow, ICallsFeed store, IServiceProvider services, ILogger<WorkflowReactions> logger)
 {
     private BackgroundWork? _background;
     private BackgroundWork Work => _background ??= new BackgroundWork(ex => LogFailed(ex));

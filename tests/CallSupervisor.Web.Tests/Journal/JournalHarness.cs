@@ -63,6 +63,7 @@ internal sealed class JournalHarness : IAsyncDisposable
         services.AddSingleton<IHostApplicationLifetime, Lifetime>();
         services.AddCallEventLog(configuration, new Environment(folder));
         services.AddSingleton(sp => new CallStore(time, new CallStoreOptions(TimeSpan.Zero), null, sp.GetRequiredService<JournalStart>().State));
+        services.AddSingleton<ICallsFeed>(sp => sp.GetRequiredService<CallStore>());
         services.AddSingleton(sp => new ContactCenterWorkflow(acs, sp.GetRequiredService<ICallEventSink>(), new WorkflowOptions(
             workflow, [CommunicationIdentifier.AcsUser("8:acs:agent")], new Uri("https://media.example.com/hold.wav"), new Uri("https://media.example.com/menu.wav"), TimeSpan.FromSeconds(60)), time));
         services.AddSingleton(new CallbackAddress(() => CallSupervisor.Web.Hosting.ServerAddress.ListeningAddress(new NoServer()), new Uri("http://127.0.0.1:9/")));
