@@ -80,7 +80,7 @@ public static class CallSupervisorServiceCollectionExtensions
     }
 
     /// <summary>MudBlazor and the UI's own services: confirmations, action notices, the action runner.</summary>
-    private static void AddDashboardUi(this IServiceCollection services)
+    internal static void AddDashboardUi(this IServiceCollection services)
     {
         services.AddMudServices(o =>
         {
