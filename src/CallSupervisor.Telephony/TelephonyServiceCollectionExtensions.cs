@@ -95,7 +95,7 @@ public static class TelephonyServiceCollectionExtensions
     }
 
     /// <summary>
-    /// The typed clients are held by singletons (the command service, the workflow), so the factory's handler
+    /// The typed clients are held by singletons (the action executor, the workflow), so the factory's handler
     /// rotation never reaches them. Instead the handler lives for the whole process and recycles its own
     /// connections, which keeps DNS changes of the ACS/Graph endpoints visible.
     /// </summary>

@@ -4,7 +4,9 @@ using CallSupervisor.Core.Store;
 using CallSupervisor.Core.Tests;
 using CallSupervisor.Core.Tests.Commands;
 using CallSupervisor.Core.Tests.Store;
-using CallSupervisor.Web.Calls;
+using CallSupervisor.Board;
+using CallSupervisor.Board.EventLog;
+using CallSupervisor.Board.Replication;
 using CallSupervisor.Core.Audit;
 using CallSupervisor.Web.Security;
 using CallSupervisor.Web.Hosting;
@@ -12,15 +14,20 @@ using CallSupervisor.Web.Ui;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using MudBlazor;
-using MudBlazor.Services;
 
 namespace CallSupervisor.Web.Tests;
 
 /// <summary>
-/// Shared bUnit setup: MudBlazor services with loose JS interop, an interactive Server renderer, the real in-memory
-/// store (no batch window) as the feed, the real action executor over fake ports, the real snackbar notifier, and a
-/// confirmation that answers what the test says. Disposed asynchronously (MudBlazor's services are async-only).
+/// Shared bUnit setup: the app's own UI registration (MudBlazor as configured, the snackbar notifier, the action
+/// runner) with loose JS interop, an interactive Server renderer, the real in-memory store (no batch window) as the
+/// feed, the real action executor over fake ports, and a confirmation that answers what the test says. Disposed
+/// asynchronously (MudBlazor's services are async-only).
 /// </summary>
+/// <remarks>
+/// The rest is registered by hand rather than by <c>AddCallSupervisor</c>: that also brings the event log (a SQLite
+/// file or Redis), the audit database, the telephony HTTP clients and their hosted services — files, connections and
+/// background work a component test must not start — so only the few services the components inject are given here.
+/// </remarks>
 public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
 {
     protected DashboardTestContext()
@@ -28,7 +35,7 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
         // The suite runs test classes in parallel on two cores: give waits room (they end as soon as they pass).
         DefaultWaitTimeout = TimeSpan.FromSeconds(10);
         JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddMudServices();
+        Services.AddDashboardUi();
         Services.AddSingleton<TimeProvider>(Time);
         Services.AddSingleton(StoreTestKit.NewStore(Time, outcomes: new AuditOutcomeObserver(Audit)));
         Services.AddSingleton<ICallsFeed>(sp => sp.GetRequiredService<CallStore>());
@@ -38,16 +45,15 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
         Services.AddScoped<CurrentUser>();
         _authorization = AddAuthorization();
         SignIn("Sam Supervisor", SupervisorRoles.Supervisor);
+        // Registered after the app's dialog-based confirmation, so it is the one resolved.
         Services.AddSingleton<IConfirmService>(Confirm);
-        Services.AddScoped<IActionNotifier, SnackbarActionNotifier>();
-        Services.AddScoped<ActionRunner>();
         Services.AddSingleton(Options.Create(Dashboard));
         Services.AddSingleton(new OperationsMonitor(Time));
         // The operations page reads the pipeline and the log's state; nothing here appends.
-        Services.AddSingleton(new Web.Journal.EventLogStatus(Time));
-        Services.AddSingleton<Web.Journal.ILeadership, Web.Journal.SingleInstanceLeadership>();
-        Services.AddSingleton(sp => new Web.Journal.EventPipeline(new Journal.InMemoryEventLog(), new Web.Journal.AppliedEvents(), sp.GetRequiredService<Web.Journal.EventLogStatus>(),
-            Options.Create(new Web.Journal.JournalOptions()), Options.Create(new CallsOptions()), Time, Microsoft.Extensions.Logging.Abstractions.NullLogger<Web.Journal.EventPipeline>.Instance));
+        Services.AddSingleton(new EventLogStatus(Time));
+        Services.AddSingleton<ILeadership, SingleInstanceLeadership>();
+        Services.AddSingleton(sp => new EventPipeline(new Journal.InMemoryEventLog(), new AppliedEvents(), sp.GetRequiredService<EventLogStatus>(),
+            Options.Create(new JournalOptions()), Options.Create(new CallsOptions()), Time, Microsoft.Extensions.Logging.Abstractions.NullLogger<EventPipeline>.Instance));
         SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
     }
 

@@ -4,9 +4,11 @@ using CallSupervisor.Core.Store;
 namespace CallSupervisor.Core.Journal;
 
 /// <summary>
-/// How a component that must know the result of its own event applies it: with an event log, the event is appended
-/// and the call returns once this instance's store has applied it from the log (so every instance applies it in the
-/// same place of the order); without one (<see cref="StoreApplier"/>), straight to the store.
+/// How a component that must know the result of its own event applies it — the action executor's pending mark and its
+/// failure: with an event log, the event is appended and the call returns once this instance's store has applied it
+/// from the log (so every instance applies it in the same place of the order); without one
+/// (<see cref="StoreApplier"/>), straight to the store. The executor knows only this port: the log's side (the board's
+/// <c>EventPipeline</c>, waiting on <c>AppliedEvents</c> that the replica completes) lives in the board's runtime.
 /// </summary>
 public interface IEventApplier
 {

@@ -1,5 +1,7 @@
 using CallSupervisor.Telephony.Callbacks;
-using CallSupervisor.Web.Calls;
+using CallSupervisor.Board;
+using CallSupervisor.Board.Replication;
+using CallSupervisor.Board.Workflow;
 using Microsoft.Extensions.Options;
 
 namespace CallSupervisor.Web.Callbacks;
@@ -38,7 +40,7 @@ public static partial class CallbackEndpoints
         HttpRequest request,
         AcsCallbackAuthenticator authenticator,
         AcsCallbackParser parser,
-        Journal.EventPipeline pipeline,
+        EventPipeline pipeline,
         Hosting.OperationsMonitor monitor,
         EventTimes times,
         UnsequencedRosters rosters,
@@ -132,7 +134,7 @@ public static partial class CallbackEndpoints
     internal static async Task<IResult> HandleGraphAsync(
         HttpRequest request,
         GraphNotificationParser parser,
-        Journal.EventPipeline pipeline,
+        EventPipeline pipeline,
         Hosting.OperationsMonitor monitor,
         IOptions<CallsOptions> options,
         ILoggerFactory loggers,
@@ -194,15 +196,15 @@ public static partial class CallbackEndpoints
     }
 
     /// <summary>Appends the batch whole to the event log; null when it is in, else the 503 to answer.</summary>
-    private static async Task<IResult?> AppendAsync(Journal.EventPipeline pipeline, Hosting.OperationsMonitor monitor, CallbackParseResult result, ILogger logger, string source, CancellationToken cancellationToken)
+    private static async Task<IResult?> AppendAsync(EventPipeline pipeline, Hosting.OperationsMonitor monitor, CallbackParseResult result, ILogger logger, string source, CancellationToken cancellationToken)
     {
         switch (await pipeline.AcceptAsync(result.Events, cancellationToken))
         {
-            case Journal.AppendResult.Overloaded:
+            case AppendResult.Overloaded:
                 LogOverloaded(logger, source, pipeline.Depth, pipeline.Capacity);
                 return RetryLater("Callback inbox full",
                     $"{pipeline.Depth} events are on their way into the event log (Calls:MaxQueuedEvents is {pipeline.Capacity}); nothing of this callback was applied. Retry later.");
-            case Journal.AppendResult.Unavailable:
+            case AppendResult.Unavailable:
                 LogLogUnavailable(logger, source);
                 return RetryLater("Event log unavailable",
                     "The event log cannot be written right now, so this callback was not acknowledged (nothing of it was applied). Retry later.");

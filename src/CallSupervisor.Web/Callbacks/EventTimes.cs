@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using CallSupervisor.Core.Events;
-using CallSupervisor.Web.Calls;
+using CallSupervisor.Board;
 using Microsoft.Extensions.Options;
 
 namespace CallSupervisor.Web.Callbacks;

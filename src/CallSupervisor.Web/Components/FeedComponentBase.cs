@@ -38,9 +38,6 @@ public abstract class FeedComponentBase<TState, TChange> : ComponentBase, IAsync
     /// <summary>The latest state; set from the subscription's snapshot before the first render.</summary>
     protected TState State { get; private set; } = null!;
 
-    /// <summary>Number of batches rendered so far (a render per batch, never per event).</summary>
-    protected int BatchesRendered { get; private set; }
-
     protected abstract FeedSubscription<TState, TChange> Subscribe(CancellationToken cancellationToken);
 
     /// <summary>Called on the renderer's context for each batch, before the re-render.</summary>
@@ -110,7 +107,6 @@ public abstract class FeedComponentBase<TState, TChange> : ComponentBase, IAsync
                     State = batch.State;
                     Now = Time.GetUtcNow();
                     OnBatch(batch);
-                    BatchesRendered++;
                     _rendered = rendered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
                     StateHasChanged();
                 });

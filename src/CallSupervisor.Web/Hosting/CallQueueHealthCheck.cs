@@ -1,4 +1,5 @@
-using CallSupervisor.Web.Journal;
+using CallSupervisor.Board.EventLog;
+using CallSupervisor.Board.Replication;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace CallSupervisor.Web.Hosting;

@@ -2,12 +2,12 @@ using CallSupervisor.Core.Actions;
 using CallSupervisor.Audit;
 using CallSupervisor.Core.Audit;
 using CallSupervisor.Web.Audit;
-using CallSupervisor.Web.Journal;
+using CallSupervisor.Board;
+using CallSupervisor.Board.EventLog;
+using CallSupervisor.Board.Workflow;
 using CallSupervisor.Web.Security;
 using CallSupervisor.Core.Store;
-using CallSupervisor.Core.Workflow;
 using CallSupervisor.Telephony;
-using CallSupervisor.Web.Calls;
 using CallSupervisor.Web.Callbacks;
 using CallSupervisor.Web.Hubs;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -80,7 +80,7 @@ public static class CallSupervisorServiceCollectionExtensions
     }
 
     /// <summary>MudBlazor and the UI's own services: confirmations, action notices, the action runner.</summary>
-    private static void AddDashboardUi(this IServiceCollection services)
+    internal static void AddDashboardUi(this IServiceCollection services)
     {
         services.AddMudServices(o =>
         {
@@ -98,27 +98,9 @@ public static class CallSupervisorServiceCollectionExtensions
 
     private static void AddCallState(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
-        services.AddCallEventLog(configuration, environment);
-        services.AddOptions<CallsOptions>()
-            .Bind(configuration.GetSection(CallsOptions.SectionName))
-            .Validate(o => o.EndedRetention >= TimeSpan.Zero, "Calls:EndedRetention must not be negative.")
-            .Validate(o => o.ConfirmationTimeout >= TimeSpan.FromSeconds(1), "Calls:ConfirmationTimeout must be at least 1 s.")
-            .Validate(o => o.ActionsPerUser is >= 1 and <= 100_000, "Calls:ActionsPerUser must be between 1 and 100,000.")
-            .Validate(o => o.ActionWindow >= TimeSpan.FromSeconds(1) && o.ActionWindow <= TimeSpan.FromHours(1), "Calls:ActionWindow must be between 1 s and 1 h.")
-            .Validate(o => o.MaintenanceInterval >= TimeSpan.FromMilliseconds(100), "Calls:MaintenanceInterval must be at least 100 ms.")
-            .Validate(o => o.ReconcileInterval >= TimeSpan.FromSeconds(1), "Calls:ReconcileInterval must be at least 1 s.")
-            .Validate(o => o.InvitationGrace >= TimeSpan.Zero, "Calls:InvitationGrace must not be negative.")
-            .Validate(o => o.MediaTimeout >= TimeSpan.FromSeconds(1), "Calls:MediaTimeout must be at least 1 s.")
-            .Validate(o => o.MaxCallbackBytes is >= 1024 and <= 64 * 1024 * 1024, "Calls:MaxCallbackBytes must be between 1 KiB and 64 MiB.")
-            .Validate(o => o.EventGridKey is { Length: >= 16 }, "Calls:EventGridKey must be set (at least 16 characters): the Event Grid subscription posts to /api/callbacks/incoming?key=<it>.")
-            .Validate(o => o.MaxQueuedEvents is >= 100 and <= 10_000_000, "Calls:MaxQueuedEvents must be between 100 and 10,000,000.")
-            .Validate(o => o.MaxEventTimeSkew >= TimeSpan.FromSeconds(1), "Calls:MaxEventTimeSkew must be at least 1 s.")
-            .ValidateOnStart();
+        // The board's runtime: event log, replica, workflow, maintenance and their settings (Calls, Workflow).
+        services.AddCallBoard(configuration, environment);
         services.AddCallbackIngest();
-        services.AddOptions<WorkflowSettings>()
-            .Bind(configuration.GetSection(WorkflowSettings.SectionName))
-            .ValidateOnStart();
-        services.AddSingleton<IValidateOptions<WorkflowSettings>, WorkflowSettingsValidator>();
 
         // Every action is recorded in the database before it is sent (SQLite by default, PostgreSQL by configuration).
         services.AddAuditTrail(configuration);
@@ -128,9 +110,7 @@ public static class CallSupervisorServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             new CallStoreOptions(sp.GetRequiredService<IOptions<DashboardOptions>>().Value.BatchWindow),
             new AuditOutcomeObserver(sp.GetRequiredService<IAuditTrail>()),
-            sp.GetRequiredService<Journal.JournalStart>().State));
-        services.AddSingleton<ReconcileSchedule>();
-        services.AddSingleton<CallSupervisor.Core.Ports.IReconcileRequests>(sp => sp.GetRequiredService<ReconcileSchedule>());
+            sp.GetRequiredService<JournalStart>().State));
         services.AddSingleton<ICallsFeed>(sp => sp.GetRequiredService<CallStore>());
         services.AddSingleton(sp => new ActionExecutor(
             sp.GetRequiredService<CallStore>(),
@@ -142,15 +122,9 @@ public static class CallSupervisorServiceCollectionExtensions
             new ActionLimits(sp.GetRequiredService<IOptions<CallsOptions>>().Value.ActionsPerUser, sp.GetRequiredService<IOptions<CallsOptions>>().Value.ActionWindow),
             new ActionLog(sp.GetRequiredService<ILogger<ActionLog>>())));
         services.AddScoped<CurrentUser>();
-        services.AddSingleton(sp => new ContactCenterWorkflow(
-            sp.GetRequiredService<CallSupervisor.Core.Ports.ICallAutomationPort>(),
-            sp.GetRequiredService<ICallEventSink>(),
-            sp.GetRequiredService<IOptions<WorkflowSettings>>().Value.ToOptions(),
-            sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new CallbackAddress(
-            sp.GetRequiredService<IServer>(),
+            () => ServerAddress.ListeningAddress(sp.GetRequiredService<IServer>()),
             sp.GetRequiredService<IOptions<CallSupervisor.Telephony.Options.AcsOptions>>().Value.CallbackBaseUrl is { Length: > 0 } url ? new Uri(url) : null));
         services.AddHostedService<CallsHubBroadcaster>();
-        services.AddHostedService<CallMaintenance>();
     }
 }

@@ -6,7 +6,8 @@ namespace CallSupervisor.Web.Hosting;
 internal static class DevelopmentConfiguration
 {
     /// <summary>
-    /// The development settings live at the repository root (appsettings.Development.json) and are copied next
+    /// The development settings live at the repository root (appsettings.Development.json) — not in the project
+    /// folder where templates put them, because the users asked for that top-level layout — and are copied next
     /// to the built app. The default host looks for them in the content root (the project folder), so the
     /// environment-specific JSON source is re-pointed at the output folder, keeping its place in the source
     /// order: environment variables and the command line still override it.

@@ -1,5 +1,4 @@
 using CallSupervisor.Emulator;
-using CallSupervisor.Web.Calls;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.Extensions.Options;
 
@@ -91,7 +90,7 @@ public static class EmbeddedEmulator
                 logger.LogInformation("Embedded ACS/Graph emulator at {Emulator} posts to {App}", emulator.BaseAddress, configured);
                 return;
             }
-            var address = CallbackAddress.ListeningAddress(app.Services.GetRequiredService<IServer>());
+            var address = ServerAddress.ListeningAddress(app.Services.GetRequiredService<IServer>());
             if (address.Scheme != Uri.UriSchemeHttp)
             {
                 logger.LogWarning("The embedded emulator posts over plain http; the app listens on {Address} only, so it runs without callbacks", address);

@@ -16,7 +16,7 @@ namespace CallSupervisor.Web.Hubs;
 /// invocation is refused (and audited) however it was made.
 /// </summary>
 [Microsoft.AspNetCore.Authorization.Authorize(Policy = Security.SupervisorPolicies.Observe)]
-public sealed class CallsHub(CallStore store, ActionExecutor actions, CallSupervisor.Web.Hosting.OperationsMonitor monitor) : Hub
+public sealed class CallsHub(ICallsFeed store, ActionExecutor actions, CallSupervisor.Web.Hosting.OperationsMonitor monitor) : Hub
 {
     public const string Path = CallsHubContract.Path;
 

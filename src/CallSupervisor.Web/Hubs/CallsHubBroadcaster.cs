@@ -9,7 +9,7 @@ namespace CallSupervisor.Web.Hubs;
 /// sent, or over <c>Dashboard:HubBatchWindow</c>) becomes one <c>changed</c> message carrying only the calls that
 /// changed. It owns no state.
 /// </summary>
-internal sealed partial class CallsHubBroadcaster(CallStore store, IHubContext<CallsHub> hub, Microsoft.Extensions.Options.IOptions<Hosting.DashboardOptions> options, ILogger<CallsHubBroadcaster> logger) : BackgroundService
+internal sealed partial class CallsHubBroadcaster(ICallsFeed store, IHubContext<CallsHub> hub, Microsoft.Extensions.Options.IOptions<Hosting.DashboardOptions> options, ILogger<CallsHubBroadcaster> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

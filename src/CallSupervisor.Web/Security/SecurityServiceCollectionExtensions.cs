@@ -29,7 +29,7 @@ public static class SecurityServiceCollectionExtensions
                 "Security:AllowedOrigins must be absolute http(s) origins such as https://wallboard.example.com.")
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<SecurityOptions>>(new ProductionSettingsValidator(configuration, environment));
-        var redis = configuration.GetSection(Journal.RedisOptions.SectionName).Get<Journal.RedisOptions>() ?? new Journal.RedisOptions();
+        var redis = configuration.GetSection(CallSupervisor.Board.EventLog.RedisOptions.SectionName).Get<CallSupervisor.Board.EventLog.RedisOptions>() ?? new CallSupervisor.Board.EventLog.RedisOptions();
         services.AddSingleton<IValidateOptions<SecurityOptions>>(new KeyFolderValidator(environment.ContentRootPath, redis.Enabled));
 
         services.AddCallSupervisorSignIn(configuration);

@@ -13,9 +13,6 @@ public static class SupervisorPolicies
     /// <summary>Signed in with any CallSupervisor role: may see the board.</summary>
     public const string Observe = "Observe";
 
-    /// <summary>May run supervisor actions (role Supervisor).</summary>
-    public const string Act = "Act";
-
     /// <summary>May read and export the audit trail (role Auditor).</summary>
     public const string Audit = "Audit";
 
@@ -24,7 +21,6 @@ public static class SupervisorPolicies
         ArgumentNullException.ThrowIfNull(options);
         var observe = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireRole(SupervisorRoles.All).Build();
         options.AddPolicy(Observe, observe);
-        options.AddPolicy(Act, p => p.RequireAuthenticatedUser().RequireRole(SupervisorRoles.Supervisor));
         options.AddPolicy(Audit, p => p.RequireAuthenticatedUser().RequireRole(SupervisorRoles.Auditor));
         // Anything not marked otherwise (pages, the hubs, the Blazor circuit, the APIs) needs a signed-in user with
         // a role; sign-in pages, static assets, health probes and the service callbacks opt out explicitly.

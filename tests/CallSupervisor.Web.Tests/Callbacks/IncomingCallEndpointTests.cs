@@ -4,7 +4,7 @@ using CallSupervisor.Core.Events;
 using CallSupervisor.Core.Journal;
 using CallSupervisor.Core.Ports;
 using CallSupervisor.Core.Tests.Commands;
-using CallSupervisor.Web.Journal;
+using CallSupervisor.Board.EventLog;
 using CallSupervisor.Web.Tests.Journal;
 using Microsoft.Extensions.DependencyInjection;
 

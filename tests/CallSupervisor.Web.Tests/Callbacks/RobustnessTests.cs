@@ -75,7 +75,7 @@ public sealed class RobustnessTests
             new Dictionary<string, string> { ["Calls:MaxQueuedEvents"] = "100", ["Calls:MaxCallbackBytes"] = "1048576" },
             WithLog(log));
         using var client = app.CreateClient();
-        var pipeline = app.Services.GetRequiredService<Web.Journal.EventPipeline>();
+        var pipeline = app.Services.GetRequiredService<CallSupervisor.Board.Replication.EventPipeline>();
 
         var fits = client.PostAsync("/api/callbacks/acs", Json("[" + string.Join(",", Enumerable.Range(0, 99).Select(i => AddSucceeded(i))) + "]"));
         while (pipeline.Depth < 99)
@@ -131,7 +131,7 @@ public sealed class RobustnessTests
         var log = new Journal.InMemoryEventLog();
         await using var app = new CallbackAppFactory(callbackAuth: false, services: WithLog(log));
         using var client = app.CreateClient();
-        var status = app.Services.GetRequiredService<Web.Journal.EventLogStatus>();
+        var status = app.Services.GetRequiredService<CallSupervisor.Board.EventLog.EventLogStatus>();
         var caughtUp = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         status.Changed += () =>
         {

@@ -5,7 +5,8 @@ using CallSupervisor.Core.Store;
 using CallSupervisor.Core.Tests;
 using CallSupervisor.Core.Tests.Commands;
 using CallSupervisor.Core.Tests.Store;
-using CallSupervisor.Web.Calls;
+using CallSupervisor.Board;
+using CallSupervisor.Board.Maintenance;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CallSupervisor.Web.Tests.Calls;
@@ -36,7 +37,7 @@ public sealed class CallMaintenanceTests
     public CallMaintenanceTests()
     {
         _store = StoreTestKit.NewStore(_time).WithConnectedCall(_events);
-        _maintenance = new CallMaintenance(_store, _acs, _graph, _queue, _schedule, new Web.Journal.SingleInstanceLeadership(), Microsoft.Extensions.Options.Options.Create(Options), _time, NullLogger<CallMaintenance>.Instance);
+        _maintenance = new CallMaintenance(_store, _acs, _graph, _queue, _schedule, new CallSupervisor.Board.Replication.SingleInstanceLeadership(), Microsoft.Extensions.Options.Options.Create(Options), _time, NullLogger<CallMaintenance>.Instance);
         _acs.Calls[TestEvents.Call1] = TelephonyResult<CallDetails>.Ok(new CallDetails(TestEvents.Call1, "s", "c", CallState.Connected, TestEvents.Caller, []));
         _acs.Rosters[TestEvents.Call1] = [TestEvents.In(TestEvents.Caller), TestEvents.In(TestEvents.Agent, muted: true)];
     }
@@ -93,7 +94,7 @@ public sealed class CallMaintenanceTests
         Assert.Empty(Drain());
     }
 
-    private sealed class NotLeading : Web.Journal.ILeadership
+    private sealed class NotLeading : CallSupervisor.Board.Replication.ILeadership
     {
         public bool IsLeader => false;
     }

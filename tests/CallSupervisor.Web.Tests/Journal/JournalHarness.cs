@@ -2,8 +2,10 @@ using CallSupervisor.Core.Calls;
 using CallSupervisor.Core.Store;
 using CallSupervisor.Core.Tests.Commands;
 using CallSupervisor.Core.Workflow;
-using CallSupervisor.Web.Calls;
-using CallSupervisor.Web.Journal;
+using CallSupervisor.Board;
+using CallSupervisor.Board.EventLog;
+using CallSupervisor.Board.Replication;
+using CallSupervisor.Board.Workflow;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Configuration;
@@ -14,7 +16,7 @@ using Microsoft.Extensions.Hosting;
 namespace CallSupervisor.Web.Tests.Journal;
 
 /// <summary>
-/// The app's event-log wiring (<see cref="JournalServiceCollectionExtensions.AddCallEventLog"/>, the embedded SQLite
+/// The app's event-log wiring (<see cref="BoardServiceCollectionExtensions.AddCallEventLog"/>, the embedded SQLite
 /// journal in a folder of the test's choosing) with the real store, workflow and replica over a fake ACS port: what
 /// one instance runs, without HTTP. Two harnesses on the same folder, one after the other, are a restart.
 /// </summary>
@@ -61,9 +63,10 @@ internal sealed class JournalHarness : IAsyncDisposable
         services.AddSingleton<IHostApplicationLifetime, Lifetime>();
         services.AddCallEventLog(configuration, new Environment(folder));
         services.AddSingleton(sp => new CallStore(time, new CallStoreOptions(TimeSpan.Zero), null, sp.GetRequiredService<JournalStart>().State));
+        services.AddSingleton<ICallsFeed>(sp => sp.GetRequiredService<CallStore>());
         services.AddSingleton(sp => new ContactCenterWorkflow(acs, sp.GetRequiredService<ICallEventSink>(), new WorkflowOptions(
             workflow, [CommunicationIdentifier.AcsUser("8:acs:agent")], new Uri("https://media.example.com/hold.wav"), new Uri("https://media.example.com/menu.wav"), TimeSpan.FromSeconds(60)), time));
-        services.AddSingleton(new CallbackAddress(new NoServer(), new Uri("http://127.0.0.1:9/")));
+        services.AddSingleton(new CallbackAddress(() => CallSupervisor.Web.Hosting.ServerAddress.ListeningAddress(new NoServer()), new Uri("http://127.0.0.1:9/")));
         replace?.Invoke(services);
         var provider = services.BuildServiceProvider();
         var hosted = provider.GetServices<IHostedService>().ToList();

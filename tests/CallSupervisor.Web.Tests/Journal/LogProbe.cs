@@ -1,6 +1,6 @@
 using CallSupervisor.Core.Events;
 using CallSupervisor.Core.Journal;
-using CallSupervisor.Web.Journal;
+using CallSupervisor.Board.EventLog;
 
 namespace CallSupervisor.Web.Tests.Journal;
 

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using CallSupervisor.Core.Events;
 using CallSupervisor.Core.Journal;
-using CallSupervisor.Web.Journal;
+using CallSupervisor.Board.EventLog;
 using CallSupervisor.Web.Tests.Callbacks;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,6 +1,7 @@
 using CallSupervisor.Core.Events;
 using CallSupervisor.Core.Journal;
-using CallSupervisor.Web.Journal;
+using CallSupervisor.Board;
+using CallSupervisor.Board.EventLog;
 using StackExchange.Redis;
 
 namespace CallSupervisor.Web.Tests.Journal;
@@ -14,7 +15,7 @@ public sealed class RedisFailFastTests
     [Fact]
     public void RedisConfiguration_FailsFastAndShortTimeouts()
     {
-        var configuration = JournalServiceCollectionExtensions.RedisConfiguration(new RedisOptions { ConnectionString = "127.0.0.1:6379" });
+        var configuration = BoardServiceCollectionExtensions.RedisConfiguration(new RedisOptions { ConnectionString = "127.0.0.1:6379" });
 
         Assert.Same(BacklogPolicy.FailFast, configuration.BacklogPolicy);
         Assert.False(configuration.AbortOnConnectFail);
@@ -27,7 +28,7 @@ public sealed class RedisFailFastTests
     {
         // A port nobody listens on; as the app does, the client starts anyway and keeps trying.
         var options = new RedisOptions { ConnectionString = $"127.0.0.1:{ClosedPort()},connectTimeout=500" };
-        var configuration = JournalServiceCollectionExtensions.RedisConfiguration(options);
+        var configuration = BoardServiceCollectionExtensions.RedisConfiguration(options);
         configuration.ConnectTimeout = 500;
         await using var redis = await ConnectionMultiplexer.ConnectAsync(configuration);
         var log = new RedisEventLog(redis, options, "test");

@@ -1,7 +1,7 @@
 using CallSupervisor.Core.Events;
 using CallSupervisor.Core.Journal;
 using CallSupervisor.Core.Tests.Store;
-using CallSupervisor.Web.Journal;
+using CallSupervisor.Board.EventLog;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CallSupervisor.Web.Tests.Journal;

@@ -41,7 +41,7 @@ public sealed class WorkflowOverTheLogTests : IAsyncLifetime
 
     // A callback, as the endpoint hands it over.
     private async Task CallbackAsync(CallEvent callEvent) =>
-        Assert.Equal(Web.Journal.AppendResult.Accepted, await _app.Pipeline.AcceptAsync([callEvent], CancellationToken.None));
+        Assert.Equal(CallSupervisor.Board.Replication.AppendResult.Accepted, await _app.Pipeline.AcceptAsync([callEvent], CancellationToken.None));
 
     private Task<Call> WaitForAsync(Func<Call, bool> condition) =>
         _app.WaitForAsync(s => s.Find(Call1) is { } c && condition(c), "requests: " + string.Join(" | ", _acs.Requests))

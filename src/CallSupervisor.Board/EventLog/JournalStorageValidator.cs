@@ -1,7 +1,7 @@
 using CallSupervisor.Audit.Data;
 using Microsoft.Extensions.Options;
 
-namespace CallSupervisor.Web.Journal;
+namespace CallSupervisor.Board.EventLog;
 
 /// <summary>
 /// Checks at start that the embedded journal's folder can be written (it is created if missing), so an unwritable

@@ -1,6 +1,7 @@
 using StackExchange.Redis;
+using CallSupervisor.Board.EventLog;
 
-namespace CallSupervisor.Web.Journal;
+namespace CallSupervisor.Board.Replication;
 
 /// <summary>
 /// Which instance does the work that must happen once, not once per instance: re-reading calls from ACS, expiring

@@ -3,9 +3,9 @@ using CallSupervisor.Core.Calls;
 using CallSupervisor.Core.Events;
 using CallSupervisor.Core.Store;
 using CallSupervisor.Core.Workflow;
-using CallSupervisor.Web.Journal;
+using CallSupervisor.Board.Replication;
 
-namespace CallSupervisor.Web.Calls;
+namespace CallSupervisor.Board.Workflow;
 
 /// <summary>
 /// The workflow's own work on this instance, in order: incoming calls that reached this instance (it answers them) and
@@ -21,7 +21,7 @@ namespace CallSupervisor.Web.Calls;
 /// </remarks>
 public sealed partial class WorkflowInbox(
     ContactCenterWorkflow workflow,
-    CallStore store,
+    ICallsFeed store,
     EventPipeline pipeline,
     WorkflowReactions reactions,
     CallbackAddress callbackAddress,

@@ -1,7 +1,7 @@
 using CallSupervisor.Core.Journal;
 using Microsoft.Extensions.Options;
 
-namespace CallSupervisor.Web.Journal;
+namespace CallSupervisor.Board.EventLog;
 
 /// <summary>An event log that can be asked whether it takes writes now, without appending a record.</summary>
 public interface IEventLogProbe

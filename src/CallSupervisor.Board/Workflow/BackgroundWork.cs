@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace CallSupervisor.Web.Calls;
+namespace CallSupervisor.Board.Workflow;
 
 /// <summary>
 /// Runs workflow requests off the event loop, at most <see cref="MaxConcurrency"/> at a time (a burst of incoming

@@ -1,4 +1,4 @@
-namespace CallSupervisor.Web.Journal;
+namespace CallSupervisor.Board.EventLog;
 
 /// <summary>
 /// Whether this instance can write and read the event log now, since when it could not, and whether it has caught

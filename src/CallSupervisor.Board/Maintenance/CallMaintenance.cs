@@ -4,7 +4,7 @@ using CallSupervisor.Core.Ports;
 using CallSupervisor.Core.Store;
 using Microsoft.Extensions.Options;
 
-namespace CallSupervisor.Web.Calls;
+namespace CallSupervisor.Board.Maintenance;
 
 /// <summary>
 /// Periodic housekeeping of the board, so that it converges on ACS's truth when callbacks are lost:
@@ -25,7 +25,7 @@ internal sealed partial class CallMaintenance(
     IGraphCallsPort graph,
     CallSupervisor.Core.Workflow.ICallEventSink queue,
     ReconcileSchedule schedule,
-    Journal.ILeadership leadership,
+    CallSupervisor.Board.Replication.ILeadership leadership,
     IOptions<CallsOptions> options,
     TimeProvider time,
     ILogger<CallMaintenance> logger) : BackgroundService

@@ -1,4 +1,4 @@
-namespace CallSupervisor.Web.Calls;
+namespace CallSupervisor.Board;
 
 /// <summary>Settings of the live call state (section <c>Calls</c>).</summary>
 public sealed class CallsOptions
@@ -14,7 +14,7 @@ public sealed class CallsOptions
     /// <summary>
     /// Every live call is re-read from its service, ACS or Graph (GET call + GET participants: two requests), this
     /// often, so the board converges on the service's truth when callbacks are lost. New calls are read at the next
-    /// maintenance tick; while the service throttles, the reads wait for it (<see cref="ReconcileThrottle"/>).
+    /// maintenance tick; while the service throttles, the reads wait for it (<see cref="Maintenance.ReconcileThrottle"/>).
     /// </summary>
     public TimeSpan ReconcileInterval { get; set; } = TimeSpan.FromSeconds(30);
 

@@ -1,7 +1,7 @@
 using CallSupervisor.Core.Journal;
 using CallSupervisor.Core.Store;
 
-namespace CallSupervisor.Web.Journal;
+namespace CallSupervisor.Board.EventLog;
 
 /// <summary>
 /// Where this instance starts: the newest checkpoint (state and the log position it includes), read once when the

@@ -4,7 +4,7 @@ using CallSupervisor.Core.Events;
 using CallSupervisor.Core.Journal;
 using Microsoft.Data.Sqlite;
 
-namespace CallSupervisor.Web.Journal;
+namespace CallSupervisor.Board.EventLog;
 
 /// <summary>
 /// The embedded event log: a SQLite journal next to the audit database (one instance, nothing to install). Appends

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using CallSupervisor.Core.Store;
 
-namespace CallSupervisor.Web.Journal;
+namespace CallSupervisor.Board.Replication;
 
 /// <summary>
 /// Callers waiting for their own event to come back from the log and be applied here (the action executor needs

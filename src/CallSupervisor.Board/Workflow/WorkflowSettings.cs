@@ -1,7 +1,7 @@
 using CallSupervisor.Core.Calls;
 using CallSupervisor.Core.Workflow;
 
-namespace CallSupervisor.Web.Calls;
+namespace CallSupervisor.Board.Workflow;
 
 /// <summary>The contact-center flow's configuration (section <c>Workflow</c>); see <see cref="ContactCenterWorkflow"/>.</summary>
 public sealed class WorkflowSettings

@@ -1,20 +1,62 @@
 using CallSupervisor.Core.Journal;
+using CallSupervisor.Core.Ports;
 using CallSupervisor.Core.Workflow;
-using CallSupervisor.Web.Calls;
+using CallSupervisor.Board.EventLog;
+using CallSupervisor.Board.Maintenance;
+using CallSupervisor.Board.Replication;
+using CallSupervisor.Board.Workflow;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
-namespace CallSupervisor.Web.Journal;
+namespace CallSupervisor.Board;
 
 /// <summary>
-/// The event log and what runs on it: alone on the embedded SQLite journal, or — with <c>Redis:ConnectionString</c> —
-/// on a Redis stream shared by every instance (with a maintenance lease and shared data-protection keys).
+/// The board's runtime: the event log and what runs on it — alone on the embedded SQLite journal, or, with
+/// <c>Redis:ConnectionString</c>, on a Redis stream shared by every instance (with a maintenance lease) — the workflow
+/// runtime, maintenance and reconciliation. The store itself, the telephony ports and the audit trail are registered
+/// beside it by the composition root.
 /// </summary>
-public static class JournalServiceCollectionExtensions
+public static class BoardServiceCollectionExtensions
 {
     /// <summary>This process among the instances (in log records and the lease).</summary>
     public static readonly string Instance = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..6]}";
 
+    /// <summary>The event log, the replica, the workflow runtime, maintenance and their settings.</summary>
+    public static IServiceCollection AddCallBoard(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddCallEventLog(configuration, environment);
+        services.AddOptions<CallsOptions>()
+            .Bind(configuration.GetSection(CallsOptions.SectionName))
+            .Validate(o => o.EndedRetention >= TimeSpan.Zero, "Calls:EndedRetention must not be negative.")
+            .Validate(o => o.ConfirmationTimeout >= TimeSpan.FromSeconds(1), "Calls:ConfirmationTimeout must be at least 1 s.")
+            .Validate(o => o.ActionsPerUser is >= 1 and <= 100_000, "Calls:ActionsPerUser must be between 1 and 100,000.")
+            .Validate(o => o.ActionWindow >= TimeSpan.FromSeconds(1) && o.ActionWindow <= TimeSpan.FromHours(1), "Calls:ActionWindow must be between 1 s and 1 h.")
+            .Validate(o => o.MaintenanceInterval >= TimeSpan.FromMilliseconds(100), "Calls:MaintenanceInterval must be at least 100 ms.")
+            .Validate(o => o.ReconcileInterval >= TimeSpan.FromSeconds(1), "Calls:ReconcileInterval must be at least 1 s.")
+            .Validate(o => o.InvitationGrace >= TimeSpan.Zero, "Calls:InvitationGrace must not be negative.")
+            .Validate(o => o.MediaTimeout >= TimeSpan.FromSeconds(1), "Calls:MediaTimeout must be at least 1 s.")
+            .Validate(o => o.MaxCallbackBytes is >= 1024 and <= 64 * 1024 * 1024, "Calls:MaxCallbackBytes must be between 1 KiB and 64 MiB.")
+            .Validate(o => o.EventGridKey is { Length: >= 16 }, "Calls:EventGridKey must be set (at least 16 characters): the Event Grid subscription posts to /api/callbacks/incoming?key=<it>.")
+            .Validate(o => o.MaxQueuedEvents is >= 100 and <= 10_000_000, "Calls:MaxQueuedEvents must be between 100 and 10,000,000.")
+            .Validate(o => o.MaxEventTimeSkew >= TimeSpan.FromSeconds(1), "Calls:MaxEventTimeSkew must be at least 1 s.")
+            .ValidateOnStart();
+        services.AddOptions<WorkflowSettings>()
+            .Bind(configuration.GetSection(WorkflowSettings.SectionName))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<WorkflowSettings>, WorkflowSettingsValidator>();
+        services.AddSingleton<ReconcileSchedule>();
+        services.AddSingleton<IReconcileRequests>(sp => sp.GetRequiredService<ReconcileSchedule>());
+        services.AddSingleton(sp => new ContactCenterWorkflow(
+            sp.GetRequiredService<ICallAutomationPort>(),
+            sp.GetRequiredService<ICallEventSink>(),
+            sp.GetRequiredService<IOptions<WorkflowSettings>>().Value.ToOptions(),
+            sp.GetRequiredService<TimeProvider>()));
+        services.AddHostedService<CallMaintenance>();
+        return services;
+    }
+
+    /// <summary>The event log alone and what runs on it (the pipeline, the replica, the workflow inbox).</summary>
     public static IServiceCollection AddCallEventLog(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         ArgumentNullException.ThrowIfNull(configuration);

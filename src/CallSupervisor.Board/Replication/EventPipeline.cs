@@ -4,8 +4,9 @@ using CallSupervisor.Core.Journal;
 using CallSupervisor.Core.Store;
 using CallSupervisor.Core.Workflow;
 using Microsoft.Extensions.Options;
+using CallSupervisor.Board.EventLog;
 
-namespace CallSupervisor.Web.Journal;
+namespace CallSupervisor.Board.Replication;
 
 /// <summary>What became of a callback batch.</summary>
 public enum AppendResult
@@ -41,7 +42,7 @@ public sealed partial class EventPipeline : ICallEventSink, IEventApplier, IAsyn
     private readonly Task _writer;
     private int _inFlight;
 
-    public EventPipeline(IEventLog log, AppliedEvents applied, EventLogStatus status, IOptions<JournalOptions> options, IOptions<Calls.CallsOptions> calls, TimeProvider time, ILogger<EventPipeline> logger)
+    public EventPipeline(IEventLog log, AppliedEvents applied, EventLogStatus status, IOptions<JournalOptions> options, IOptions<CallsOptions> calls, TimeProvider time, ILogger<EventPipeline> logger)
     {
         _log = log;
         _applied = applied;

@@ -1,9 +1,10 @@
 using CallSupervisor.Core.Journal;
 using CallSupervisor.Core.Store;
-using CallSupervisor.Web.Calls;
+using CallSupervisor.Board.EventLog;
+using CallSupervisor.Board.Workflow;
 using Microsoft.Extensions.Options;
 
-namespace CallSupervisor.Web.Journal;
+namespace CallSupervisor.Board.Replication;
 
 /// <summary>
 /// This instance's copy of the board: applies the event log to the store in log order, from where the restored

@@ -1,6 +1,6 @@
 using CallSupervisor.Core.Ports;
 
-namespace CallSupervisor.Web.Calls;
+namespace CallSupervisor.Board.Maintenance;
 
 /// <summary>
 /// The back-off every re-read of one service (ACS or Graph) waits on. A 429 or 503 closes it for the Retry-After

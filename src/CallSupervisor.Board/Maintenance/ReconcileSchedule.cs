@@ -3,7 +3,7 @@ using CallSupervisor.Core.Calls;
 using CallSupervisor.Core.Ports;
 using CallSupervisor.Core.Store;
 
-namespace CallSupervisor.Web.Calls;
+namespace CallSupervisor.Board.Maintenance;
 
 /// <summary>
 /// When each live call was last re-read from its service (ACS or Graph), so that every call is checked once per

@@ -3,16 +3,16 @@ using CallSupervisor.Core.Events;
 using CallSupervisor.Core.Journal;
 using CallSupervisor.Core.Store;
 using CallSupervisor.Core.Workflow;
-using CallSupervisor.Web.Journal;
+using CallSupervisor.Board.Replication;
 
-namespace CallSupervisor.Web.Calls;
+namespace CallSupervisor.Board.Workflow;
 
 /// <summary>
 /// What the workflow does after a log record was applied here. Every instance applies every record, but only the
 /// instance that answered a call remembers it (<see cref="ContactCenterWorkflow.ShouldStart"/>), so the flow —
 /// hold music, menu, agent invitation — starts once per call, on that instance.
 /// </summary>
-public sealed partial class WorkflowReactions(ContactCenterWorkflow workflow, CallStore store, IServiceProvider services, ILogger<WorkflowReactions> logger)
+public sealed partial class WorkflowReactions(ContactCenterWorkflow workflow, ICallsFeed store, IServiceProvider services, ILogger<WorkflowReactions> logger)
 {
     private BackgroundWork? _background;
     private BackgroundWork Work => _background ??= new BackgroundWork(ex => LogFailed(ex));

@@ -1,4 +1,4 @@
-namespace CallSupervisor.Web.Journal;
+namespace CallSupervisor.Board.EventLog;
 
 /// <summary>
 /// Several instances share one Redis (section <c>Redis</c>): the event log, the checkpoint, the maintenance lease and

@@ -1,4 +1,4 @@
-namespace CallSupervisor.Web.Journal;
+namespace CallSupervisor.Board.EventLog;
 
 /// <summary>The event log's local settings (section <c>Journal</c>).</summary>
 public sealed class JournalOptions

@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
 
-namespace CallSupervisor.Web.Calls;
+namespace CallSupervisor.Board.Workflow;
 
 /// <summary>
 /// One agent the workflow invites: its raw id and the name supervisors see. In configuration either an object

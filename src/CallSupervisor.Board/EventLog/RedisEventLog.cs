@@ -3,7 +3,7 @@ using CallSupervisor.Core.Events;
 using CallSupervisor.Core.Journal;
 using StackExchange.Redis;
 
-namespace CallSupervisor.Web.Journal;
+namespace CallSupervisor.Board.EventLog;
 
 /// <summary>
 /// The event log shared by several instances: one Redis stream. Every instance appends what it receives (XADD, in
