@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using CallSupervisor.Benchmarks.Support;
-using CallSupervisor.Core.Calls;
+using CallSupervisor.Core.Identifiers;
 using CallSupervisor.Core.Events;
 using CallSupervisor.Core.Store;
 

@@ -2,12 +2,13 @@ using BenchmarkDotNet.Attributes;
 using Bunit;
 using CallSupervisor.Benchmarks.Support;
 using CallSupervisor.Core.Actions;
-using CallSupervisor.Core.Store;
 using CallSupervisor.Core.Audit;
-using CallSupervisor.Web.Security;
+using CallSupervisor.Core.EventLog;
+using CallSupervisor.Core.Store;
+using CallSupervisor.Web.Actions;
 using CallSupervisor.Web.Components.Pages;
 using CallSupervisor.Web.Hosting;
-using CallSupervisor.Web.Ui;
+using CallSupervisor.Web.Security;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
@@ -47,7 +48,7 @@ public class LiveCallsRenderBenchmarks
         _context.Services.AddSingleton(Options.Create(new DashboardOptions()));
         _context.Services.AddSingleton<IConfirmService, NeverConfirm>();
         _context.Services.AddScoped<IActionNotifier, SnackbarActionNotifier>();
-        _context.Services.AddSingleton(new ActionExecutor(_store, new ActionPorts(null!, null!), TimeProvider.System, new InMemoryAuditTrail()));
+        _context.Services.AddSingleton(new ActionExecutor(_store, new StoreApplier(_store), new ActionPorts(null!, null!), TimeProvider.System, new InMemoryAuditTrail()));
         _context.Services.AddScoped<CurrentUser>();
         // A signed-in supervisor, as every page needs.
         var authorization = _context.AddAuthorization();

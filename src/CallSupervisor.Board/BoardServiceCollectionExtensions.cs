@@ -1,4 +1,4 @@
-using CallSupervisor.Core.Journal;
+using CallSupervisor.Core.EventLog;
 using CallSupervisor.Core.Ports;
 using CallSupervisor.Core.Workflow;
 using CallSupervisor.Board.EventLog;
@@ -11,7 +11,7 @@ using StackExchange.Redis;
 namespace CallSupervisor.Board;
 
 /// <summary>
-/// The board's runtime: the event log and what runs on it — alone on the embedded SQLite journal, or, with
+/// The board's runtime: the event log and what runs on it — alone on the embedded SQLite event log, or, with
 /// <c>Redis:ConnectionString</c>, on a Redis stream shared by every instance (with a maintenance lease) — the workflow
 /// runtime, maintenance and reconciliation. The store itself, the telephony ports and the audit trail are registered
 /// beside it by the composition root.
@@ -61,16 +61,16 @@ public static class BoardServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(environment);
-        services.AddOptions<JournalOptions>()
-            .Bind(configuration.GetSection(JournalOptions.SectionName))
-            .Validate(o => !string.IsNullOrWhiteSpace(o.SqlitePath), "Journal:SqlitePath must be set.")
-            .Validate(o => o.CheckpointInterval >= TimeSpan.FromSeconds(1), "Journal:CheckpointInterval must be at least 1 s.")
-            .Validate(o => o.CheckpointEvery >= 10, "Journal:CheckpointEvery must be at least 10.")
-            .Validate(o => o.ApplyTimeout >= TimeSpan.FromMilliseconds(100), "Journal:ApplyTimeout must be at least 100 ms.")
-            .Validate(o => o.ProbeInterval >= TimeSpan.FromMilliseconds(100) && o.ProbeInterval <= TimeSpan.FromMinutes(1), "Journal:ProbeInterval must be between 100 ms and 1 minute.")
+        services.AddOptions<EventLogOptions>()
+            .Bind(configuration.GetSection(EventLogOptions.SectionName))
+            .Validate(o => !string.IsNullOrWhiteSpace(o.SqlitePath), "EventLog:SqlitePath must be set.")
+            .Validate(o => o.CheckpointInterval >= TimeSpan.FromSeconds(1), "EventLog:CheckpointInterval must be at least 1 s.")
+            .Validate(o => o.CheckpointEvery >= 10, "EventLog:CheckpointEvery must be at least 10.")
+            .Validate(o => o.ApplyTimeout >= TimeSpan.FromMilliseconds(100), "EventLog:ApplyTimeout must be at least 100 ms.")
+            .Validate(o => o.ProbeInterval >= TimeSpan.FromMilliseconds(100) && o.ProbeInterval <= TimeSpan.FromMinutes(1), "EventLog:ProbeInterval must be between 100 ms and 1 minute.")
             .ValidateOnStart();
         var redis = configuration.GetSection(RedisOptions.SectionName).Get<RedisOptions>() ?? new RedisOptions();
-        services.AddSingleton<IValidateOptions<JournalOptions>>(new JournalStorageValidator(environment.ContentRootPath, redis.Enabled));
+        services.AddSingleton<IValidateOptions<EventLogOptions>>(new EventLogStorageValidator(environment.ContentRootPath, redis.Enabled));
         services.AddSingleton(redis);
         services.AddOptions<RedisOptions>()
             .Bind(configuration.GetSection(RedisOptions.SectionName))
@@ -96,7 +96,7 @@ public static class BoardServiceCollectionExtensions
         else
         {
             services.AddSingleton(sp => new SqliteEventLog(
-                Path.GetFullPath(sp.GetRequiredService<IOptions<JournalOptions>>().Value.SqlitePath, environment.ContentRootPath),
+                Path.GetFullPath(sp.GetRequiredService<IOptions<EventLogOptions>>().Value.SqlitePath, environment.ContentRootPath),
                 Instance, sp.GetRequiredService<ILogger<SqliteEventLog>>()));
             services.AddSingleton<IEventLog>(sp => sp.GetRequiredService<SqliteEventLog>());
             services.AddSingleton<ICheckpointStore>(sp => sp.GetRequiredService<SqliteEventLog>());
@@ -105,8 +105,8 @@ public static class BoardServiceCollectionExtensions
         services.AddSingleton(sp =>
         {
             var status = sp.GetRequiredService<EventLogStatus>();
-            status.Kind = redis.Enabled ? "Redis stream" : "SQLite journal";
-            return JournalStart.Load(sp.GetRequiredService<ICheckpointStore>(), sp.GetRequiredService<ILogger<JournalStart>>());
+            status.Kind = redis.Enabled ? "Redis stream" : "SQLite event log";
+            return EventLogStart.Load(sp.GetRequiredService<ICheckpointStore>(), sp.GetRequiredService<ILogger<EventLogStart>>());
         });
         services.AddSingleton<EventPipeline>();
         services.AddSingleton<ICallEventSink>(sp => sp.GetRequiredService<EventPipeline>());
@@ -116,6 +116,7 @@ public static class BoardServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<WorkflowInbox>());
         services.AddSingleton<EventLogReplica>();
         services.AddHostedService(sp => sp.GetRequiredService<EventLogReplica>());
+        services.AddSingleton<IEndedCallPruning>(sp => sp.GetRequiredService<EventLogReplica>());
         services.AddHostedService<EventLogProbe>();
         return services;
     }

@@ -6,10 +6,10 @@ using CallSupervisor.Audit.Tests.Infrastructure;
 using CallSupervisor.Audit.Writing;
 using CallSupervisor.Core.Actions;
 using CallSupervisor.Core.Audit;
-using CallSupervisor.Core.Commands;
-using CallSupervisor.Core.Tests;
-using CallSupervisor.Core.Tests.Commands;
+using CallSupervisor.Core.EventLog;
+using CallSupervisor.Core.Tests.Actions;
 using CallSupervisor.Core.Tests.Store;
+using CallSupervisor.Core.Tests;
 using CallSupervisor.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -395,9 +395,9 @@ public abstract class AuditTrailContract : IAsyncLifetime
         var events = new TestEvents();
         var store = StoreTestKit.NewStore(time, outcomes: new AuditOutcomeObserver(host.Trail)).WithConnectedCall(events);
         var acs = new FakeCallAutomationPort();
-        var executor = new ActionExecutor(store, new ActionPorts(acs, new FakeGraphCallsPort()), time, host.Trail);
+        var executor = new ActionExecutor(store, new StoreApplier(store), new ActionPorts(acs, new FakeGraphCallsPort()), time, host.Trail);
 
-        var outcome = await executor.ExecuteAsync(ActionCommand.Mute(TestEvents.Call1, TestEvents.Agent.RawId, StoreTestKit.As("alice")), None);
+        var outcome = await executor.ExecuteAsync(ActionRequest.Mute(TestEvents.Call1, TestEvents.Agent.RawId, StoreTestKit.As("alice")), None);
         store.Apply(events.Roster(2, TestEvents.In(TestEvents.Caller), TestEvents.In(TestEvents.Agent, muted: true)));
         await host.WaitForWritesAsync();
 
@@ -420,10 +420,10 @@ public abstract class AuditTrailContract : IAsyncLifetime
         var events = new TestEvents();
         var store = StoreTestKit.NewStore(time, outcomes: new AuditOutcomeObserver(trail)).WithConnectedCall(events);
         var acs = new FakeCallAutomationPort();
-        var executor = new ActionExecutor(store, new ActionPorts(acs, new FakeGraphCallsPort()), time, trail);
-        var outcome = await executor.ExecuteAsync(ActionCommand.Mute(TestEvents.Call1, TestEvents.Agent.RawId, StoreTestKit.As("alice")), None);
+        var executor = new ActionExecutor(store, new StoreApplier(store), new ActionPorts(acs, new FakeGraphCallsPort()), time, trail);
+        var outcome = await executor.ExecuteAsync(ActionRequest.Mute(TestEvents.Call1, TestEvents.Agent.RawId, StoreTestKit.As("alice")), None);
 
-        Assert.Equal(CommandStatus.Failed, outcome.Status);
+        Assert.Equal(ReceiptStatus.Failed, outcome.Status);
         Assert.Contains("audit trail is unavailable", outcome.Message);
         Assert.Empty(acs.Requests);
         Assert.Null(store.Current.Find(TestEvents.Call1)?.PendingFor(ActionKind.Mute, TestEvents.Agent.RawId));
@@ -438,11 +438,11 @@ public abstract class AuditTrailContract : IAsyncLifetime
         var events = new TestEvents();
         var store = StoreTestKit.NewStore(time, outcomes: new AuditOutcomeObserver(trail)).WithConnectedCall(events);
         var acs = new FakeCallAutomationPort();
-        var executor = new ActionExecutor(store, new ActionPorts(acs, new FakeGraphCallsPort()), time, trail);
+        var executor = new ActionExecutor(store, new StoreApplier(store), new ActionPorts(acs, new FakeGraphCallsPort()), time, trail);
 
-        var outcome = await executor.ExecuteAsync(ActionCommand.Mute(TestEvents.Call1, TestEvents.Agent.RawId, StoreTestKit.As("olivia", SupervisorRoles.Observer)), None);
+        var outcome = await executor.ExecuteAsync(ActionRequest.Mute(TestEvents.Call1, TestEvents.Agent.RawId, StoreTestKit.As("olivia", SupervisorRoles.Observer)), None);
 
-        Assert.Equal(CommandOutcome.Forbidden("Your role (Observer) may watch calls but not act on them"), outcome);
+        Assert.Equal(ActionReceipt.Forbidden("Your role (Observer) may watch calls but not act on them"), outcome);
         Assert.Equal(1, executor.UnauditedRefusals);
         Assert.Empty(acs.Requests);
     }

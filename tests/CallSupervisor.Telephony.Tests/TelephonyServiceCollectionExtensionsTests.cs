@@ -1,6 +1,6 @@
 using System.Net;
 using Azure.Core;
-using CallSupervisor.Core.Calls;
+using CallSupervisor.Core.Identifiers;
 using CallSupervisor.Core.Ports;
 using CallSupervisor.Telephony.Acs;
 using CallSupervisor.Telephony.Callbacks;

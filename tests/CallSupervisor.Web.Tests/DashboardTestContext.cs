@@ -1,16 +1,17 @@
-using CallSupervisor.Core.Actions;
-using CallSupervisor.Core.Ports;
-using CallSupervisor.Core.Store;
-using CallSupervisor.Core.Tests;
-using CallSupervisor.Core.Tests.Commands;
-using CallSupervisor.Core.Tests.Store;
-using CallSupervisor.Board;
 using CallSupervisor.Board.EventLog;
 using CallSupervisor.Board.Replication;
+using CallSupervisor.Board;
+using CallSupervisor.Core.Actions;
 using CallSupervisor.Core.Audit;
-using CallSupervisor.Web.Security;
+using CallSupervisor.Core.EventLog;
+using CallSupervisor.Core.Ports;
+using CallSupervisor.Core.Store;
+using CallSupervisor.Core.Tests.Actions;
+using CallSupervisor.Core.Tests.Store;
+using CallSupervisor.Core.Tests;
+using CallSupervisor.Web.Actions;
 using CallSupervisor.Web.Hosting;
-using CallSupervisor.Web.Ui;
+using CallSupervisor.Web.Security;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using MudBlazor;
@@ -41,7 +42,7 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<ICallsFeed>(sp => sp.GetRequiredService<CallStore>());
         Services.AddSingleton<ICallAutomationPort>(Acs);
         Services.AddSingleton<IGraphCallsPort>(Graph);
-        Services.AddSingleton(sp => new ActionExecutor(sp.GetRequiredService<CallStore>(), new ActionPorts(Acs, Graph), Time, Audit));
+        Services.AddSingleton(sp => new ActionExecutor(sp.GetRequiredService<CallStore>(), new StoreApplier(sp.GetRequiredService<CallStore>()), new ActionPorts(Acs, Graph), Time, Audit));
         Services.AddScoped<CurrentUser>();
         _authorization = AddAuthorization();
         SignIn("Sam Supervisor", SupervisorRoles.Supervisor);
@@ -52,8 +53,8 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
         // The operations page reads the pipeline and the log's state; nothing here appends.
         Services.AddSingleton(new EventLogStatus(Time));
         Services.AddSingleton<ILeadership, SingleInstanceLeadership>();
-        Services.AddSingleton(sp => new EventPipeline(new Journal.InMemoryEventLog(), new AppliedEvents(), sp.GetRequiredService<EventLogStatus>(),
-            Options.Create(new JournalOptions()), Options.Create(new CallsOptions()), Time, Microsoft.Extensions.Logging.Abstractions.NullLogger<EventPipeline>.Instance));
+        Services.AddSingleton(sp => new EventPipeline(new EventLog.InMemoryEventLog(), new AppliedEvents(), sp.GetRequiredService<EventLogStatus>(),
+            Options.Create(new EventLogOptions()), Options.Create(new CallsOptions()), Time, Microsoft.Extensions.Logging.Abstractions.NullLogger<EventPipeline>.Instance));
         SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
     }
 

@@ -8,7 +8,7 @@ namespace CallSupervisor.Benchmarks.Support;
 public static class StoreSeeder
 {
     /// <summary>No batch window: a subscriber gets each change as soon as it can read it.</summary>
-    public static CallStore NewStore() => new(TimeProvider.System, TimeSpan.Zero);
+    public static CallStore NewStore() => new(TimeProvider.System, new CallStoreOptions(TimeSpan.Zero));
 
     /// <summary>A store holding every call of <paramref name="events"/>: connected, with a roster of caller and agent.</summary>
     public static CallStore Seed(EventFactory events)

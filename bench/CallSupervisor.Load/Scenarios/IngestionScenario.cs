@@ -7,7 +7,7 @@ namespace CallSupervisor.Load.Scenarios;
 /// <summary>
 /// Callback throughput: K connections post ParticipantsUpdated as fast as they are answered, for a fixed time after
 /// a warm-up; the figure is events acknowledged (200) per second. The app acknowledges only once an event is in its
-/// event log (SQLite journal); the baseline once it is authenticated and parsed.
+/// event log (SQLite event log); the baseline once it is authenticated and parsed.
 /// </summary>
 public sealed class IngestionScenario : IScenario
 {

@@ -85,7 +85,7 @@ public sealed class AppUnderTest : IAsyncDisposable
                 ["Logging:Console:FormatterName"] = "simple",
                 ["Security:KeyPath"] = Path.Combine(home, "keys"),
                 ["Audit:SqlitePath"] = Path.Combine(home, "audit.db"),
-                ["Journal:SqlitePath"] = Path.Combine(home, "journal.db"),
+                ["EventLog:SqlitePath"] = Path.Combine(home, "journal.db"),
                 ["Emulator:Enabled"] = "false",
                 ["Acs:ConnectionString"] = emulator.ConnectionString,
                 ["Acs:CallbackBaseUrl"] = address.ToString(),

@@ -4,7 +4,7 @@ namespace CallSupervisor.Load.Support;
 
 /// <summary>
 /// Where the harness keeps what it starts: one private temporary folder (the HOME/TMPDIR of every child process and
-/// of Chromium, the app's journal, audit database and keys), deleted at the end; and the paths of the built app.
+/// of Chromium, the app's event log, audit database and keys), deleted at the end; and the paths of the built app.
 /// </summary>
 public sealed class Workspace : IDisposable
 {

@@ -3,7 +3,7 @@ namespace CallSupervisor.Audit.Data;
 /// <summary>
 /// Whether a file's folder can be created and written, checked at start so that a path that cannot work (a folder
 /// under a file, a read-only mount, /proc) stops the app with a message naming the setting, not with the database
-/// driver's exception from deep inside the start. The web app checks its journal and key folders with it too.
+/// driver's exception from deep inside the start. The web app checks its event log and key folders with it too.
 /// </summary>
 public static class WritableFolder
 {

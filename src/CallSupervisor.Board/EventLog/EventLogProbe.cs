@@ -1,4 +1,4 @@
-using CallSupervisor.Core.Journal;
+using CallSupervisor.Core.EventLog;
 using Microsoft.Extensions.Options;
 
 namespace CallSupervisor.Board.EventLog;
@@ -11,7 +11,7 @@ public interface IEventLogProbe
 }
 
 /// <summary>
-/// While the event log is unavailable, tries a small write every <see cref="JournalOptions.ProbeInterval"/>, so that
+/// While the event log is unavailable, tries a small write every <see cref="EventLogOptions.ProbeInterval"/>, so that
 /// readiness and the degraded banner clear as soon as the log can be written again (disk space freed, Redis back) —
 /// not only when the next callback or action happens to write, which may never come: a balancer sends no callbacks to
 /// an instance whose readiness fails. Does nothing while the log is available, or for a log that cannot be probed.
@@ -19,7 +19,7 @@ public interface IEventLogProbe
 public sealed partial class EventLogProbe(
     IEventLog log,
     EventLogStatus status,
-    IOptions<JournalOptions> options,
+    IOptions<EventLogOptions> options,
     TimeProvider time,
     ILogger<EventLogProbe> logger) : BackgroundService
 {

@@ -13,8 +13,8 @@ public sealed class EventLogStatus(TimeProvider time)
     /// <summary>Raised when availability or catch-up changes (off the renderer: components re-render themselves).</summary>
     public event Action? Changed;
 
-    /// <summary>The kind of log: "SQLite journal" or "Redis stream".</summary>
-    public string Kind { get; set; } = "SQLite journal";
+    /// <summary>The kind of log: "SQLite event log" or "Redis stream".</summary>
+    public string Kind { get; set; } = "SQLite event log";
 
     public bool Available
     {

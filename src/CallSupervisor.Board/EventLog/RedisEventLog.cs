@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 using CallSupervisor.Core.Events;
-using CallSupervisor.Core.Journal;
+using CallSupervisor.Core.EventLog;
 using StackExchange.Redis;
 
 namespace CallSupervisor.Board.EventLog;

@@ -1,16 +1,16 @@
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using CallSupervisor.Core.Events;
-using CallSupervisor.Core.Journal;
+using CallSupervisor.Core.EventLog;
 using Microsoft.Data.Sqlite;
 
 namespace CallSupervisor.Board.EventLog;
 
 /// <summary>
-/// The embedded event log: a SQLite journal next to the audit database (one instance, nothing to install). Appends
+/// The embedded event log: a SQLite event log next to the audit database (one instance, nothing to install). Appends
 /// are group-committed — whatever is waiting goes in one transaction — so a burst of callbacks costs one disk flush,
 /// and an append returns only once its transaction is committed. WAL with synchronous=NORMAL survives a crash of the
-/// process (not of the machine's power). The checkpoint lives in the same file; saving one trims the journal before
+/// process (not of the machine's power). The checkpoint lives in the same file; saving one trims the event log before
 /// it. What this process appended is handed to its reader from memory once committed (<see cref="_recent"/>), so the
 /// replica does not read back and parse what it has just written; older or foreign records come from the file.
 /// </summary>
@@ -70,7 +70,7 @@ public sealed partial class SqliteEventLog : IEventLog, ICheckpointStore, IEvent
         var pending = new PendingAppend([.. events], bodies, new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously));
         if (!_appends.Writer.TryWrite(pending))
         {
-            throw new EventLogUnavailableException("The journal is closed.");
+            throw new EventLogUnavailableException("The event log is closed.");
         }
         // Not cancelled once queued: the caller may go, the append still happens (and is then applied).
         return await pending.Done.Task.ConfigureAwait(false);
@@ -133,7 +133,7 @@ public sealed partial class SqliteEventLog : IEventLog, ICheckpointStore, IEvent
         }
         using (var trim = connection.CreateCommand())
         {
-            // The checkpoint holds everything up to its position: the journal before it is history.
+            // The checkpoint holds everything up to its position: the event log before it is history.
             trim.Transaction = transaction;
             trim.CommandText = "DELETE FROM journal WHERE seq <= $position";
             trim.Parameters.AddWithValue("$position", long.Parse(checkpoint.Position, System.Globalization.CultureInfo.InvariantCulture));
@@ -144,8 +144,8 @@ public sealed partial class SqliteEventLog : IEventLog, ICheckpointStore, IEvent
     }
 
     /// <summary>
-    /// A committed write of one row beside the journal (a page of the WAL, as an append needs), on its own connection:
-    /// whether the journal takes writes now, without adding a record.
+    /// A committed write of one row beside the event log (a page of the WAL, as an append needs), on its own connection:
+    /// whether the event log takes writes now, without adding a record.
     /// </summary>
     public Task ProbeAsync(CancellationToken cancellationToken)
     {
@@ -160,11 +160,11 @@ public sealed partial class SqliteEventLog : IEventLog, ICheckpointStore, IEvent
         }
         catch (SqliteException ex)
         {
-            throw new EventLogUnavailableException("The journal could not be written: " + ex.Message, ex);
+            throw new EventLogUnavailableException("The event log could not be written: " + ex.Message, ex);
         }
     }
 
-    /// <summary>Records in the journal now (diagnostics and tests).</summary>
+    /// <summary>Records in the event log now (diagnostics and tests).</summary>
     public long Count()
     {
         using var connection = Open();
@@ -245,7 +245,7 @@ public sealed partial class SqliteEventLog : IEventLog, ICheckpointStore, IEvent
         }
         while (_appends.Reader.TryRead(out var left))
         {
-            left.Done.TrySetException(new EventLogUnavailableException("The journal was closed before the append."));
+            left.Done.TrySetException(new EventLogUnavailableException("The event log was closed before the append."));
         }
     }
 
@@ -292,7 +292,7 @@ public sealed partial class SqliteEventLog : IEventLog, ICheckpointStore, IEvent
             LogAppendFailed(ex, batch.Sum(b => b.Bodies.Length));
             foreach (var pending in batch)
             {
-                pending.Done.TrySetException(new EventLogUnavailableException("The journal could not be written: " + ex.Message, ex));
+                pending.Done.TrySetException(new EventLogUnavailableException("The event log could not be written: " + ex.Message, ex));
             }
         }
     }
@@ -330,7 +330,7 @@ public sealed partial class SqliteEventLog : IEventLog, ICheckpointStore, IEvent
         connection.Open();
         // The WAL is checkpointed by SQLite itself after a commit that leaves it past wal_autocheckpoint pages (one
         // long-lived writer, short reads: it is reset then), but the file keeps its largest size unless told otherwise:
-        // a smaller automatic checkpoint and a size limit keep the journal's -wal near 1 MB (measured 4.2 MB before).
+        // a smaller automatic checkpoint and a size limit keep the event log's -wal near 1 MB (measured 4.2 MB before).
         Execute(connection, "PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 30000; PRAGMA wal_autocheckpoint = 256; PRAGMA journal_size_limit = 1048576;");
         return connection;
     }
@@ -360,6 +360,6 @@ public sealed partial class SqliteEventLog : IEventLog, ICheckpointStore, IEvent
 
     private sealed record PendingAppend(CallEvent[] Events, string[] Bodies, TaskCompletionSource<string> Done);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Appending {Count} events to the journal failed")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Appending {Count} events to the event log failed")]
     private partial void LogAppendFailed(Exception exception, int count);
 }

@@ -1,4 +1,4 @@
-using CallSupervisor.Core.Calls;
+using CallSupervisor.Core.Identifiers;
 using CallSupervisor.Core.Events;
 using CallSupervisor.Core.Ports;
 using CallSupervisor.Core.Store;
@@ -20,7 +20,8 @@ namespace CallSupervisor.Board.Maintenance;
 /// Everything it learns goes through the event log, in order with the callbacks.
 /// </summary>
 internal sealed partial class CallMaintenance(
-    CallStore store,
+    ICallsFeed board,
+    CallSupervisor.Board.Replication.IEndedCallPruning pruning,
     ICallAutomationPort acs,
     IGraphCallsPort graph,
     CallSupervisor.Core.Workflow.ICallEventSink queue,
@@ -65,7 +66,7 @@ internal sealed partial class CallMaintenance(
         var now = time.GetUtcNow();
         // Each instance prunes its own board (the same rule on the same state); what must happen once — expiries
         // and re-reads from ACS — is done by the leading instance and shared through the log.
-        store.PruneEnded(now - options.Value.EndedRetention);
+        pruning.PruneEnded(now - options.Value.EndedRetention);
         if (!leadership.IsLeader)
         {
             return;
@@ -81,7 +82,7 @@ internal sealed partial class CallMaintenance(
     private void ExpireStale(DateTimeOffset now)
     {
         var settings = options.Value;
-        foreach (var call in store.Current.Calls.Values.Where(c => c.IsLive))
+        foreach (var call in board.Current.Calls.Values.Where(c => c.IsLive))
         {
             foreach (var pending in call.PendingActions.Values.Where(p => p.Request.RequestedAt + settings.ConfirmationTimeout < now))
             {
@@ -106,9 +107,9 @@ internal sealed partial class CallMaintenance(
         var settings = options.Value;
         var passStartedAt = time.GetUtcNow();
         // A tenth of a tick absorbs timer jitter, so a call read at one pass is read again exactly one interval later.
-        var due = schedule.Due(store.Current, settings.ReconcileInterval, passStartedAt, settings.MaintenanceInterval / 10);
+        var due = schedule.Due(board.Current, settings.ReconcileInterval, passStartedAt, settings.MaintenanceInterval / 10);
         var byPlatform = due
-            .Select(id => (Id: id, Platform: store.Current.Find(id)?.Platform ?? CallPlatform.Acs))
+            .Select(id => (Id: id, Platform: board.Current.Find(id)?.Platform ?? CallPlatform.Acs))
             .GroupBy(c => c.Platform, c => c.Id);
         await Task.WhenAll(byPlatform.Select(g => ReconcileAsync(g.Key, [.. g], passStartedAt, cancellationToken)));
     }
@@ -141,7 +142,7 @@ internal sealed partial class CallMaintenance(
         var throttle = Throttle(platform);
         var service = platform == CallPlatform.Graph ? "Graph" : "ACS";
         // Observed before the read: a ParticipantsUpdated applied after this point is newer than what GET returns.
-        var observed = store.Current.Find(callId)?.LastRosterSequence;
+        var observed = board.Current.Find(callId)?.LastRosterSequence;
         if (!throttle.IsOpen(time.GetUtcNow()))
         {
             return;

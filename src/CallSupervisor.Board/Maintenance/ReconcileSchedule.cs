@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using CallSupervisor.Core.Calls;
+using CallSupervisor.Core.Identifiers;
 using CallSupervisor.Core.Ports;
 using CallSupervisor.Core.Store;
 

@@ -1,4 +1,4 @@
-using CallSupervisor.Core.Journal;
+using CallSupervisor.Core.EventLog;
 using CallSupervisor.Core.Store;
 using CallSupervisor.Board.EventLog;
 using CallSupervisor.Board.Workflow;
@@ -17,14 +17,14 @@ public sealed partial class EventLogReplica(
     IEventLog log,
     ICheckpointStore checkpoints,
     CallStore store,
-    JournalStart start,
+    EventLogStart start,
     EventLogStatus status,
     ILeadership leadership,
     AppliedEvents applied,
     WorkflowReactions reactions,
-    IOptions<JournalOptions> options,
+    IOptions<EventLogOptions> options,
     TimeProvider time,
-    ILogger<EventLogReplica> logger) : BackgroundService
+    ILogger<EventLogReplica> logger) : BackgroundService, IEndedCallPruning
 {
     private string? _position = start.Position;
     private int _sinceCheckpoint;
@@ -102,6 +102,9 @@ public sealed partial class EventLogReplica(
         applied.Complete(record.Event.EventId, outcome, call);
         reactions.Applied(record, outcome);
     }
+
+    /// <inheritdoc/>
+    public int PruneEnded(DateTimeOffset olderThan) => store.PruneEnded(olderThan);
 
     private void CheckpointIfDue(CancellationToken cancellationToken)
     {

@@ -1,6 +1,6 @@
 using System.Threading.Channels;
 using CallSupervisor.Core.Events;
-using CallSupervisor.Core.Journal;
+using CallSupervisor.Core.EventLog;
 using CallSupervisor.Core.Store;
 using CallSupervisor.Core.Workflow;
 using Microsoft.Extensions.Options;
@@ -33,7 +33,7 @@ public sealed partial class EventPipeline : ICallEventSink, IEventApplier, IAsyn
     private readonly IEventLog _log;
     private readonly AppliedEvents _applied;
     private readonly EventLogStatus _status;
-    private readonly JournalOptions _options;
+    private readonly EventLogOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<EventPipeline> _logger;
     // Not single-reader: that channel kind supports neither Count nor TryPeek, which the backlog needs.
@@ -42,7 +42,7 @@ public sealed partial class EventPipeline : ICallEventSink, IEventApplier, IAsyn
     private readonly Task _writer;
     private int _inFlight;
 
-    public EventPipeline(IEventLog log, AppliedEvents applied, EventLogStatus status, IOptions<JournalOptions> options, IOptions<CallsOptions> calls, TimeProvider time, ILogger<EventPipeline> logger)
+    public EventPipeline(IEventLog log, AppliedEvents applied, EventLogStatus status, IOptions<EventLogOptions> options, IOptions<CallsOptions> calls, TimeProvider time, ILogger<EventPipeline> logger)
     {
         _log = log;
         _applied = applied;

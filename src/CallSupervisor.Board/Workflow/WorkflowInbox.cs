@@ -1,5 +1,5 @@
 using System.Threading.Channels;
-using CallSupervisor.Core.Calls;
+using CallSupervisor.Core.Identifiers;
 using CallSupervisor.Core.Events;
 using CallSupervisor.Core.Store;
 using CallSupervisor.Core.Workflow;
@@ -110,7 +110,7 @@ public sealed partial class WorkflowInbox(
             }
             return true;
         }
-        catch (Core.Journal.EventLogUnavailableException ex)
+        catch (Core.EventLog.EventLogUnavailableException ex)
         {
             LogClaimFailed(incoming.EventId, ex.Message);
             return true;

@@ -1,6 +1,6 @@
-using CallSupervisor.Core.Calls;
+using CallSupervisor.Core.Identifiers;
 using CallSupervisor.Core.Events;
-using CallSupervisor.Core.Journal;
+using CallSupervisor.Core.EventLog;
 using CallSupervisor.Core.Store;
 using CallSupervisor.Core.Workflow;
 using CallSupervisor.Board.Replication;

@@ -1,7 +1,6 @@
 using CallSupervisor.Core.Audit;
-using CallSupervisor.Core.Commands;
 using CallSupervisor.Core.Events;
-using CallSupervisor.Core.Journal;
+using CallSupervisor.Core.EventLog;
 using CallSupervisor.Core.Ports;
 using CallSupervisor.Core.Store;
 
@@ -19,7 +18,7 @@ namespace CallSupervisor.Core.Actions;
 /// </summary>
 public sealed class ActionExecutor
 {
-    private readonly CallStore _store;
+    private readonly ICallsFeed _board;
     private readonly ActionPorts _ports;
     private readonly TimeProvider _time;
     private readonly IAuditTrail _audit;
@@ -32,21 +31,21 @@ public sealed class ActionExecutor
     private long _unauditedRefusals;
 
     public ActionExecutor(
-        CallStore store,
+        ICallsFeed board,
+        IEventApplier applier,
         ActionPorts ports,
         TimeProvider time,
         IAuditTrail audit,
         IReconcileRequests? reconcile = null,
-        IEventApplier? applier = null,
         ActionLimits? limits = null,
         IActionLog? log = null)
     {
-        _store = store;
+        _board = board;
         _ports = ports;
         _time = time;
         _audit = audit;
         _reconcile = reconcile;
-        _applier = applier ?? new StoreApplier(store);
+        _applier = applier;
         _log = log;
         _limiter = limits is null ? null : new ActionRateLimiter(limits, time, burst => _ = RecordBurstAsync(burst));
         _limiterLimits = limits is null ? "" : $"{limits.PerUser.ToString(System.Globalization.CultureInfo.InvariantCulture)} in {limits.Window.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)} s";
@@ -55,7 +54,7 @@ public sealed class ActionExecutor
     /// <summary>Refusals returned without their audit row, because the audit trail could not write it.</summary>
     public long UnauditedRefusals => Interlocked.Read(ref _unauditedRefusals);
 
-    public async Task<CommandOutcome> ExecuteAsync(ActionCommand command, CancellationToken cancellationToken)
+    public async Task<ActionReceipt> ExecuteAsync(ActionRequest command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
         var actor = command.Actor;
@@ -65,17 +64,17 @@ public sealed class ActionExecutor
         var request = new SupervisorRequest(actor.Name, _time.GetUtcNow(), action.ContextPrefix + Guid.NewGuid().ToString("N"), actor.Id);
         if (string.IsNullOrWhiteSpace(actor.Id) || string.IsNullOrWhiteSpace(actor.Name))
         {
-            return CommandOutcome.Forbidden("A signed-in user is required");
+            return ActionReceipt.Forbidden("A signed-in user is required");
         }
         if (_limiter?.Refuse(command, request) is { } tooMany)
         {
             // Audited with the burst, once its window is over (one row however many there were).
-            return CommandOutcome.Refused(tooMany);
+            return ActionReceipt.Refused(tooMany);
         }
         if (actor.WhyNotAct is { } reason)
         {
             await RecordAsync(command, request, AuditStatus.Refused, reason, cancellationToken).ConfigureAwait(false);
-            return CommandOutcome.Forbidden(reason);
+            return ActionReceipt.Forbidden(reason);
         }
 
         var pending = new PendingAction(command.Kind, command.Target, request);
@@ -90,13 +89,13 @@ public sealed class ActionExecutor
             // Not marked anywhere, so not sent: other instances could not show it, nor a restart keep it.
             var why = "The event log is unavailable right now; nothing was sent — try again shortly";
             await RecordAsync(command, request, AuditStatus.Refused, why, cancellationToken).ConfigureAwait(false);
-            return CommandOutcome.Refused(why);
+            return ActionReceipt.Refused(why);
         }
         if (!marked.IsApplied || call is null)
         {
             var why = marked.Reason ?? "The action is not available";
             await RecordAsync(command, request, AuditStatus.Refused, why, cancellationToken).ConfigureAwait(false);
-            return CommandOutcome.Refused(why);
+            return ActionReceipt.Refused(why);
         }
 
         try
@@ -112,7 +111,7 @@ public sealed class ActionExecutor
             {
                 throw;
             }
-            return CommandOutcome.Failed($"{action.Describe(call, command.Target)} was not sent: the audit trail is unavailable", error, request.OperationContext);
+            return ActionReceipt.Failed($"{action.Describe(call, command.Target)} was not sent: the audit trail is unavailable", error, request.OperationContext);
         }
 
         // What is sent (identifier, platform) comes from the call as marked, not from a later snapshot.
@@ -138,17 +137,17 @@ public sealed class ActionExecutor
                 // The board is behind ACS: re-read the call now.
                 _reconcile?.RequestReconcile(command.CallId);
             }
-            return CommandOutcome.Failed($"{action.Describe(call, command.Target)} failed: {failure}", failure, request.OperationContext);
+            return ActionReceipt.Failed($"{action.Describe(call, command.Target)} failed: {failure}", failure, request.OperationContext);
         }
         _audit.Update(new AuditUpdate(request.OperationContext, AuditStatus.Accepted, _time.GetUtcNow()));
-        return CommandOutcome.Accepted(action.SentMessage(call, command.Target), request.OperationContext);
+        return ActionReceipt.Accepted(action.SentMessage(call, command.Target), request.OperationContext);
     }
 
     // The store settles the failure (ActionFailed → outcome Failed), which also reaches the audit trail through the
     // store's outcome observer.
     // Not cancellable: the mark this request made must go whatever happened to the request. If the log is down
     // now, the confirmation timeout releases the mark later (ActionExpired).
-    private async Task FailAsync(PendingAction pending, ActionCommand command, TelephonyError error)
+    private async Task FailAsync(PendingAction pending, ActionRequest command, TelephonyError error)
     {
         try
         {
@@ -161,9 +160,9 @@ public sealed class ActionExecutor
 
     // The row of a refusal. Nothing was sent, so an audit trail that cannot write it must not turn the refusal into an
     // error: the refusal is returned, the failure logged and counted.
-    private async Task RecordAsync(ActionCommand command, SupervisorRequest request, AuditStatus status, string reason, CancellationToken cancellationToken)
+    private async Task RecordAsync(ActionRequest command, SupervisorRequest request, AuditStatus status, string reason, CancellationToken cancellationToken)
     {
-        var call = _store.Current.Find(command.CallId);
+        var call = _board.Current.Find(command.CallId);
         var action = SupervisorActions.For(command.Kind);
         var description = call is null ? $"{action.Label} on a call not on the board" : action.Describe(call, command.Target);
         await RecordRefusalAsync(command, Record(command, request, description, status, reason), cancellationToken).ConfigureAwait(false);
@@ -180,7 +179,7 @@ public sealed class ActionExecutor
         await RecordRefusalAsync(command, Record(command, burst.Request, description, AuditStatus.Refused, detail), CancellationToken.None).ConfigureAwait(false);
     }
 
-    private async Task RecordRefusalAsync(ActionCommand command, AuditRecord record, CancellationToken cancellationToken)
+    private async Task RecordRefusalAsync(ActionRequest command, AuditRecord record, CancellationToken cancellationToken)
     {
         try
         {
@@ -193,7 +192,7 @@ public sealed class ActionExecutor
         }
     }
 
-    private static AuditRecord Record(ActionCommand command, SupervisorRequest request, string description, AuditStatus status, string? detail) => new(
+    private static AuditRecord Record(ActionRequest command, SupervisorRequest request, string description, AuditStatus status, string? detail) => new(
         request.OperationContext, request.RequestedAt, command.Actor.Id, command.Actor.Name, command.Actor.Role,
         command.Kind, command.CallId.Value, command.Target, description, status, detail);
 }

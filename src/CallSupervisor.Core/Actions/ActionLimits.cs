@@ -13,7 +13,7 @@ public sealed record ActionLimits(int PerUser, TimeSpan Window)
 public interface IActionLog
 {
     /// <summary>A refusal could not be written to the audit trail; the refusal was still returned.</summary>
-    void RefusalNotAudited(ActionCommand command, string reason, Exception exception);
+    void RefusalNotAudited(ActionRequest command, string reason, Exception exception);
 
     /// <summary>A user's burst over the limit ended: <paramref name="refused"/> actions were refused for it.</summary>
     void RateLimited(Actor actor, int refused, DateTimeOffset from, DateTimeOffset to);

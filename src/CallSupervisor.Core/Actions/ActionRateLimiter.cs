@@ -17,7 +17,7 @@ internal sealed class ActionRateLimiter(ActionLimits limits, TimeProvider time, 
     private readonly ConcurrentDictionary<string, UserWindow> _users = new(StringComparer.Ordinal);
 
     /// <summary>Null when <paramref name="command"/> may run; else the refusal's reason.</summary>
-    public string? Refuse(ActionCommand command, SupervisorRequest request)
+    public string? Refuse(ActionRequest command, SupervisorRequest request)
     {
         var user = _users.GetOrAdd(command.Actor.Id, _ => new UserWindow(limits, time.GetUtcNow()));
         string reason;
@@ -111,9 +111,9 @@ internal sealed class ActionRateLimiter(ActionLimits limits, TimeProvider time, 
 }
 
 /// <summary>The attempts of one user refused in one window: the first one's command and request, and how many.</summary>
-internal sealed class RateLimitBurst(ActionCommand first, SupervisorRequest request, DateTimeOffset at)
+internal sealed class RateLimitBurst(ActionRequest first, SupervisorRequest request, DateTimeOffset at)
 {
-    public ActionCommand First { get; } = first;
+    public ActionRequest First { get; } = first;
 
     public SupervisorRequest Request { get; } = request;
 

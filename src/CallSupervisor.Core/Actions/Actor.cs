@@ -20,7 +20,7 @@ public static class SupervisorRoles
 
 /// <summary>
 /// Who asks for an action: the signed-in user's stable id (the token's object id), display name and app roles.
-/// Carried by every <see cref="ActionCommand"/> so the one executor decides, and the audit trail records, who did
+/// Carried by every <see cref="ActionRequest"/> so the one executor decides, and the audit trail records, who did
 /// what with which right.
 /// </summary>
 public sealed record Actor(string Id, string Name, ImmutableArray<string> Roles)

@@ -1,5 +1,4 @@
-using CallSupervisor.Core.Calls;
-using CallSupervisor.Core.Commands;
+using CallSupervisor.Core.Identifiers;
 using CallSupervisor.Core.Ports;
 using CallSupervisor.Core.Store;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
-using CallSupervisor.Core.Calls;
-using CallSupervisor.Core.Commands;
+using CallSupervisor.Core.Identifiers;
 using CallSupervisor.Core.Ports;
 using CallSupervisor.Core.Store;
 

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
-using System.Text.Json.Serialization;
-using CallSupervisor.Core.Calls;
+using CallSupervisor.Core.Identifiers;
 
 namespace CallSupervisor.Core.Events;
 
@@ -10,29 +9,9 @@ namespace CallSupervisor.Core.Events;
 /// de-duplication key: an event id is applied at most once.
 /// </summary>
 /// <remarks>
-/// Events are journaled as JSON (see <see cref="Journal.EventJson"/>), each named by the discriminator below. The
-/// names are the journal's contract, not the C# names: a new event type gets a new name here, and a name is never
-/// changed or reused, or journals written before would no longer read.
+/// The event log stores events as JSON (see <see cref="EventLog.EventJson"/>) under the names its
+/// <c>EventTypeNames</c> lists: a new event type needs a name there.
 /// </remarks>
-[JsonPolymorphic(TypeDiscriminatorPropertyName = Journal.EventJson.TypeProperty)]
-[JsonDerivedType(typeof(CallConnected), "callConnected")]
-[JsonDerivedType(typeof(CallDisconnected), "callDisconnected")]
-[JsonDerivedType(typeof(ParticipantsUpdated), "participantsUpdated")]
-[JsonDerivedType(typeof(InvitationRequested), "invitationRequested")]
-[JsonDerivedType(typeof(AddParticipantSucceeded), "addParticipantSucceeded")]
-[JsonDerivedType(typeof(AddParticipantFailed), "addParticipantFailed")]
-[JsonDerivedType(typeof(CancelAddParticipantSucceeded), "cancelAddParticipantSucceeded")]
-[JsonDerivedType(typeof(CancelAddParticipantFailed), "cancelAddParticipantFailed")]
-[JsonDerivedType(typeof(MediaOperationStarted), "mediaOperationStarted")]
-[JsonDerivedType(typeof(MediaOperationEnded), "mediaOperationEnded")]
-[JsonDerivedType(typeof(CallReconciled), "callReconciled")]
-[JsonDerivedType(typeof(InvitationExpired), "invitationExpired")]
-[JsonDerivedType(typeof(MediaExpired), "mediaExpired")]
-[JsonDerivedType(typeof(CallAnswered), "callAnswered")]
-[JsonDerivedType(typeof(ActionRequested), "actionRequested")]
-[JsonDerivedType(typeof(ActionFailed), "actionFailed")]
-[JsonDerivedType(typeof(ActionExpired), "actionExpired")]
-[JsonDerivedType(typeof(IncomingCallClaimed), "incomingCallClaimed")]
 public abstract record CallEvent(string EventId, CallId CallId, DateTimeOffset OccurredAt)
 {
     /// <summary>

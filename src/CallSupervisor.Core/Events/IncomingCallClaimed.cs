@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using CallSupervisor.Core.Calls;
+using CallSupervisor.Core.Identifiers;
 
 namespace CallSupervisor.Core.Events;
 

@@ -15,7 +15,7 @@ public enum ApplyStatus
     Ignored,
 }
 
-/// <summary>What <see cref="CallStore.Apply"/> did with an event, with the reason when it did nothing.</summary>
+/// <summary>What <see cref="CallStore.ApplyAndRead"/> did with an event, with the reason when it did nothing.</summary>
 public sealed record ApplyOutcome(ApplyStatus Status, string? Reason = null)
 {
     public static ApplyOutcome Applied { get; } = new(ApplyStatus.Applied);

@@ -57,11 +57,6 @@ public sealed partial class CallStore : ICallsFeed
         _feed = new StateFeed<CallsSnapshot, CallChange>(initial, _options.BatchWindow, time, checkpoint?.Version ?? 0);
     }
 
-    public CallStore(TimeProvider time, TimeSpan batchWindow)
-        : this(time, CallStoreOptions.Default with { BatchWindow = batchWindow })
-    {
-    }
-
     /// <summary>The newest snapshot; immutable, safe to read from any thread.</summary>
     public CallsSnapshot Current => _feed.Current;
 
@@ -78,14 +73,10 @@ public sealed partial class CallStore : ICallsFeed
         _feed.Subscribe(cancellationToken, batchWindow);
 
     /// <summary>
-    /// Applies an event: at most once per <see cref="CallEvent.EventId"/> (within the remembered window), never
-    /// throwing for events that do not fit the state — they come back as Stale or Ignored with the reason.
-    /// </summary>
-    public ApplyOutcome Apply(CallEvent callEvent) => ApplyAndRead(callEvent).Outcome;
-
-    /// <summary>
-    /// <see cref="Apply"/>, also returning the call as this event left it (null when not applied): a caller that
-    /// acts on the result (the action executor) reads exactly the state its event produced, not a later one.
+    /// Applies an event: at most once per <see cref="CallEvent.DeduplicationKey"/> (within the remembered window),
+    /// never throwing for events that do not fit the state — they come back as Stale or Ignored with the reason.
+    /// Also returns the call as this event left it (null when not applied): a caller that acts on the result (the
+    /// action executor, through the replica) reads exactly the state its event produced, not a later one.
     /// </summary>
     public (ApplyOutcome Outcome, Call? Call) ApplyAndRead(CallEvent callEvent)
     {

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using CallSupervisor.Core.Calls;
+using CallSupervisor.Core.Identifiers;
 using CallSupervisor.Core.Events;
 using CallSupervisor.Core.Ports;
 

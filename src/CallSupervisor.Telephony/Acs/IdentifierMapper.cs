@@ -1,4 +1,4 @@
-using CallSupervisor.Core.Calls;
+using CallSupervisor.Core.Identifiers;
 using CallSupervisor.Telephony.Acs.Wire;
 
 namespace CallSupervisor.Telephony.Acs;

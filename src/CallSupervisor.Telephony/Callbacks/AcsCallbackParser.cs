@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Text;
 using System.Text.Json;
-using CallSupervisor.Core.Calls;
+using CallSupervisor.Core.Identifiers;
 using CallSupervisor.Core.Events;
 using CallSupervisor.Telephony.Callbacks.Wire;
 

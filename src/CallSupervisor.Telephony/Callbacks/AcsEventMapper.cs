@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
-using CallSupervisor.Core.Calls;
+using CallSupervisor.Core.Identifiers;
 using CallSupervisor.Core.Events;
 using CallSupervisor.Telephony.Acs;
 using CallSupervisor.Telephony.Callbacks.Wire;

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using CallSupervisor.Core.Calls;
+using CallSupervisor.Core.Identifiers;
 
 namespace CallSupervisor.Telephony.Callbacks;
 

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json;
-using CallSupervisor.Core.Calls;
+using CallSupervisor.Core.Identifiers;
 using CallSupervisor.Core.Events;
 
 namespace CallSupervisor.Telephony.Callbacks;

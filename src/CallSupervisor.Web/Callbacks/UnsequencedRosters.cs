@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using CallSupervisor.Core.Calls;
+using CallSupervisor.Core.Identifiers;
 using CallSupervisor.Core.Events;
 
 namespace CallSupervisor.Web.Callbacks;

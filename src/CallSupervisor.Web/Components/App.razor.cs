@@ -1,4 +1,4 @@
-using CallSupervisor.Web.Ui;
+using CallSupervisor.Web.Theming;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Routing;
 using Microsoft.AspNetCore.Components.Web;

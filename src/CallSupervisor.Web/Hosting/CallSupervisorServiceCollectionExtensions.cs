@@ -13,7 +13,7 @@ using CallSupervisor.Web.Hubs;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting.Server;
 using CallSupervisor.Telephony.Acs;
-using CallSupervisor.Web.Ui;
+using CallSupervisor.Web.Actions;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.Extensions.Options;
 using MudBlazor;
@@ -110,15 +110,15 @@ public static class CallSupervisorServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             new CallStoreOptions(sp.GetRequiredService<IOptions<DashboardOptions>>().Value.BatchWindow),
             new AuditOutcomeObserver(sp.GetRequiredService<IAuditTrail>()),
-            sp.GetRequiredService<JournalStart>().State));
+            sp.GetRequiredService<EventLogStart>().State));
         services.AddSingleton<ICallsFeed>(sp => sp.GetRequiredService<CallStore>());
         services.AddSingleton(sp => new ActionExecutor(
-            sp.GetRequiredService<CallStore>(),
+            sp.GetRequiredService<ICallsFeed>(),
+            sp.GetRequiredService<CallSupervisor.Core.EventLog.IEventApplier>(),
             new ActionPorts(sp.GetRequiredService<CallSupervisor.Core.Ports.ICallAutomationPort>(), sp.GetRequiredService<CallSupervisor.Core.Ports.IGraphCallsPort>()),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IAuditTrail>(),
             sp.GetRequiredService<CallSupervisor.Core.Ports.IReconcileRequests>(),
-            sp.GetRequiredService<CallSupervisor.Core.Journal.IEventApplier>(),
             new ActionLimits(sp.GetRequiredService<IOptions<CallsOptions>>().Value.ActionsPerUser, sp.GetRequiredService<IOptions<CallsOptions>>().Value.ActionWindow),
             new ActionLog(sp.GetRequiredService<ILogger<ActionLog>>())));
         services.AddScoped<CurrentUser>();

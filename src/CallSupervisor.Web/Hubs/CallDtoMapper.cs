@@ -1,7 +1,6 @@
 using CallSupervisor.Contracts;
 using CallSupervisor.Core.Actions;
-using CallSupervisor.Core.Calls;
-using CallSupervisor.Core.Commands;
+using CallSupervisor.Core.Identifiers;
 using CallSupervisor.Core.Store;
 
 namespace CallSupervisor.Web.Hubs;
@@ -52,6 +51,6 @@ internal static class CallDtoMapper
 
     public static IdentifierDto ToDto(this CommunicationIdentifier id) => new(id.Kind.ToString(), id.RawId, id.Value);
 
-    public static CommandResultDto ToDto(this CommandOutcome outcome) =>
+    public static CommandResultDto ToDto(this ActionReceipt outcome) =>
         new(outcome.Status.ToString(), outcome.Message, outcome.Error?.Code, outcome.Error?.Message, outcome.OperationContext);
 }

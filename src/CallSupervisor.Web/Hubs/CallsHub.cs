@@ -1,5 +1,5 @@
 using CallSupervisor.Contracts;
-using CallSupervisor.Core.Calls;
+using CallSupervisor.Core.Identifiers;
 using CallSupervisor.Core.Actions;
 using CallSupervisor.Core.Store;
 using Microsoft.AspNetCore.SignalR;
@@ -42,15 +42,15 @@ public sealed class CallsHub(ICallsFeed store, ActionExecutor actions, CallSuper
     // Commands are not tied to the connection's lifetime: once sent, ACS may act on them, so a client that drops
     // mid-request must not turn a sent request into a "cancelled" entry in the audit trail.
     public Task<CommandResultDto> Mute(string callId, string participantRawId) =>
-        ExecuteAsync(ActionCommand.Mute(new CallId(callId), participantRawId, Caller));
+        ExecuteAsync(ActionRequest.Mute(new CallId(callId), participantRawId, Caller));
 
     public Task<CommandResultDto> CancelInvitation(string callId, string invitationId) =>
-        ExecuteAsync(ActionCommand.CancelInvitation(new CallId(callId), new InvitationId(invitationId), Caller));
+        ExecuteAsync(ActionRequest.CancelInvitation(new CallId(callId), new InvitationId(invitationId), Caller));
 
     public Task<CommandResultDto> CancelMedia(string callId) =>
-        ExecuteAsync(ActionCommand.CancelMedia(new CallId(callId), Caller));
+        ExecuteAsync(ActionRequest.CancelMedia(new CallId(callId), Caller));
 
-    private async Task<CommandResultDto> ExecuteAsync(ActionCommand command) =>
+    private async Task<CommandResultDto> ExecuteAsync(ActionRequest command) =>
         (await actions.ExecuteAsync(command, CancellationToken.None)).ToDto();
 
     // Only signed-in users get here (Observe policy); whether they may act is the executor's decision.

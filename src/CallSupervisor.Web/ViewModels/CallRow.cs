@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-using CallSupervisor.Core.Calls;
+using CallSupervisor.Core.Identifiers;
 using CallSupervisor.Core.Store;
 
 namespace CallSupervisor.Web.ViewModels;

@@ -1,4 +1,4 @@
-using CallSupervisor.Core.Calls;
+using CallSupervisor.Core.Identifiers;
 using CallSupervisor.Core.Store;
 
 namespace CallSupervisor.Core.Tests.Store;

@@ -35,7 +35,7 @@ public sealed class DeduplicationTests
         var outcome = store.Apply(started);
 
         Assert.Equal(ApplyStatus.Duplicate, outcome.Status);
-        Assert.Equal(Calls.MediaStatus.Completed, store.Media().Status);
+        Assert.Equal(Core.Identifiers.MediaStatus.Completed, store.Media().Status);
     }
 
     [Fact]
@@ -61,7 +61,7 @@ public sealed class DeduplicationTests
 
         // Evicted ids are no longer recognised; the rules still keep the state sane (a repeated connect only refills details).
         Assert.NotEqual(ApplyStatus.Duplicate, outcome.Status);
-        Assert.Equal(Calls.CallState.Connected, store.Call1().State);
+        Assert.Equal(Core.Identifiers.CallState.Connected, store.Call1().State);
     }
 
     [Fact]
@@ -109,7 +109,7 @@ public sealed class DeduplicationTests
         var store = StoreTestKit.NewStore();
         store.Apply(Events.IncomingCallClaimed.For(Incoming("eg-1", "context-1"), _events.Now));
 
-        var restored = new CallStore(TimeProvider.System, checkpoint: Core.Journal.CheckpointJson.Deserialize(Core.Journal.CheckpointJson.Serialize(store.Export())));
+        var restored = new CallStore(TimeProvider.System, checkpoint: Core.EventLog.CheckpointJson.Deserialize(Core.EventLog.CheckpointJson.Serialize(store.Export())));
 
         Assert.Equal(ApplyStatus.Duplicate, restored.Apply(Events.IncomingCallClaimed.For(Incoming("eg-9", "context-1"), _events.Now)).Status);
     }

@@ -1,5 +1,5 @@
 using CallSupervisor.Core.Actions;
-using CallSupervisor.Core.Calls;
+using CallSupervisor.Core.Identifiers;
 using CallSupervisor.Core.Events;
 using CallSupervisor.Core.Store;
 

@@ -38,7 +38,7 @@ public sealed class SubscriptionTests
     public async Task Subscribe_WithBatchWindow_CollectsABurstIntoOneDelivery()
     {
         var time = new ManualTimeProvider();
-        var store = new CallStore(time, TimeSpan.FromMilliseconds(100));
+        var store = new CallStore(time, new CallStoreOptions(TimeSpan.FromMilliseconds(100)));
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         var subscription = store.Subscribe(cts.Token);
         await using var batches = subscription.Changes.GetAsyncEnumerator(cts.Token);

@@ -1,7 +1,7 @@
-using CallSupervisor.Core.Calls;
+using CallSupervisor.Core.Identifiers;
 using CallSupervisor.Core.Events;
 using CallSupervisor.Core.Ports;
-using CallSupervisor.Core.Tests.Commands;
+using CallSupervisor.Core.Tests.Actions;
 using CallSupervisor.Core.Workflow;
 
 namespace CallSupervisor.Core.Tests.Workflow;

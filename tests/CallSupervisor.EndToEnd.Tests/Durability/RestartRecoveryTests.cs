@@ -9,7 +9,7 @@ using Xunit.Abstractions;
 namespace CallSupervisor.EndToEnd.Tests.Durability;
 
 /// <summary>
-/// The app killed (SIGKILL) mid-simulation and started again on its embedded journal, while the emulator — standing
+/// The app killed (SIGKILL) mid-simulation and started again on its embedded event log, while the emulator — standing
 /// for ACS — keeps running and retries the callbacks it could not deliver: the board comes back equal to the
 /// emulator's truth (calls, rosters, ringing invitations, running media), with its activity and audit rows.
 /// </summary>
@@ -150,8 +150,8 @@ public sealed partial class RestartRecoveryTests(ITestOutputHelper output) : IAs
         var difference = await BoardComparison.ConvergeAsync(() => EmulatorCallsAsync(emulator), TimeSpan.FromMinutes(3) - restart.Elapsed, after);
         output.WriteLine($"restart with {Calls} live calls: process listening after {up.TotalSeconds:0.00} s, first hub snapshot ({onFirstSnapshot} connected calls) "
             + $"after {snapshot.TotalSeconds:0.00} s, board equal to the emulator after {restart.Elapsed.TotalSeconds:0.00} s");
-        var journal = new FileInfo(Path.Combine(_home, "journal.db"));
-        output.WriteLine($"journal file {journal.Length / 1024} KiB");
+        var logFile = new FileInfo(Path.Combine(_home, "journal.db"));
+        output.WriteLine($"event log file {logFile.Length / 1024} KiB");
         Assert.Null(difference);
     }
 

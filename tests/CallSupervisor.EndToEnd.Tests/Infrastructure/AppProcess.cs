@@ -114,7 +114,7 @@ public sealed partial class AppProcess : IAsyncDisposable
         // Each app keeps its keys (sessions) and audit database in its private folder, unless the test shares them.
         info.Environment["Security__KeyPath"] = Path.Combine(homeDirectory, "keys");
         info.Environment["Audit__SqlitePath"] = Path.Combine(homeDirectory, "audit.db");
-        info.Environment["Journal__SqlitePath"] = Path.Combine(homeDirectory, "journal.db");
+        info.Environment["EventLog__SqlitePath"] = Path.Combine(homeDirectory, "journal.db");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;

@@ -18,7 +18,7 @@ public sealed class StartupRefusalTests : IDisposable
     public void Dispose() => Directory.Delete(_home, recursive: true);
 
     [Theory]
-    [InlineData("Journal:SqlitePath", "journal.db")]
+    [InlineData("EventLog:SqlitePath", "journal.db")]
     [InlineData("Audit:SqlitePath", "audit.db")]
     public async Task Start_DatabaseFolderUnderAFile_ExitsWithOneLineNamingTheSetting(string setting, string file)
     {

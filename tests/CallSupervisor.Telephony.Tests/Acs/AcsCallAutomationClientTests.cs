@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using CallSupervisor.Core.Calls;
+using CallSupervisor.Core.Identifiers;
 using CallSupervisor.Core.Events;
 using CallSupervisor.Telephony.Tests.Fakes;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
-using CallSupervisor.Core.Calls;
+using CallSupervisor.Core.Identifiers;
 using CallSupervisor.Telephony.Tests.Fakes;
 
 namespace CallSupervisor.Telephony.Tests.Acs;

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using CallSupervisor.Core.Calls;
+using CallSupervisor.Core.Identifiers;
 using CallSupervisor.Telephony.Acs;
 using CallSupervisor.Telephony.Tests.Fakes;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using Azure.Core;
 using Azure.Identity;
-using CallSupervisor.Core.Calls;
+using CallSupervisor.Core.Identifiers;
 using CallSupervisor.Telephony.Http;
 using CallSupervisor.Core.Tests;
 using CallSupervisor.Telephony.Tests.Fakes;

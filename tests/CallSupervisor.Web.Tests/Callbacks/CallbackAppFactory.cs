@@ -1,4 +1,4 @@
-using CallSupervisor.Core.Calls;
+using CallSupervisor.Core.Identifiers;
 using CallSupervisor.Core.Store;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -87,7 +87,7 @@ public sealed class CallbackAppFactory(
         builder.UseSetting("AzureAd:ClientSecret", "secret");
         builder.UseSetting("Security:KeyPath", Path.Combine(_data, "keys"));
         builder.UseSetting("Audit:SqlitePath", Path.Combine(_data, "audit.db"));
-        builder.UseSetting("Journal:SqlitePath", Path.Combine(_data, "journal.db"));
+        builder.UseSetting("EventLog:SqlitePath", Path.Combine(_data, "journal.db"));
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(key, value);

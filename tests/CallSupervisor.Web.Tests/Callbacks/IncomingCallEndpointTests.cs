@@ -1,11 +1,11 @@
 using System.Net;
 using System.Text;
 using CallSupervisor.Core.Events;
-using CallSupervisor.Core.Journal;
+using CallSupervisor.Core.EventLog;
 using CallSupervisor.Core.Ports;
-using CallSupervisor.Core.Tests.Commands;
+using CallSupervisor.Core.Tests.Actions;
 using CallSupervisor.Board.EventLog;
-using CallSupervisor.Web.Tests.Journal;
+using CallSupervisor.Web.Tests.EventLog;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CallSupervisor.Web.Tests.Callbacks;

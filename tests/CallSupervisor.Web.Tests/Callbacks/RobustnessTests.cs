@@ -59,17 +59,17 @@ public sealed class RobustnessTests
         Assert.Equal(before, store.Version);
     }
 
-    private static Action<IServiceCollection> WithLog(Journal.InMemoryEventLog log) => services =>
+    private static Action<IServiceCollection> WithLog(EventLog.InMemoryEventLog log) => services =>
     {
-        services.AddSingleton<CallSupervisor.Core.Journal.IEventLog>(log);
-        services.AddSingleton<CallSupervisor.Core.Journal.ICheckpointStore>(log);
+        services.AddSingleton<CallSupervisor.Core.EventLog.IEventLog>(log);
+        services.AddSingleton<CallSupervisor.Core.EventLog.ICheckpointStore>(log);
     };
 
     [Fact]
     public async Task Callbacks_PipelineFull_Return503WithRetryAfterAndAppendNothing_ReadinessReportsTheBacklog()
     {
         // A log that does not answer yet: what is sent stays on its way, so the pipeline fills deterministically.
-        var log = new Journal.InMemoryEventLog { Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously) };
+        var log = new EventLog.InMemoryEventLog { Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously) };
         await using var app = new CallbackAppFactory(
             callbackAuth: false,
             new Dictionary<string, string> { ["Calls:MaxQueuedEvents"] = "100", ["Calls:MaxCallbackBytes"] = "1048576" },
@@ -104,7 +104,7 @@ public sealed class RobustnessTests
     [Fact]
     public async Task Callbacks_EventLogDown_503NotAcknowledged_ReadinessUnhealthy_ThenRecovers()
     {
-        var log = new Journal.InMemoryEventLog { Unavailable = true };
+        var log = new EventLog.InMemoryEventLog { Unavailable = true };
         await using var app = new CallbackAppFactory(callbackAuth: false, services: WithLog(log));
         using var client = app.CreateClient();
 
@@ -128,7 +128,7 @@ public sealed class RobustnessTests
     [Fact]
     public async Task EventLogDownWhileRunning_StaysUnavailableAcrossTheReplicasRetries_ThenClears()
     {
-        var log = new Journal.InMemoryEventLog();
+        var log = new EventLog.InMemoryEventLog();
         await using var app = new CallbackAppFactory(callbackAuth: false, services: WithLog(log));
         using var client = app.CreateClient();
         var status = app.Services.GetRequiredService<CallSupervisor.Board.EventLog.EventLogStatus>();

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using CallSupervisor.Core.Actions;
-using CallSupervisor.Core.Calls;
+using CallSupervisor.Core.Identifiers;
 using CallSupervisor.Core.Ports;
 using CallSupervisor.Core.Tests.Store;
 using CallSupervisor.Web.Components.Controls;
@@ -71,7 +71,7 @@ public sealed class ActionButtonTests : DashboardTestContext
         Assert.Equal("Your role (Observer) may watch calls but not act on them", cut.Find("#" + cut.Find("button").GetAttribute("aria-describedby")).TextContent);
 
         // The executor decides, not the button: run the action as a forged click would.
-        await Services.GetRequiredService<Ui.ActionRunner>().RunAsync(SupervisorActions.Mute, Call1, TestEvents.Agent.RawId);
+        await Services.GetRequiredService<Web.Actions.ActionRunner>().RunAsync(SupervisorActions.Mute, Call1, TestEvents.Agent.RawId);
 
         Assert.Empty(Acs.Requests);
         var entry = Assert.Single(Audit.Entries);

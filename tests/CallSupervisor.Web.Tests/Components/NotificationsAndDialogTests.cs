@@ -1,6 +1,6 @@
 using CallSupervisor.Core.Actions;
 using CallSupervisor.Core.Tests.Store;
-using CallSupervisor.Web.Ui;
+using CallSupervisor.Web.Actions;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 

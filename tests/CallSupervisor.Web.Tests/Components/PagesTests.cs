@@ -1,4 +1,4 @@
-using CallSupervisor.Core.Calls;
+using CallSupervisor.Core.Identifiers;
 using CallSupervisor.Core.Events;
 using CallSupervisor.Core.Store;
 using CallSupervisor.Core.Tests.Store;
@@ -72,7 +72,7 @@ public sealed class PagesTests : DashboardTestContext
         Assert.Equal("3 events per minute", cut.Find("[data-testid=ops-rate]").TextContent);
         Assert.Equal("1", cut.Find("[data-testid=ops-circuits]").TextContent);
         Assert.StartsWith("0 of 1000", cut.Find("[data-testid=ops-queue]").TextContent, StringComparison.Ordinal);
-        Assert.Contains("SQLite journal: available", cut.Find("[data-testid=ops-log]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("SQLite event log: available", cut.Find("[data-testid=ops-log]").TextContent, StringComparison.Ordinal);
         Assert.EndsWith("leading (expiries, re-reads from ACS, checkpoints)", cut.Find("[data-testid=ops-instance]").TextContent, StringComparison.Ordinal);
     }
 }

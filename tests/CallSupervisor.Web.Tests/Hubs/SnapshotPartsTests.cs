@@ -1,4 +1,4 @@
-using CallSupervisor.Core.Calls;
+using CallSupervisor.Core.Identifiers;
 using CallSupervisor.Core.Store;
 using CallSupervisor.Core.Tests;
 using CallSupervisor.Core.Tests.Store;
@@ -12,7 +12,7 @@ public sealed class SnapshotPartsTests
     [Fact]
     public void Parts_LiveCallsFirst_BoundedAndWhole()
     {
-        var store = new CallStore(new ManualTimeProvider(), TimeSpan.Zero);
+        var store = new CallStore(new ManualTimeProvider(), new CallStoreOptions(TimeSpan.Zero));
         var events = new TestEvents();
         for (var i = 0; i < 5; i++)
         {
@@ -36,7 +36,7 @@ public sealed class SnapshotPartsTests
     [Fact]
     public void Parts_EmptyBoard_OnePartWithNoCalls()
     {
-        var parts = new CallStore(new ManualTimeProvider(), TimeSpan.Zero).Current.ToDtoParts(0, partSize: 500).ToList();
+        var parts = new CallStore(new ManualTimeProvider(), new CallStoreOptions(TimeSpan.Zero)).Current.ToDtoParts(0, partSize: 500).ToList();
 
         var only = Assert.Single(parts);
         Assert.Empty(only.Calls);

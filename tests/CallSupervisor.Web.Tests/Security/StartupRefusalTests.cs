@@ -10,7 +10,7 @@ public sealed class StartupRefusalTests
     public void Report_SeveralRefusals_OneLineEachAndExitCode78()
     {
         var refused = new AggregateException(
-            new OptionsValidationException("Journal", typeof(object), ["Journal:SqlitePath: cannot be written.", "Journal:ProbeInterval must be between 100 ms and 1 minute."]),
+            new OptionsValidationException("EventLog", typeof(object), ["EventLog:SqlitePath: cannot be written.", "EventLog:ProbeInterval must be between 100 ms and 1 minute."]),
             new OptionsValidationException("Security", typeof(object), ["AllowedHosts must list the dashboard's host names."]));
         using var output = new StringWriter();
 
@@ -20,8 +20,8 @@ public sealed class StartupRefusalTests
         Assert.Equal(78, exitCode);
         Assert.Equal(
             [
-                "CallSupervisor cannot start: Journal:SqlitePath: cannot be written.",
-                "CallSupervisor cannot start: Journal:ProbeInterval must be between 100 ms and 1 minute.",
+                "CallSupervisor cannot start: EventLog:SqlitePath: cannot be written.",
+                "CallSupervisor cannot start: EventLog:ProbeInterval must be between 100 ms and 1 minute.",
                 "CallSupervisor cannot start: AllowedHosts must list the dashboard's host names.",
             ],
             output.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries));

@@ -76,7 +76,7 @@ public sealed class LiveCallsViewTests
         _view.Frozen = true;
         _store.Apply(_events.RosterFor(TestEvents.Call2, 2, TestEvents.In(TestEvents.Caller), TestEvents.In(TestEvents.Agent2, muted: true)));
         _view.Apply(Batch(TestEvents.Call2), _events.Now);
-        var call3 = new Core.Calls.CallId("call-3");
+        var call3 = new Core.Identifiers.CallId("call-3");
         _store.Apply(_events.Connected(call3));
         _view.Apply(Batch(call3), _events.Now);
 
@@ -90,8 +90,8 @@ public sealed class LiveCallsViewTests
     {
         var row = _view.Rows[0];
 
-        Assert.True(row.SamePlaceAs(row with { Muted = 2, Participants = 5, PendingInvitations = row.PendingInvitations + 0, State = Core.Calls.CallState.Connected }));
-        Assert.False(row.SamePlaceAs(row with { State = Core.Calls.CallState.Disconnected }));
+        Assert.True(row.SamePlaceAs(row with { Muted = 2, Participants = 5, PendingInvitations = row.PendingInvitations + 0, State = Core.Identifiers.CallState.Connected }));
+        Assert.False(row.SamePlaceAs(row with { State = Core.Identifiers.CallState.Disconnected }));
         Assert.False(row.SamePlaceAs(row with { StartedAt = row.StartedAt.AddSeconds(1) }));
         Assert.False(row.SamePlaceAs(row with { EndedAt = row.StartedAt }));
         Assert.False(row.SamePlaceAs(row with { RingingSince = row.StartedAt }));
@@ -121,6 +121,6 @@ public sealed class LiveCallsViewTests
         Assert.Equal(1, other.Rows[1].Muted);
     }
 
-    private FeedBatch<CallsSnapshot, CallChange> Batch(Core.Calls.CallId callId) =>
+    private FeedBatch<CallsSnapshot, CallChange> Batch(Core.Identifiers.CallId callId) =>
         new(0, _store.Current, ImmutableArray.Create(new CallChange(callId, CallChangeKind.Updated)));
 }

@@ -22,7 +22,7 @@ internal static class ActionRules
             return Fold.Ignored(availability.Reason ?? "not available");
         }
         var marked = call with { PendingActions = call.PendingActions.SetItem(e.Action.OperationContext, e.Action) };
-        return Fold.Applied(marked, Log.Info(call.CallId, e.OccurredAt, $"{action.Describe(call, e.Action.Target)} requested", e.Action.Request.Supervisor));
+        return Fold.Applied(marked, NewEntry.Info(call.CallId, e.OccurredAt, $"{action.Describe(call, e.Action.Target)} requested", e.Action.Request.Supervisor));
     }
 
     /// <summary>Removes only the mark this request made; a state a callback settled meanwhile is kept.</summary>
@@ -33,7 +33,7 @@ internal static class ActionRules
         var next = call.PendingActions.ContainsKey(e.Action.OperationContext)
             ? Resolve(call, e.Action.OperationContext, ActionResult.Failed, text, e.OccurredAt)
             : call;
-        return Fold.Applied(next, Log.Error(call.CallId, e.OccurredAt, text, Log.By(e.Action.Request)));
+        return Fold.Applied(next, NewEntry.Error(call.CallId, e.OccurredAt, text, NewEntry.By(e.Action.Request)));
     }
 
     public static Fold Expired(Call call, ActionExpired e)
@@ -45,7 +45,7 @@ internal static class ActionRules
         var text = $"{SupervisorActions.For(pending.Kind).Describe(call, pending.Target)} was not confirmed by ACS; it can be tried again";
         return Fold.Applied(
             Resolve(call, e.OperationContext, ActionResult.NotConfirmed, text, e.OccurredAt),
-            Log.Warning(call.CallId, e.OccurredAt, text, Log.By(pending.Request)));
+            NewEntry.Warning(call.CallId, e.OccurredAt, text, NewEntry.By(pending.Request)));
     }
 
     /// <summary>
@@ -70,7 +70,7 @@ internal static class ActionRules
             next = Resolve(next, pending.OperationContext, settled.Result, settled.Text, at);
             if (settled.Announce)
             {
-                entries.Add(Log.Warning(call.CallId, at, settled.Text, Log.By(pending.Request)));
+                entries.Add(NewEntry.Warning(call.CallId, at, settled.Text, NewEntry.By(pending.Request)));
             }
         }
         return (next, entries);

@@ -1,4 +1,4 @@
-using CallSupervisor.Core.Calls;
+using CallSupervisor.Core.Identifiers;
 using CallSupervisor.Core.Events;
 
 namespace CallSupervisor.Core.Store.Rules;
@@ -49,7 +49,7 @@ internal static class EventRules
                 return Fold.Ignored($"Call {e.CallId} is not on the dashboard");
         }
         var placeholder = Call.Placeholder(e.CallId, e.OccurredAt);
-        var created = Log.Warning(e.CallId, e.OccurredAt, $"Call {e.CallId} seen before CallConnected; details need reconciling");
+        var created = NewEntry.Warning(e.CallId, e.OccurredAt, $"Call {e.CallId} seen before CallConnected; details need reconciling");
         var fold = ApplyToKnownCall(placeholder, e);
         return fold.Call is { } call
             ? Fold.Applied(call, [created, .. fold.Activity])

@@ -1,4 +1,4 @@
-using CallSupervisor.Core.Calls;
+using CallSupervisor.Core.Identifiers;
 using CallSupervisor.Core.Events;
 
 namespace CallSupervisor.Core.Store.Rules;
@@ -27,7 +27,7 @@ internal static class InvitationRules
         }
         var invitation = new Invitation(e.InvitationId, e.Target, e.OperationContext, e.OccurredAt, e.Timeout, InvitationStatus.Pending);
         call = call with { Names = LifecycleRules.Named(call.Names, e.Target, e.TargetName) };
-        var requested = Log.Info(call.CallId, e.OccurredAt, $"Inviting {Describe.Who(WithInvitation(call, invitation), e.Target)} (rings up to {e.Timeout.TotalSeconds:0} s)");
+        var requested = NewEntry.Info(call.CallId, e.OccurredAt, $"Inviting {Describe.Who(WithInvitation(call, invitation), e.Target)} (rings up to {e.Timeout.TotalSeconds:0} s)");
         if (!call.UnmatchedAddResults.TryGetValue(e.OperationContext, out var early))
         {
             return Fold.Applied(WithInvitation(call, invitation), requested);
@@ -81,7 +81,7 @@ internal static class InvitationRules
         var cancelled = invitation with { Status = InvitationStatus.Cancelled, EndedAt = e.OccurredAt, CancelRequest = by };
         return Fold.Applied(
             WithInvitation(call, cancelled),
-            Log.Success(call.CallId, e.OccurredAt, $"Invitation to {Describe.Who(call, invitation.Target)} cancelled", Log.By(by)));
+            NewEntry.Success(call.CallId, e.OccurredAt, $"Invitation to {Describe.Who(call, invitation.Target)} cancelled", NewEntry.By(by)));
     }
 
     /// <summary>
@@ -109,7 +109,7 @@ internal static class InvitationRules
         {
             next = ActionRules.Resolve(next, pending.OperationContext, Actions.ActionResult.Failed, text, e.OccurredAt);
         }
-        return Fold.Applied(next, Log.Warning(call.CallId, e.OccurredAt, text, Log.By(by)));
+        return Fold.Applied(next, NewEntry.Warning(call.CallId, e.OccurredAt, text, NewEntry.By(by)));
     }
 
     /// <summary>
@@ -149,7 +149,7 @@ internal static class InvitationRules
         var ended = invitation with { Status = InvitationStatus.TimedOut, EndedAt = e.OccurredAt, NoOutcomeFromAcs = true };
         return Fold.Applied(
             WithInvitation(call, ended),
-            Log.Warning(call.CallId, e.OccurredAt, $"Invitation to {Describe.Who(call, invitation.Target)} timed out (no answer from ACS)", Log.By(CancelOf(call, invitation))));
+            NewEntry.Warning(call.CallId, e.OccurredAt, $"Invitation to {Describe.Who(call, invitation.Target)} timed out (no answer from ACS)", NewEntry.By(CancelOf(call, invitation))));
     }
 
     private static Fold Succeed(Call call, Invitation invitation, DateTimeOffset at)
@@ -161,14 +161,14 @@ internal static class InvitationRules
             case InvitationStatus.Pending when cancel is null:
                 return Fold.Applied(
                     WithInvitation(call, invitation with { Status = InvitationStatus.Accepted, EndedAt = at }),
-                    Log.Success(call.CallId, at, invitation.NoOutcomeFromAcs
+                    NewEntry.Success(call.CallId, at, invitation.NoOutcomeFromAcs
                         ? $"{who} accepted the invitation (seen in the call; ACS sent no outcome)"
                         : $"{who} accepted the invitation"));
             case InvitationStatus.Pending or InvitationStatus.Cancelled:
                 var accepted = invitation with { Status = InvitationStatus.Accepted, EndedAt = at, CancelLostRace = true, CancelRequest = cancel };
                 return Fold.Applied(
                     WithInvitation(call, accepted),
-                    Log.Warning(call.CallId, at, $"{who} accepted before the cancel took effect", Log.By(cancel)));
+                    NewEntry.Warning(call.CallId, at, $"{who} accepted before the cancel took effect", NewEntry.By(cancel)));
             default:
                 return Fold.Ignored($"invitation {invitation.InvitationId} is already {invitation.Status}");
         }
@@ -189,11 +189,11 @@ internal static class InvitationRules
         var (status, entry) = result?.Code switch
         {
             TerminatedCode when pending is not null =>
-                (InvitationStatus.Cancelled, Log.Success(call.CallId, at, $"Invitation to {who} cancelled", Log.By(pending.Request))),
+                (InvitationStatus.Cancelled, NewEntry.Success(call.CallId, at, $"Invitation to {who} cancelled", NewEntry.By(pending.Request))),
             TimeoutCode =>
-                (InvitationStatus.TimedOut, Log.Warning(call.CallId, at, $"Invitation to {who} timed out")),
+                (InvitationStatus.TimedOut, NewEntry.Warning(call.CallId, at, $"Invitation to {who} timed out")),
             _ =>
-                (InvitationStatus.Failed, Log.Warning(call.CallId, at, $"Invitation to {who} failed: {Describe.Result(result)}")),
+                (InvitationStatus.Failed, NewEntry.Warning(call.CallId, at, $"Invitation to {who} failed: {Describe.Result(result)}")),
         };
         var ended = invitation with { Status = status, EndedAt = at, LastResult = result, CancelRequest = pending?.Request ?? invitation.CancelRequest };
         return Fold.Applied(WithInvitation(call, ended), entry);
@@ -210,7 +210,7 @@ internal static class InvitationRules
             return Fold.Ignored($"an outcome for operationContext '{operationContext}' is already waiting for its invitation");
         }
         var next = call with { UnmatchedAddResults = call.UnmatchedAddResults.Add(operationContext, result) };
-        var entry = result.Succeeded ? Log.Success(call.CallId, result.At, text) : Log.Warning(call.CallId, result.At, text);
+        var entry = result.Succeeded ? NewEntry.Success(call.CallId, result.At, text) : NewEntry.Warning(call.CallId, result.At, text);
         return Fold.Applied(next, entry);
     }
 

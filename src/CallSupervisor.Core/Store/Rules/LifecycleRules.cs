@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using CallSupervisor.Core.Calls;
+using CallSupervisor.Core.Identifiers;
 using CallSupervisor.Core.Events;
 
 namespace CallSupervisor.Core.Store.Rules;
@@ -33,7 +33,7 @@ internal static class LifecycleRules
         // IncomingCall) only fills details: the connection was already told.
         return known is { State: CallState.Connected }
             ? Fold.Applied(filled)
-            : Fold.Applied(filled, Log.Info(e.CallId, e.OccurredAt, Connected(filled)));
+            : Fold.Applied(filled, NewEntry.Info(e.CallId, e.OccurredAt, Connected(filled)));
     }
 
     /// <summary>Adds a display name the app learnt for someone (nothing when either is unknown).</summary>
@@ -56,14 +56,14 @@ internal static class LifecycleRules
             NeedsReconcile = false,
             Names = Named(ImmutableDictionary<string, string>.Empty, e.Caller, e.CallerName),
         };
-        return Fold.Applied(call, Log.Info(e.CallId, e.OccurredAt, $"Call answered: {Describe.Who(call, e.Caller)} called {Describe.Who(call, e.Callee)}"));
+        return Fold.Applied(call, NewEntry.Info(e.CallId, e.OccurredAt, $"Call answered: {Describe.Who(call, e.Caller)} called {Describe.Who(call, e.Callee)}"));
     }
 
     public static Fold Disconnect(Call? call, CallDisconnected e)
     {
         var (closed, summary) = Close(call ?? Call.Placeholder(e.CallId, e.OccurredAt), e.OccurredAt, e.Result);
         var result = e.Result is null ? "" : $" ({Describe.Result(e.Result)})";
-        return Fold.Applied(closed, Log.Info(e.CallId, e.OccurredAt, $"Call ended{result}{summary}"));
+        return Fold.Applied(closed, NewEntry.Info(e.CallId, e.OccurredAt, $"Call ended{result}{summary}"));
     }
 
     /// <summary>
@@ -149,15 +149,15 @@ internal static class LifecycleRules
         if (settled.State == CallState.Disconnected)
         {
             var (closed, summary) = Close(settled, now, null);
-            return Fold.Applied(closed, Log.Warning(call.CallId, now, $"Call ended ({service} reports it {details.State}){summary}"));
+            return Fold.Applied(closed, NewEntry.Warning(call.CallId, now, $"Call ended ({service} reports it {details.State}){summary}"));
         }
         if (!call.NeedsReconcile && corrections.Count == 0 && joined.Count == 0)
         {
             return Fold.Ignored($"the call matches what {service} reports");
         }
         var entry = call.NeedsReconcile
-            ? Log.Info(call.CallId, now, $"Call details from {service}: {settled.State}, {settled.Participants.Count} participant(s)")
-            : Log.Warning(call.CallId, now, $"Updated from {service} (no callback reported it): {string.Join("; ", corrections)}");
+            ? NewEntry.Info(call.CallId, now, $"Call details from {service}: {settled.State}, {settled.Participants.Count} participant(s)")
+            : NewEntry.Warning(call.CallId, now, $"Updated from {service} (no callback reported it): {string.Join("; ", corrections)}");
         return Fold.Applied(settled, [entry, .. joined]);
     }
 }

@@ -1,4 +1,4 @@
-using CallSupervisor.Core.Calls;
+using CallSupervisor.Core.Identifiers;
 using CallSupervisor.Core.Events;
 
 namespace CallSupervisor.Core.Store.Rules;
@@ -17,7 +17,7 @@ internal static class MediaRules
                 : $"media operation {e.OperationId} has already ended");
         }
         var operation = new MediaOperation(e.OperationId, e.Kind, e.Description, e.OccurredAt, MediaStatus.Running);
-        return Fold.Applied(WithOperation(call, operation), Log.Info(call.CallId, e.OccurredAt, $"{Describe.Media(operation)} started"));
+        return Fold.Applied(WithOperation(call, operation), NewEntry.Info(call.CallId, e.OccurredAt, $"{Describe.Media(operation)} started"));
     }
 
     public static Fold Ended(Call call, MediaOperationEnded e)
@@ -61,19 +61,19 @@ internal static class MediaRules
         var expired = known with { Status = MediaStatus.Expired, EndedAt = e.OccurredAt };
         return Fold.Applied(
             WithOperation(call, expired),
-            Log.Warning(call.CallId, e.OccurredAt, $"{Describe.Media(known)}: no end reported by ACS; shown as ended"));
+            NewEntry.Warning(call.CallId, e.OccurredAt, $"{Describe.Media(known)}: no end reported by ACS; shown as ended"));
     }
 
     private static ActivityEntry Entry(Call call, MediaOperation ended, DateTimeOffset at)
     {
         var what = Describe.Media(ended);
-        var by = Log.By(ended.CancelRequest);
+        var by = NewEntry.By(ended.CancelRequest);
         return ended.Status switch
         {
-            MediaStatus.Completed when ended.CancelRequest is not null => Log.Info(call.CallId, at, $"{what} completed before the cancel took effect", by),
-            MediaStatus.Completed => Log.Info(call.CallId, at, $"{what} completed"),
-            MediaStatus.Cancelled => Log.Success(call.CallId, at, $"{what} cancelled", by),
-            _ => Log.Warning(call.CallId, at, $"{what} failed: {Describe.Result(ended.LastResult)}"),
+            MediaStatus.Completed when ended.CancelRequest is not null => NewEntry.Info(call.CallId, at, $"{what} completed before the cancel took effect", by),
+            MediaStatus.Completed => NewEntry.Info(call.CallId, at, $"{what} completed"),
+            MediaStatus.Cancelled => NewEntry.Success(call.CallId, at, $"{what} cancelled", by),
+            _ => NewEntry.Warning(call.CallId, at, $"{what} failed: {Describe.Result(ended.LastResult)}"),
         };
     }
 

@@ -39,7 +39,7 @@ internal static class RosterRules
         };
         var (settled, joined) = InvitationRules.SettleFromRoster(call, next, e.OccurredAt);
         var summary = changes.Count > 0 ? string.Join("; ", changes) : $"Roster unchanged ({participants.Count} participants)";
-        return Fold.Applied(settled, [Log.Info(call.CallId, e.OccurredAt, summary), .. joined]);
+        return Fold.Applied(settled, [NewEntry.Info(call.CallId, e.OccurredAt, summary), .. joined]);
     }
 
     /// <summary>Keeps the display names a roster tells (Graph), so people are named on every screen.</summary>

@@ -1,8 +1,7 @@
 using CallSupervisor.Core.Actions;
-using CallSupervisor.Core.Commands;
 using CallSupervisor.Core.Store;
 using CallSupervisor.Web.Security;
-using CallSupervisor.Web.Ui;
+using CallSupervisor.Web.Actions;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 using MudBlazor;

@@ -1,4 +1,4 @@
-using CallSupervisor.Web.Ui;
+using CallSupervisor.Web.Theming;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 using MudBlazor;

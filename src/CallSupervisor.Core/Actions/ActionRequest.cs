@@ -1,0 +1,17 @@
+using CallSupervisor.Core.Identifiers;
+
+namespace CallSupervisor.Core.Actions;
+
+/// <summary>
+/// A request by <paramref name="Actor"/> to run <paramref name="Kind"/> on <paramref name="Target"/> of a call (see
+/// <see cref="PendingAction.Target"/>). The actor's role decides whether it may run; its id and name go to the
+/// activity feed and the audit trail.
+/// </summary>
+public sealed record ActionRequest(ActionKind Kind, CallId CallId, string Target, Actor Actor)
+{
+    public static ActionRequest Mute(CallId callId, string participantRawId, Actor actor) => new(ActionKind.Mute, callId, participantRawId, actor);
+
+    public static ActionRequest CancelInvitation(CallId callId, InvitationId invitationId, Actor actor) => new(ActionKind.CancelInvitation, callId, invitationId.Value, actor);
+
+    public static ActionRequest CancelMedia(CallId callId, Actor actor) => new(ActionKind.CancelMedia, callId, "", actor);
+}

@@ -1,7 +1,0 @@
-namespace CallSupervisor.Core.Calls;
-
-/// <summary>ACS resultInformation / Graph resultInfo: code, subcode and message of an outcome.</summary>
-public sealed record ResultInfo(int Code, int SubCode, string? Message)
-{
-    public override string ToString() => $"{Code}/{SubCode}: {Message}";
-}

@@ -1,0 +1,15 @@
+using System.Collections.Immutable;
+using CallSupervisor.Core.Store;
+
+namespace CallSupervisor.Core.EventLog;
+
+/// <summary>
+/// A <see cref="StoreCheckpoint"/> as JSON. The counts are not written: they are a sum over the calls, recomputed
+/// on reading, so a checkpoint cannot carry counts that disagree with its calls.
+/// </summary>
+internal sealed record CheckpointDocument(
+    int Format,
+    long Version,
+    ImmutableArray<string> SeenEventIds,
+    ImmutableArray<Call> Calls,
+    ImmutableArray<ActivityEntry> Activity);
