@@ -3,6 +3,7 @@ using CallSupervisor.Benchmarks.Support;
 using CallSupervisor.Core.Identifiers;
 using CallSupervisor.Core.Events;
 using CallSupervisor.Core.Store;
+using CallSupervisor.Core.Model;
 
 namespace CallSupervisor.Benchmarks;
 

@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using CallSupervisor.Benchmarks.Support;
-using CallSupervisor.Core.Store;
+using CallSupervisor.Core.Model;
 
 namespace CallSupervisor.Benchmarks;
 

@@ -2,9 +2,9 @@ using BenchmarkDotNet.Attributes;
 using CallSupervisor.Benchmarks.Support;
 using CallSupervisor.Core.Events;
 using CallSupervisor.Core.Feeds;
-using CallSupervisor.Core.Store;
 using CallSupervisor.Web.Hosting;
 using CallSupervisor.Web.ViewModels;
+using CallSupervisor.Core.Model;
 
 namespace CallSupervisor.Benchmarks;
 

@@ -12,6 +12,8 @@ using CallSupervisor.Web.Security;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
+using CallSupervisor.Core.Execution;
+using CallSupervisor.Core.Ports;
 
 namespace CallSupervisor.Benchmarks;
 

@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using CallSupervisor.Benchmarks.Support;
 using CallSupervisor.Core.Identifiers;
-using CallSupervisor.Core.Store;
+using CallSupervisor.Core.Model;
 
 namespace CallSupervisor.Benchmarks;
 

@@ -38,10 +38,10 @@ public sealed class CallsOptions
     /// Actions one user may ask for per <see cref="ActionWindow"/>, dashboard and hub together; past it they are refused
     /// ("Too many actions: try again in N s") and audited as one row per window with their count.
     /// </summary>
-    public int ActionsPerUser { get; set; } = CallSupervisor.Core.Actions.ActionLimits.Default.PerUser;
+    public int ActionsPerUser { get; set; } = CallSupervisor.Core.Execution.ActionLimits.Default.PerUser;
 
     /// <summary>The window of <see cref="ActionsPerUser"/>.</summary>
-    public TimeSpan ActionWindow { get; set; } = CallSupervisor.Core.Actions.ActionLimits.Default.Window;
+    public TimeSpan ActionWindow { get; set; } = CallSupervisor.Core.Execution.ActionLimits.Default.Window;
 
     /// <summary>How long a supervisor request may wait for ACS to confirm it before the button works again.</summary>
     public TimeSpan ConfirmationTimeout { get; set; } = TimeSpan.FromSeconds(30);

@@ -4,7 +4,6 @@ using CallSupervisor.Audit.Maintenance;
 using CallSupervisor.Audit.Queries;
 using CallSupervisor.Audit.Tests.Infrastructure;
 using CallSupervisor.Audit.Writing;
-using CallSupervisor.Core.Actions;
 using CallSupervisor.Core.Audit;
 using CallSupervisor.Core.EventLog;
 using CallSupervisor.Core.Tests.Actions;
@@ -13,6 +12,9 @@ using CallSupervisor.Core.Tests;
 using CallSupervisor.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using CallSupervisor.Core.Events;
+using CallSupervisor.Core.Execution;
+using CallSupervisor.Core.Ports;
 
 namespace CallSupervisor.Audit.Tests;
 

@@ -1,9 +1,9 @@
 using System.Text;
 using CallSupervisor.Audit.Export;
 using CallSupervisor.Audit.Queries;
-using CallSupervisor.Core.Actions;
 using CallSupervisor.Core.Audit;
 using CallSupervisor.Testing;
+using CallSupervisor.Core.Events;
 
 namespace CallSupervisor.Audit.Tests;
 

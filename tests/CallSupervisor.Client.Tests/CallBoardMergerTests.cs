@@ -1,3 +1,4 @@
+
 using static CallSupervisor.Client.Tests.Wire;
 
 namespace CallSupervisor.Client.Tests;

@@ -15,6 +15,8 @@ using CallSupervisor.Web.Security;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using MudBlazor;
+using CallSupervisor.Core.Execution;
+using CallSupervisor.Core.Model;
 
 namespace CallSupervisor.Web.Tests;
 

@@ -1,5 +1,6 @@
 using CallSupervisor.Core.Identifiers;
 using CallSupervisor.Core.Store;
+using CallSupervisor.Core.Model;
 
 namespace CallSupervisor.Benchmarks.Support;
 

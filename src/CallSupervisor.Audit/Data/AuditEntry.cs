@@ -20,7 +20,7 @@ public sealed class AuditEntry
 
     public required string ActorRole { get; set; }
 
-    /// <summary>The <see cref="Core.Actions.ActionKind"/> by name.</summary>
+    /// <summary>The <see cref="CallSupervisor.Core.Events.ActionKind"/> by name.</summary>
     public required string Action { get; set; }
 
     public required string CallId { get; set; }

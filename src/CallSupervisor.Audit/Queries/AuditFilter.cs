@@ -1,5 +1,5 @@
-using CallSupervisor.Core.Actions;
 using CallSupervisor.Core.Audit;
+using CallSupervisor.Core.Events;
 
 namespace CallSupervisor.Audit.Queries;
 

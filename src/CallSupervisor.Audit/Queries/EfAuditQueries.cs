@@ -1,8 +1,8 @@
 using System.Runtime.CompilerServices;
 using CallSupervisor.Audit.Data;
-using CallSupervisor.Core.Actions;
 using CallSupervisor.Core.Audit;
 using Microsoft.EntityFrameworkCore;
+using CallSupervisor.Core.Events;
 
 namespace CallSupervisor.Audit.Queries;
 

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using CallSupervisor.Core.Identifiers;
 using CallSupervisor.Core.Ports;
-using CallSupervisor.Core.Store;
+using CallSupervisor.Core.Model;
 
 namespace CallSupervisor.Board.Maintenance;
 

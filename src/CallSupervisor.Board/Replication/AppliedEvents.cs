@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using CallSupervisor.Core.Store;
+using CallSupervisor.Core.Model;
 
 namespace CallSupervisor.Board.Replication;
 

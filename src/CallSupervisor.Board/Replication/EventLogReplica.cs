@@ -3,6 +3,7 @@ using CallSupervisor.Core.Store;
 using CallSupervisor.Board.EventLog;
 using CallSupervisor.Board.Workflow;
 using Microsoft.Extensions.Options;
+using CallSupervisor.Core.Model;
 
 namespace CallSupervisor.Board.Replication;
 

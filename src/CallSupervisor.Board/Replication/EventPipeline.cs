@@ -5,6 +5,7 @@ using CallSupervisor.Core.Store;
 using CallSupervisor.Core.Workflow;
 using Microsoft.Extensions.Options;
 using CallSupervisor.Board.EventLog;
+using CallSupervisor.Core.Model;
 
 namespace CallSupervisor.Board.Replication;
 

@@ -4,6 +4,7 @@ using CallSupervisor.Core.EventLog;
 using CallSupervisor.Core.Store;
 using CallSupervisor.Core.Workflow;
 using CallSupervisor.Board.Replication;
+using CallSupervisor.Core.Model;
 
 namespace CallSupervisor.Board.Workflow;
 

@@ -1,6 +1,7 @@
 using CallSupervisor.Core.Identifiers;
 using CallSupervisor.Core.Ports;
-using CallSupervisor.Core.Store;
+using CallSupervisor.Core.Events;
+using CallSupervisor.Core.Model;
 
 namespace CallSupervisor.Core.Actions;
 
@@ -66,5 +67,5 @@ public sealed class CancelInvitationAction : SupervisorAction
     }
 
     private static string Who(Call call, string invitationId) =>
-        call.Invitations.TryGetValue(new InvitationId(invitationId), out var invitation) ? Store.Rules.Describe.Who(call, invitation.Target) : "an unknown invitee";
+        call.Invitations.TryGetValue(new InvitationId(invitationId), out var invitation) ? Model.Describe.Who(call, invitation.Target) : "an unknown invitee";
 }

@@ -1,6 +1,7 @@
 using CallSupervisor.Core.Identifiers;
 using CallSupervisor.Core.Ports;
-using CallSupervisor.Core.Store;
+using CallSupervisor.Core.Events;
+using CallSupervisor.Core.Model;
 
 namespace CallSupervisor.Core.Actions;
 
@@ -22,14 +23,14 @@ public sealed class CancelMediaAction : SupervisorAction
     public override string Describe(Call call, string target) => "Cancel of all media";
 
     public override string AccessibleName(Call call, string target) =>
-        $"Cancel all media on the call with {Store.Rules.Describe.Who(call, call.Caller)}";
+        $"Cancel all media on the call with {Model.Describe.Who(call, call.Caller)}";
 
     public override Confirmation Confirmation(Call call, string target)
     {
         var running = call.MediaOperations.Values.Count(m => m.IsActive);
         return new(
             "Cancel all media",
-            $"Stop all {running} running prompt(s) and recognition(s) on the call with {Store.Rules.Describe.Who(call, call.Caller)}? ACS cancels every media operation of the call at once.",
+            $"Stop all {running} running prompt(s) and recognition(s) on the call with {Model.Describe.Who(call, call.Caller)}? ACS cancels every media operation of the call at once.",
             "Cancel all media",
             "Keep playing");
     }

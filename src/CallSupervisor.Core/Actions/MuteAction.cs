@@ -1,6 +1,7 @@
 using CallSupervisor.Core.Identifiers;
 using CallSupervisor.Core.Ports;
-using CallSupervisor.Core.Store;
+using CallSupervisor.Core.Events;
+using CallSupervisor.Core.Model;
 
 namespace CallSupervisor.Core.Actions;
 
@@ -54,5 +55,5 @@ public sealed class MuteAction : SupervisorAction
             : new Settlement(ActionResult.Overtaken, $"{Who(call, pending.Target)} left before the mute took effect", Announce: true);
 
     private static string Who(Call call, string rawId) =>
-        Store.Rules.Describe.Who(call, call.Participants.TryGetValue(rawId, out var p) ? p.Identifier : CommunicationIdentifier.FromRawId(rawId));
+        Model.Describe.Who(call, call.Participants.TryGetValue(rawId, out var p) ? p.Identifier : CommunicationIdentifier.FromRawId(rawId));
 }

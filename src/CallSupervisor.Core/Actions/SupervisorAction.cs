@@ -1,7 +1,8 @@
 using System.Globalization;
 using CallSupervisor.Core.Identifiers;
 using CallSupervisor.Core.Ports;
-using CallSupervisor.Core.Store;
+using CallSupervisor.Core.Events;
+using CallSupervisor.Core.Model;
 
 namespace CallSupervisor.Core.Actions;
 
@@ -9,8 +10,8 @@ namespace CallSupervisor.Core.Actions;
 /// Everything particular to one supervisor action, in one place: its words (label, busy label, confirmation),
 /// when it is available and why not, the request it sends, and the rule that tells when ACS has settled it.
 /// Marking it pending, reverting it on an error, expiring it unconfirmed and clearing it when the call ends are
-/// written once for all actions (see <see cref="Store.Rules.ActionRules"/>), as is running it
-/// (<see cref="ActionExecutor"/>). Adding an action is a subclass, a port method, and its settle rule.
+/// written once for all actions (see <c>Store.Rules.ActionRules</c>), as is running it
+/// (<c>Execution.ActionExecutor</c>). Adding an action is a subclass, a port method, and its settle rule.
 /// </summary>
 public abstract class SupervisorAction
 {

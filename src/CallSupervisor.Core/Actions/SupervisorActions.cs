@@ -1,3 +1,5 @@
+using CallSupervisor.Core.Events;
+
 namespace CallSupervisor.Core.Actions;
 
 /// <summary>The one descriptor of each action.</summary>

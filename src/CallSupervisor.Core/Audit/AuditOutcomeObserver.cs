@@ -1,5 +1,5 @@
-using CallSupervisor.Core.Actions;
 using CallSupervisor.Core.Store;
+using CallSupervisor.Core.Model;
 
 namespace CallSupervisor.Core.Audit;
 

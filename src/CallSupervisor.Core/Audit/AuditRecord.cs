@@ -1,4 +1,5 @@
-using CallSupervisor.Core.Actions;
+using CallSupervisor.Core.Events;
+using CallSupervisor.Core.Model;
 
 namespace CallSupervisor.Core.Audit;
 

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using CallSupervisor.Core.Store;
+using CallSupervisor.Core.Model;
 
 namespace CallSupervisor.Core.EventLog;
 

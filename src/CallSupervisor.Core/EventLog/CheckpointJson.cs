@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using CallSupervisor.Core.Store;
+using CallSupervisor.Core.Model;
 
 namespace CallSupervisor.Core.EventLog;
 

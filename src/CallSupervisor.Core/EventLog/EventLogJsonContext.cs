@@ -12,7 +12,7 @@ namespace CallSupervisor.Core.EventLog;
 /// </summary>
 /// <remarks>
 /// camelCase names, enums by name (an event log outlives a reordering of members), nulls left out, and computed
-/// get-only properties (<see cref="CallEvent.Redeliverable"/>, <see cref="Store.Call.Counts"/>, …) not written:
+/// get-only properties (<see cref="CallEvent.Redeliverable"/>, <see cref="CallSupervisor.Core.Model.Call.Counts"/>, …) not written:
 /// they follow from the rest. Out-of-order metadata is accepted so the discriminator may come anywhere in the
 /// object (a store such as PostgreSQL jsonb reorders keys).
 /// </remarks>

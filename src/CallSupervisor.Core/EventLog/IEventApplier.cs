@@ -1,5 +1,6 @@
 using CallSupervisor.Core.Events;
 using CallSupervisor.Core.Store;
+using CallSupervisor.Core.Model;
 
 namespace CallSupervisor.Core.EventLog;
 

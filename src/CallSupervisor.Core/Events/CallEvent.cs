@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using CallSupervisor.Core.Identifiers;
+using CallSupervisor.Core.Ports;
 
 namespace CallSupervisor.Core.Events;
 
@@ -41,15 +42,6 @@ public sealed record CallConnected(
 /// <summary>The call has ended (ACS CallDisconnected; Graph call state "terminated").</summary>
 public sealed record CallDisconnected(string EventId, CallId CallId, DateTimeOffset OccurredAt, ResultInfo? Result)
     : CallEvent(EventId, CallId, OccurredAt);
-
-/// <summary>
-/// One roster entry of <see cref="ParticipantsUpdated"/>. <see cref="DisplayName"/> is set where the service tells it
-/// (Graph identities carry one; ACS rosters do not).
-/// </summary>
-public sealed record ParticipantState(CommunicationIdentifier Identifier, bool IsMuted, bool IsOnHold)
-{
-    public string? DisplayName { get; init; }
-}
 
 /// <summary>
 /// The full roster (ACS ParticipantsUpdated). Applied last-writer-wins by <see cref="SequenceNumber"/>; older API
@@ -116,7 +108,7 @@ public sealed record MediaOperationEnded(
 /// <summary>
 /// What ACS said when the app re-read a live call (GET call connection + GET participants). Callbacks can be lost,
 /// so the board is re-checked against ACS periodically. <see cref="ObservedRosterSequence"/> is the call's
-/// <see cref="Store.Call.LastRosterSequence"/> when the read started: the fetched roster (which has no sequence
+/// <see cref="CallSupervisor.Core.Model.Call.LastRosterSequence"/> when the read started: the fetched roster (which has no sequence
 /// number) replaces the board's only if no newer ParticipantsUpdated was applied in the meantime. Produced locally,
 /// never redelivered, so its id is not kept for de-duplication.
 /// </summary>
@@ -165,14 +157,14 @@ public sealed record CallAnswered(
 /// atomic step, so two identical requests fired together cannot both pass. Not applied means refused, with the
 /// reason in the outcome.
 /// </summary>
-public sealed record ActionRequested(string EventId, CallId CallId, DateTimeOffset OccurredAt, Actions.PendingAction Action)
+public sealed record ActionRequested(string EventId, CallId CallId, DateTimeOffset OccurredAt, CallSupervisor.Core.Events.PendingAction Action)
     : CallEvent(EventId, CallId, OccurredAt)
 {
     public override bool Redeliverable => false;
 }
 
 /// <summary>ACS or Graph refused the action's request: the pending mark it made (and only that one) is removed.</summary>
-public sealed record ActionFailed(string EventId, CallId CallId, DateTimeOffset OccurredAt, Actions.PendingAction Action, Ports.TelephonyError Error)
+public sealed record ActionFailed(string EventId, CallId CallId, DateTimeOffset OccurredAt, CallSupervisor.Core.Events.PendingAction Action, Ports.TelephonyError Error)
     : CallEvent(EventId, CallId, OccurredAt)
 {
     public override bool Redeliverable => false;

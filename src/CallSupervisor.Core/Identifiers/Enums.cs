@@ -1,3 +1,4 @@
+
 namespace CallSupervisor.Core.Identifiers;
 
 /// <summary>Which service hosts the call and therefore which API controls it.</summary>

@@ -33,7 +33,7 @@ public interface ICallAutomationPort
     Task<TelephonyResult<CallDetails>> GetCallAsync(CallId callId, CancellationToken cancellationToken);
 
     /// <summary>GET participants, following nextLink until the list is complete.</summary>
-    Task<TelephonyResult<IReadOnlyList<Events.ParticipantState>>> ListParticipantsAsync(CallId callId, CancellationToken cancellationToken);
+    Task<TelephonyResult<IReadOnlyList<CallSupervisor.Core.Ports.ParticipantState>>> ListParticipantsAsync(CallId callId, CancellationToken cancellationToken);
 
     /// <summary>DELETE callConnections/{id} (hang up for the app only).</summary>
     Task<TelephonyResult<Unit>> HangUpAsync(CallId callId, CancellationToken cancellationToken);

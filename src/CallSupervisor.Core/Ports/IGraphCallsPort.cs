@@ -15,5 +15,5 @@ public interface IGraphCallsPort
     Task<TelephonyResult<CallDetails>> GetCallAsync(CallId callId, CancellationToken cancellationToken);
 
     /// <summary>GET /communications/calls/{id}/participants, following @odata.nextLink until the list is complete.</summary>
-    Task<TelephonyResult<IReadOnlyList<Events.ParticipantState>>> ListParticipantsAsync(CallId callId, CancellationToken cancellationToken);
+    Task<TelephonyResult<IReadOnlyList<CallSupervisor.Core.Ports.ParticipantState>>> ListParticipantsAsync(CallId callId, CancellationToken cancellationToken);
 }

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using CallSupervisor.Core.Events;
 using CallSupervisor.Core.Feeds;
 using CallSupervisor.Core.Store.Rules;
+using CallSupervisor.Core.Model;
 
 namespace CallSupervisor.Core.Store;
 

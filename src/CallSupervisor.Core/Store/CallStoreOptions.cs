@@ -1,3 +1,5 @@
+using CallSupervisor.Core.Model;
+
 namespace CallSupervisor.Core.Store;
 
 /// <summary>Tuning of <see cref="CallStore"/>.</summary>

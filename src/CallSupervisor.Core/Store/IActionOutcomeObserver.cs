@@ -1,4 +1,4 @@
-using CallSupervisor.Core.Actions;
+using CallSupervisor.Core.Model;
 
 namespace CallSupervisor.Core.Store;
 

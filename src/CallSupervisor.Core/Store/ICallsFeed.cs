@@ -1,4 +1,5 @@
 using CallSupervisor.Core.Feeds;
+using CallSupervisor.Core.Model;
 
 namespace CallSupervisor.Core.Store;
 

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using CallSupervisor.Core.Model;
 
 namespace CallSupervisor.Core.Store;
 

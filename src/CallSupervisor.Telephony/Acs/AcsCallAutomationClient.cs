@@ -1,5 +1,4 @@
 using CallSupervisor.Core.Identifiers;
-using CallSupervisor.Core.Events;
 using CallSupervisor.Core.Ports;
 using CallSupervisor.Telephony.Acs.Wire;
 using CallSupervisor.Telephony.Http;

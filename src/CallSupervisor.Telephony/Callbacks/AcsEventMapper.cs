@@ -4,6 +4,7 @@ using CallSupervisor.Core.Identifiers;
 using CallSupervisor.Core.Events;
 using CallSupervisor.Telephony.Acs;
 using CallSupervisor.Telephony.Callbacks.Wire;
+using CallSupervisor.Core.Ports;
 
 namespace CallSupervisor.Telephony.Callbacks;
 

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Text.Json;
 using CallSupervisor.Core.Identifiers;
 using CallSupervisor.Core.Events;
+using CallSupervisor.Core.Ports;
 
 namespace CallSupervisor.Telephony.Callbacks;
 

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using CallSupervisor.Core.Identifiers;
-using CallSupervisor.Core.Events;
 using CallSupervisor.Core.Ports;
 using CallSupervisor.Telephony.Callbacks;
 

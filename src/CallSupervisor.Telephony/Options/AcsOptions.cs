@@ -1,3 +1,4 @@
+
 namespace CallSupervisor.Telephony.Options;
 
 /// <summary>

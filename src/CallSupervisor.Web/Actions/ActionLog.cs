@@ -1,4 +1,5 @@
-using CallSupervisor.Core.Actions;
+using CallSupervisor.Core.Events;
+using CallSupervisor.Core.Execution;
 
 namespace CallSupervisor.Web.Actions;
 

@@ -1,5 +1,5 @@
-using CallSupervisor.Core.Actions;
 using MudBlazor;
+using CallSupervisor.Core.Events;
 
 namespace CallSupervisor.Web.Actions;
 

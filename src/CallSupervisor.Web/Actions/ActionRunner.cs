@@ -1,6 +1,7 @@
 using CallSupervisor.Core.Actions;
-using CallSupervisor.Core.Store;
 using CallSupervisor.Web.Security;
+using CallSupervisor.Core.Execution;
+using CallSupervisor.Core.Model;
 
 namespace CallSupervisor.Web.Actions;
 

@@ -1,5 +1,6 @@
 using CallSupervisor.Core.Actions;
 using CallSupervisor.Core.Identifiers;
+using CallSupervisor.Core.Execution;
 
 namespace CallSupervisor.Web.Actions;
 

@@ -2,6 +2,8 @@ using CallSupervisor.Core.Actions;
 using CallSupervisor.Core.Identifiers;
 using CallSupervisor.Core.Store;
 using MudBlazor;
+using CallSupervisor.Core.Execution;
+using CallSupervisor.Core.Model;
 
 namespace CallSupervisor.Web.Actions;
 

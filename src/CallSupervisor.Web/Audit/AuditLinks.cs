@@ -1,8 +1,8 @@
 using System.Globalization;
 using CallSupervisor.Audit.Queries;
-using CallSupervisor.Core.Actions;
 using CallSupervisor.Core.Audit;
 using Microsoft.AspNetCore.WebUtilities;
+using CallSupervisor.Core.Events;
 
 namespace CallSupervisor.Web.Audit;
 

@@ -1,6 +1,7 @@
 using CallSupervisor.Core.Feeds;
 using CallSupervisor.Core.Store;
 using Microsoft.AspNetCore.Components;
+using CallSupervisor.Core.Model;
 
 namespace CallSupervisor.Web.Components;
 

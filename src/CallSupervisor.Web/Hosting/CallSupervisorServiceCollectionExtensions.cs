@@ -1,4 +1,3 @@
-using CallSupervisor.Core.Actions;
 using CallSupervisor.Audit;
 using CallSupervisor.Core.Audit;
 using CallSupervisor.Web.Audit;
@@ -18,6 +17,8 @@ using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.Extensions.Options;
 using MudBlazor;
 using MudBlazor.Services;
+using CallSupervisor.Core.Execution;
+using CallSupervisor.Core.Ports;
 
 namespace CallSupervisor.Web.Hosting;
 

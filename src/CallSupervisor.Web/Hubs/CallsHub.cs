@@ -1,8 +1,8 @@
 using CallSupervisor.Contracts;
 using CallSupervisor.Core.Identifiers;
-using CallSupervisor.Core.Actions;
 using CallSupervisor.Core.Store;
 using Microsoft.AspNetCore.SignalR;
+using CallSupervisor.Core.Execution;
 
 namespace CallSupervisor.Web.Hubs;
 

@@ -1,6 +1,7 @@
 using CallSupervisor.Contracts;
 using CallSupervisor.Core.Store;
 using Microsoft.AspNetCore.SignalR;
+using CallSupervisor.Core.Model;
 
 namespace CallSupervisor.Web.Hubs;
 

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Security.Claims;
-using CallSupervisor.Core.Actions;
 using Microsoft.Identity.Web;
+using CallSupervisor.Core.Execution;
 
 namespace CallSupervisor.Web.Security;
 

@@ -1,5 +1,5 @@
-using CallSupervisor.Core.Actions;
 using Microsoft.AspNetCore.Authorization;
+using CallSupervisor.Core.Execution;
 
 namespace CallSupervisor.Web.Security;
 

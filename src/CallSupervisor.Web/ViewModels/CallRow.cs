@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 using CallSupervisor.Core.Identifiers;
-using CallSupervisor.Core.Store;
+using CallSupervisor.Core.Model;
 
 namespace CallSupervisor.Web.ViewModels;
 

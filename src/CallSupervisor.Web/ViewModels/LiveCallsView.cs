@@ -1,6 +1,6 @@
 using CallSupervisor.Core.Identifiers;
 using CallSupervisor.Core.Feeds;
-using CallSupervisor.Core.Store;
+using CallSupervisor.Core.Model;
 
 namespace CallSupervisor.Web.ViewModels;
 

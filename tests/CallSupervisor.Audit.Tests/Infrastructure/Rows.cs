@@ -1,7 +1,8 @@
 using CallSupervisor.Audit.Data;
-using CallSupervisor.Core.Actions;
 using CallSupervisor.Core.Audit;
 using Microsoft.EntityFrameworkCore;
+using CallSupervisor.Core.Events;
+using CallSupervisor.Core.Execution;
 
 namespace CallSupervisor.Audit.Tests.Infrastructure;
 

@@ -6,13 +6,13 @@ using CallSupervisor.Audit.Export;
 using CallSupervisor.Audit.Maintenance;
 using CallSupervisor.Audit.Queries;
 using CallSupervisor.Audit.Tests.Infrastructure;
-using CallSupervisor.Core.Actions;
 using CallSupervisor.Core.Audit;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NpgsqlTypes;
 using Xunit.Abstractions;
+using CallSupervisor.Core.Events;
 
 namespace CallSupervisor.Audit.Tests.Measurements;
 

@@ -1,5 +1,4 @@
 using CallSupervisor.Core.Identifiers;
-using CallSupervisor.Core.Events;
 using CallSupervisor.Core.Ports;
 
 namespace CallSupervisor.Core.Tests.Actions;

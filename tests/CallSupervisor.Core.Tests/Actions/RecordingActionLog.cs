@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using CallSupervisor.Core.Actions;
+using CallSupervisor.Core.Execution;
 
 namespace CallSupervisor.Core.Tests.Actions;
 

@@ -7,6 +7,7 @@ using CallSupervisor.Core.Identifiers;
 using CallSupervisor.Core.Events;
 using CallSupervisor.Core.EventLog;
 using CallSupervisor.Core.Tests.Store;
+using CallSupervisor.Core.Ports;
 
 namespace CallSupervisor.Core.Tests.EventLog;
 
@@ -89,10 +90,10 @@ public sealed class EventJsonTests
     [Fact]
     public void Serialize_ActionFailed_IsTheEventLogFormat()
     {
-        var request = new Core.Store.SupervisorRequest("Sam", new DateTimeOffset(2026, 1, 1, 9, 30, 0, TimeSpan.Zero), "supervisor-mute:1", "oid-sam");
+        var request = new CallSupervisor.Core.Events.SupervisorRequest("Sam", new DateTimeOffset(2026, 1, 1, 9, 30, 0, TimeSpan.Zero), "supervisor-mute:1", "oid-sam");
         var failed = new ActionFailed(
             "action:supervisor-mute:1:failed", new CallId("call-1"), new DateTimeOffset(2026, 1, 1, 9, 30, 1, TimeSpan.Zero),
-            new Core.Actions.PendingAction(Core.Actions.ActionKind.Mute, TestEvents.Agent.RawId, request),
+            new CallSupervisor.Core.Events.PendingAction(CallSupervisor.Core.Events.ActionKind.Mute, TestEvents.Agent.RawId, request),
             new Core.Ports.TelephonyError(403, "Forbidden", "Not allowed"));
 
         Assert.Equal(

@@ -1,4 +1,3 @@
-using CallSupervisor.Core.Actions;
 using CallSupervisor.Core.Identifiers;
 using CallSupervisor.Core.Events;
 using CallSupervisor.Core.Ports;

@@ -27,7 +27,7 @@ public sealed class EventLogScenarioTests
         Assert.Contains(calls, c => c.MediaOperations.Values.Any(m => m.CancelRequest is not null));
         Assert.Contains(calls, c => c.Names.Count > 0);
         Assert.Equal(
-            [Core.Actions.ActionResult.Confirmed, Core.Actions.ActionResult.Failed, Core.Actions.ActionResult.Overtaken, Core.Actions.ActionResult.NotConfirmed, Core.Actions.ActionResult.CallEnded],
+            [CallSupervisor.Core.Model.ActionResult.Confirmed, CallSupervisor.Core.Model.ActionResult.Failed, CallSupervisor.Core.Model.ActionResult.Overtaken, CallSupervisor.Core.Model.ActionResult.NotConfirmed, CallSupervisor.Core.Model.ActionResult.CallEnded],
             calls.SelectMany(c => c.ActionOutcomes).Select(o => o.Result).Distinct().Order());
         Assert.Contains(calls, c => c.IsLive && c.MediaOperations.Values.Any(m => m.IsActive));
         Assert.Contains(calls, c => c.Participants.Values.Any(p => p.IsOnHold && p.OnHoldSince is not null));

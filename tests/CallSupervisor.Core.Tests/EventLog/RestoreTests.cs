@@ -1,8 +1,8 @@
-using CallSupervisor.Core.Actions;
 using CallSupervisor.Core.Events;
 using CallSupervisor.Core.EventLog;
 using CallSupervisor.Core.Store;
 using CallSupervisor.Core.Tests.Store;
+using CallSupervisor.Core.Model;
 
 namespace CallSupervisor.Core.Tests.EventLog;
 

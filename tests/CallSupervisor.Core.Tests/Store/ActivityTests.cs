@@ -1,6 +1,7 @@
 using CallSupervisor.Core.Identifiers;
 using CallSupervisor.Core.Events;
 using CallSupervisor.Core.Store;
+using CallSupervisor.Core.Model;
 
 namespace CallSupervisor.Core.Tests.Store;
 

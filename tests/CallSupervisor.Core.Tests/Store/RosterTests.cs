@@ -85,7 +85,7 @@ public sealed class RosterTests
 
         Assert.True(_store.Participant(TestEvents.Agent).IsMuted);
         Assert.False(_store.IsMutePending(TestEvents.Agent));
-        Assert.Equal(Core.Actions.ActionResult.Confirmed, Assert.Single(_store.Call1().ActionOutcomes).Result);
+        Assert.Equal(CallSupervisor.Core.Model.ActionResult.Confirmed, Assert.Single(_store.Call1().ActionOutcomes).Result);
     }
 
     [Fact]

@@ -1,7 +1,8 @@
-using CallSupervisor.Core.Actions;
 using CallSupervisor.Core.Identifiers;
 using CallSupervisor.Core.Events;
 using CallSupervisor.Core.Store;
+using CallSupervisor.Core.Execution;
+using CallSupervisor.Core.Model;
 
 namespace CallSupervisor.Core.Tests.Store;
 

@@ -1,4 +1,5 @@
 using CallSupervisor.Core.Store;
+using CallSupervisor.Core.Model;
 
 namespace CallSupervisor.Core.Tests.Store;
 

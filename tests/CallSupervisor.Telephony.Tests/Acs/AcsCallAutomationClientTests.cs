@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using CallSupervisor.Core.Identifiers;
-using CallSupervisor.Core.Events;
 using CallSupervisor.Telephony.Tests.Fakes;
+using CallSupervisor.Core.Ports;
 
 namespace CallSupervisor.Telephony.Tests.Acs;
 

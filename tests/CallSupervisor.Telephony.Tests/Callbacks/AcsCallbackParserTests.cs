@@ -2,6 +2,7 @@ using CallSupervisor.Core.Identifiers;
 using CallSupervisor.Core.Events;
 using CallSupervisor.Telephony.Callbacks;
 using CallSupervisor.Telephony.Tests.Fakes;
+using CallSupervisor.Core.Ports;
 
 namespace CallSupervisor.Telephony.Tests.Callbacks;
 

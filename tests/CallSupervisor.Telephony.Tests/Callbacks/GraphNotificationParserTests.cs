@@ -3,6 +3,7 @@ using CallSupervisor.Core.Events;
 using CallSupervisor.Telephony.Callbacks;
 using CallSupervisor.Telephony.Options;
 using CallSupervisor.Telephony.Tests.Fakes;
+using CallSupervisor.Core.Ports;
 
 namespace CallSupervisor.Telephony.Tests.Callbacks;
 

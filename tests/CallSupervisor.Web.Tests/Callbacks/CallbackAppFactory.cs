@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using CallSupervisor.Core.Model;
 
 namespace CallSupervisor.Web.Tests.Callbacks;
 
@@ -103,7 +104,7 @@ public sealed class CallbackAppFactory(
                 .AddScheme<TestSignInOptions, TestSignIn>(TestSignIn.SchemeName, o =>
                 {
                     o.Name = user;
-                    o.Roles = roles ?? [CallSupervisor.Core.Actions.SupervisorRoles.Supervisor];
+                    o.Roles = roles ?? [CallSupervisor.Core.Execution.SupervisorRoles.Supervisor];
                 });
             services?.Invoke(test);
         });

@@ -5,6 +5,7 @@ using CallSupervisor.Core.Ports;
 using CallSupervisor.Core.Tests.Store;
 using CallSupervisor.Web.Components.Controls;
 using MudBlazor;
+using CallSupervisor.Core.Execution;
 
 namespace CallSupervisor.Web.Tests.Components;
 

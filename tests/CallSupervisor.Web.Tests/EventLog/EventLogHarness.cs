@@ -12,6 +12,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
+using CallSupervisor.Core.Model;
 
 namespace CallSupervisor.Web.Tests.EventLog;
 

@@ -1,4 +1,3 @@
-using CallSupervisor.Core.Actions;
 using CallSupervisor.Core.Audit;
 using CallSupervisor.Core.Identifiers;
 using CallSupervisor.Core.Events;
@@ -8,6 +7,8 @@ using CallSupervisor.Core.Tests;
 using CallSupervisor.Core.Tests.Actions;
 using CallSupervisor.Core.Tests.Store;
 using Microsoft.Extensions.DependencyInjection;
+using CallSupervisor.Core.Execution;
+using CallSupervisor.Core.Ports;
 
 namespace CallSupervisor.Web.Tests.EventLog;
 
@@ -66,7 +67,7 @@ public sealed class RestartTests : IAsyncLifetime
             // A supervisor's mute, marked through the log and accepted by ACS, not yet confirmed.
             var executor = new ActionExecutor(first.Store, first.Pipeline, new ActionPorts(_acs, new FakeGraphCallsPort()), _time, new InMemoryAuditTrail());
             var mute = await executor.ExecuteAsync(ActionRequest.Mute(Call1, "8:acs:user", StoreTestKit.As("sam")), CancellationToken.None);
-            Assert.Equal(Core.Actions.ReceiptStatus.Accepted, mute.Status);
+            Assert.Equal(CallSupervisor.Core.Execution.ReceiptStatus.Accepted, mute.Status);
             var play = started.Find(Call1)!.MediaOperations.Values.First();
             await first.Pipeline.AcceptAsync([new MediaOperationEnded("media-end", Call1, DateTimeOffset.UnixEpoch, play.Id, play.Kind, MediaStatus.Completed, null)], CancellationToken.None);
             var last = await first.WaitForAsync(s => s.Find(Call1) is { PendingActions.Count: 1 } c && c.MediaOperations.Values.Count(m => m.IsActive) == 1, "the mark and the media end");

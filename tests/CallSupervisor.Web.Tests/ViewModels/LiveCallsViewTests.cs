@@ -4,6 +4,7 @@ using CallSupervisor.Core.Store;
 using CallSupervisor.Core.Tests.Store;
 using CallSupervisor.Web.Hosting;
 using CallSupervisor.Web.ViewModels;
+using CallSupervisor.Core.Model;
 
 namespace CallSupervisor.Web.Tests.ViewModels;
 

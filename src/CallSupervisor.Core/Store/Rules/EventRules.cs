@@ -1,5 +1,6 @@
 using CallSupervisor.Core.Identifiers;
 using CallSupervisor.Core.Events;
+using CallSupervisor.Core.Model;
 
 namespace CallSupervisor.Core.Store.Rules;
 

@@ -1,5 +1,6 @@
 using CallSupervisor.Core.Identifiers;
 using CallSupervisor.Core.Events;
+using CallSupervisor.Core.Model;
 
 namespace CallSupervisor.Core.Store.Rules;
 
@@ -9,7 +10,7 @@ namespace CallSupervisor.Core.Store.Rules;
 /// Terminal states (Accepted, Cancelled, Failed, TimedOut) are final, with one exception: AddParticipantSucceeded
 /// wins over a cancel in flight and over Cancelled, because the invitee really is in the call — showing "cancelled"
 /// for someone who is talking would be the one state that is certainly wrong. A cancel in flight is the call's
-/// pending <see cref="Actions.ActionKind.CancelInvitation"/> action on the invitation.
+/// pending <see cref="CallSupervisor.Core.Events.ActionKind.CancelInvitation"/> action on the invitation.
 /// </summary>
 internal static class InvitationRules
 {
@@ -100,14 +101,14 @@ internal static class InvitationRules
             return Fold.Ignored($"invitation {e.InvitationId} is already {invitation.Status}");
         }
         // A cancel sent by another client (or before a restart) has no recorded request: attribute it to nobody.
-        var pending = call.PendingFor(Actions.ActionKind.CancelInvitation, invitation.InvitationId.Value);
+        var pending = call.PendingFor(CallSupervisor.Core.Events.ActionKind.CancelInvitation, invitation.InvitationId.Value);
         var by = pending?.Request ?? invitation.CancelRequest ?? new SupervisorRequest("", e.OccurredAt, e.OperationContext ?? "");
         var text = $"Cancel of invitation to {Describe.Who(call, invitation.Target)} failed: {Describe.Result(e.Result)}";
         var reverted = invitation with { LastResult = e.Result, CancelRequest = by };
         var next = WithInvitation(call, reverted);
         if (pending is not null)
         {
-            next = ActionRules.Resolve(next, pending.OperationContext, Actions.ActionResult.Failed, text, e.OccurredAt);
+            next = ActionRules.Resolve(next, pending.OperationContext, CallSupervisor.Core.Model.ActionResult.Failed, text, e.OccurredAt);
         }
         return Fold.Applied(next, NewEntry.Warning(call.CallId, e.OccurredAt, text, NewEntry.By(by)));
     }
@@ -185,7 +186,7 @@ internal static class InvitationRules
             return Fold.Ignored($"invitation {invitation.InvitationId} is already {invitation.Status}");
         }
         var who = Describe.Who(call, invitation.Target);
-        var pending = call.PendingFor(Actions.ActionKind.CancelInvitation, invitation.InvitationId.Value);
+        var pending = call.PendingFor(CallSupervisor.Core.Events.ActionKind.CancelInvitation, invitation.InvitationId.Value);
         var (status, entry) = result?.Code switch
         {
             TerminatedCode when pending is not null =>
@@ -201,7 +202,7 @@ internal static class InvitationRules
 
     /// <summary>The cancel in flight on the invitation, else the last one tried (null: nobody asked to cancel).</summary>
     private static SupervisorRequest? CancelOf(Call call, Invitation invitation) =>
-        call.PendingFor(Actions.ActionKind.CancelInvitation, invitation.InvitationId.Value)?.Request ?? invitation.CancelRequest;
+        call.PendingFor(CallSupervisor.Core.Events.ActionKind.CancelInvitation, invitation.InvitationId.Value)?.Request ?? invitation.CancelRequest;
 
     private static Fold RememberEarly(Call call, string operationContext, EarlyAddResult result, string text)
     {

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using CallSupervisor.Core.Identifiers;
 using CallSupervisor.Core.Events;
+using CallSupervisor.Core.Model;
 
 namespace CallSupervisor.Core.Store.Rules;
 

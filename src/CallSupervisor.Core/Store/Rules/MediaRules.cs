@@ -1,5 +1,6 @@
 using CallSupervisor.Core.Identifiers;
 using CallSupervisor.Core.Events;
+using CallSupervisor.Core.Model;
 
 namespace CallSupervisor.Core.Store.Rules;
 
@@ -28,7 +29,7 @@ internal static class MediaRules
         }
         // A cancel of all media in flight is credited on each operation that ends meanwhile: cancelled by it, or
         // completed before it took effect.
-        var cancel = call.PendingFor(Actions.ActionKind.CancelMedia, "")?.Request;
+        var cancel = call.PendingFor(CallSupervisor.Core.Events.ActionKind.CancelMedia, "")?.Request;
         MediaOperation ended;
         if (call.MediaOperations.TryGetValue(e.OperationId, out var known))
         {

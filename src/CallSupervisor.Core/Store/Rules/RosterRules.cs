@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using CallSupervisor.Core.Events;
+using CallSupervisor.Core.Model;
+using CallSupervisor.Core.Ports;
 
 namespace CallSupervisor.Core.Store.Rules;
 

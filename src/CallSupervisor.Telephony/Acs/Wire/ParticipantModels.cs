@@ -1,3 +1,4 @@
+
 namespace CallSupervisor.Telephony.Acs.Wire;
 
 /// <summary>MuteParticipantsRequest (POST participants:mute); only ACS users can be muted.</summary>

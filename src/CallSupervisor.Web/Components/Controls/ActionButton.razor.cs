@@ -1,10 +1,12 @@
 using CallSupervisor.Core.Actions;
-using CallSupervisor.Core.Store;
 using CallSupervisor.Web.Security;
 using CallSupervisor.Web.Actions;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 using MudBlazor;
+using CallSupervisor.Core.Events;
+using CallSupervisor.Core.Execution;
+using CallSupervisor.Core.Model;
 
 namespace CallSupervisor.Web.Components.Controls;
 

@@ -1,7 +1,7 @@
 using CallSupervisor.Core.Identifiers;
-using CallSupervisor.Core.Store;
 using CallSupervisor.Web.ViewModels;
 using Microsoft.AspNetCore.Components;
+using CallSupervisor.Core.Model;
 
 namespace CallSupervisor.Web.Components.Controls;
 

@@ -5,6 +5,7 @@ using CallSupervisor.Core.Audit;
 using CallSupervisor.Web.Audit;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
+using CallSupervisor.Core.Events;
 
 namespace CallSupervisor.Web.Components.Pages;
 

@@ -1,12 +1,12 @@
 using CallSupervisor.Core.Identifiers;
 using CallSupervisor.Core.Feeds;
-using CallSupervisor.Core.Store;
 using CallSupervisor.Web.Components.Controls;
 using CallSupervisor.Web.Hosting;
 using CallSupervisor.Web.ViewModels;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
 using Microsoft.JSInterop;
+using CallSupervisor.Core.Model;
 
 namespace CallSupervisor.Web.Components.Pages;
 

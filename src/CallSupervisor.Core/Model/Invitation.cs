@@ -1,13 +1,14 @@
 using CallSupervisor.Core.Identifiers;
+using CallSupervisor.Core.Events;
 
-namespace CallSupervisor.Core.Store;
+namespace CallSupervisor.Core.Model;
 
 /// <summary>A participant being added to the call (an ACS AddParticipant request) and how it ended.</summary>
 /// <remarks>
 /// <para><c>CancelRequest</c>:
 /// The last cancel that was tried (it settled, or failed), kept so that a later AddParticipantSucceeded can tell
 /// that the cancel lost the race, and so the outcome can be credited. A cancel still in flight is a
-/// <see cref="Actions.PendingAction"/> on the call.
+/// <see cref="CallSupervisor.Core.Events.PendingAction"/> on the call.
 /// </para>
 /// <para><c>CancelLostRace</c>: The invitee accepted although a cancel had been requested.</para>
 /// <para><c>LastResult</c>: The result information of the newest ACS event about this invitation.</para>

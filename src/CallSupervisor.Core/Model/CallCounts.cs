@@ -1,4 +1,4 @@
-namespace CallSupervisor.Core.Store;
+namespace CallSupervisor.Core.Model;
 
 /// <summary>
 /// Aggregate figures of live calls, kept up to date by the store on every change (reading them costs nothing).

@@ -1,7 +1,7 @@
 using CallSupervisor.Core.Identifiers;
 using CallSupervisor.Core.Ports;
 
-namespace CallSupervisor.Core.Store.Rules;
+namespace CallSupervisor.Core.Model;
 
 /// <summary>Short human-readable texts for activity entries and command messages.</summary>
 internal static class Describe

@@ -1,6 +1,6 @@
 using CallSupervisor.Core.Identifiers;
 
-namespace CallSupervisor.Core.Store;
+namespace CallSupervisor.Core.Model;
 
 public enum CallChangeKind
 {

@@ -1,6 +1,7 @@
 using CallSupervisor.Core.Identifiers;
+using CallSupervisor.Core.Events;
 
-namespace CallSupervisor.Core.Store;
+namespace CallSupervisor.Core.Model;
 
 /// <summary>A prompt, recognition or recording running (or having run) on a call.</summary>
 /// <remarks>

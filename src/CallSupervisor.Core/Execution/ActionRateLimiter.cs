@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Threading.RateLimiting;
-using CallSupervisor.Core.Store;
+using CallSupervisor.Core.Events;
 
-namespace CallSupervisor.Core.Actions;
+namespace CallSupervisor.Core.Execution;
 
 /// <summary>
 /// The per-user limit of <see cref="ActionLimits"/>: a <see cref="FixedWindowRateLimiter"/> per user id and window. The

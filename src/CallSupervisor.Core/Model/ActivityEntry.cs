@@ -1,6 +1,6 @@
 using CallSupervisor.Core.Identifiers;
 
-namespace CallSupervisor.Core.Store;
+namespace CallSupervisor.Core.Model;
 
 /// <summary>How an activity entry should be presented.</summary>
 public enum ActivitySeverity

@@ -1,6 +1,6 @@
 using CallSupervisor.Core.Identifiers;
 
-namespace CallSupervisor.Core.Store;
+namespace CallSupervisor.Core.Model;
 
 /// <summary>The role the app knows for someone in a call.</summary>
 public enum ParticipantRole

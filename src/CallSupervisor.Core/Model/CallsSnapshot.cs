@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using CallSupervisor.Core.Identifiers;
 
-namespace CallSupervisor.Core.Store;
+namespace CallSupervisor.Core.Model;
 
 /// <summary>
 /// Everything the dashboard shows, as one immutable value. Only the store builds snapshots, which keeps
@@ -22,7 +22,7 @@ public sealed record CallsSnapshot
 
     public ImmutableDictionary<CallId, Call> Calls { get; }
 
-    /// <summary>Recent activity, newest first, bounded by <see cref="CallStoreOptions.MaxActivity"/>.</summary>
+    /// <summary>Recent activity, newest first, bounded by the store's <c>MaxActivity</c>.</summary>
     public ImmutableList<ActivityEntry> Activity { get; }
 
     public CallCounts Counts { get; }

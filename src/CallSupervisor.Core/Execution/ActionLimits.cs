@@ -1,4 +1,4 @@
-namespace CallSupervisor.Core.Actions;
+namespace CallSupervisor.Core.Execution;
 
 /// <summary>
 /// How many actions one user may ask for per <see cref="Window"/>, from the dashboard and the hub together. Well above

@@ -1,6 +1,5 @@
-using CallSupervisor.Core.Ports;
 
-namespace CallSupervisor.Core.Actions;
+namespace CallSupervisor.Core.Ports;
 
 /// <summary>The telephony ports an action may call.</summary>
 public sealed record ActionPorts(ICallAutomationPort Acs, IGraphCallsPort Graph);

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace CallSupervisor.Core.Actions;
+namespace CallSupervisor.Core.Execution;
 
 /// <summary>The app roles a signed-in user can hold (Entra ID app roles, the token's <c>roles</c> claim).</summary>
 public static class SupervisorRoles

@@ -1,6 +1,7 @@
 using CallSupervisor.Core.Identifiers;
+using CallSupervisor.Core.Events;
 
-namespace CallSupervisor.Core.Actions;
+namespace CallSupervisor.Core.Execution;
 
 /// <summary>
 /// A request by <paramref name="Actor"/> to run <paramref name="Kind"/> on <paramref name="Target"/> of a call (see

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using CallSupervisor.Core.Identifiers;
 
-namespace CallSupervisor.Core.Store;
+namespace CallSupervisor.Core.Model;
 
 /// <summary>One call as the dashboard shows it. Immutable: the store replaces it on every change.</summary>
 /// <remarks>
@@ -54,14 +54,14 @@ public sealed record Call(
     public ImmutableDictionary<string, string> Names { get; init; } = ImmutableDictionary<string, string>.Empty;
 
     /// <summary>Supervisor actions sent and not yet settled, keyed by their operationContext.</summary>
-    public ImmutableDictionary<string, Actions.PendingAction> PendingActions { get; init; } =
-        ImmutableDictionary<string, Actions.PendingAction>.Empty;
+    public ImmutableDictionary<string, CallSupervisor.Core.Events.PendingAction> PendingActions { get; init; } =
+        ImmutableDictionary<string, CallSupervisor.Core.Events.PendingAction>.Empty;
 
     /// <summary>How the latest supervisor actions on this call ended (newest last, a few kept).</summary>
-    public ImmutableList<Actions.ActionOutcome> ActionOutcomes { get; init; } = ImmutableList<Actions.ActionOutcome>.Empty;
+    public ImmutableList<CallSupervisor.Core.Model.ActionOutcome> ActionOutcomes { get; init; } = ImmutableList<CallSupervisor.Core.Model.ActionOutcome>.Empty;
 
     /// <summary>The pending action of <paramref name="kind"/> on <paramref name="target"/>, if one is in flight.</summary>
-    public Actions.PendingAction? PendingFor(Actions.ActionKind kind, string target)
+    public CallSupervisor.Core.Events.PendingAction? PendingFor(CallSupervisor.Core.Events.ActionKind kind, string target)
     {
         foreach (var pending in PendingActions.Values)
         {
@@ -74,7 +74,7 @@ public sealed record Call(
     }
 
     /// <summary>How the action sent with <paramref name="operationContext"/> ended, once it has.</summary>
-    public Actions.ActionOutcome? OutcomeOf(string operationContext) =>
+    public CallSupervisor.Core.Model.ActionOutcome? OutcomeOf(string operationContext) =>
         ActionOutcomes.FindLast(o => o.OperationContext == operationContext);
 
     public bool IsLive => State != CallState.Disconnected;

@@ -1,10 +1,12 @@
 using CallSupervisor.Core.Audit;
+using CallSupervisor.Core.Actions;
 using CallSupervisor.Core.Events;
 using CallSupervisor.Core.EventLog;
 using CallSupervisor.Core.Ports;
 using CallSupervisor.Core.Store;
+using CallSupervisor.Core.Model;
 
-namespace CallSupervisor.Core.Actions;
+namespace CallSupervisor.Core.Execution;
 
 /// <summary>
 /// Runs every supervisor action the same way, for the dashboard and the hub alike: check the actor's role (the one

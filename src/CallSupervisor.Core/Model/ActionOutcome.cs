@@ -1,16 +1,6 @@
-using CallSupervisor.Core.Store;
+using CallSupervisor.Core.Events;
 
-namespace CallSupervisor.Core.Actions;
-
-/// <summary>
-/// A supervisor action sent (or about to be sent) and not yet settled, kept on its call under its operationContext.
-/// <paramref name="Target"/> names what it acts on within the call: a participant's raw id (mute), an invitation
-/// id (cancel invitation), or empty for the whole call (cancel media).
-/// </summary>
-public sealed record PendingAction(ActionKind Kind, string Target, SupervisorRequest Request)
-{
-    public string OperationContext => Request.OperationContext;
-}
+namespace CallSupervisor.Core.Model;
 
 /// <summary>How a supervisor action ended.</summary>
 public enum ActionResult
@@ -36,9 +26,3 @@ public sealed record ActionOutcome(ActionKind Kind, string Target, SupervisorReq
 {
     public string OperationContext => Request.OperationContext;
 }
-
-/// <summary>
-/// How a pending action was settled. <paramref name="Announce"/> asks for an activity entry of its own: when no
-/// other rule tells the supervisor what happened (a participant who left before the mute took effect).
-/// </summary>
-public sealed record Settlement(ActionResult Result, string Text, bool Announce = false);

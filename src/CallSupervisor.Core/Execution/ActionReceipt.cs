@@ -1,6 +1,6 @@
 using CallSupervisor.Core.Ports;
 
-namespace CallSupervisor.Core.Actions;
+namespace CallSupervisor.Core.Execution;
 
 public enum ReceiptStatus
 {

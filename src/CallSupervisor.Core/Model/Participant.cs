@@ -1,6 +1,6 @@
 using CallSupervisor.Core.Identifiers;
 
-namespace CallSupervisor.Core.Store;
+namespace CallSupervisor.Core.Model;
 
 /// <summary>A participant as the latest roster shows it. A mute in flight is a pending action on the call.</summary>
 /// <remarks>
@@ -16,9 +16,3 @@ public sealed record Participant(
 {
     public string RawId => Identifier.RawId;
 }
-
-/// <summary>
-/// A supervisor action in flight: who asked (display name for the board, stable id for the audit trail), when, and
-/// the operationContext sent with it (also the action's audit id).
-/// </summary>
-public sealed record SupervisorRequest(string Supervisor, DateTimeOffset RequestedAt, string OperationContext, string? SupervisorId = null);
