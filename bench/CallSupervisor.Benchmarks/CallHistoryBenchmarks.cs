@@ -1,9 +1,5 @@
 using BenchmarkDotNet.Attributes;
 using CallSupervisor.Benchmarks.Support;
-using CallSupervisor.Core.Identifiers;
-using CallSupervisor.Core.Events;
-using CallSupervisor.Core.Store;
-using CallSupervisor.Core.Model;
 
 namespace CallSupervisor.Benchmarks;
 

@@ -1,6 +1,5 @@
 using BenchmarkDotNet.Attributes;
 using CallSupervisor.Benchmarks.Support;
-using CallSupervisor.Core.Model;
 
 namespace CallSupervisor.Benchmarks;
 

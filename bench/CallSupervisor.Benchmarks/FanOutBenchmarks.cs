@@ -1,7 +1,5 @@
 using BenchmarkDotNet.Attributes;
 using CallSupervisor.Benchmarks.Support;
-using CallSupervisor.Core.Events;
-using CallSupervisor.Core.Store;
 
 namespace CallSupervisor.Benchmarks;
 

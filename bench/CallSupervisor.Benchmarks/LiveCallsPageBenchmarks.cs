@@ -1,10 +1,8 @@
 using BenchmarkDotNet.Attributes;
 using CallSupervisor.Benchmarks.Support;
-using CallSupervisor.Core.Events;
 using CallSupervisor.Core.Feeds;
 using CallSupervisor.Web.Hosting;
 using CallSupervisor.Web.ViewModels;
-using CallSupervisor.Core.Model;
 
 namespace CallSupervisor.Benchmarks;
 

@@ -4,7 +4,6 @@ using CallSupervisor.Benchmarks.Support;
 using CallSupervisor.Core.Actions;
 using CallSupervisor.Core.Audit;
 using CallSupervisor.Core.EventLog;
-using CallSupervisor.Core.Store;
 using CallSupervisor.Web.Actions;
 using CallSupervisor.Web.Components.Pages;
 using CallSupervisor.Web.Hosting;
@@ -12,7 +11,6 @@ using CallSupervisor.Web.Security;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
-using CallSupervisor.Core.Execution;
 using CallSupervisor.Core.Ports;
 
 namespace CallSupervisor.Benchmarks;

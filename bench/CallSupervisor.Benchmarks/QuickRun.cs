@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using CallSupervisor.Benchmarks.Support;
-using CallSupervisor.Core.Events;
-using CallSupervisor.Core.Store;
 
 namespace CallSupervisor.Benchmarks;
 

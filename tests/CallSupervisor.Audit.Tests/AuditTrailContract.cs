@@ -12,8 +12,6 @@ using CallSupervisor.Core.Tests;
 using CallSupervisor.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
-using CallSupervisor.Core.Events;
-using CallSupervisor.Core.Execution;
 using CallSupervisor.Core.Ports;
 
 namespace CallSupervisor.Audit.Tests;

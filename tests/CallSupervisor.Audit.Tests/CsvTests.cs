@@ -3,7 +3,6 @@ using CallSupervisor.Audit.Export;
 using CallSupervisor.Audit.Queries;
 using CallSupervisor.Core.Audit;
 using CallSupervisor.Testing;
-using CallSupervisor.Core.Events;
 
 namespace CallSupervisor.Audit.Tests;
 

@@ -5,7 +5,6 @@ using CallSupervisor.Core.Actions;
 using CallSupervisor.Core.Audit;
 using CallSupervisor.Core.EventLog;
 using CallSupervisor.Core.Ports;
-using CallSupervisor.Core.Store;
 using CallSupervisor.Core.Tests.Actions;
 using CallSupervisor.Core.Tests.Store;
 using CallSupervisor.Core.Tests;
@@ -15,8 +14,6 @@ using CallSupervisor.Web.Security;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using MudBlazor;
-using CallSupervisor.Core.Execution;
-using CallSupervisor.Core.Model;
 
 namespace CallSupervisor.Web.Tests;
 

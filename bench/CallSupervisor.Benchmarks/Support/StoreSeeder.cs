@@ -1,6 +1,3 @@
-using CallSupervisor.Core.Events;
-using CallSupervisor.Core.Store;
-
 namespace CallSupervisor.Benchmarks.Support;
 
 /// <summary>Builds stores in a known state. Every seeding event must be Applied, or the benchmark would measure

@@ -1,8 +1,6 @@
 using CallSupervisor.Audit.Data;
 using CallSupervisor.Core.Audit;
 using Microsoft.EntityFrameworkCore;
-using CallSupervisor.Core.Events;
-using CallSupervisor.Core.Execution;
 
 namespace CallSupervisor.Audit.Tests.Infrastructure;
 

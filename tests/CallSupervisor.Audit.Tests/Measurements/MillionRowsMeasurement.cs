@@ -12,7 +12,6 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NpgsqlTypes;
 using Xunit.Abstractions;
-using CallSupervisor.Core.Events;
 
 namespace CallSupervisor.Audit.Tests.Measurements;
 

@@ -1,9 +1,6 @@
 using CallSupervisor.Core.Audit;
 using CallSupervisor.Core.EventLog;
-using CallSupervisor.Core.Store;
 using CallSupervisor.Core.Tests.Store;
-using CallSupervisor.Core.Events;
-using CallSupervisor.Core.Execution;
 using CallSupervisor.Core.Ports;
 
 namespace CallSupervisor.Core.Tests.Actions;

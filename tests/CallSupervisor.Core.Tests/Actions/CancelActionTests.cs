@@ -1,12 +1,7 @@
 using CallSupervisor.Core.Audit;
 using CallSupervisor.Core.EventLog;
-using CallSupervisor.Core.Identifiers;
 using CallSupervisor.Core.Ports;
-using CallSupervisor.Core.Store;
 using CallSupervisor.Core.Tests.Store;
-using CallSupervisor.Core.Events;
-using CallSupervisor.Core.Execution;
-using CallSupervisor.Core.Model;
 
 namespace CallSupervisor.Core.Tests.Actions;
 

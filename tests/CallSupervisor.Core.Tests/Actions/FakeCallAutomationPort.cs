@@ -1,4 +1,3 @@
-using CallSupervisor.Core.Identifiers;
 using CallSupervisor.Core.Ports;
 
 namespace CallSupervisor.Core.Tests.Actions;

@@ -1,13 +1,8 @@
 using CallSupervisor.Core.Actions;
 using CallSupervisor.Core.Audit;
 using CallSupervisor.Core.EventLog;
-using CallSupervisor.Core.Identifiers;
 using CallSupervisor.Core.Ports;
-using CallSupervisor.Core.Store;
 using CallSupervisor.Core.Tests.Store;
-using CallSupervisor.Core.Events;
-using CallSupervisor.Core.Execution;
-using CallSupervisor.Core.Model;
 
 namespace CallSupervisor.Core.Tests.Actions;
 

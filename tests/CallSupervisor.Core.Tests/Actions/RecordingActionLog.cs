@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using CallSupervisor.Core.Execution;
 
 namespace CallSupervisor.Core.Tests.Actions;
 

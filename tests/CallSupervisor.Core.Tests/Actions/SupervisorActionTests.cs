@@ -1,9 +1,6 @@
 using System.Collections.Immutable;
 using CallSupervisor.Core.Actions;
-using CallSupervisor.Core.Identifiers;
 using CallSupervisor.Core.Tests.Store;
-using CallSupervisor.Core.Events;
-using CallSupervisor.Core.Model;
 
 namespace CallSupervisor.Core.Tests.Actions;
 

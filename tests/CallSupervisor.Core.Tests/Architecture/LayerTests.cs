@@ -1,5 +1,4 @@
 using System.Reflection;
-using CallSupervisor.Core.Events;
 using NetArchTest.Rules;
 
 namespace CallSupervisor.Core.Tests.Architecture;

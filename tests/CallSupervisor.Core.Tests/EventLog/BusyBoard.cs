@@ -1,7 +1,4 @@
 using System.Globalization;
-using CallSupervisor.Core.Identifiers;
-using CallSupervisor.Core.Events;
-using CallSupervisor.Core.Store;
 using CallSupervisor.Core.Ports;
 
 namespace CallSupervisor.Core.Tests.EventLog;

@@ -1,8 +1,6 @@
 using System.Text;
 using System.Text.Json;
 using CallSupervisor.Core.EventLog;
-using CallSupervisor.Core.Store;
-using CallSupervisor.Core.Model;
 
 namespace CallSupervisor.Core.Tests.EventLog;
 

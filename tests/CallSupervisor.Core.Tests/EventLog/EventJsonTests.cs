@@ -3,8 +3,6 @@ using System.Reflection;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using CallSupervisor.Core.Identifiers;
-using CallSupervisor.Core.Events;
 using CallSupervisor.Core.EventLog;
 using CallSupervisor.Core.Tests.Store;
 using CallSupervisor.Core.Ports;

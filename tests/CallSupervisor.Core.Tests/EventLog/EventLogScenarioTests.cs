@@ -1,5 +1,3 @@
-using CallSupervisor.Core.Store;
-
 namespace CallSupervisor.Core.Tests.EventLog;
 
 /// <summary>The scenario the restore tests replay does what it says, so they test what they claim to.</summary>

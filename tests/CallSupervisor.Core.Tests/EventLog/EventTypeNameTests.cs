@@ -1,5 +1,4 @@
 using System.Text.Json;
-using CallSupervisor.Core.Events;
 using CallSupervisor.Core.EventLog;
 
 namespace CallSupervisor.Core.Tests.EventLog;

@@ -1,8 +1,5 @@
-using CallSupervisor.Core.Events;
 using CallSupervisor.Core.EventLog;
-using CallSupervisor.Core.Store;
 using CallSupervisor.Core.Tests.Store;
-using CallSupervisor.Core.Model;
 
 namespace CallSupervisor.Core.Tests.EventLog;
 

@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Reflection;
-using CallSupervisor.Core.Identifiers;
 
 namespace CallSupervisor.Core.Tests.EventLog;
 

@@ -1,5 +1,3 @@
-using CallSupervisor.Core.Identifiers;
-
 namespace CallSupervisor.Core.Tests.Identifiers;
 
 public sealed class CommunicationIdentifierTests

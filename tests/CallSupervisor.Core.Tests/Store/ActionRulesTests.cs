@@ -1,8 +1,4 @@
-using CallSupervisor.Core.Identifiers;
-using CallSupervisor.Core.Events;
 using CallSupervisor.Core.Ports;
-using CallSupervisor.Core.Store;
-using CallSupervisor.Core.Model;
 
 namespace CallSupervisor.Core.Tests.Store;
 

@@ -1,8 +1,3 @@
-using CallSupervisor.Core.Identifiers;
-using CallSupervisor.Core.Events;
-using CallSupervisor.Core.Store;
-using CallSupervisor.Core.Model;
-
 namespace CallSupervisor.Core.Tests.Store;
 
 /// <summary>Rule 10: every applied event adds a short readable entry; the list is bounded and newest first.</summary>

@@ -1,5 +1,3 @@
-using CallSupervisor.Core.Store;
-
 namespace CallSupervisor.Core.Tests.Store;
 
 /// <summary>Rule 1: an event id is applied at most once (within a bounded FIFO window).</summary>

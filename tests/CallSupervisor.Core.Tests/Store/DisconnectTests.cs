@@ -1,7 +1,3 @@
-using CallSupervisor.Core.Identifiers;
-using CallSupervisor.Core.Events;
-using CallSupervisor.Core.Store;
-
 namespace CallSupervisor.Core.Tests.Store;
 
 /// <summary>Rule 7: CallDisconnected closes everything of the call, and later events for it are ignored.</summary>

@@ -1,6 +1,3 @@
-using CallSupervisor.Core.Identifiers;
-using CallSupervisor.Core.Store;
-
 namespace CallSupervisor.Core.Tests.Store;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using CallSupervisor.Core.Model;
-
 namespace CallSupervisor.Core.Tests.Store;
 
 /// <summary>Rule 9: ended calls are removed once old enough, and the removal is published.</summary>

@@ -1,7 +1,3 @@
-using CallSupervisor.Core.Identifiers;
-using CallSupervisor.Core.Store;
-using CallSupervisor.Core.Model;
-
 namespace CallSupervisor.Core.Tests.Store;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using CallSupervisor.Core.Store;
-
 namespace CallSupervisor.Core.Tests.Store;
 
 /// <summary>

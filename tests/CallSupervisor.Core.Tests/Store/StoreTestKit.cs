@@ -1,9 +1,3 @@
-using CallSupervisor.Core.Identifiers;
-using CallSupervisor.Core.Events;
-using CallSupervisor.Core.Store;
-using CallSupervisor.Core.Execution;
-using CallSupervisor.Core.Model;
-
 namespace CallSupervisor.Core.Tests.Store;
 
 /// <summary>Store construction and common arrangements.</summary>

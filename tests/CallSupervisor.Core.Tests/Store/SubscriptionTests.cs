@@ -1,6 +1,3 @@
-using CallSupervisor.Core.Store;
-using CallSupervisor.Core.Model;
-
 namespace CallSupervisor.Core.Tests.Store;
 
 /// <summary>Publication through the feed: per-call changes, batching, and the aggregate counts.</summary>

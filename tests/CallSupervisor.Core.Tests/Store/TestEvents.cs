@@ -1,5 +1,3 @@
-using CallSupervisor.Core.Identifiers;
-using CallSupervisor.Core.Events;
 using CallSupervisor.Core.Ports;
 
 namespace CallSupervisor.Core.Tests.Store;

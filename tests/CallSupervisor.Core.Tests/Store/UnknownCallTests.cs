@@ -1,7 +1,3 @@
-using CallSupervisor.Core.Identifiers;
-using CallSupervisor.Core.Events;
-using CallSupervisor.Core.Store;
-
 namespace CallSupervisor.Core.Tests.Store;
 
 /// <summary>Rule 6: events for unknown calls create a placeholder needing reconciliation (see ReconcileTests).</summary>

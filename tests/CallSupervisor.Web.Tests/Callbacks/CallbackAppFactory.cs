@@ -1,10 +1,7 @@
-using CallSupervisor.Core.Identifiers;
-using CallSupervisor.Core.Store;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using CallSupervisor.Core.Model;
 
 namespace CallSupervisor.Web.Tests.Callbacks;
 

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
-using CallSupervisor.Core.Store;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CallSupervisor.Web.Tests.Callbacks;

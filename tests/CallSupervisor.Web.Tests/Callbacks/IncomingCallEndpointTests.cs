@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using CallSupervisor.Core.Events;
 using CallSupervisor.Core.EventLog;
 using CallSupervisor.Core.Ports;
 using CallSupervisor.Core.Tests.Actions;

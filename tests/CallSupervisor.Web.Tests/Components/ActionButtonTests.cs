@@ -1,11 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using CallSupervisor.Core.Actions;
-using CallSupervisor.Core.Identifiers;
 using CallSupervisor.Core.Ports;
 using CallSupervisor.Core.Tests.Store;
 using CallSupervisor.Web.Components.Controls;
 using MudBlazor;
-using CallSupervisor.Core.Execution;
 
 namespace CallSupervisor.Web.Tests.Components;
 

@@ -1,4 +1,3 @@
-using CallSupervisor.Core.Identifiers;
 using CallSupervisor.Core.Tests.Store;
 using CallSupervisor.Web.Components.Controls;
 using CallSupervisor.Web.Components.Layout;

@@ -1,10 +1,7 @@
-using CallSupervisor.Core.Identifiers;
-using CallSupervisor.Core.Events;
 using CallSupervisor.Core.Tests.Store;
 using CallSupervisor.Web.Components.Pages;
 using CallSupervisor.Web.Hosting;
 using Microsoft.Extensions.DependencyInjection;
-using CallSupervisor.Core.Model;
 
 namespace CallSupervisor.Web.Tests.Components;
 

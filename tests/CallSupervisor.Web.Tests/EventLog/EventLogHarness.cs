@@ -1,5 +1,3 @@
-using CallSupervisor.Core.Identifiers;
-using CallSupervisor.Core.Store;
 using CallSupervisor.Core.Tests.Actions;
 using CallSupervisor.Core.Workflow;
 using CallSupervisor.Board;
@@ -12,7 +10,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
-using CallSupervisor.Core.Model;
 
 namespace CallSupervisor.Web.Tests.EventLog;
 

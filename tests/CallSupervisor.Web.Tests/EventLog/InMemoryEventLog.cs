@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using CallSupervisor.Core.Events;
 using CallSupervisor.Core.EventLog;
 
 namespace CallSupervisor.Web.Tests.EventLog;

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using CallSupervisor.Core.Events;
 using CallSupervisor.Core.EventLog;
 using CallSupervisor.Board.EventLog;
 using CallSupervisor.Web.Tests.Callbacks;

@@ -1,4 +1,3 @@
-using CallSupervisor.Core.Events;
 using CallSupervisor.Core.EventLog;
 using CallSupervisor.Board;
 using CallSupervisor.Board.EventLog;

@@ -1,13 +1,9 @@
 using CallSupervisor.Core.Audit;
-using CallSupervisor.Core.Identifiers;
-using CallSupervisor.Core.Events;
 using CallSupervisor.Core.EventLog;
-using CallSupervisor.Core.Store;
 using CallSupervisor.Core.Tests;
 using CallSupervisor.Core.Tests.Actions;
 using CallSupervisor.Core.Tests.Store;
 using Microsoft.Extensions.DependencyInjection;
-using CallSupervisor.Core.Execution;
 using CallSupervisor.Core.Ports;
 
 namespace CallSupervisor.Web.Tests.EventLog;

@@ -1,4 +1,3 @@
-using CallSupervisor.Core.Events;
 using CallSupervisor.Core.EventLog;
 using CallSupervisor.Core.Tests.Store;
 using CallSupervisor.Board.EventLog;

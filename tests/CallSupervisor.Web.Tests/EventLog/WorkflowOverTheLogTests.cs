@@ -1,8 +1,5 @@
-using CallSupervisor.Core.Identifiers;
-using CallSupervisor.Core.Events;
 using CallSupervisor.Core.Tests;
 using CallSupervisor.Core.Tests.Actions;
-using CallSupervisor.Core.Model;
 using CallSupervisor.Core.Ports;
 
 namespace CallSupervisor.Web.Tests.EventLog;

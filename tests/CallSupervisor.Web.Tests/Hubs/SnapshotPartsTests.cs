@@ -1,5 +1,3 @@
-using CallSupervisor.Core.Identifiers;
-using CallSupervisor.Core.Store;
 using CallSupervisor.Core.Tests;
 using CallSupervisor.Core.Tests.Store;
 using CallSupervisor.Web.Hubs;

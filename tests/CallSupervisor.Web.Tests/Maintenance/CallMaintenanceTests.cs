@@ -1,7 +1,4 @@
-using CallSupervisor.Core.Identifiers;
-using CallSupervisor.Core.Events;
 using CallSupervisor.Core.Ports;
-using CallSupervisor.Core.Store;
 using CallSupervisor.Core.Tests;
 using CallSupervisor.Core.Tests.Actions;
 using CallSupervisor.Core.Tests.Store;

@@ -1,10 +1,8 @@
 using System.Collections.Immutable;
 using CallSupervisor.Core.Feeds;
-using CallSupervisor.Core.Store;
 using CallSupervisor.Core.Tests.Store;
 using CallSupervisor.Web.Hosting;
 using CallSupervisor.Web.ViewModels;
-using CallSupervisor.Core.Model;
 
 namespace CallSupervisor.Web.Tests.ViewModels;
 

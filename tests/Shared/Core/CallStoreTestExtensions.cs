@@ -1,6 +1,3 @@
-using CallSupervisor.Core.Events;
-using CallSupervisor.Core.Store;
-
 namespace CallSupervisor;
 
 /// <summary>

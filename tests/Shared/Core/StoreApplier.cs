@@ -1,7 +1,3 @@
-using CallSupervisor.Core.Events;
-using CallSupervisor.Core.Store;
-using CallSupervisor.Core.Model;
-
 namespace CallSupervisor.Core.EventLog;
 
 /// <summary>Applies straight to the store (one process, no log): what unit tests and benchmarks use instead of the event log.</summary>
