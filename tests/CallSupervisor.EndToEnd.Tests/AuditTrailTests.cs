@@ -18,23 +18,10 @@ public sealed class AuditTrailTests(BrowserFixture fixture)
 {
     private static CallsHubClientOptions Once => new() { AutomaticReconnect = false };
 
-    // Waits for a condition on the server (the audit writer flushes in the background): checks again until it holds.
-    private static async Task<T> EventuallyAsync<T>(Func<Task<T?>> read, Func<T, bool> holds, string what, int seconds = 20)
-        where T : class
-    {
-        var until = DateTime.UtcNow.AddSeconds(seconds);
-        T? last = null;
-        while (DateTime.UtcNow < until)
-        {
-            last = await read();
-            if (last is not null && holds(last))
-            {
-                return last;
-            }
-            await Task.Delay(200);
-        }
-        throw new TimeoutException($"{what} did not happen within {seconds} s; last seen: {last}");
-    }
+    // The audit writer flushes in the background: read until the condition holds.
+    private static async Task<T> EventuallyAsync<T>(Func<Task<T?>> read, Func<T, bool> holds, string what, int seconds = 30)
+        where T : class =>
+        (await Eventually.UntilAsync<T?>(read, v => v is not null && holds(v), what, TimeSpan.FromSeconds(seconds), TimeSpan.FromMilliseconds(200)))!;
 
     private static async Task<List<Dictionary<string, string>>> ExportAsync(Uri app, CookieContainer session, string callId)
     {

@@ -107,25 +107,21 @@ public sealed class SignInTests(BrowserFixture fixture)
         Assert.All(limited, o => Assert.Matches(@"^Too many actions: try again in \d+ s$", o.Message));
         // Each window's refusals become one row once the window is over (10 s by default).
         var session = await fixture.App.SessionAsync(OidcSignIn.Manager);
-        var until = DateTime.UtcNow.AddSeconds(60);
-        List<Dictionary<string, string>> rows;
-        List<Dictionary<string, string>> bursts;
-        do
-        {
-            rows = await ExportAsync(session, callId);
-            bursts = [.. rows.Where(r => r["detail"].EndsWith("(rate limit)", StringComparison.Ordinal))];
-            if (bursts.Sum(Refused) == limited.Count || DateTime.UtcNow > until)
-            {
-                break;
-            }
-            await Task.Delay(250);
-        }
-        while (true);
+        var rows = await Eventually.UntilAsync(
+            () => ExportAsync(session, callId),
+            r => r.Where(IsBurst).Sum(Refused) == limited.Count,
+            "one audit row per burst of refusals",
+            TimeSpan.FromSeconds(60),
+            TimeSpan.FromMilliseconds(250),
+            r => Task.FromResult($"{r?.Count ?? 0} rows"));
+        var bursts = rows.Where(IsBurst).ToList();
         Assert.Equal(limited.Count, bursts.Sum(Refused));
         Assert.All(bursts, b => Assert.Equal(("Refused", OidcSignIn.Observer, "Observer"), (b["status"], b["actor_name"], b["actor_role"])));
         // One row per allowed attempt and one per burst, not one per attempt.
         Assert.Equal(outcomes.Count(o => o.Status == "Forbidden") + bursts.Count, rows.Count);
         Assert.InRange(bursts.Count, 1, 3);
+
+        static bool IsBurst(Dictionary<string, string> row) => row["detail"].EndsWith("(rate limit)", StringComparison.Ordinal);
 
         static int Refused(Dictionary<string, string> row) =>
             int.Parse(Regex.Match(row["detail"], @"^Refused ([\d,]+) actions? \(rate limit\)$").Groups[1].Value.Replace(",", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture);

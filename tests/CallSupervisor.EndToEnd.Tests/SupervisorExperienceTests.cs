@@ -238,18 +238,9 @@ public sealed class SupervisorExperienceTests(BrowserFixture fixture)
 
     private static ILocator Detail(IPage page) => page.GetByRole(AriaRole.Region, new() { Name = "Call detail" });
 
-    private async Task ExpectOnEmulatorAsync(string callId, string state)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            var calls = await fixture.App.EmulatorCallsAsync();
-            if (calls.EnumerateArray().Any(c => c.GetProperty("callId").GetString() == callId && c.GetProperty("state").GetString() == state))
-            {
-                return;
-            }
-            Assert.True(DateTime.UtcNow < deadline, $"call {callId} never became {state} on the emulator");
-            await Task.Delay(100);
-        }
-    }
+    private Task ExpectOnEmulatorAsync(string callId, string state) =>
+        Eventually.UntilAsync(
+            fixture.App.EmulatorCallsAsync,
+            calls => calls.EnumerateArray().Any(c => c.GetProperty("callId").GetString() == callId && c.GetProperty("state").GetString() == state),
+            $"call {callId} becoming {state} on the emulator");
 }

@@ -1,3 +1,4 @@
+using CallSupervisor.Testing;
 using CallSupervisor.Core.EventLog;
 using CallSupervisor.Board.EventLog;
 
@@ -33,27 +34,13 @@ internal static class LogProbe
     /// Polls until <paramref name="done"/> holds for the applied log (or <paramref name="failed"/> says it went wrong
     /// already), for at most 30 s; returns the events at that point.
     /// </summary>
-    public static async Task<IReadOnlyList<CallEvent>> WaitAsync(IEventLog log, EventLogStatus status, Func<IReadOnlyList<CallEvent>, bool> done, Func<bool> failed, string what)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (true)
-        {
-            if (failed())
-            {
-                return await AppliedEventsAsync(log, status) ?? [];
-            }
-            if (await AppliedEventsAsync(log, status) is { } events && done(events))
-            {
-                return events;
-            }
-            if (DateTime.UtcNow > deadline)
-            {
-                var last = await log.LastPositionAsync(CancellationToken.None);
-                var seen = await AppliedEventsAsync(log, status);
-                throw new TimeoutException($"{what} did not happen within 30 s (applied {status.AppliedPosition} of {last}; log: "
-                    + (seen is null ? "not applied yet" : string.Join(", ", seen.Select(e => e is IncomingCallClaimed c ? "claim " + c.IncomingEventId : e.GetType().Name))) + ")");
-            }
-            await Task.Delay(20);
-        }
-    }
+    public static async Task<IReadOnlyList<CallEvent>> WaitAsync(IEventLog log, EventLogStatus status, Func<IReadOnlyList<CallEvent>, bool> done, Func<bool> failed, string what) =>
+        await Eventually.UntilAsync<IReadOnlyList<CallEvent>?>(
+            () => AppliedEventsAsync(log, status),
+            events => failed() || (events is not null && done(events)),
+            what,
+            every: TimeSpan.FromMilliseconds(20),
+            describe: async seen => $"applied {status.AppliedPosition} of {await log.LastPositionAsync(CancellationToken.None)}; log: "
+                + (seen is null ? "not applied yet" : string.Join(", ", seen.Select(e => e is IncomingCallClaimed c ? "claim " + c.IncomingEventId : e.GetType().Name))))
+        ?? [];
 }
