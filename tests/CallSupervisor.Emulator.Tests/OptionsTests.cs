@@ -48,6 +48,31 @@ public sealed class OptionsTests
     }
 
     [Fact]
+    public void GetErrors_BadContactCenterValues_ReportsEach()
+    {
+        var simulation = new SimulationOptions
+        {
+            ArrivalsPerMinute = -1,
+            MaxConcurrentCalls = 0,
+            PatienceMean = TimeSpan.Zero,
+            HandleTimeSpread = double.NaN,
+            AgentAcceptProbability = 0.9,
+            AgentDeclineProbability = 0.2,
+            AgentRingTimeMin = TimeSpan.FromSeconds(9),
+            AgentRingTimeMax = TimeSpan.FromSeconds(3),
+            Agents = [new SimulatedAgent { Id = "agent-without-prefix", Name = "Nobody" }],
+        };
+        simulation.MenuWeights["7x"] = 1;
+
+        var errors = EmulatorOptionsValidator.GetErrors(new EmulatorOptions { Simulation = simulation });
+
+        foreach (var name in new[] { "ArrivalsPerMinute", "MaxConcurrentCalls", "PatienceMean", "HandleTimeSpread", "AgentAcceptProbability + AgentDeclineProbability", "AgentRingTime", "'7x'", "Agents" })
+        {
+            Assert.Contains(errors, e => e.Contains(name, StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
     public async Task StartAsync_Defaults_ExposesConnectionValues()
     {
         await using var emulator = await EmulatorHost.StartAsync(new EmulatorOptions { Simulation = { Enabled = false } }, null, CancellationToken.None);
