@@ -30,9 +30,9 @@ public sealed partial class EmulatorOptionsValidator
         {
             errors.Add(p + "MenuWeights must not be negative.");
         }
-        if (s.PatienceMean <= TimeSpan.Zero || s.HandleTimeMean <= TimeSpan.Zero)
+        if (s.PatienceMin < TimeSpan.Zero || s.PatienceMean <= s.PatienceMin || s.HandleTimeMean <= TimeSpan.Zero)
         {
-            errors.Add(p + "PatienceMean and HandleTimeMean must be positive.");
+            errors.Add(p + "PatienceMean must be above PatienceMin (not negative), and HandleTimeMean must be positive.");
         }
         if (double.IsNaN(s.HandleTimeSpread) || s.HandleTimeSpread is < 0 or > 3)
         {

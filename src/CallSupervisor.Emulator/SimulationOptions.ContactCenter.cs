@@ -14,8 +14,14 @@ public sealed partial class SimulationOptions
     /// </summary>
     public Dictionary<string, double> MenuWeights { get; set; } = new(StringComparer.Ordinal) { ["1"] = 55, ["2"] = 45 };
 
-    /// <summary>Mean of a caller's patience (exponential): with no agent connected by then, the caller hangs up.</summary>
-    public TimeSpan PatienceMean { get; set; } = TimeSpan.FromSeconds(90);
+    /// <summary>
+    /// Mean of a caller's patience, counted from the answer: with no agent connected by then, the caller hangs up. It is
+    /// <see cref="PatienceMin"/> plus an exponential draw, so this is the mean of the whole.
+    /// </summary>
+    public TimeSpan PatienceMean { get; set; } = TimeSpan.FromSeconds(120);
+
+    /// <summary>Nobody hangs up sooner: the menu and a first ring fit in it (real callers rarely leave in the first seconds).</summary>
+    public TimeSpan PatienceMin { get; set; } = TimeSpan.FromSeconds(20);
 
     /// <summary>Fraction (0–1) of callers who never hang up while waiting.</summary>
     public double PatientCallerShare { get; set; } = 0.1;

@@ -12,7 +12,7 @@ public sealed partial class SimulationOptions
     public bool Enabled { get; set; } = true;
 
     /// <summary>Mean arrival rate of the Poisson process (exponential gaps between calls, drawn from the seed).</summary>
-    public double ArrivalsPerMinute { get; set; } = 2.5;
+    public double ArrivalsPerMinute { get; set; } = 2;
 
     /// <summary>An arrival while this many calls are live is turned away (a trunk limit; counted in the stats).</summary>
     public int MaxConcurrentCalls { get; set; } = 40;

@@ -73,7 +73,7 @@ public sealed class ContactCenterCallerTests
     }
 
     [Fact]
-    public void Patience_SimulatedCallers_MostHangUpWithinAFewMeansAndTheImpatientShareNever()
+    public void Patience_SimulatedCallers_NoneBeforeTheMinimumAndOnlyThePatientShareStays()
     {
         using var center = ContactCenterHarness.Create(s =>
         {
@@ -82,7 +82,9 @@ public sealed class ContactCenterCallerTests
         });
         var calls = Enumerable.Range(0, 200).Select(_ => center.StartSimulatedCaller()).ToList();
 
-        center.Advance(TimeSpan.FromMinutes(20)); // 20 means: an exponential patience is over by then (e^-20)
+        center.Advance(center.Options.Simulation.PatienceMin - TimeSpan.FromSeconds(1));
+        Assert.Equal(0, center.Engine.Desk.Stats().Abandoned);
+        center.Advance(TimeSpan.FromMinutes(20)); // 30 means of the exponential part: every impatient caller is gone
 
         // A quarter never hang up: 50 of 200 expected, binomial standard deviation about 6.
         Assert.InRange(calls.Count(c => c.State == AcsCallState.Connected), 30, 70);

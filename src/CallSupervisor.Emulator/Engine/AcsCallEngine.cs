@@ -181,7 +181,7 @@ internal sealed partial class AcsCallEngine(
             return new CallerPlan(
                 key is null ? null : DtmfKeys.Tone(key),
                 callers.Between(Sim.MenuTimeMin, Sim.MenuTimeMax),
-                callers.Chance(Sim.PatientCallerShare) ? null : callers.Exponential(Sim.PatienceMean),
+                callers.Chance(Sim.PatientCallerShare) ? null : Sim.PatienceMin + callers.Exponential(Sim.PatienceMean - Sim.PatienceMin),
                 callers.LogNormal(Sim.HandleTimeMean, Sim.HandleTimeSpread, Sim.HandleTimeMin, Sim.HandleTimeMax));
         }
         if (scenario.MenuChoice is null && scenario.PatienceSeconds is null && scenario.HandleTimeSeconds is null)

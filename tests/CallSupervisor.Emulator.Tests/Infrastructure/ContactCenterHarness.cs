@@ -76,6 +76,16 @@ internal sealed class ContactCenterHarness : IDisposable
 
     public IReadOnlyList<JsonObject> Events(AcsCall call, string type) => Sink.Events(call.CallConnectionId, type);
 
+    /// <summary>Starts a call as the generator does, and answers it as the app does (connected after the connect delay).</summary>
+    public AcsCall Arrive(CallScenario scenario)
+    {
+        var call = Engine.Start("generated", scenario);
+        Assert.Equal(200, Engine.Answer(new AnswerCallRequest(call.IncomingCallContext, CallbackUri, "answer")).StatusCode);
+        return call;
+    }
+
+    public Scheduler Scheduler => _scheduler;
+
     public void Dispose() => _scheduler.Dispose();
 }
 
@@ -90,6 +100,27 @@ internal sealed class RecordingSink : IDeliverySink
         lock (_gate)
         {
             _deliveries.Add(delivery);
+        }
+    }
+
+    /// <summary>Every event recorded from position <paramref name="from"/> on, in order: (call id, type without prefix, data).</summary>
+    public IReadOnlyList<(string CallId, string Type, JsonObject Data)> Since(int from)
+    {
+        lock (_gate)
+        {
+            return [.. _deliveries.Skip(from).Where(d => d.Kind == DeliveryKind.Acs).Select(d => (
+                d.OrderingKey, d.EventType["Microsoft.Communication.".Length..], (JsonObject)JsonNode.Parse(d.Body)!.AsArray()[0]!["data"]!))];
+        }
+    }
+
+    public int Count
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _deliveries.Count;
+            }
         }
     }
 
