@@ -99,6 +99,23 @@ public sealed class ContactCenterAgentTests
     }
 
     [Fact]
+    public void AddParticipant_ScenarioScriptsTheInvitee_TheScriptWinsOverTheDevice()
+    {
+        using var center = ContactCenterHarness.Create();
+        var scripted = new CallScenario(InvitationBehavior: InvitationBehavior.RingForever, PatienceSeconds: 600);
+        var first = center.StartConnected(scripted);
+        var second = center.StartConnected(scripted);
+
+        center.Offer(first, ContactCenterHarness.Ana, "offer:first");
+        center.Offer(second, ContactCenterHarness.Ana, "offer:second");
+        center.Advance(TimeSpan.FromMinutes(5));
+
+        Assert.Empty(center.Events(first, "AddParticipantFailed"));
+        Assert.Empty(center.Events(second, "AddParticipantFailed"));
+        Assert.Equal(0, center.Engine.Desk.Stats().Offers);
+    }
+
+    [Fact]
     public void AddParticipant_NotASimulatedAgent_KeepsTheGeneralInvitationBehaviour()
     {
         using var center = ContactCenterHarness.Create(s => s.InvitationAcceptProbability = 1);

@@ -47,7 +47,9 @@ internal sealed partial class AcsCallEngine
             {
                 return ApiResult.AcsError(StatusCodes.Status400BadRequest, "8501", "Action is not valid when the call is not established.");
             }
-            var agent = desk.IsAgent(target.RawId);
+            // A scenario that scripts the invitee (invitationBehavior other than random) gets exactly that: the agent's
+            // device rules (ring time, outcome odds, busy) apply to offers left to chance.
+            var agent = desk.IsAgent(target.RawId) && call.Scenario.InvitationBehavior == InvitationBehavior.Random;
             var (behavior, delay) = agent ? DecideOffer(call.Scenario) : DecideInvitation(call.Scenario);
             invitation = new AcsInvitation(target, request.OperationContext, callback ?? call.CallbackUri!, timeout, behavior);
             call.Invitations.Add(invitation);
@@ -148,20 +150,13 @@ internal sealed partial class AcsCallEngine
         return (behavior, delay);
     }
 
-    /// <summary>
-    /// An offer to a simulated agent: the scenario's behaviour when it names one, else accept / decline / no answer
-    /// drawn from the agent probabilities, after a ring time.
-    /// </summary>
+    /// <summary>An offer to a simulated agent: accept / decline / no answer drawn from the agent probabilities, after a ring time.</summary>
     private (InvitationBehavior Behavior, TimeSpan AcceptDelay) DecideOffer(CallScenario scenario)
     {
-        var behavior = scenario.InvitationBehavior;
-        if (behavior == InvitationBehavior.Random)
-        {
-            var draw = random.NextDouble();
-            behavior = draw < Sim.AgentAcceptProbability ? InvitationBehavior.AcceptAfter
-                : draw < Sim.AgentAcceptProbability + Sim.AgentDeclineProbability ? InvitationBehavior.Decline
-                : InvitationBehavior.RingUntilTimeout;
-        }
+        var draw = random.NextDouble();
+        var behavior = draw < Sim.AgentAcceptProbability ? InvitationBehavior.AcceptAfter
+            : draw < Sim.AgentAcceptProbability + Sim.AgentDeclineProbability ? InvitationBehavior.Decline
+            : InvitationBehavior.RingUntilTimeout;
         var delay = scenario.AcceptAfterSeconds is { } s
             ? TimeSpan.FromSeconds(s)
             : random.Between(Sim.AgentRingTimeMin, Sim.AgentRingTimeMax);
