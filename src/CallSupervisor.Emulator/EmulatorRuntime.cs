@@ -49,7 +49,8 @@ internal sealed class EmulatorRuntime : IAsyncDisposable
             () => new Uri(baseAddress(), "graph/v1.0/"), loggers.CreateLogger("CallSupervisor.Emulator.Graph"));
         _generator = new CallGenerator(
             options.Simulation, new SeededRandom(unchecked(options.Seed + 3)), _scheduler, () => Acs.ActiveCount + Graph.ActiveCount,
-            platform => StartScenario(new CallScenario(platform) { Simulated = true }), Acs.Desk.CountTurnedAway);
+            (platform, contactCenter) => StartScenario(new CallScenario(platform) { Simulated = true, ContactCenterCaller = contactCenter }),
+            Acs.Desk.CountTurnedAway);
         Oidc = options.Oidc.Enabled ? new OidcProvider(options.Oidc, baseAddress, timeProvider) : null;
     }
 
@@ -101,7 +102,7 @@ internal sealed class EmulatorRuntime : IAsyncDisposable
 
     /// <summary>Admin: <paramref name="count"/> contact-center callers arrive at once (past the concurrent-call cap), so a queue builds up.</summary>
     public IReadOnlyList<ScenarioStarted> Burst(int count) =>
-        [.. Enumerable.Range(0, count).Select(_ => StartScenario(new CallScenario(CallPlatform.Acs) { Simulated = true }))];
+        [.. Enumerable.Range(0, count).Select(_ => StartScenario(new CallScenario(CallPlatform.Acs) { Simulated = true, ContactCenterCaller = true }))];
 
     public ContactCenterStats Stats() => Acs.Desk.Stats();
 

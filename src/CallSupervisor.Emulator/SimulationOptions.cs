@@ -22,14 +22,16 @@ public sealed partial class SimulationOptions
 
     /// <summary>
     /// When set, the generator keeps about this many calls alive instead of Poisson arrivals (a fixed load for load
-    /// tests); one arrival per <see cref="CallArrivalInterval"/> while below it.
+    /// tests); one arrival per <see cref="CallArrivalInterval"/> while below it. These are plain calls, not
+    /// contact-center callers: they last <see cref="CallDurationMin"/>–<see cref="CallDurationMax"/> and their
+    /// invitees follow the Invitation* rules.
     /// </summary>
     public int? TargetConcurrentCalls { get; set; }
 
     /// <summary>How often the steady generator (<see cref="TargetConcurrentCalls"/>) checks whether a new call should arrive.</summary>
     public TimeSpan CallArrivalInterval { get; set; } = TimeSpan.FromSeconds(4);
 
-    /// <summary>Length of generated Graph calls (ACS callers follow their patience and handle time instead).</summary>
+    /// <summary>Length of generated Graph calls and of the steady load's calls (contact-center callers follow their patience and handle time instead).</summary>
     public TimeSpan CallDurationMin { get; set; } = TimeSpan.FromMinutes(1);
 
     public TimeSpan CallDurationMax { get; set; } = TimeSpan.FromMinutes(5);

@@ -46,12 +46,14 @@ public sealed class ArrivalTests
         clock.Run(TimeSpan.FromMinutes(1));
 
         Assert.Equal(4, clock.Started.Count);
+        Assert.Equal(0, clock.ContactCenterCallers); // plain calls, as the steady load always made
     }
 
     private static List<TimeSpan> Arrivals(int seed, TimeSpan duration)
     {
         using var generator = new Generator(new SimulationOptions { ArrivalsPerMinute = 6, GraphCallShare = 0.25, MaxConcurrentCalls = 5000 }, seed);
         generator.Run(duration);
+        Assert.Equal(generator.Started.Count, generator.ContactCenterCallers);
         return generator.Started;
     }
 
@@ -68,7 +70,11 @@ public sealed class ArrivalTests
             _start = _clock.GetUtcNow();
             _scheduler = new Scheduler(_clock, NullLogger.Instance);
             _generator = new CallGenerator(options, new SeededRandom(seed), _scheduler, () => Live + Started.Count,
-                _ => Started.Add(_clock.GetUtcNow() - _start), () => TurnedAway++);
+                (_, contactCenter) =>
+                {
+                    Started.Add(_clock.GetUtcNow() - _start);
+                    ContactCenterCallers += contactCenter ? 1 : 0;
+                }, () => TurnedAway++);
         }
 
         public int Live { get; set; }
@@ -76,6 +82,8 @@ public sealed class ArrivalTests
         public List<TimeSpan> Started { get; } = [];
 
         public int TurnedAway { get; private set; }
+
+        public int ContactCenterCallers { get; private set; }
 
         /// <summary>
         /// Advances in small steps: the manual clock fires a step's timers at the step's end, so a timer set from a

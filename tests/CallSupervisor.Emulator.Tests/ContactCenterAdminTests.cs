@@ -51,8 +51,8 @@ public sealed class ContactCenterAdminTests
     public async Task Stats_DoubleOfferOverRest_CountedAndAnsweredBusy()
     {
         await using var ctx = await EmulatorTestContext.StartAsync(o => o.Simulation.AgentRingTimeMin = o.Simulation.AgentRingTimeMax = TimeSpan.FromMinutes(5));
-        var first = await ctx.StartConnectedCallAsync(new { platform = "acs" });
-        var second = await ctx.StartConnectedCallAsync(new { platform = "acs" });
+        var first = await ctx.StartConnectedCallAsync(new { platform = "acs", patienceSeconds = 600 });
+        var second = await ctx.StartConnectedCallAsync(new { platform = "acs", patienceSeconds = 600 });
 
         foreach (var (callId, context) in new[] { (first, "offer:1"), (second, "offer:2") })
         {

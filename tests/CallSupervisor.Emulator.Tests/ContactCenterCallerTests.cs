@@ -80,7 +80,7 @@ public sealed class ContactCenterCallerTests
             s.PatienceMean = TimeSpan.FromSeconds(60);
             s.PatientCallerShare = 0.25;
         });
-        var calls = Enumerable.Range(0, 200).Select(_ => center.Arrive(new CallScenario { Simulated = true })).ToList();
+        var calls = Enumerable.Range(0, 200).Select(_ => center.Arrive(ContactCenterHarness.Caller)).ToList();
         center.Advance(center.Options.Simulation.ConnectDelay);
         Assert.All(calls, c => Assert.Equal(AcsCallState.Connected, c.State));
 

@@ -44,11 +44,11 @@ public sealed class ContactCenterFiguresTests(ITestOutputHelper output)
         var sim = center.Options.Simulation;
         var acd = new Acd(center);
         var generator = new CallGenerator(sim, new SeededRandom(45), center.Scheduler, () => center.Engine.ActiveCount,
-            _ => acd.Track(center.Arrive(new CallScenario { Simulated = true })), center.Engine.Desk.CountTurnedAway);
+            (_, _) => acd.Track(center.Arrive(ContactCenterHarness.Caller)), center.Engine.Desk.CountTurnedAway);
         generator.Start();
         for (var i = 0; i < burst; i++)
         {
-            acd.Track(center.Arrive(new CallScenario { Simulated = true }));
+            acd.Track(center.Arrive(ContactCenterHarness.Caller));
         }
         var step = TimeSpan.FromMilliseconds(250);
         for (var elapsed = TimeSpan.Zero; elapsed < TimeSpan.FromHours(4); elapsed += step)

@@ -47,9 +47,9 @@ internal sealed partial class AcsCallEngine
             {
                 return ApiResult.AcsError(StatusCodes.Status400BadRequest, "8501", "Action is not valid when the call is not established.");
             }
-            // A scenario that scripts the invitee (invitationBehavior other than random) gets exactly that: the agent's
-            // device rules (ring time, outcome odds, busy) apply to offers left to chance.
-            var agent = desk.IsAgent(target.RawId) && call.Scenario.InvitationBehavior == InvitationBehavior.Random;
+            // The agents' device rules (ring time, outcome odds, busy) apply on contact-center calls (a caller with a
+            // plan), to offers left to chance: a scenario that scripts the invitee gets exactly the script.
+            var agent = desk.IsAgent(target.RawId) && call.Plan is not null && call.Scenario.InvitationBehavior == InvitationBehavior.Random;
             var (behavior, delay) = agent ? DecideOffer(call.Scenario) : DecideInvitation(call.Scenario);
             invitation = new AcsInvitation(target, request.OperationContext, callback ?? call.CallbackUri!, timeout, behavior);
             call.Invitations.Add(invitation);

@@ -175,7 +175,7 @@ internal sealed partial class AcsCallEngine(
     /// </summary>
     private CallerPlan? PlanCaller(CallScenario scenario)
     {
-        if (scenario.Simulated)
+        if (scenario.ContactCenterCaller)
         {
             var key = callers.Pick(Sim.MenuWeights);
             return new CallerPlan(

@@ -7,9 +7,11 @@ namespace CallSupervisor.Emulator.Engine;
 /// <see cref="SimulationOptions.ArrivalsPerMinute"/>, capped at <see cref="SimulationOptions.MaxConcurrentCalls"/>),
 /// or a steady load when <see cref="SimulationOptions.TargetConcurrentCalls"/> is set. The gaps and the platform of
 /// each call come from a random stream of their own, so the arrival times are a function of the seed alone.
+/// <paramref name="start"/> gets the platform and whether the caller is a contact-center caller (Poisson arrivals) or
+/// a plain call of the steady load.
 /// </summary>
 internal sealed class CallGenerator(
-    SimulationOptions sim, SeededRandom random, Scheduler scheduler, Func<int> liveCalls, Action<CallPlatform> start, Action turnedAway)
+    SimulationOptions sim, SeededRandom random, Scheduler scheduler, Func<int> liveCalls, Action<CallPlatform, bool> start, Action turnedAway)
 {
     public void Start()
     {
@@ -48,7 +50,7 @@ internal sealed class CallGenerator(
             turnedAway();
             return;
         }
-        start(platform);
+        start(platform, true);
     }
 
     /// <summary>One arrival per interval while below the target, so load ramps up instead of arriving all at once.</summary>
@@ -56,7 +58,7 @@ internal sealed class CallGenerator(
     {
         if (liveCalls() < sim.TargetConcurrentCalls)
         {
-            start(random.Chance(sim.GraphCallShare) ? CallPlatform.Graph : CallPlatform.Acs);
+            start(random.Chance(sim.GraphCallShare) ? CallPlatform.Graph : CallPlatform.Acs, false);
         }
         scheduler.Schedule(sim.CallArrivalInterval, KeepSteady);
     }

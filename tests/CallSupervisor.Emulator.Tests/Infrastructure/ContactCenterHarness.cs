@@ -61,8 +61,10 @@ internal sealed class ContactCenterHarness : IDisposable
         return call;
     }
 
-    /// <summary>A generated (simulated) caller: it draws its plan from the options.</summary>
-    public AcsCall StartSimulatedCaller() => StartConnected(new CallScenario { Simulated = true });
+    /// <summary>A generated contact-center caller (Poisson or burst arrival): it draws its plan from the options.</summary>
+    public static CallScenario Caller { get; } = new() { Simulated = true, ContactCenterCaller = true };
+
+    public AcsCall StartSimulatedCaller() => StartConnected(Caller);
 
     public void Advance(TimeSpan by) => Clock.Advance(by);
 
