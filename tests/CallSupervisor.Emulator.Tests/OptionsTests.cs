@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace CallSupervisor.Emulator.Tests;
@@ -70,6 +71,31 @@ public sealed class OptionsTests
         {
             Assert.Contains(errors, e => e.Contains(name, StringComparison.Ordinal));
         }
+    }
+
+    [Fact]
+    public void Bind_ContactCenterSettings_AsTheReadmeDescribes()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Emulator:Simulation:MenuWeights:1"] = "0",
+            ["Emulator:Simulation:MenuWeights:3"] = "10",
+            ["Emulator:Simulation:Agents:0:Id"] = "8:acs:emulator_agent-zoe",
+            ["Emulator:Simulation:Agents:0:Name"] = "Zoe Park",
+            ["Emulator:Simulation:TargetConcurrentCalls"] = "5",
+            ["Emulator:Simulation:PatienceMean"] = "00:03:00",
+        }).Build();
+
+        var options = configuration.GetSection("Emulator").Get<EmulatorOptions>()!;
+
+        // Keys add to the default weights, a weight of 0 removes a default key; configured agents replace the eight.
+        Assert.Equal(new Dictionary<string, double> { ["1"] = 0, ["2"] = 45, ["3"] = 10 }, options.Simulation.MenuWeights);
+        Assert.Equal("Zoe Park", Assert.Single(options.Simulation.EffectiveAgents).Name);
+        Assert.Equal(5, options.Simulation.TargetConcurrentCalls);
+        Assert.Equal(TimeSpan.FromMinutes(3), options.Simulation.PatienceMean);
+        Assert.Empty(EmulatorOptionsValidator.GetErrors(options));
+        Assert.Null(new EmulatorOptions().Simulation.TargetConcurrentCalls);
+        Assert.Equal(8, new EmulatorOptions().Simulation.EffectiveAgents.Count);
     }
 
     [Fact]
