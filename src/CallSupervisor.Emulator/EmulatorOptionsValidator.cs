@@ -83,8 +83,9 @@ public sealed partial class EmulatorOptionsValidator : IValidateOptions<Emulator
         const string p = "Emulator:Simulation:";
         if (s.TargetConcurrentCalls is < 0 or > 500)
         {
-            errors.Add(p + "TargetConcurrentCalls must be between 0 and 500.");
+            errors.Add(p + "TargetConcurrentCalls must be between 0 and 500 (or unset for Poisson arrivals).");
         }
+        ValidateContactCenter(s, errors);
         if (s.CallArrivalInterval <= TimeSpan.Zero || s.AnswerTimeout <= TimeSpan.Zero || s.DefaultInvitationTimeout <= TimeSpan.Zero)
         {
             errors.Add(p + "CallArrivalInterval, AnswerTimeout and DefaultInvitationTimeout must be positive.");

@@ -19,6 +19,7 @@ internal sealed class EmulatorRuntime : IAsyncDisposable
     private readonly Scheduler _scheduler;
     private readonly SeededRandom _random;
     private readonly EmulatorOptions _options;
+    private readonly CallGenerator _generator;
     private int _scenarioCount;
 
     public EmulatorRuntime(EmulatorOptions options, EmulatorSecrets secrets, Func<Uri> baseAddress, ILoggerFactory loggers, TimeProvider timeProvider)
@@ -40,10 +41,16 @@ internal sealed class EmulatorRuntime : IAsyncDisposable
             new CallbackPoster(_http, Tokens, options, timeProvider, deliveryLogger), Faults, events, options, timeProvider, deliveryLogger);
         // Names draw from a generator of their own (seed + 2), so naming people does not change the simulation's decisions.
         var people = new People(_random, new SeededRandom(unchecked(options.Seed + 2)), options.ResourceId);
+        // Callers' plans and arrival times draw from streams of their own (seed + 4, seed + 3): the n-th caller and the
+        // arrival times stay the same whatever the app does in between.
         Acs = new AcsCallEngine(options, _random, people, _scheduler, _dispatcher, events, baseAddress,
-            loggers.CreateLogger("CallSupervisor.Emulator.Acs"));
+            loggers.CreateLogger("CallSupervisor.Emulator.Acs"), new AgentDesk(options.Simulation), new SeededRandom(unchecked(options.Seed + 4)));
         Graph = new GraphCallEngine(options, _random, people, _scheduler, _dispatcher, secrets.GraphClientState,
             () => new Uri(baseAddress(), "graph/v1.0/"), loggers.CreateLogger("CallSupervisor.Emulator.Graph"));
+        _generator = new CallGenerator(
+            options.Simulation, new SeededRandom(unchecked(options.Seed + 3)), _scheduler, () => Acs.ActiveCount + Graph.ActiveCount,
+            (platform, contactCenter) => StartScenario(new CallScenario(platform) { Simulated = true, ContactCenterCaller = contactCenter }),
+            Acs.Desk.CountTurnedAway);
         Oidc = options.Oidc.Enabled ? new OidcProvider(options.Oidc, baseAddress, timeProvider) : null;
     }
 
@@ -74,9 +81,9 @@ internal sealed class EmulatorRuntime : IAsyncDisposable
         {
             return false;
         }
-        if (first && _options.Simulation.Enabled && _options.Simulation.TargetConcurrentCalls > 0)
+        if (first && _options.Simulation.Enabled)
         {
-            _scheduler.Schedule(TimeSpan.Zero, GenerateCalls);
+            _generator.Start();
         }
         return true;
     }
@@ -93,22 +100,17 @@ internal sealed class EmulatorRuntime : IAsyncDisposable
         return new ScenarioStarted(scenarioId, "acs", call.CallConnectionId, call.ServerCallId, call.CorrelationId, call.IncomingCallContext);
     }
 
+    /// <summary>Admin: <paramref name="count"/> contact-center callers arrive at once (past the concurrent-call cap), so a queue builds up.</summary>
+    public IReadOnlyList<ScenarioStarted> Burst(int count) =>
+        [.. Enumerable.Range(0, count).Select(_ => StartScenario(new CallScenario(CallPlatform.Acs) { Simulated = true, ContactCenterCaller = true }))];
+
+    public ContactCenterStats Stats() => Acs.Desk.Stats();
+
     public bool EndCall(string callId) => Acs.EndFromFarSide(callId) || Graph.EndFromFarSide(callId);
 
     public EmulatorSnapshot Snapshot() => new(
         _dispatcher.AppBaseAddress is not null, _dispatcher.AppBaseAddress?.ToString(), _dispatcher.SubscriptionValidated,
         _dispatcher.Counters, Faults.Current, [.. Acs.Snapshot(), .. Graph.Snapshot()]);
-
-    /// <summary>One arrival per interval while below the target, so load ramps up instead of arriving all at once.</summary>
-    private void GenerateCalls()
-    {
-        if (Acs.ActiveCount + Graph.ActiveCount < _options.Simulation.TargetConcurrentCalls)
-        {
-            var platform = _random.Chance(_options.Simulation.GraphCallShare) ? CallPlatform.Graph : CallPlatform.Acs;
-            StartScenario(new CallScenario(platform) { Simulated = true });
-        }
-        _scheduler.Schedule(_options.Simulation.CallArrivalInterval, GenerateCalls);
-    }
 
     public async ValueTask DisposeAsync()
     {

@@ -2,18 +2,36 @@ namespace CallSupervisor.Emulator;
 
 /// <summary>
 /// How the emulated calls behave. <see cref="Enabled"/> only switches the random call generator; the timings and
-/// probabilities also apply to calls started through the admin API unless the scenario overrides them.
+/// probabilities also apply to calls started through the admin API unless the scenario overrides them. The contact
+/// center's members (callers with a menu choice, a patience and a handle time; simulated agents) are in
+/// SimulationOptions.ContactCenter.cs and described in the emulator's README.
 /// </summary>
-public sealed class SimulationOptions
+public sealed partial class SimulationOptions
 {
-    /// <summary>Generate random calls (after the app is attached) to keep about <see cref="TargetConcurrentCalls"/> alive.</summary>
+    /// <summary>Generate calls after the app is attached: Poisson arrivals, or a steady load when <see cref="TargetConcurrentCalls"/> is set.</summary>
     public bool Enabled { get; set; } = true;
 
-    public int TargetConcurrentCalls { get; set; } = 8;
+    /// <summary>Mean arrival rate of the Poisson process (exponential gaps between calls, drawn from the seed).</summary>
+    public double ArrivalsPerMinute { get; set; } = 2;
 
-    /// <summary>How often the generator checks whether a new call should arrive.</summary>
+    /// <summary>An arrival while this many calls are live is turned away (a trunk limit; counted in the stats).</summary>
+    public int MaxConcurrentCalls { get; set; } = 40;
+
+    /// <summary>Callers already there when the app attaches: a center at normal load is never empty.</summary>
+    public int InitialCalls { get; set; } = 3;
+
+    /// <summary>
+    /// When set, the generator keeps about this many calls alive instead of Poisson arrivals (a fixed load for load
+    /// tests); one arrival per <see cref="CallArrivalInterval"/> while below it. These are plain calls, not
+    /// contact-center callers: they last <see cref="CallDurationMin"/>–<see cref="CallDurationMax"/> and their
+    /// invitees follow the Invitation* rules.
+    /// </summary>
+    public int? TargetConcurrentCalls { get; set; }
+
+    /// <summary>How often the steady generator (<see cref="TargetConcurrentCalls"/>) checks whether a new call should arrive.</summary>
     public TimeSpan CallArrivalInterval { get; set; } = TimeSpan.FromSeconds(4);
 
+    /// <summary>Length of generated Graph calls and of the steady load's calls (contact-center callers follow their patience and handle time instead).</summary>
     public TimeSpan CallDurationMin { get; set; } = TimeSpan.FromMinutes(1);
 
     public TimeSpan CallDurationMax { get; set; } = TimeSpan.FromMinutes(5);
@@ -49,6 +67,12 @@ public sealed class SimulationOptions
     public TimeSpan MediaDurationMin { get; set; } = TimeSpan.FromSeconds(30);
 
     public TimeSpan MediaDurationMax { get; set; } = TimeSpan.FromSeconds(240);
+
+    /// <summary>
+    /// Random people (ACS users, Teams users, phones) join and leave generated calls. Off by default: a contact
+    /// center's calls hold the caller and the agent, not strangers.
+    /// </summary>
+    public bool RandomParticipants { get; set; }
 
     public TimeSpan ParticipantChangeIntervalMin { get; set; } = TimeSpan.FromSeconds(15);
 

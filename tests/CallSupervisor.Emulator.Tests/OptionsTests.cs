@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace CallSupervisor.Emulator.Tests;
@@ -45,6 +46,56 @@ public sealed class OptionsTests
         Assert.Contains(errors, e => e.Contains("must not exceed 1", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.Contains("dance", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.Contains("DropCallbackProbability", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void GetErrors_BadContactCenterValues_ReportsEach()
+    {
+        var simulation = new SimulationOptions
+        {
+            ArrivalsPerMinute = -1,
+            MaxConcurrentCalls = 0,
+            PatienceMean = TimeSpan.Zero,
+            HandleTimeSpread = double.NaN,
+            AgentAcceptProbability = 0.9,
+            AgentDeclineProbability = 0.2,
+            AgentRingTimeMin = TimeSpan.FromSeconds(9),
+            AgentRingTimeMax = TimeSpan.FromSeconds(3),
+            Agents = [new SimulatedAgent { Id = "agent-without-prefix", Name = "Nobody" }],
+        };
+        simulation.MenuWeights["7x"] = 1;
+
+        var errors = EmulatorOptionsValidator.GetErrors(new EmulatorOptions { Simulation = simulation });
+
+        foreach (var name in new[] { "ArrivalsPerMinute", "MaxConcurrentCalls", "PatienceMean", "HandleTimeSpread", "AgentAcceptProbability + AgentDeclineProbability", "AgentRingTime", "'7x'", "Agents" })
+        {
+            Assert.Contains(errors, e => e.Contains(name, StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public void Bind_ContactCenterSettings_AsTheReadmeDescribes()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Emulator:Simulation:MenuWeights:1"] = "0",
+            ["Emulator:Simulation:MenuWeights:3"] = "10",
+            ["Emulator:Simulation:Agents:0:Id"] = "8:acs:emulator_agent-zoe",
+            ["Emulator:Simulation:Agents:0:Name"] = "Zoe Park",
+            ["Emulator:Simulation:TargetConcurrentCalls"] = "5",
+            ["Emulator:Simulation:PatienceMean"] = "00:03:00",
+        }).Build();
+
+        var options = configuration.GetSection("Emulator").Get<EmulatorOptions>()!;
+
+        // Keys add to the default weights, a weight of 0 removes a default key; configured agents replace the eight.
+        Assert.Equal(new Dictionary<string, double> { ["1"] = 0, ["2"] = 45, ["3"] = 10 }, options.Simulation.MenuWeights);
+        Assert.Equal("Zoe Park", Assert.Single(options.Simulation.EffectiveAgents).Name);
+        Assert.Equal(5, options.Simulation.TargetConcurrentCalls);
+        Assert.Equal(TimeSpan.FromMinutes(3), options.Simulation.PatienceMean);
+        Assert.Empty(EmulatorOptionsValidator.GetErrors(options));
+        Assert.Null(new EmulatorOptions().Simulation.TargetConcurrentCalls);
+        Assert.Equal(8, new EmulatorOptions().Simulation.EffectiveAgents.Count);
     }
 
     [Fact]

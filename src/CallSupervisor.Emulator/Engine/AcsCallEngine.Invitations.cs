@@ -47,11 +47,23 @@ internal sealed partial class AcsCallEngine
             {
                 return ApiResult.AcsError(StatusCodes.Status400BadRequest, "8501", "Action is not valid when the call is not established.");
             }
-            var (behavior, delay) = DecideInvitation(call.Scenario);
+            // The agents' device rules (ring time, outcome odds, busy) apply on contact-center calls (a caller with a
+            // plan), to offers left to chance: a scenario that scripts the invitee gets exactly the script.
+            var agent = desk.IsAgent(target.RawId) && call.Plan is not null && call.Scenario.InvitationBehavior == InvitationBehavior.Random;
+            var (behavior, delay) = agent ? DecideOffer(call.Scenario) : DecideInvitation(call.Scenario);
             invitation = new AcsInvitation(target, request.OperationContext, callback ?? call.CallbackUri!, timeout, behavior);
             call.Invitations.Add(invitation);
             _byInvitation.Add(invitation.InvitationId, call);
-            ScheduleInvitation(call, invitation, delay);
+            if (agent && !desk.TryRing(target.RawId, call.CallConnectionId, invitation.InvitationId))
+            {
+                // A real device that is already ringing or on a call refuses at once; ACS still answers 202 first.
+                invitation.Status = InvitationStatus.Busy;
+                scheduler.Schedule(Sim.EventDelay, () => WithLock(() => ReportBusy(call, invitation)));
+            }
+            else
+            {
+                ScheduleInvitation(call, invitation, delay);
+            }
         }
         var response = new AddParticipantResponse(new CallParticipantModel(target, false, false), request.OperationContext, invitation.InvitationId);
         return ApiResult.Json(StatusCodes.Status202Accepted, response);
@@ -88,6 +100,7 @@ internal sealed partial class AcsCallEngine
             if (canceled)
             {
                 invitation.Status = InvitationStatus.Canceled;
+                desk.OfferEnded(invitation.Target.RawId, invitation.InvitationId, InvitationStatus.Canceled);
             }
             var target = callback ?? call.CallbackUri!;
             scheduler.Schedule(Sim.EventDelay, () =>
@@ -137,6 +150,30 @@ internal sealed partial class AcsCallEngine
         return (behavior, delay);
     }
 
+    /// <summary>An offer to a simulated agent: accept / decline / no answer drawn from the agent probabilities, after a ring time.</summary>
+    private (InvitationBehavior Behavior, TimeSpan AcceptDelay) DecideOffer(CallScenario scenario)
+    {
+        var draw = random.NextDouble();
+        var behavior = draw < Sim.AgentAcceptProbability ? InvitationBehavior.AcceptAfter
+            : draw < Sim.AgentAcceptProbability + Sim.AgentDeclineProbability ? InvitationBehavior.Decline
+            : InvitationBehavior.RingUntilTimeout;
+        var delay = scenario.AcceptAfterSeconds is { } s
+            ? TimeSpan.FromSeconds(s)
+            : random.Between(Sim.AgentRingTimeMin, Sim.AgentRingTimeMax);
+        return (behavior, delay);
+    }
+
+    private bool ReportBusy(AcsCall call, AcsInvitation invitation)
+    {
+        if (call.State != AcsCallState.Connected)
+        {
+            return false;
+        }
+        Emit(call, invitation.CallbackUri, "AddParticipantFailed",
+            EventFactory.Data(call, invitation.OperationContext, Results.Busy) with { Participant = invitation.Target });
+        return true;
+    }
+
     /// <summary>Under the lock: timers re-check the status when they fire, so whichever outcome comes first wins.</summary>
     private void ScheduleInvitation(AcsCall call, AcsInvitation invitation, TimeSpan delay)
     {
@@ -172,6 +209,16 @@ internal sealed partial class AcsCallEngine
             return false;
         }
         invitation.Status = InvitationStatus.Accepted;
+        desk.Connected(invitation.Target.RawId, invitation.InvitationId);
+        if (!call.AgentConnected)
+        {
+            call.AgentConnected = true;
+            desk.CountAnswered();
+            if (call.Plan?.HandleTime is { } talk)
+            {
+                scheduler.Schedule(talk, () => HangUpAfterTalk(call));
+            }
+        }
         Emit(call, invitation.CallbackUri, "AddParticipantSucceeded",
             EventFactory.Data(call, invitation.OperationContext, Results.AddSucceeded) with { Participant = invitation.Target });
         if (call.FindParticipant(invitation.Target) is null)
@@ -189,6 +236,7 @@ internal sealed partial class AcsCallEngine
             return false;
         }
         invitation.Status = status;
+        desk.OfferEnded(invitation.Target.RawId, invitation.InvitationId, status);
         Emit(call, invitation.CallbackUri, "AddParticipantFailed",
             EventFactory.Data(call, invitation.OperationContext, result) with { Participant = invitation.Target });
         return true;

@@ -17,7 +17,8 @@ internal sealed partial class AcsCallEngine
         {
             return ApiResult.InvalidArgument("playSources must contain at least one source whose kind matches its file, text or ssml member.");
         }
-        return QueueMedia(callConnectionId, MediaKind.Play, request.OperationContext, request.OperationCallbackUri, target: null);
+        return QueueMedia(callConnectionId, MediaKind.Play, request.OperationContext, request.OperationCallbackUri, target: null,
+            loop: request.PlayOptions?.Loop == true);
     }
 
     /// <summary>:recognize answers 202 and ends with RecognizeCompleted (DTMF tones) unless canceled.</summary>
@@ -74,7 +75,8 @@ internal sealed partial class AcsCallEngine
         return ApiResult.Empty(StatusCodes.Status202Accepted);
     }
 
-    private ApiResult QueueMedia(string callConnectionId, MediaKind kind, string? operationContext, string? operationCallbackUri, IdentifierModel? target)
+    private ApiResult QueueMedia(
+        string callConnectionId, MediaKind kind, string? operationContext, string? operationCallbackUri, IdentifierModel? target, bool loop = false)
     {
         var (callback, callbackProblem) = OptionalCallback(operationCallbackUri);
         if (callbackProblem is not null)
@@ -95,23 +97,48 @@ internal sealed partial class AcsCallEngine
             {
                 return ApiResult.InvalidArgument($"The target participant '{target.RawId}' is not in the call.");
             }
-            var duration = call.Scenario.MediaDurationSeconds is { } seconds
-                ? TimeSpan.FromSeconds(seconds)
-                : random.Between(Sim.MediaDurationMin, Sim.MediaDurationMax);
-            call.Media.Add(new AcsMediaOperation(kind, operationContext, callback ?? call.CallbackUri!, duration));
+            call.Media.Add(PlanMedia(call, kind, operationContext, callback ?? call.CallbackUri!, target, loop));
             StartNextMedia(call);
         }
         return ApiResult.Empty(StatusCodes.Status202Accepted);
     }
 
-    /// <summary>Under the lock: one media operation runs at a time; the next queued one starts when it ends.</summary>
+    /// <summary>
+    /// Under the lock: how long the operation runs. A scenario's media duration wins; a looped play (hold music) runs
+    /// until canceled; the menu of a contact-center caller ends when the caller presses the planned key.
+    /// </summary>
+    private AcsMediaOperation PlanMedia(AcsCall call, MediaKind kind, string? operationContext, Uri callback, IdentifierModel? target, bool loop)
+    {
+        if (call.Scenario.MediaDurationSeconds is { } seconds)
+        {
+            return new AcsMediaOperation(kind, operationContext, callback, TimeSpan.FromSeconds(seconds));
+        }
+        if (loop)
+        {
+            return new AcsMediaOperation(kind, operationContext, callback, duration: null);
+        }
+        if (kind == MediaKind.Recognize && call.Plan is { MenuTone: { } tone } plan && target is not null && Identifiers.SameAs(target, call.Caller))
+        {
+            return new AcsMediaOperation(kind, operationContext, callback, plan.MenuTime) { Tones = [tone] };
+        }
+        return new AcsMediaOperation(kind, operationContext, callback, random.Between(Sim.MediaDurationMin, Sim.MediaDurationMax));
+    }
+
+    /// <summary>
+    /// Under the lock: one media operation runs at a time; the next queued one starts when it ends. An operation that
+    /// runs until canceled (looped hold music) plays in the background, so a menu started after it still runs.
+    /// </summary>
     private void StartNextMedia(AcsCall call)
     {
-        if (call.Media.Any(m => m.Status == MediaStatus.Running)
-            || call.Media.Find(m => m.Status == MediaStatus.Queued) is not { } next)
+        while (!call.Media.Any(m => m.Status == MediaStatus.Running && !m.RunsInBackground)
+            && call.Media.Find(m => m.Status == MediaStatus.Queued) is { } next)
         {
-            return;
+            Run(call, next);
         }
+    }
+
+    private void Run(AcsCall call, AcsMediaOperation next)
+    {
         next.Status = MediaStatus.Running;
         if (next.Kind == MediaKind.Play)
         {
@@ -126,8 +153,12 @@ internal sealed partial class AcsCallEngine
                 }
             });
         }
-        var tones = Enumerable.Range(0, 4).Select(_ => DtmfTones[random.Next(0, DtmfTones.Length)]).ToList();
-        scheduler.Schedule(Sim.EventDelay + next.Duration, () =>
+        if (next.Duration is not { } duration)
+        {
+            return;
+        }
+        var tones = next.Tones ?? Enumerable.Range(0, 4).Select(_ => DtmfTones[random.Next(0, DtmfTones.Length)]).ToList();
+        scheduler.Schedule(Sim.EventDelay + duration, () =>
         {
             lock (_gate)
             {

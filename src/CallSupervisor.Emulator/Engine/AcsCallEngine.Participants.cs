@@ -110,6 +110,7 @@ internal sealed partial class AcsCallEngine
                         return;
                     }
                     call.Participants.Remove(participant);
+                    desk.Left(target.RawId, call.CallConnectionId);
                     Emit(call, callback ?? call.CallbackUri!, "RemoveParticipantSucceeded",
                         EventFactory.Data(call, request.OperationContext, Results.RemoveSucceeded) with { Participant = target });
                     EmitRoster(call);

@@ -10,6 +10,6 @@ internal sealed partial class AcsCallEngine
         call.Participants.Select(p => p.ToModel()).ToList(),
         call.Invitations.Select(i => new InvitationSnapshot(
             i.InvitationId, i.Target, i.OperationContext, Name(i.Status), Name(i.Behavior), i.Timeout.TotalSeconds)).ToList(),
-        call.Media.Select(m => new MediaSnapshot(m.OperationId, Name(m.Kind), m.OperationContext, Name(m.Status), m.Duration.TotalSeconds)).ToList(),
+        call.Media.Select(m => new MediaSnapshot(m.OperationId, Name(m.Kind), m.OperationContext, Name(m.Status), m.Duration?.TotalSeconds)).ToList(),
         call.SequenceNumber, call.AnswerRequests);
 }

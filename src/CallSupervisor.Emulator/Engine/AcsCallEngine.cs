@@ -15,18 +15,26 @@ namespace CallSupervisor.Emulator.Engine;
 /// </summary>
 internal sealed partial class AcsCallEngine(
     EmulatorOptions options, SeededRandom random, People people, Scheduler scheduler, IDeliverySink sink, EventFactory events,
-    Func<Uri> baseAddress, ILogger logger) : CallEngine<AcsCall>
+    Func<Uri> baseAddress, ILogger logger, AgentDesk desk, SeededRandom callers) : CallEngine<AcsCall>
 {
     private readonly Dictionary<string, AcsCall> _byContext = new(StringComparer.Ordinal);
     private readonly Dictionary<string, AcsCall> _byInvitation = new(StringComparer.Ordinal);
 
     private SimulationOptions Sim => options.Simulation;
 
-    /// <summary>Starts a call: posts IncomingCall to the app's Event Grid webhook and waits for the answer.</summary>
+    /// <summary>The simulated agents and the contact center's counters.</summary>
+    public AgentDesk Desk => desk;
+
+    /// <summary>
+    /// Starts a call: posts IncomingCall to the app's Event Grid webhook and waits for the answer. Throws
+    /// <see cref="ArgumentException"/> for a scenario that names an unknown identifier kind or menu key.
+    /// </summary>
     public AcsCall Start(string scenarioId, CallScenario scenario)
     {
+        var plan = PlanCaller(scenario);
         var caller = people.Caller(scenario, Sim.PhoneCallerShare, people.AcsUser);
-        var call = new AcsCall(scenarioId, scenario, caller, People.AppNumber, people.CallerName(scenario));
+        var call = new AcsCall(scenarioId, scenario, caller, People.AppNumber, people.CallerName(scenario)) { Plan = plan };
+        desk.CountArrival();
         lock (_gate)
         {
             _calls.Add(call.CallConnectionId, call);
@@ -104,12 +112,17 @@ internal sealed partial class AcsCallEngine(
             Emit(call, call.CallbackUri!, "CallConnected", EventFactory.Data(call, call.AnswerOperationContext));
             EmitRoster(call);
         }
-        if (PlannedDuration(call.Scenario, random, Sim) is { } duration)
+        // A contact-center caller leaves by patience or after the talk; a scenario's explicit duration still applies.
+        if ((call.Plan is null || call.Scenario.DurationSeconds is not null) && PlannedDuration(call.Scenario, random, Sim) is { } duration)
         {
             scheduler.Schedule(duration, () => EndIfLive(call));
         }
+        if (call.Plan?.Patience is { } patience)
+        {
+            scheduler.Schedule(patience, () => AbandonIfWaiting(call));
+        }
         ScheduleScenarioJoins(call);
-        if (call.Scenario.Simulated)
+        if (call.Scenario.Simulated && Sim.RandomParticipants)
         {
             ScheduleRosterChange(call);
         }
@@ -128,6 +141,58 @@ internal sealed partial class AcsCallEngine(
             Retire(call);
         }
         LogUnanswered(call.CorrelationId);
+    }
+
+    /// <summary>The caller's patience ran out with no agent connected: the caller hangs up (an abandoned call).</summary>
+    private void AbandonIfWaiting(AcsCall call)
+    {
+        lock (_gate)
+        {
+            if (call.State == AcsCallState.Connected && !call.AgentConnected)
+            {
+                desk.CountAbandoned();
+                End(call);
+            }
+        }
+    }
+
+    /// <summary>The talk is over: the caller hangs up.</summary>
+    private void HangUpAfterTalk(AcsCall call)
+    {
+        lock (_gate)
+        {
+            if (call.IsLive)
+            {
+                desk.CountHandled();
+                End(call);
+            }
+        }
+    }
+
+    /// <summary>
+    /// What the caller will do: drawn for a generated caller (from a random stream of its own, so the n-th caller's
+    /// plan does not depend on how the app's requests interleave); taken from a scenario that asks for any of it.
+    /// </summary>
+    private CallerPlan? PlanCaller(CallScenario scenario)
+    {
+        if (scenario.ContactCenterCaller)
+        {
+            var key = callers.Pick(Sim.MenuWeights);
+            return new CallerPlan(
+                key is null ? null : DtmfKeys.Tone(key),
+                callers.Between(Sim.MenuTimeMin, Sim.MenuTimeMax),
+                callers.Chance(Sim.PatientCallerShare) ? null : Sim.PatienceMin + callers.Exponential(Sim.PatienceMean - Sim.PatienceMin),
+                callers.LogNormal(Sim.HandleTimeMean, Sim.HandleTimeSpread, Sim.HandleTimeMin, Sim.HandleTimeMax));
+        }
+        if (scenario.MenuChoice is null && scenario.PatienceSeconds is null && scenario.HandleTimeSeconds is null)
+        {
+            return null;
+        }
+        return new CallerPlan(
+            scenario.MenuChoice is { } choice ? DtmfKeys.Tone(choice) : null,
+            Sim.MenuTimeMin,
+            scenario.PatienceSeconds is { } patience ? TimeSpan.FromSeconds(patience) : null,
+            scenario.HandleTimeSeconds is { } handle ? TimeSpan.FromSeconds(handle) : null);
     }
 
     private void EndIfLive(AcsCall call)
@@ -151,6 +216,7 @@ internal sealed partial class AcsCallEngine(
         var wasIncoming = call.State == AcsCallState.Incoming;
         call.State = AcsCallState.Disconnected;
         _byContext.Remove(call.IncomingCallContext);
+        desk.CallEnded(call.CallConnectionId);
         if (!wasIncoming)
         {
             Emit(call, call.CallbackUri!, "CallDisconnected", EventFactory.Data(call, result: Results.Disconnected));

@@ -142,7 +142,7 @@ internal sealed partial class GraphCallEngine(
             var identity = people.FromScenario(joiner.Kind, joiner.Value);
             scheduler.Schedule(TimeSpan.FromSeconds(joiner.JoinAfterSeconds ?? 0), () => Join(call, identity));
         }
-        if (call.Scenario.Simulated)
+        if (call.Scenario.Simulated && Sim.RandomParticipants)
         {
             ScheduleRosterChange(call);
         }

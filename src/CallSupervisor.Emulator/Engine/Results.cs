@@ -14,6 +14,12 @@ internal static class Results
 
     public static ResultInformationModel Declined { get; } = new(603, 8538, "Add participant failed: the callee declined the call.");
 
+    /// <summary>
+    /// The invitee's device is already ringing for, or on, another call: SIP 486 "Busy Here", with the subcode ACS's
+    /// troubleshooting table gives a busy callee (560486: 560000 + the SIP code).
+    /// </summary>
+    public static ResultInformationModel Busy { get; } = new(486, 560486, "Add participant failed: the callee is busy.");
+
     public static ResultInformationModel InvitationTimedOut { get; } = new(408, 8541, "Add participant failed: the callee did not answer before the invitation timeout.");
 
     public static ResultInformationModel CancelSucceeded { get; } = new(200, 0, "Cancel add participant operation completed successfully.");

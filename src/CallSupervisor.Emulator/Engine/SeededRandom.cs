@@ -30,6 +30,43 @@ internal sealed class SeededRandom(int seed)
 
     public bool Chance(double probability) => NextDouble() < probability;
 
+    /// <summary>An exponential draw (the gap between Poisson arrivals, a patience): memoryless, so a long wait does not make the end nearer.</summary>
+    public TimeSpan Exponential(TimeSpan mean) => mean * -Math.Log(1 - NextDouble());
+
+    /// <summary>
+    /// A lognormal draw with the given mean, <paramref name="spread"/> the standard deviation of its logarithm,
+    /// clamped to [min, max]: talk times are skewed, most short and a few long, never negative.
+    /// </summary>
+    public TimeSpan LogNormal(TimeSpan mean, double spread, TimeSpan min, TimeSpan max)
+    {
+        // Box–Muller; the location mu keeps the mean (e^(mu + spread²/2)) at the requested value.
+        var normal = Math.Sqrt(-2 * Math.Log(1 - NextDouble())) * Math.Cos(2 * Math.PI * NextDouble());
+        var mu = Math.Log(mean.TotalSeconds) - (spread * spread / 2);
+        var draw = TimeSpan.FromSeconds(Math.Exp(mu + (spread * normal)));
+        return draw < min ? min : draw > max ? max : draw;
+    }
+
+    /// <summary>One key drawn by relative weight; null when no weight is positive.</summary>
+    public string? Pick(IReadOnlyDictionary<string, double> weights)
+    {
+        var positive = weights.Where(w => w.Value > 0).OrderBy(w => w.Key, StringComparer.Ordinal).ToList();
+        var total = positive.Sum(w => w.Value);
+        if (total <= 0)
+        {
+            return null;
+        }
+        var draw = NextDouble() * total;
+        foreach (var (key, weight) in positive)
+        {
+            draw -= weight;
+            if (draw < 0)
+            {
+                return key;
+            }
+        }
+        return positive[^1].Key;
+    }
+
     /// <summary>A GUID drawn from the seed (stable identities of generated people across runs).</summary>
     public Guid NextGuid()
     {

@@ -42,6 +42,21 @@ internal static class AdminEndpoints
             }
         }));
         admin.MapGet("/calls", () => ApiResult.Json(StatusCodes.Status200OK, runtime.Snapshot()));
+        admin.MapGet("/stats", () => ApiResult.Json(StatusCodes.Status200OK, runtime.Stats()));
+        admin.MapPost("/burst", AcsEndpoints.Handler(async c =>
+        {
+            // An empty body is a burst of the default size.
+            var request = (await RequestBody.ReadAsync(c)).Length == 0 ? new BurstRequest() : await RequestBody.ParseAsync<BurstRequest>(c);
+            if (request is not { Count: >= 1 and <= MaxBurst })
+            {
+                return Problem(StatusCodes.Status400BadRequest, $"count must be a number of callers between 1 and {MaxBurst}.");
+            }
+            if (runtime.AppBaseAddress is null)
+            {
+                return Problem(StatusCodes.Status409Conflict, "No app is attached: call AttachApp (or POST /emulator/attach) first.");
+            }
+            return ApiResult.Json(StatusCodes.Status201Created, new { calls = runtime.Burst(request.Count) });
+        }));
         admin.MapPost("/calls/{callId}/end", (string callId) =>
             runtime.EndCall(callId) ? ApiResult.Empty(StatusCodes.Status204NoContent) : Problem(StatusCodes.Status404NotFound, $"Call '{callId}' not found."));
         admin.MapPost("/invitations/{invitationId}/accept", (string invitationId) => runtime.Acs.ForceAccept(invitationId) switch
@@ -85,4 +100,9 @@ internal static class AdminEndpoints
     private static ApiResult Problem(int status, string detail) => ApiResult.Json(status, new { status, detail });
 
     private sealed record AttachRequest(string? AppBaseUrl);
+
+    private const int MaxBurst = 200;
+
+    /// <summary>Body of <c>POST /emulator/burst</c>: how many callers arrive at once.</summary>
+    private sealed record BurstRequest(int Count = 10);
 }

@@ -39,6 +39,12 @@ internal sealed class AcsCall(string scenarioId, CallScenario scenario, Identifi
 
     public AcsCallState State { get; set; } = AcsCallState.Incoming;
 
+    /// <summary>The caller's behaviour in the contact center; null for a scenario call that asks for none.</summary>
+    public CallerPlan? Plan { get; init; }
+
+    /// <summary>An invitee (an agent) has connected: the caller's patience no longer runs, the handle time does.</summary>
+    public bool AgentConnected { get; set; }
+
     public Uri? CallbackUri { get; set; }
 
     public string? AnswerOperationContext { get; set; }
@@ -78,6 +84,9 @@ internal enum InvitationStatus
     Declined,
     TimedOut,
     Canceled,
+
+    /// <summary>The invitee was already ringing for, or on, a call: the offer failed at once.</summary>
+    Busy,
 }
 
 internal sealed class AcsInvitation(IdentifierModel target, string? operationContext, Uri callbackUri, TimeSpan timeout, InvitationBehavior behavior)
@@ -111,7 +120,11 @@ internal enum MediaStatus
     Canceled,
 }
 
-internal sealed class AcsMediaOperation(MediaKind kind, string? operationContext, Uri callbackUri, TimeSpan duration)
+/// <summary>
+/// A media operation. <see cref="Duration"/> null: it runs until canceled or the call ends (a looped play, such as hold
+/// music); such an operation plays in the background and does not hold up the operations queued after it.
+/// </summary>
+internal sealed class AcsMediaOperation(MediaKind kind, string? operationContext, Uri callbackUri, TimeSpan? duration)
 {
     public string OperationId { get; } = Guid.NewGuid().ToString();
 
@@ -121,7 +134,12 @@ internal sealed class AcsMediaOperation(MediaKind kind, string? operationContext
 
     public Uri CallbackUri { get; } = callbackUri;
 
-    public TimeSpan Duration { get; } = duration;
+    public TimeSpan? Duration { get; } = duration;
+
+    public bool RunsInBackground => Duration is null;
+
+    /// <summary>The DTMF tones a recognize collects; null draws four random ones.</summary>
+    public IReadOnlyList<string>? Tones { get; init; }
 
     public MediaStatus Status { get; set; } = MediaStatus.Queued;
 }

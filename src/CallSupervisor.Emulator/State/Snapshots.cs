@@ -23,8 +23,11 @@ internal sealed record CallSnapshot(
 internal sealed record InvitationSnapshot(
     string InvitationId, IdentifierModel Target, string? OperationContext, string Status, string Behavior, double TimeoutSeconds);
 
-/// <summary>A media operation; <see cref="OperationContext"/> is the clientContext for Graph operations.</summary>
-internal sealed record MediaSnapshot(string OperationId, string Kind, string? OperationContext, string Status, double DurationSeconds);
+/// <summary>
+/// A media operation; <see cref="OperationContext"/> is the clientContext for Graph operations. <see cref="DurationSeconds"/>
+/// is null for one that runs until canceled (a looped play).
+/// </summary>
+internal sealed record MediaSnapshot(string OperationId, string Kind, string? OperationContext, string Status, double? DurationSeconds);
 
 /// <summary>Answer of <c>POST /emulator/calls</c>.</summary>
 internal sealed record ScenarioStarted(string ScenarioId, string Platform, string CallId, string ServerCallId, string CorrelationId, string IncomingCallContext);

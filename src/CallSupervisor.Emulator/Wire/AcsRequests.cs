@@ -24,7 +24,9 @@ internal sealed record SsmlSourceModel(string? SsmlText);
 
 internal sealed record PlayRequest(
     IReadOnlyList<PlaySourceModel>? PlaySources, IReadOnlyList<IdentifierModel>? PlayTo, bool? InterruptCallMediaOperation,
-    string? OperationContext, string? OperationCallbackUri);
+    string? OperationContext, string? OperationCallbackUri, PlayOptionsModel? PlayOptions = null);
+
+internal sealed record PlayOptionsModel(bool Loop);
 
 internal sealed record RecognizeOptionsModel(IdentifierModel? TargetParticipant, int? InitialSilenceTimeoutInSeconds);
 
