@@ -47,11 +47,13 @@ public static class BoardServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<WorkflowSettings>, WorkflowSettingsValidator>();
         services.AddSingleton<ReconcileSchedule>();
         services.AddSingleton<IReconcileRequests>(sp => sp.GetRequiredService<ReconcileSchedule>());
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<WorkflowSettings>>().Value.ToOptions());
         services.AddSingleton(sp => new ContactCenterWorkflow(
             sp.GetRequiredService<ICallAutomationPort>(),
             sp.GetRequiredService<ICallEventSink>(),
-            sp.GetRequiredService<IOptions<WorkflowSettings>>().Value.ToOptions(),
+            sp.GetRequiredService<WorkflowOptions>(),
             sp.GetRequiredService<TimeProvider>()));
+        services.AddHostedService<Routing.RoutingService>();
         services.AddHostedService<CallMaintenance>();
         return services;
     }

@@ -16,6 +16,12 @@ public sealed class AgentSettings
 
     /// <summary>Display name; when empty the agent is shown by the short form of its id.</summary>
     public string? Name { get; set; }
+
+    /// <summary>The agent's id in the agent API and on the Agents page (e.g. <c>ana</c>); default: the raw id.</summary>
+    public string? Key { get; set; }
+
+    /// <summary>The queues the agent serves (ids of <c>Workflow:Queues</c>); empty: every queue.</summary>
+    public List<string> Queues { get; set; } = [];
 }
 
 /// <summary>Lets a plain string bind as an agent with that raw id.</summary>

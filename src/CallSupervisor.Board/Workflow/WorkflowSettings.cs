@@ -1,4 +1,6 @@
+using System.Collections.Immutable;
 using CallSupervisor.Core.Identifiers;
+using CallSupervisor.Core.Routing;
 using CallSupervisor.Core.Workflow;
 
 namespace CallSupervisor.Board.Workflow;
@@ -8,11 +10,23 @@ public sealed class WorkflowSettings
 {
     public const string SectionName = "Workflow";
 
-    /// <summary>Answer incoming calls and run hold music, menu and agent invitation.</summary>
+    /// <summary>Answer incoming calls, run hold music and the menu, and route callers to agents.</summary>
     public bool Enabled { get; set; } = true;
 
-    /// <summary>Agents to invite, each a raw id with an optional display name (see <see cref="AgentSettings"/>).</summary>
+    /// <summary>The agents, each a raw id with an optional name, key and queues (see <see cref="AgentSettings"/>).</summary>
     public List<AgentSettings> Agents { get; set; } = [];
+
+    /// <summary>The queues (see <see cref="QueueSettings"/>); none configured: one queue, <c>main</c>, served by every agent.</summary>
+    public List<QueueSettings> Queues { get; set; } = [];
+
+    /// <summary>Declined or unanswered offers in a row after which an agent is set away (0: never).</summary>
+    public int MissedOffersToAway { get; set; } = 2;
+
+    /// <summary>How long an agent wraps up after a call before the next offer.</summary>
+    public TimeSpan WrapUpTime { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The state of agents the event log has not heard of yet (Available, Away or Offline).</summary>
+    public AgentPresence InitialAgentPresence { get; set; } = AgentPresence.Available;
 
     public Uri? HoldMusic { get; set; }
 
@@ -46,21 +60,85 @@ public sealed class WorkflowSettings
         {
             yield return "Workflow:InvitationTimeout must be between 1 and 180 seconds (the ACS limit).";
         }
+        foreach (var problem in ValidateQueues())
+        {
+            yield return problem;
+        }
+        if (MissedOffersToAway < 0)
+        {
+            yield return "Workflow:MissedOffersToAway must be 0 (never) or more.";
+        }
+        if (WrapUpTime < TimeSpan.Zero || WrapUpTime > TimeSpan.FromHours(1))
+        {
+            yield return "Workflow:WrapUpTime must be between 0 and 1 hour.";
+        }
+    }
+
+    private IEnumerable<string> ValidateQueues()
+    {
+        var ids = Queues.Select(q => q.Id?.Trim()).ToList();
+        foreach (var queue in Queues.Where(q => string.IsNullOrWhiteSpace(q.Id)))
+        {
+            yield return $"Workflow:Queues entry '{queue.Name}' needs an Id.";
+        }
+        foreach (var duplicate in ids.Where(i => i is not null).GroupBy(i => i, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            yield return $"Workflow:Queues lists '{duplicate.Key}' more than once.";
+        }
+        foreach (var queue in Queues.Where(q => q.MenuDigit is not null && (q.MenuDigit.Length != 1 || !"0123456789*#".Contains(q.MenuDigit[0], StringComparison.Ordinal))))
+        {
+            yield return $"Workflow:Queues '{queue.Id}': MenuDigit must be one key (0-9, * or #), not '{queue.MenuDigit}'.";
+        }
+        foreach (var queue in Queues.Where(q => q.OverflowQueue is not null && !ids.Contains(q.OverflowQueue)))
+        {
+            yield return $"Workflow:Queues '{queue.Id}': OverflowQueue '{queue.OverflowQueue}' is not a queue.";
+        }
+        foreach (var queue in Queues.Where(q => (q.MaxWait is null) != (q.OverflowQueue is null)))
+        {
+            yield return $"Workflow:Queues '{queue.Id}': MaxWait and OverflowQueue go together.";
+        }
+        var known = Queues.Count == 0 ? ["main"] : ids;
+        foreach (var agent in Agents)
+        {
+            foreach (var queue in agent.Queues.Where(q => !known.Contains(q)))
+            {
+                yield return $"Workflow:Agents '{agent.Key ?? agent.Id}': queue '{queue}' is not in Workflow:Queues.";
+            }
+        }
+        foreach (var duplicate in Agents.Select(Key).GroupBy(k => k, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            yield return $"Workflow:Agents lists the key '{duplicate.Key}' more than once.";
+        }
+    }
+
+    private static string Key(AgentSettings agent) => string.IsNullOrWhiteSpace(agent.Key) ? agent.Id?.Trim() ?? "" : agent.Key.Trim();
+
+    /// <summary>The queues and agents as Core reads them.</summary>
+    internal ContactCenterDirectory ToDirectory()
+    {
+        ImmutableArray<QueueProfile> queues = Queues.Count == 0
+            ? [new QueueProfile("main", "Main queue")]
+            : [.. Queues.Where(q => !string.IsNullOrWhiteSpace(q.Id)).Select(q => new QueueProfile(
+                q.Id!.Trim(), string.IsNullOrWhiteSpace(q.Name) ? q.Id!.Trim() : q.Name.Trim(), q.MenuDigit, q.Priority, q.MaxWait, q.OverflowQueue))];
+        var all = queues.Select(q => q.Id).ToImmutableArray();
+        ImmutableArray<AgentProfile> agents = [.. Agents
+            .Where(a => !string.IsNullOrWhiteSpace(a.Id) && CommunicationIdentifier.FromRawId(a.Id).Kind != IdentifierKind.Unknown)
+            .Select(a => new AgentProfile(Key(a), string.IsNullOrWhiteSpace(a.Name) ? Key(a) : a.Name.Trim(), CommunicationIdentifier.FromRawId(a.Id!),
+                a.Queues.Count == 0 ? all : [.. a.Queues]))];
+        return new ContactCenterDirectory(queues, agents);
     }
 
     internal WorkflowOptions ToOptions() => new(
         Enabled,
-        [.. Agents.Where(a => !string.IsNullOrWhiteSpace(a.Id)).Select(a => CommunicationIdentifier.FromRawId(a.Id!))],
+        ToDirectory(),
         HoldMusic ?? new Uri("about:blank"),
         MenuPrompt ?? new Uri("about:blank"),
         InvitationTimeout,
         PlayHoldMusic,
         RecognizeMenu)
     {
-        AgentNames = Agents
-            .Where(a => !string.IsNullOrWhiteSpace(a.Id) && !string.IsNullOrWhiteSpace(a.Name))
-            .GroupBy(a => a.Id!)
-            .ToDictionary(g => g.Key, g => g.First().Name!.Trim()),
+        Routing = new RoutingOptions(MissedOffersToAway, WrapUpTime, InvitationTimeout, InitialPresence: InitialAgentPresence,
+            MenuGraceTime: RecognizeMenu ? null : TimeSpan.Zero),
     };
 }
 

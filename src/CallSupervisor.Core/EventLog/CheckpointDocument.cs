@@ -13,4 +13,8 @@ internal sealed record CheckpointDocument(
     long Version,
     ImmutableArray<string> SeenEventIds,
     ImmutableArray<Call> Calls,
-    ImmutableArray<ActivityEntry> Activity);
+    ImmutableArray<ActivityEntry> Activity)
+{
+    /// <summary>Absent in checkpoints written before agents were kept: none then.</summary>
+    public ImmutableArray<Agent> Agents { get; init; } = [];
+}

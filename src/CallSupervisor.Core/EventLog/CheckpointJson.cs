@@ -45,7 +45,7 @@ public static class CheckpointJson
         }
         try
         {
-            return new StoreCheckpoint(CallsSnapshot.Restore(document.Calls, document.Activity), document.SeenEventIds, document.Version);
+            return new StoreCheckpoint(CallsSnapshot.Restore(document.Calls, document.Activity, document.Agents.IsDefault ? [] : document.Agents), document.SeenEventIds, document.Version);
         }
         catch (ArgumentException e)
         {
@@ -61,6 +61,9 @@ public static class CheckpointJson
             checkpoint.Version,
             checkpoint.SeenEventIds,
             [.. checkpoint.Snapshot.Calls.Values],
-            [.. checkpoint.Snapshot.Activity]);
+            [.. checkpoint.Snapshot.Activity])
+        {
+            Agents = [.. checkpoint.Snapshot.Agents.Values],
+        };
     }
 }

@@ -43,6 +43,10 @@ namespace CallSupervisor.Core.EventLog;
 [JsonSerializable(typeof(ActionFailed))]
 [JsonSerializable(typeof(ActionExpired))]
 [JsonSerializable(typeof(IncomingCallClaimed))]
+[JsonSerializable(typeof(CallQueued))]
+[JsonSerializable(typeof(OfferPlanned))]
+[JsonSerializable(typeof(OfferFailed))]
+[JsonSerializable(typeof(AgentStateChanged))]
 [JsonSerializable(typeof(CheckpointDocument))]
 internal sealed partial class EventLogJsonContext : JsonSerializerContext;
 

@@ -31,5 +31,9 @@ internal static class EventTypeNames
         [typeof(ActionFailed)] = "actionFailed",
         [typeof(ActionExpired)] = "actionExpired",
         [typeof(IncomingCallClaimed)] = "incomingCallClaimed",
+        [typeof(CallQueued)] = "callQueued",
+        [typeof(OfferPlanned)] = "offerPlanned",
+        [typeof(OfferFailed)] = "offerFailed",
+        [typeof(AgentStateChanged)] = "agentStateChanged",
     }.ToFrozenDictionary();
 }

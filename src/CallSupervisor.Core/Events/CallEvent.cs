@@ -103,7 +103,11 @@ public sealed record MediaOperationStarted(
 public sealed record MediaOperationEnded(
     string EventId, CallId CallId, DateTimeOffset OccurredAt,
     MediaOperationId OperationId, MediaKind Kind, MediaStatus Outcome, ResultInfo? Result)
-    : CallEvent(EventId, CallId, OccurredAt);
+    : CallEvent(EventId, CallId, OccurredAt)
+{
+    /// <summary>The keys the caller pressed (RecognizeCompleted, DTMF: <c>"1"</c>, <c>"12#"</c>), if any.</summary>
+    public string? Tones { get; init; }
+}
 
 /// <summary>
 /// What ACS said when the app re-read a live call (GET call connection + GET participants). Callbacks can be lost,

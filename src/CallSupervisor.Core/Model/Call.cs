@@ -57,6 +57,40 @@ public sealed record Call(
     public ImmutableDictionary<string, CallSupervisor.Core.Events.PendingAction> PendingActions { get; init; } =
         ImmutableDictionary<string, CallSupervisor.Core.Events.PendingAction>.Empty;
 
+    /// <summary>The queue the caller waits in (or waited in, once an agent took the call); null before the menu's choice.</summary>
+    public string? QueueId { get; init; }
+
+    /// <summary>When the caller first queued: their wait is counted from here, whatever offers came between.</summary>
+    public DateTimeOffset? QueuedAt { get; init; }
+
+    /// <summary>The offer in progress (planned or ringing), if any.</summary>
+    public Offer? Offer { get; init; }
+
+    /// <summary>The agent who took the call (set when they joined, kept after they left).</summary>
+    public string? AgentId { get; init; }
+
+    public CommunicationIdentifier? AgentIdentity { get; init; }
+
+    public DateTimeOffset? AnsweredAt { get; init; }
+
+    /// <summary>When the agent left a call that went on (the caller then waits with nobody).</summary>
+    public DateTimeOffset? AgentLeftAt { get; init; }
+
+    /// <summary>Offers made on this call, and how many of them the agents declined or did not answer.</summary>
+    public int Offers { get; init; }
+
+    public int MissedOffers { get; init; }
+
+    /// <summary>A live caller in a queue with no agent yet: waiting.</summary>
+    public bool IsQueued => IsLive && QueueId is not null && AgentId is null;
+
+    /// <summary>The caller hung up (or was lost) while queued, before any agent took the call.</summary>
+    public bool IsAbandoned => !IsLive && QueueId is not null && AgentId is null;
+
+    /// <summary>How long the caller has waited (until <paramref name="now"/>, the answer or the end).</summary>
+    public TimeSpan? Wait(DateTimeOffset now) =>
+        QueuedAt is { } queued ? (AnsweredAt ?? EndedAt ?? now) - queued : null;
+
     /// <summary>How the latest supervisor actions on this call ended (newest last, a few kept).</summary>
     public ImmutableList<CallSupervisor.Core.Model.ActionOutcome> ActionOutcomes { get; init; } = ImmutableList<CallSupervisor.Core.Model.ActionOutcome>.Empty;
 
@@ -98,7 +132,9 @@ public sealed record Call(
         {
             onHold += participant.IsOnHold ? 1 : 0;
         }
-        return new CallCounts(1, Participants.Count, open, media, open > 0 && accepted == 0 ? 1 : 0, onHold > 0 ? 1 : 0, media > 0 ? 1 : 0);
+        // Waiting: a queued caller; for a call outside the queues (watched only), an invitation still ringing.
+        var waiting = IsQueued || (QueueId is null && open > 0 && accepted == 0);
+        return new CallCounts(1, Participants.Count, open, media, waiting ? 1 : 0, onHold > 0 ? 1 : 0, media > 0 ? 1 : 0);
     }
 
     /// <summary>

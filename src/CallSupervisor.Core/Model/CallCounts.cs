@@ -2,7 +2,8 @@ namespace CallSupervisor.Core.Model;
 
 /// <summary>
 /// Aggregate figures of live calls, kept up to date by the store on every change (reading them costs nothing).
-/// <see cref="CallsWaiting"/>: calls with an invitation ringing and no agent who accepted yet.
+/// <see cref="CallsWaiting"/>: queued callers with no agent yet (and calls outside the queues with an invitation ringing
+/// and nobody who accepted).
 /// <see cref="CallsOnHold"/>: calls with someone on hold. <see cref="CallsWithMedia"/>: calls with media running.
 /// Open invitations include those being cancelled; running media includes operations being cancelled.
 /// </summary>

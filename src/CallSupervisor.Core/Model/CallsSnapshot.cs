@@ -10,15 +10,16 @@ namespace CallSupervisor.Core.Model;
 /// </summary>
 public sealed record CallsSnapshot
 {
-    private CallsSnapshot(ImmutableDictionary<CallId, Call> calls, ImmutableList<ActivityEntry> activity, CallCounts counts)
+    private CallsSnapshot(ImmutableDictionary<CallId, Call> calls, ImmutableList<ActivityEntry> activity, CallCounts counts, ImmutableDictionary<string, Agent> agents)
     {
         Calls = calls;
         Activity = activity;
         Counts = counts;
+        Agents = agents;
     }
 
     public static CallsSnapshot Empty { get; } =
-        new(ImmutableDictionary<CallId, Call>.Empty, ImmutableList<ActivityEntry>.Empty, default);
+        new(ImmutableDictionary<CallId, Call>.Empty, ImmutableList<ActivityEntry>.Empty, default, ImmutableDictionary<string, Agent>.Empty);
 
     public ImmutableDictionary<CallId, Call> Calls { get; }
 
@@ -27,6 +28,9 @@ public sealed record CallsSnapshot
 
     public CallCounts Counts { get; }
 
+    /// <summary>The agents the log has told of, by agent id (agents of the directory it has not are not here yet).</summary>
+    public ImmutableDictionary<string, Agent> Agents { get; }
+
     public Call? Find(CallId callId) => Calls.GetValueOrDefault(callId);
 
     /// <summary>
@@ -34,7 +38,7 @@ public sealed record CallsSnapshot
     /// <see cref="WithCall"/> would have kept them, rather than trusted from outside.
     /// </summary>
     /// <exception cref="ArgumentException">Two calls have the same id.</exception>
-    internal static CallsSnapshot Restore(IEnumerable<Call> calls, IEnumerable<ActivityEntry> activity)
+    internal static CallsSnapshot Restore(IEnumerable<Call> calls, IEnumerable<ActivityEntry> activity, IEnumerable<Agent>? agents = null)
     {
         var byId = ImmutableDictionary.CreateBuilder<CallId, Call>();
         var counts = default(CallCounts);
@@ -43,19 +47,19 @@ public sealed record CallsSnapshot
             byId.Add(call.CallId, call);
             counts += call.Counts;
         }
-        return new CallsSnapshot(byId.ToImmutable(), [.. activity], counts);
+        return new CallsSnapshot(byId.ToImmutable(), [.. activity], counts, (agents ?? []).ToImmutableDictionary(a => a.AgentId, StringComparer.Ordinal));
     }
 
     internal CallsSnapshot WithCall(Call call)
     {
         var previous = Find(call.CallId);
         var counts = Counts + call.Counts - (previous?.Counts ?? default);
-        return new CallsSnapshot(Calls.SetItem(call.CallId, call), Activity, counts);
+        return new CallsSnapshot(Calls.SetItem(call.CallId, call), Activity, counts, Agents);
     }
 
     internal CallsSnapshot WithoutCall(CallId callId) =>
         Find(callId) is { } previous
-            ? new CallsSnapshot(Calls.Remove(callId), Activity, Counts - previous.Counts)
+            ? new CallsSnapshot(Calls.Remove(callId), Activity, Counts - previous.Counts, Agents)
             : this;
 
     internal CallsSnapshot WithActivity(IEnumerable<ActivityEntry> entries, int max)
@@ -69,6 +73,8 @@ public sealed record CallsSnapshot
         {
             activity = activity.RemoveRange(max, activity.Count - max);
         }
-        return new CallsSnapshot(Calls, activity, Counts);
+        return new CallsSnapshot(Calls, activity, Counts, Agents);
     }
+
+    internal CallsSnapshot WithAgent(Agent agent) => new(Calls, Activity, Counts, Agents.SetItem(agent.AgentId, agent));
 }

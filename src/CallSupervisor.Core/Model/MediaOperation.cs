@@ -19,6 +19,9 @@ public sealed record MediaOperation(
     ResultInfo? LastResult = null,
     SupervisorRequest? CancelRequest = null)
 {
+    /// <summary>The keys the caller pressed, for a menu (DTMF recognition) that completed.</summary>
+    public string? Tones { get; init; }
+
     /// <summary>Running (a cancel may be in flight).</summary>
     public bool IsActive => Status == MediaStatus.Running;
 }

@@ -20,11 +20,17 @@ public interface ICallAutomationPort
     /// <summary>POST callConnections:answer for an IncomingCall; returns the new callConnectionId.</summary>
     Task<TelephonyResult<CallId>> AnswerAsync(string incomingCallContext, Uri callbackUri, string operationContext, CancellationToken cancellationToken);
 
-    /// <summary>POST participants:add; returns the invitationId to correlate and cancel.</summary>
-    Task<TelephonyResult<InvitationId>> AddParticipantAsync(CallId callId, CommunicationIdentifier target, string operationContext, TimeSpan invitationTimeout, CancellationToken cancellationToken);
+    /// <summary>
+    /// POST participants:add; returns the invitationId to correlate and cancel. With <paramref name="repeatability"/>
+    /// the request carries those headers (a request sent again after a restart); without, new ones.
+    /// </summary>
+    Task<TelephonyResult<InvitationId>> AddParticipantAsync(CallId callId, CommunicationIdentifier target, string operationContext, TimeSpan invitationTimeout, Repeatability? repeatability, CancellationToken cancellationToken);
 
-    /// <summary>POST :play (to all participants) with a file source; the operationContext identifies the operation.</summary>
-    Task<TelephonyResult<Unit>> PlayAsync(CallId callId, Uri audioFile, string operationContext, CancellationToken cancellationToken);
+    /// <summary>
+    /// POST :play (to all participants) with a file source; the operationContext identifies the operation. With
+    /// <paramref name="loop"/> it plays until cancelled (hold music).
+    /// </summary>
+    Task<TelephonyResult<Unit>> PlayAsync(CallId callId, Uri audioFile, string operationContext, bool loop, CancellationToken cancellationToken);
 
     /// <summary>POST :recognize (DTMF) against a participant, with a prompt; the operationContext identifies it.</summary>
     Task<TelephonyResult<Unit>> RecognizeDtmfAsync(CallId callId, CommunicationIdentifier targetParticipant, Uri prompt, string operationContext, CancellationToken cancellationToken);

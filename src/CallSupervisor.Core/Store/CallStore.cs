@@ -95,6 +95,12 @@ public sealed partial class CallStore : ICallsFeed
                 _seen.Add(key);
                 return (snapshot, ImmutableArray<CallChange>.Empty, (ApplyOutcome.Applied, (Call?)null));
             }
+            if (callEvent is AgentStateChanged agentEvent)
+            {
+                // Not about a call: the agent's own word. Made by the app once each, so not remembered for duplicates.
+                var agent = snapshot.Agents.GetValueOrDefault(agentEvent.AgentId) ?? Agent.Unknown(agentEvent.AgentId, agentEvent.OccurredAt);
+                return (snapshot.WithAgent(AgentRules.Presence(agent, agentEvent)), [CallChange.Agents], (ApplyOutcome.Applied, (Call?)null));
+            }
             var existing = snapshot.Find(callEvent.CallId);
             var fold = EventRules.Apply(existing, callEvent);
             // Remembered whatever the outcome: a redelivered stale or ignored event is reported as a duplicate.
@@ -154,7 +160,13 @@ public sealed partial class CallStore : ICallsFeed
         var next = snapshot.WithCall(call).WithActivity(entries, _options.MaxActivity);
         var change = new CallChange(call.CallId, existing is null ? CallChangeKind.Added : CallChangeKind.Updated);
         ReportSettled(existing, call);
-        return (next, [change], (fold.Outcome, call));
+        var agentsChanged = false;
+        foreach (var agent in AgentRules.Follow(id => next.Agents.GetValueOrDefault(id) ?? Agent.Unknown(id, callEvent.OccurredAt), existing, call, callEvent.OccurredAt))
+        {
+            next = next.WithAgent(agent);
+            agentsChanged = true;
+        }
+        return (next, agentsChanged ? [change, CallChange.Agents] : [change], (fold.Outcome, call));
     }
 
     // An action is settled when its pending entry goes; its outcome was added by the same fold.

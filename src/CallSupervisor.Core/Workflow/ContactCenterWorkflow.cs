@@ -7,9 +7,10 @@ namespace CallSupervisor.Core.Workflow;
 
 /// <summary>
 /// The Call Automation side of the contact center. ACS sends callbacks only to the app that answered a call,
-/// and reports no event when a participant is invited or a prompt is started; so the dashboard's server is
-/// that app: it answers incoming calls, plays hold music, runs a DTMF menu and invites an agent, and records
-/// the invitation ids and media operations from its own responses. The supervisor then watches and steers.
+/// and reports no event when a prompt is started; so the dashboard's server is that app: it answers incoming
+/// calls, plays hold music (looped) and runs a DTMF menu, recording the media operations from its own responses.
+/// The menu's choice puts the caller in a queue and the router (<see cref="Routing.Router"/>) offers the call to
+/// agents; the supervisor watches and steers.
 /// </summary>
 public sealed class ContactCenterWorkflow(
     ICallAutomationPort acs,
@@ -21,7 +22,6 @@ public sealed class ContactCenterWorkflow(
     private readonly ConcurrentDictionary<CallId, IncomingCall> _answered = new();
     // Calls whose flow has started: the flow runs once per call, whatever arrives twice.
     private readonly ConcurrentDictionary<CallId, byte> _started = new();
-    private int _nextAgent = -1;
 
     /// <summary>Whether this app answers calls and drives them (off: it only watches).</summary>
     public bool Enabled => options.Enabled;
@@ -71,14 +71,14 @@ public sealed class ContactCenterWorkflow(
         _started.TryRemove(callId, out _);
     }
 
-    /// <summary>Starts the flow on a connected ACS call: hold music, DTMF menu, agent invitation.</summary>
+    /// <summary>Starts the flow on a connected ACS call: hold music and the DTMF menu (the router queues the caller from its result).</summary>
     public async Task<IReadOnlyList<WorkflowStep>> HandleConnectedAsync(CallConnected connected, CancellationToken cancellationToken)
     {
         if (!options.Enabled || connected.Platform != CallPlatform.Acs || !_answered.ContainsKey(connected.CallId)
             || !_started.TryAdd(connected.CallId, 0))
         {
             // Only calls this app answered are driven by it, and only once (a repeated CallConnected or a
-            // reconnect must not play the music or invite an agent again).
+            // reconnect must not play the music or start the menu again).
             return [];
         }
         var callId = connected.CallId;
@@ -92,17 +92,13 @@ public sealed class ContactCenterWorkflow(
         {
             steps.Add(await RecognizeAsync(callId, caller, cancellationToken).ConfigureAwait(false));
         }
-        if (options.Agents.Count > 0)
-        {
-            steps.Add(await InviteAgentAsync(callId, cancellationToken).ConfigureAwait(false));
-        }
         return steps;
     }
 
     private async Task<WorkflowStep> PlayAsync(CallId callId, CancellationToken cancellationToken)
     {
         var context = "play:" + Guid.NewGuid();
-        var result = await acs.PlayAsync(callId, options.HoldMusic, context, cancellationToken).ConfigureAwait(false);
+        var result = await acs.PlayAsync(callId, options.HoldMusic, context, loop: true, cancellationToken).ConfigureAwait(false);
         if (result.IsSuccess)
         {
             sink.Publish(new MediaOperationStarted("local:" + context, callId, time.GetUtcNow(), new MediaOperationId(context), MediaKind.Play, "Hold music"));
@@ -119,22 +115,5 @@ public sealed class ContactCenterWorkflow(
             sink.Publish(new MediaOperationStarted("local:" + context, callId, time.GetUtcNow(), new MediaOperationId(context), MediaKind.Recognize, "Menu (DTMF)"));
         }
         return new WorkflowStep(callId, "recognize", result.Error);
-    }
-
-    private async Task<WorkflowStep> InviteAgentAsync(CallId callId, CancellationToken cancellationToken)
-    {
-        // Round robin over the configured agents.
-        var index = (int)((uint)Interlocked.Increment(ref _nextAgent) % (uint)options.Agents.Count);
-        var agent = options.Agents[index];
-        var context = "invite:" + Guid.NewGuid();
-        var result = await acs.AddParticipantAsync(callId, agent, context, options.InvitationTimeout, cancellationToken).ConfigureAwait(false);
-        if (result.IsSuccess && result.Value is { } invitationId)
-        {
-            sink.Publish(new InvitationRequested("local:" + context, callId, time.GetUtcNow(), invitationId, agent, context, options.InvitationTimeout)
-            {
-                TargetName = options.AgentNames.GetValueOrDefault(agent.RawId),
-            });
-        }
-        return new WorkflowStep(callId, "add participant", result.Error);
     }
 }

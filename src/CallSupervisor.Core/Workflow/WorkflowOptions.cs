@@ -1,20 +1,20 @@
-using CallSupervisor.Core.Identifiers;
+using CallSupervisor.Core.Routing;
 
 namespace CallSupervisor.Core.Workflow;
 
 /// <summary>
-/// What the contact-center flow does with a call it answers: hold music, a DTMF menu, and an agent invitation.
-/// These are the operations a supervisor later watches and may cancel.
+/// What the contact-center flow does with a call it answers — hold music (looped until an agent joins) and a DTMF
+/// menu that chooses the queue — and the contact center behind it: the queues and agents (<see cref="Directory"/>)
+/// and how calls are routed to them (<see cref="Routing"/>).
 /// </summary>
 public sealed record WorkflowOptions(
     bool Enabled,
-    IReadOnlyList<CommunicationIdentifier> Agents,
+    ContactCenterDirectory Directory,
     Uri HoldMusic,
     Uri MenuPrompt,
     TimeSpan InvitationTimeout,
     bool PlayHoldMusic = true,
     bool RecognizeMenu = true)
 {
-    /// <summary>Display names of the agents, by raw id (agents without one are shown by their id).</summary>
-    public IReadOnlyDictionary<string, string> AgentNames { get; init; } = new Dictionary<string, string>();
+    public RoutingOptions Routing { get; init; } = new();
 }

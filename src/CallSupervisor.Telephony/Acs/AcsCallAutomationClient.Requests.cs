@@ -17,11 +17,12 @@ public sealed partial class AcsCallAutomationClient
         byte[]? body,
         bool repeatable,
         Func<HttpResponseMessage, CancellationToken, Task<TelephonyResult<T>>> read,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        RepeatabilityHeaders? given = null)
     {
         // Put on the message once; the resilience handler sends this same message on every retry, which is what
-        // makes the retry repeatable.
-        var repeatability = repeatable ? RepeatabilityHeaders.Create(_timeProvider) : null;
+        // makes the retry repeatable. Given ones come from the event log: a request sent again after a restart.
+        var repeatability = repeatable ? given ?? RepeatabilityHeaders.Create(_timeProvider) : null;
         var result = await _sender.SendAsync(CreateRequest(method, RequestUri(path), body, repeatability), read, cancellationToken).ConfigureAwait(false);
         if (!result.IsSuccess)
         {

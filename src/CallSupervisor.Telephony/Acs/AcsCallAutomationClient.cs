@@ -65,7 +65,7 @@ public sealed partial class AcsCallAutomationClient : ICallAutomationPort
         return SendAsync(HttpMethod.Post, "calling/callConnections:answer", Json(body, AcsJsonContext.Default.AnswerCallRequest), repeatable: true, ReadAnswerAsync, cancellationToken);
     }
 
-    public Task<TelephonyResult<InvitationId>> AddParticipantAsync(CallId callId, CommunicationIdentifier target, string operationContext, TimeSpan invitationTimeout, CancellationToken cancellationToken)
+    public Task<TelephonyResult<InvitationId>> AddParticipantAsync(CallId callId, CommunicationIdentifier target, string operationContext, TimeSpan invitationTimeout, Repeatability? repeatability, CancellationToken cancellationToken)
     {
         // A zero or negative timeout means "the configured default"; the contract allows 0..180 s.
         var timeout = invitationTimeout > TimeSpan.Zero ? invitationTimeout : _options.InvitationTimeout;
@@ -93,13 +93,19 @@ public sealed partial class AcsCallAutomationClient : ICallAutomationPort
             InvitationTimeoutInSeconds = seconds,
             OperationContext = operationContext,
         };
-        return SendAsync(HttpMethod.Post, CallPath(callId, "/participants:add"), Json(body, AcsJsonContext.Default.AddParticipantRequest), repeatable: true, ReadInvitationAsync, cancellationToken);
+        return SendAsync(HttpMethod.Post, CallPath(callId, "/participants:add"), Json(body, AcsJsonContext.Default.AddParticipantRequest), repeatable: true, ReadInvitationAsync, cancellationToken,
+            repeatability is null ? null : new RepeatabilityHeaders(repeatability.RequestId, repeatability.FirstSent));
     }
 
-    public Task<TelephonyResult<Unit>> PlayAsync(CallId callId, Uri audioFile, string operationContext, CancellationToken cancellationToken)
+    public Task<TelephonyResult<Unit>> PlayAsync(CallId callId, Uri audioFile, string operationContext, bool loop, CancellationToken cancellationToken)
     {
         // No playTo: the contract plays "to everyone in the call when not provided".
-        var body = new PlayRequest { PlaySources = [PlaySource.FromFile(audioFile)], OperationContext = operationContext };
+        var body = new PlayRequest
+        {
+            PlaySources = [PlaySource.FromFile(audioFile)],
+            OperationContext = operationContext,
+            PlayOptions = loop ? new PlayOptions { Loop = true } : null,
+        };
         return SendAsync(HttpMethod.Post, CallPath(callId, ":play"), Json(body, AcsJsonContext.Default.PlayRequest), repeatable: false, NoContent, cancellationToken);
     }
 

@@ -76,7 +76,16 @@ internal static class AcsEventMapper
             : new InvitationId(data.InvitationId);
 
     private static MediaOperationEnded Ended(string id, CallId callId, DateTimeOffset time, AcsEventData data, MediaKind kind, MediaStatus outcome, ResultInfo? result) =>
-        new(id, callId, time, OperationId(id, data), kind, outcome, result);
+        new(id, callId, time, OperationId(id, data), kind, outcome, result) { Tones = Tones(data.DtmfResult?.Tones) };
+
+    // The contract's Tone names as the keys a caller pressed ("one" → "1", "pound" → "#"); unknown names are kept.
+    private static string? Tones(IReadOnlyList<string>? tones) =>
+        tones is not { Count: > 0 } ? null : string.Concat(tones.Select(t => t.ToLowerInvariant() switch
+        {
+            "zero" => "0", "one" => "1", "two" => "2", "three" => "3", "four" => "4", "five" => "5", "six" => "6",
+            "seven" => "7", "eight" => "8", "nine" => "9", "pound" => "#", "asterisk" => "*",
+            var other => other,
+        }));
 
     private static MediaOperationId OperationId(string eventId, AcsEventData data) =>
         new(string.IsNullOrEmpty(data.OperationContext) ? AcsCallbackParser.UncorrelatedPrefix + eventId : data.OperationContext);

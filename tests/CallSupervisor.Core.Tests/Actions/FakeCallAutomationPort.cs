@@ -40,13 +40,13 @@ internal sealed class FakeCallAutomationPort : ICallAutomationPort
         return AnswerResult;
     }
 
-    public async Task<TelephonyResult<InvitationId>> AddParticipantAsync(CallId callId, CommunicationIdentifier target, string operationContext, TimeSpan invitationTimeout, CancellationToken cancellationToken)
+    public async Task<TelephonyResult<InvitationId>> AddParticipantAsync(CallId callId, CommunicationIdentifier target, string operationContext, TimeSpan invitationTimeout, Repeatability? repeatability, CancellationToken cancellationToken)
     {
         await RespondAsync($"add {callId} {target.RawId} {operationContext} {invitationTimeout.TotalSeconds}", cancellationToken);
         return AddResult;
     }
 
-    public Task<TelephonyResult<Unit>> PlayAsync(CallId callId, Uri audioFile, string operationContext, CancellationToken cancellationToken) =>
+    public Task<TelephonyResult<Unit>> PlayAsync(CallId callId, Uri audioFile, string operationContext, bool loop, CancellationToken cancellationToken) =>
         RespondAsync($"play {callId} {audioFile} {operationContext}", cancellationToken);
 
     public Task<TelephonyResult<Unit>> RecognizeDtmfAsync(CallId callId, CommunicationIdentifier targetParticipant, Uri prompt, string operationContext, CancellationToken cancellationToken) =>

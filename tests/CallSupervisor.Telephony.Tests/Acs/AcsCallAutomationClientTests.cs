@@ -63,7 +63,7 @@ public sealed class AcsCallAutomationClientTests
         expected["participantToAdd"]!["rawId"] = user.RawId;
         expected["invitationTimeoutInSeconds"] = 30;
 
-        var result = await TestClients.Acs(recorder).AddParticipantAsync(Call, user, "adding participant", TimeSpan.FromSeconds(30), CancellationToken.None);
+        var result = await TestClients.Acs(recorder).AddParticipantAsync(Call, user, "adding participant", TimeSpan.FromSeconds(30), null, CancellationToken.None);
 
         Assert.Equal(new InvitationId("7b4244f8-d2ff-46d1-a629-4f9fb5f73d40"), result.Value);
         var sent = Assert.Single(recorder.Requests);
@@ -80,7 +80,7 @@ public sealed class AcsCallAutomationClientTests
         var recorder = new RecordingHandler().Respond(HttpStatusCode.Accepted, example.ResponseBody(202));
         var client = TestClients.Acs(recorder, configure: o => o.SourceCallerIdNumber = "+18440123456");
 
-        var result = await client.AddParticipantAsync(Call, CommunicationIdentifier.Phone("+14250123456"), "dial out", TimeSpan.Zero, CancellationToken.None);
+        var result = await client.AddParticipantAsync(Call, CommunicationIdentifier.Phone("+14250123456"), "dial out", TimeSpan.Zero, null, CancellationToken.None);
 
         Assert.True(result.IsSuccess);
         var expected = JsonNode.Parse("""
@@ -99,7 +99,7 @@ public sealed class AcsCallAutomationClientTests
     {
         var recorder = new RecordingHandler();
 
-        var result = await TestClients.Acs(recorder).AddParticipantAsync(Call, CommunicationIdentifier.Phone("+14250123456"), "dial out", TimeSpan.Zero, CancellationToken.None);
+        var result = await TestClients.Acs(recorder).AddParticipantAsync(Call, CommunicationIdentifier.Phone("+14250123456"), "dial out", TimeSpan.Zero, null, CancellationToken.None);
 
         Assert.Equal("SourceCallerIdNumberMissing", result.Error?.Code);
         Assert.Contains("Acs:SourceCallerIdNumber", result.Error?.Message, StringComparison.Ordinal);
@@ -137,7 +137,7 @@ public sealed class AcsCallAutomationClientTests
         expected["playSources"]![0]!.AsObject().Remove("playSourceCacheId");
         expected["operationContext"] = "op-play-1";
 
-        var result = await TestClients.Acs(recorder).PlayAsync(Call, new Uri("https://some.file.azure.com/sample.wav"), "op-play-1", CancellationToken.None);
+        var result = await TestClients.Acs(recorder).PlayAsync(Call, new Uri("https://some.file.azure.com/sample.wav"), "op-play-1", false, CancellationToken.None);
 
         Assert.True(result.IsSuccess);
         var sent = Assert.Single(recorder.Requests);

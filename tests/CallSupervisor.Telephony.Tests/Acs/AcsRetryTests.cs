@@ -49,7 +49,7 @@ public sealed class AcsRetryTests
             .Respond(transient)
             .Respond(HttpStatusCode.Accepted, """{"invitationId":"inv-1"}""");
 
-        var result = await TestClients.Acs(recorder).AddParticipantAsync(Call, User, "add", TimeSpan.FromSeconds(20), CancellationToken.None);
+        var result = await TestClients.Acs(recorder).AddParticipantAsync(Call, User, "add", TimeSpan.FromSeconds(20), null, CancellationToken.None);
 
         Assert.Equal(new InvitationId("inv-1"), result.Value);
         Assert.Equal(2, recorder.Requests.Count);
@@ -92,7 +92,7 @@ public sealed class AcsRetryTests
     {
         var recorder = new RecordingHandler().Respond(status, ErrorBody);
 
-        var result = await TestClients.Acs(recorder).PlayAsync(Call, new Uri("https://files/x.wav"), "op", CancellationToken.None);
+        var result = await TestClients.Acs(recorder).PlayAsync(Call, new Uri("https://files/x.wav"), "op", false, CancellationToken.None);
 
         Assert.Equal((int)status, result.Error?.HttpStatus);
         Assert.Single(recorder.Requests);

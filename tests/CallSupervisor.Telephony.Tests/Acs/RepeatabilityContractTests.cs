@@ -21,11 +21,11 @@ public sealed class RepeatabilityContractTests
     {
         ["answer"] = c => c.AnswerAsync("context", new Uri("https://app.contoso.com/callback"), "answer", CancellationToken.None),
         ["mute"] = c => c.MuteAsync(Call, User, "mute", CancellationToken.None),
-        ["add"] = c => c.AddParticipantAsync(Call, User, "add", TimeSpan.FromSeconds(30), CancellationToken.None),
+        ["add"] = c => c.AddParticipantAsync(Call, User, "add", TimeSpan.FromSeconds(30), null, CancellationToken.None),
         ["cancelAdd"] = c => c.CancelAddParticipantAsync(Call, new InvitationId("inv-1"), "cancel", CancellationToken.None),
         ["remove"] = c => c.RemoveParticipantAsync(Call, User, "remove", CancellationToken.None),
         ["cancelAllMedia"] = c => c.CancelAllMediaOperationsAsync(Call, CancellationToken.None),
-        ["play"] = c => c.PlayAsync(Call, new Uri("https://files/x.wav"), "play", CancellationToken.None),
+        ["play"] = c => c.PlayAsync(Call, new Uri("https://files/x.wav"), "play", false, CancellationToken.None),
         ["recognize"] = c => c.RecognizeDtmfAsync(Call, User, new Uri("https://files/menu.wav"), "menu", CancellationToken.None),
         ["getCall"] = c => c.GetCallAsync(Call, CancellationToken.None),
         ["listParticipants"] = c => c.ListParticipantsAsync(Call, CancellationToken.None),

@@ -23,7 +23,10 @@ internal static class EventRules
             return fold;
         }
         var (settled, activity) = ActionRules.Settle(call, at);
-        return activity.Count == 0 && ReferenceEquals(settled, call) ? fold : fold with { Call = settled, Activity = [.. fold.Activity, .. activity] };
+        var (followed, offerActivity) = QueueRules.FollowOffer(settled, at);
+        return activity.Count == 0 && offerActivity.Count == 0 && ReferenceEquals(followed, call)
+            ? fold
+            : fold with { Call = followed, Activity = [.. fold.Activity, .. activity, .. offerActivity] };
     }
 
     /// <summary>
@@ -43,7 +46,8 @@ internal static class EventRules
             case CallDisconnected disconnected:
                 // Recorded as ended so that later stragglers for it are ignored; it is pruned like any ended call.
                 return LifecycleRules.Disconnect(null, disconnected);
-            case CallReconciled or InvitationExpired or MediaExpired or ActionFailed or ActionExpired:
+            case CallReconciled or InvitationExpired or MediaExpired or ActionFailed or ActionExpired
+                or CallQueued or OfferPlanned or OfferFailed:
                 // The app's own checks of a call it has already removed: nothing to correct.
                 return Fold.Ignored($"call {e.CallId} is not on the board");
             case ActionRequested:
@@ -76,6 +80,9 @@ internal static class EventRules
         ActionRequested ar => ActionRules.Requested(call, ar),
         ActionFailed af => ActionRules.Failed(call, af),
         ActionExpired ax => ActionRules.Expired(call, ax),
+        CallQueued q => QueueRules.Queued(call, q),
+        OfferPlanned op => QueueRules.Planned(call, op),
+        OfferFailed of => QueueRules.OfferFailed(call, of),
         _ => Fold.Ignored($"event type {e.GetType().Name} is not handled by the store"),
     };
 }

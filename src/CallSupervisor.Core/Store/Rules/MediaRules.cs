@@ -37,13 +37,13 @@ internal static class MediaRules
             {
                 return Fold.Ignored($"media operation {e.OperationId} has already ended");
             }
-            ended = known with { Status = e.Outcome, EndedAt = e.OccurredAt, LastResult = e.Result, CancelRequest = cancel };
+            ended = known with { Status = e.Outcome, EndedAt = e.OccurredAt, LastResult = e.Result, CancelRequest = cancel, Tones = e.Tones };
         }
         else
         {
             // The start was missed (restart, or the operation was started by another client): the end is still a
             // fact worth showing, and recording it makes a late start for the same id a no-op.
-            ended = new MediaOperation(e.OperationId, e.Kind, null, null, e.Outcome, e.OccurredAt, e.Result, cancel);
+            ended = new MediaOperation(e.OperationId, e.Kind, null, null, e.Outcome, e.OccurredAt, e.Result, cancel) { Tones = e.Tones };
         }
         return Fold.Applied(WithOperation(call, ended), Entry(call, ended, e.OccurredAt));
     }

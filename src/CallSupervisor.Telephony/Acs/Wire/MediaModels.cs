@@ -7,7 +7,15 @@ internal sealed record PlayRequest
 
     public IReadOnlyList<CommunicationIdentifierModel>? PlayTo { get; init; }
 
+    public PlayOptions? PlayOptions { get; init; }
+
     public string? OperationContext { get; init; }
+}
+
+/// <summary>PlayOptions: <c>loop</c> plays the source until the operation is cancelled.</summary>
+internal sealed record PlayOptions
+{
+    public required bool Loop { get; init; }
 }
 
 /// <summary>PlaySource; only the <c>file</c> kind is used.</summary>

@@ -31,6 +31,15 @@ internal sealed record AcsEventData
 
     /// <summary>ParticipantsUpdated.</summary>
     public IReadOnlyList<CallParticipantModel>? Participants { get; init; }
+
+    /// <summary>RecognizeCompleted (DTMF): the tones the participant pressed.</summary>
+    public DtmfResultModel? DtmfResult { get; init; }
+}
+
+/// <summary>DtmfResult: tones by name (<c>one</c>, <c>pound</c>, …).</summary>
+internal sealed record DtmfResultModel
+{
+    public IReadOnlyList<string>? Tones { get; init; }
 }
 
 /// <summary>Data of <c>Microsoft.Communication.IncomingCall</c> (Event Grid).</summary>

@@ -1,0 +1,111 @@
+using CallSupervisor.Core.Identifiers;
+using CallSupervisor.Core.Model;
+
+namespace CallSupervisor.Core.Routing;
+
+/// <summary>
+/// The routing rules, as one pure function of the board, the directory and the time. Callers are served by queue
+/// priority, then by the time they first queued (a caller back from a missed offer is first in line again); each
+/// goes to the longest-idle available agent of their queue — never to one who is offered a call, on a call, wrapping
+/// up, away or offline — and each agent gets at most one offer, each call at most one, per decision.
+/// </summary>
+public static class Router
+{
+    public static IReadOnlyList<RoutingDecision> Decide(CallsSnapshot board, ContactCenterDirectory directory, RoutingOptions options, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(board);
+        ArgumentNullException.ThrowIfNull(directory);
+        ArgumentNullException.ThrowIfNull(options);
+        var decisions = new List<RoutingDecision>();
+        var free = new Dictionary<string, Agent>(StringComparer.Ordinal);
+        foreach (var profile in directory.Agents)
+        {
+            if (!board.Agents.TryGetValue(profile.Id, out var agent))
+            {
+                decisions.Add(new SetPresence(profile.Id, options.InitialPresence, "Signed in"));
+                continue;
+            }
+            if (agent.State == AgentState.WrapUp && agent.WrapUpSince + options.WrapUp <= now)
+            {
+                decisions.Add(new SetPresence(profile.Id, agent.Presence, "Wrap-up over"));
+            }
+            else if (agent.CanTakeOffer && options.MissedOffersToAway > 0 && agent.MissedInARow >= options.MissedOffersToAway)
+            {
+                decisions.Add(new SetPresence(profile.Id, AgentPresence.Away, $"Missed {agent.MissedInARow} offers in a row"));
+            }
+            else if (agent.CanTakeOffer)
+            {
+                free[profile.Id] = agent;
+            }
+        }
+
+        foreach (var call in board.Calls.Values)
+        {
+            if (call is not { IsLive: true, Platform: CallPlatform.Acs, State: CallState.Connected })
+            {
+                continue;
+            }
+            if (call.QueueId is null && call.AgentId is null && QueueFor(call, directory, options, now) is { } queueId)
+            {
+                decisions.Add(new QueueCaller(call.CallId, queueId));
+            }
+            if (call.AgentId is not null && call.AgentLeftAt is null
+                && call.MediaOperations.Values.Any(m => m.IsActive && m.Kind is MediaKind.Play or MediaKind.Recognize))
+            {
+                decisions.Add(new StopMedia(call.CallId));
+            }
+        }
+
+        var waiting = board.Calls.Values
+            .Where(c => c.IsQueued && c.Platform == CallPlatform.Acs)
+            .Select(c => (Call: c, Queue: directory.Queue(c.QueueId)))
+            .OrderByDescending(w => w.Queue?.Priority ?? 0)
+            .ThenBy(w => w.Call.QueuedAt)
+            .ThenBy(w => w.Call.CallId.Value, StringComparer.Ordinal);
+        foreach (var (call, queue) in waiting)
+        {
+            if (call.Offer is { } offer)
+            {
+                if (offer.InvitationId is null && offer.PlannedAt + options.ResendAfter <= now)
+                {
+                    decisions.Add(new ResendOffer(call.CallId, offer));
+                }
+                continue;
+            }
+            if (queue is { MaxWait: { } limit, OverflowQueue: { } overflow } && call.QueuedAt + limit <= now
+                && directory.Queue(overflow) is not null && overflow != queue.Id)
+            {
+                decisions.Add(new Overflow(call.CallId, queue.Id, overflow));
+                continue;
+            }
+            var queueId = queue?.Id ?? call.QueueId!;
+            var chosen = directory.Agents
+                .Where(a => a.Queues.Contains(queueId) && free.ContainsKey(a.Id))
+                .OrderBy(a => free[a.Id].IdleSince ?? free[a.Id].PresenceSince)
+                .ThenBy(a => a.Id, StringComparer.Ordinal)
+                .FirstOrDefault();
+            if (chosen is not null)
+            {
+                free.Remove(chosen.Id);
+                decisions.Add(new OfferCall(call.CallId, chosen, queueId));
+            }
+        }
+        return decisions;
+    }
+
+    // The menu's choice once the menu completed (the default queue for no key or an unknown one); the default queue
+    // when the menu failed, was cancelled, or nothing is running after the grace time; else not yet.
+    private static string? QueueFor(Call call, ContactCenterDirectory directory, RoutingOptions options, DateTimeOffset now)
+    {
+        var menus = call.MediaOperations.Values.Where(m => m.Kind == MediaKind.Recognize).ToList();
+        if (menus.FirstOrDefault(m => m.Status == MediaStatus.Completed) is { } done)
+        {
+            return directory.QueueForKeys(done.Tones)?.Id;
+        }
+        if (menus.Any(m => m.IsActive))
+        {
+            return null;
+        }
+        return menus.Count > 0 || call.StartedAt + options.MenuGrace <= now ? directory.DefaultQueue?.Id : null;
+    }
+}

@@ -1,0 +1,75 @@
+using CallSupervisor.Core.Events;
+using CallSupervisor.Core.Identifiers;
+using CallSupervisor.Core.Model;
+
+namespace CallSupervisor.Core.Store.Rules;
+
+/// <summary>
+/// Agents as the calls and their own word make them: offered when an offer to them is planned, on the call when they
+/// join it, wrapping up when it ends for them; available, away or offline as they (or a supervisor, or the router)
+/// say. Pure: the agents before, the call before and after one event, and the event's time.
+/// </summary>
+internal static class AgentRules
+{
+    public static Agent Presence(Agent agent, AgentStateChanged e)
+    {
+        var at = e.OccurredAt;
+        agent = agent.On(at);
+        return e.Presence switch
+        {
+            AgentPresence.Available => agent with
+            {
+                Presence = e.Presence,
+                Reason = e.Reason,
+                PresenceSince = at,
+                WrapUpSince = null,
+                MissedInARow = 0,
+                IdleSince = agent.State == AgentState.Available ? agent.IdleSince ?? at : at,
+            },
+            _ => agent with { Presence = e.Presence, Reason = e.Reason, PresenceSince = at, WrapUpSince = null, IdleSince = null },
+        };
+    }
+
+    /// <summary>The agents one call's change touched, as they are after it.</summary>
+    public static IEnumerable<Agent> Follow(Func<string, Agent> agent, Call? before, Call after, DateTimeOffset at)
+    {
+        var changed = new Dictionary<string, Agent>(StringComparer.Ordinal);
+        Agent Current(string id) => changed.TryGetValue(id, out var a) ? a : agent(id).On(at);
+
+        if (before?.Offer is { } ended && after.Offer?.OperationContext != ended.OperationContext)
+        {
+            var a = Current(ended.AgentId);
+            if (a.OfferCallId == after.CallId)
+            {
+                a = a with { OfferCallId = null, OfferSince = null };
+                if (after.AgentId == ended.AgentId)
+                {
+                    a = a with { CallId = after.CallId, CallSince = at, MissedInARow = 0, IdleSince = null };
+                }
+                else if (after.MissedOffers > before.MissedOffers)
+                {
+                    a = a with { MissedInARow = a.MissedInARow + 1, MissedToday = a.MissedToday + 1, IdleSince = at };
+                }
+                else
+                {
+                    a = a with { IdleSince = at };
+                }
+                changed[a.AgentId] = a;
+            }
+        }
+        if (after.Offer is { } offered && before?.Offer?.OperationContext != offered.OperationContext)
+        {
+            changed[offered.AgentId] = Current(offered.AgentId) with { OfferCallId = after.CallId, OfferSince = at, IdleSince = null };
+        }
+        if (after.AgentId is { } taker && (!after.IsLive || after.AgentLeftAt is not null)
+            && (before is null || before.IsLive && before.AgentLeftAt is null))
+        {
+            var a = Current(taker);
+            if (a.CallId == after.CallId)
+            {
+                changed[taker] = a with { CallId = null, CallSince = null, WrapUpSince = at, HandledToday = a.HandledToday + 1 };
+            }
+        }
+        return changed.Values;
+    }
+}
