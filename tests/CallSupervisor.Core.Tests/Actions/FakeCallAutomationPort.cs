@@ -47,7 +47,7 @@ internal sealed class FakeCallAutomationPort : ICallAutomationPort
     }
 
     public Task<TelephonyResult<Unit>> PlayAsync(CallId callId, Uri audioFile, string operationContext, bool loop, CancellationToken cancellationToken) =>
-        RespondAsync($"play {callId} {audioFile} {operationContext}", cancellationToken);
+        RespondAsync($"play {callId} {audioFile} {operationContext}{(loop ? " loop" : "")}", cancellationToken);
 
     public Task<TelephonyResult<Unit>> RecognizeDtmfAsync(CallId callId, CommunicationIdentifier targetParticipant, Uri prompt, string operationContext, CancellationToken cancellationToken) =>
         RespondAsync($"recognize {callId} {targetParticipant.RawId} {prompt} {operationContext}", cancellationToken);

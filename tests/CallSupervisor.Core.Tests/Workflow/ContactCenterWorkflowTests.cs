@@ -1,4 +1,4 @@
-using CallSupervisor.Core.Ports;
+using CallSupervisor.Core.Routing;
 using CallSupervisor.Core.Tests.Actions;
 using CallSupervisor.Core.Workflow;
 
@@ -15,8 +15,12 @@ public sealed class ContactCenterWorkflowTests
     private readonly RecordingSink _sink = new();
     private readonly ManualTimeProvider _time = new();
 
-    private ContactCenterWorkflow Create(bool enabled = true, params CommunicationIdentifier[] agents) =>
-        new(_acs, _sink, new WorkflowOptions(enabled, agents.Length == 0 ? [AgentA, AgentB] : agents,
+    private static readonly ContactCenterDirectory Directory = new(
+        [new QueueProfile("main", "Main queue")],
+        [new AgentProfile("a", "Agent A", AgentA, ["main"]), new AgentProfile("b", "Agent B", AgentB, ["main"])]);
+
+    private ContactCenterWorkflow Create(bool enabled = true) =>
+        new(_acs, _sink, new WorkflowOptions(enabled, Directory,
             new Uri("https://media.example/hold.wav"), new Uri("https://media.example/menu.wav"), TimeSpan.FromSeconds(60)), _time);
 
     // What the host does: answer, then record the answer on its ordered loop.
@@ -62,7 +66,7 @@ public sealed class ContactCenterWorkflowTests
     }
 
     [Fact]
-    public async Task HandleConnected_AnsweredCall_PlaysRecognizesAndInvites_AndPublishesWhatItStarted()
+    public async Task HandleConnected_AnsweredCall_PlaysLoopedMusicAndRecognizes_AndPublishesWhatItStarted()
     {
         var workflow = Create();
         await AnswerAsync(workflow, Incoming());
@@ -70,32 +74,16 @@ public sealed class ContactCenterWorkflowTests
         var steps = await workflow.HandleConnectedAsync(Connected(), CancellationToken.None);
 
         Assert.All(steps, s => Assert.True(s.Succeeded));
-        Assert.Equal(["play", "recognize", "add participant"], steps.Select(s => s.Operation));
+        // The agent is the router's business: the flow only starts the music and the menu.
+        Assert.Equal(["play", "recognize"], steps.Select(s => s.Operation));
         Assert.Contains(_acs.Requests, r => r.StartsWith($"recognize call-1 {Caller.RawId}", StringComparison.Ordinal));
-        var invitation = Assert.Single(_sink.Events.OfType<InvitationRequested>());
-        Assert.Equal(new InvitationId("inv-1"), invitation.InvitationId);
-        Assert.Equal(AgentA, invitation.Target);
-        Assert.StartsWith("invite:", invitation.OperationContext, StringComparison.Ordinal);
+        Assert.Contains(_acs.Requests, r => r.StartsWith("play call-1", StringComparison.Ordinal) && r.Contains("loop", StringComparison.Ordinal));
+        Assert.Empty(_sink.Events.OfType<InvitationRequested>());
         Assert.Equal(
             [MediaKind.Play, MediaKind.Recognize],
             _sink.Events.OfType<MediaOperationStarted>().Select(m => m.Kind));
         // The operation id is the operationContext ACS will echo in Play*/Recognize* events.
         Assert.All(_sink.Events.OfType<MediaOperationStarted>(), m => Assert.Contains(m.OperationId.Value, string.Join('\n', _acs.Requests), StringComparison.Ordinal));
-    }
-
-    [Fact]
-    public async Task HandleConnected_RotatesAgents()
-    {
-        var workflow = Create();
-        _acs.AnswerResult = TelephonyResult<CallId>.Ok(new CallId("call-1"));
-        await AnswerAsync(workflow, Incoming("a"));
-        await workflow.HandleConnectedAsync(Connected("call-1"), CancellationToken.None);
-        _acs.AnswerResult = TelephonyResult<CallId>.Ok(new CallId("call-2"));
-        await AnswerAsync(workflow, Incoming("b"));
-
-        await workflow.HandleConnectedAsync(Connected("call-2"), CancellationToken.None);
-
-        Assert.Equal([AgentA, AgentB], _sink.Events.OfType<InvitationRequested>().Select(i => i.Target));
     }
 
     [Fact]
@@ -122,20 +110,6 @@ public sealed class ContactCenterWorkflowTests
     }
 
     [Fact]
-    public async Task HandleConnected_AddFails_ReportsErrorAndPublishesNoInvitation()
-    {
-        var workflow = Create();
-        await AnswerAsync(workflow, Incoming());
-        _acs.AddResult = TelephonyResult<InvitationId>.Fail(new TelephonyError(400, "8523", "Invalid target"));
-
-        var steps = await workflow.HandleConnectedAsync(Connected(), CancellationToken.None);
-
-        var add = steps.Single(s => s.Operation == "add participant");
-        Assert.Equal("8523", add.Error!.Code);
-        Assert.Empty(_sink.Events.OfType<InvitationRequested>());
-    }
-
-    [Fact]
     public async Task HandleConnected_Twice_RunsTheFlowOnce()
     {
         var workflow = Create();
@@ -147,7 +121,7 @@ public sealed class ContactCenterWorkflowTests
 
         Assert.Empty(again);
         Assert.False(workflow.ShouldStart(new CallId("call-1")));
-        Assert.Single(_sink.Events.OfType<InvitationRequested>());
+        Assert.Single(_sink.Events.OfType<MediaOperationStarted>(), m => m.Kind == MediaKind.Play);
     }
 
     [Fact]

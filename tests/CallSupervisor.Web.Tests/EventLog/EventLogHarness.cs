@@ -63,7 +63,7 @@ internal sealed class EventLogHarness : IAsyncDisposable
         services.AddSingleton(sp => new CallStore(time, new CallStoreOptions(TimeSpan.Zero), null, sp.GetRequiredService<EventLogStart>().State));
         services.AddSingleton<ICallsFeed>(sp => sp.GetRequiredService<CallStore>());
         services.AddSingleton(sp => new ContactCenterWorkflow(acs, sp.GetRequiredService<ICallEventSink>(), new WorkflowOptions(
-            workflow, [CommunicationIdentifier.AcsUser("8:acs:agent")], new Uri("https://media.example.com/hold.wav"), new Uri("https://media.example.com/menu.wav"), TimeSpan.FromSeconds(60)), time));
+            workflow, CallSupervisor.Core.Routing.ContactCenterDirectory.Empty, new Uri("https://media.example.com/hold.wav"), new Uri("https://media.example.com/menu.wav"), TimeSpan.FromSeconds(60)), time));
         services.AddSingleton(new CallbackAddress(() => CallSupervisor.Web.Hosting.ServerAddress.ListeningAddress(new NoServer()), new Uri("http://127.0.0.1:9/")));
         replace?.Invoke(services);
         var provider = services.BuildServiceProvider();
