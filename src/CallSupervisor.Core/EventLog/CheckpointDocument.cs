@@ -16,5 +16,5 @@ internal sealed record CheckpointDocument(
     ImmutableArray<ActivityEntry> Activity)
 {
     /// <summary>Absent in checkpoints written before agents were kept: none then.</summary>
-    public ImmutableArray<Agent> Agents { get; init; } = [];
+    public ImmutableArray<Agent>? Agents { get; init; }
 }

@@ -45,7 +45,7 @@ public static class CheckpointJson
         }
         try
         {
-            return new StoreCheckpoint(CallsSnapshot.Restore(document.Calls, document.Activity, document.Agents.IsDefault ? [] : document.Agents), document.SeenEventIds, document.Version);
+            return new StoreCheckpoint(CallsSnapshot.Restore(document.Calls, document.Activity, document.Agents ?? []), document.SeenEventIds, document.Version);
         }
         catch (ArgumentException e)
         {

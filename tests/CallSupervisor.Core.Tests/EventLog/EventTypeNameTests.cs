@@ -29,6 +29,10 @@ public sealed class EventTypeNameTests
         [typeof(ActionFailed)] = "actionFailed",
         [typeof(ActionExpired)] = "actionExpired",
         [typeof(IncomingCallClaimed)] = "incomingCallClaimed",
+        [typeof(CallQueued)] = "callQueued",
+        [typeof(OfferPlanned)] = "offerPlanned",
+        [typeof(OfferFailed)] = "offerFailed",
+        [typeof(AgentStateChanged)] = "agentStateChanged",
     };
 
     [Fact]
