@@ -76,7 +76,11 @@ internal static class AcsEventMapper
             : new InvitationId(data.InvitationId);
 
     private static MediaOperationEnded Ended(string id, CallId callId, DateTimeOffset time, AcsEventData data, MediaKind kind, MediaStatus outcome, ResultInfo? result) =>
-        new(id, callId, time, OperationId(id, data), kind, outcome, result) { Tones = Tones(data.DtmfResult?.Tones) };
+        new(id, callId, time, OperationId(id, data), kind, outcome, result)
+        {
+            // Only a completed recognition says what was pressed.
+            Tones = kind == MediaKind.Recognize && outcome == MediaStatus.Completed ? Tones(data.DtmfResult?.Tones) : null,
+        };
 
     // The contract's Tone names as the keys a caller pressed ("one" → "1", "pound" → "#"); unknown names are kept.
     private static string? Tones(IReadOnlyList<string>? tones) =>

@@ -132,7 +132,8 @@ public sealed class AcsCallbackParserTests
     {
         var result = Parse(Event(type, $$$"""{"callConnectionId":"{{{CallConnectionId}}}","operationContext":"op-1","resultInformation":{"code":200,"subCode":0,"message":"done"},"recognitionType":"dtmf","dtmfResult":{"tones":["one"]}}"""));
 
-        Assert.Equal(new MediaOperationEnded("evt-1", Call, Time, new MediaOperationId("op-1"), kind, outcome, new ResultInfo(200, 0, "done")), Assert.Single(result.Events));
+        var tones = kind == MediaKind.Recognize && outcome == MediaStatus.Completed ? "1" : null;
+        Assert.Equal(new MediaOperationEnded("evt-1", Call, Time, new MediaOperationId("op-1"), kind, outcome, new ResultInfo(200, 0, "done")) { Tones = tones }, Assert.Single(result.Events));
     }
 
     [Fact]

@@ -53,8 +53,11 @@ public sealed class RestartTests : IAsyncLifetime
             await first.WaitForAsync(s => s.Find(Call1) is not null, "the answered call");
             await first.Pipeline.AcceptAsync([new CallConnected("ce-1", Call1, DateTimeOffset.UnixEpoch, CallPlatform.Acs, null, null, null, null)], CancellationToken.None);
             await first.Pipeline.AcceptAsync([new ParticipantsUpdated("roster-1", Call1, DateTimeOffset.UnixEpoch, 1,
-                [new ParticipantState(Caller, false, false), new ParticipantState(CommunicationIdentifier.AcsUser("8:acs:user"), false, false)])], CancellationToken.None);
-            var started = await first.WaitForAsync(s => s.Find(Call1) is { Invitations.Count: 1, MediaOperations.Count: 2, Participants.Count: 2 }, "the flow's invitation and media");
+                [new ParticipantState(Caller, false, false), new ParticipantState(CommunicationIdentifier.AcsUser("8:acs:user"), false, false)]),
+                // An agent being offered the call (the router's work; it does not run in this harness).
+                new InvitationRequested("offer-1", Call1, DateTimeOffset.UnixEpoch, new InvitationId("inv-1"), CommunicationIdentifier.AcsUser("8:acs:agent"), "offer:1", TimeSpan.FromSeconds(20))],
+                CancellationToken.None);
+            var started = await first.WaitForAsync(s => s.Find(Call1) is { Invitations.Count: 1, MediaOperations.Count: 2, Participants.Count: 2 }, "the flow's media and an invitation");
             if (checkpointFirst)
             {
                 await first.Replica.CheckpointNowAsync(CancellationToken.None);

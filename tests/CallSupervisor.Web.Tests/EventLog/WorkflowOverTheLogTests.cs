@@ -68,11 +68,10 @@ public sealed class WorkflowOverTheLogTests : IAsyncLifetime
 
         _acs.Gate.SetResult();
 
-        var started = await WaitForAsync(c => c.Caller == Caller && c.Invitations.Count == 1);
+        var started = await WaitForAsync(c => c.Caller == Caller && c.MediaOperations.Count == 2);
         Assert.Equal("server-1", started.ServerCallId);
         Assert.Equal(1, Count("play"));
         Assert.Equal(1, Count("recognize"));
-        Assert.Equal(1, Count("add"));
     }
 
     [Fact]
@@ -82,7 +81,7 @@ public sealed class WorkflowOverTheLogTests : IAsyncLifetime
         await _acs.Sent.Task.WaitAsync(TimeSpan.FromSeconds(10));
         await WaitForAsync(c => c.State == CallState.Connecting);
         await CallbackAsync(Connected("ce-1"));
-        await WaitForAsync(c => c.Invitations.Count == 1 && c.Caller == Caller);
+        await WaitForAsync(c => c.MediaOperations.Count == 2 && c.Caller == Caller);
 
         await CallbackAsync(Connected("ce-2"));
         await CallbackAsync(Connected("ce-1"));
@@ -92,7 +91,7 @@ public sealed class WorkflowOverTheLogTests : IAsyncLifetime
 
         Assert.Equal(1, Count("answer"));
         Assert.Equal(1, Count("play"));
-        Assert.Equal(1, Count("add"));
+        Assert.Equal(1, Count("recognize"));
         // The answering instance's addition of the parties does not tell the connection twice.
         Assert.Single(_app.Store.Current.Activity, a => a.CallId == Call1 && a.Text.StartsWith("Call connected", StringComparison.Ordinal));
     }
@@ -109,16 +108,16 @@ public sealed class WorkflowOverTheLogTests : IAsyncLifetime
         var details = new Core.Ports.CallDetails(Call1, "server-1", "corr-1", CallState.Connected, Caller, []);
         _app.Pipeline.Publish(new CallReconciled("reconcile-1", Call1, DateTimeOffset.UnixEpoch, details, [new ParticipantState(Caller, false, false)], null));
 
-        await WaitForAsync(c => c.State == CallState.Connected && c.Invitations.Count == 1);
+        await WaitForAsync(c => c.State == CallState.Connected && c.MediaOperations.Count == 2);
         Assert.Equal(1, Count("play"));
-        Assert.Equal(1, Count("add"));
+        Assert.Equal(1, Count("recognize"));
 
         // A late CallConnected does not start it again.
         await CallbackAsync(Connected("ce-late"));
         await CallbackAsync(new ParticipantsUpdated("roster-9", Call1, DateTimeOffset.UnixEpoch, 9, [new ParticipantState(Caller, true, false)]));
         await WaitForAsync(c => c.LastRosterSequence == 9);
         Assert.Equal(1, Count("play"));
-        Assert.Equal(1, Count("add"));
+        Assert.Equal(1, Count("recognize"));
     }
 
     private static int Claims(IReadOnlyList<CallEvent> events, string incomingEventId) =>
