@@ -104,12 +104,18 @@ internal sealed partial class AcsCallEngine
     }
 
     /// <summary>
-    /// Under the lock: how long the operation runs. A scenario's media duration wins; a looped play (hold music) runs
-    /// until canceled; the menu of a contact-center caller ends when the caller presses the planned key.
+    /// Under the lock: how long the operation runs. A caller answers the menu: a contact-center caller with the
+    /// planned key after the planned time, any other caller with "1" after the shortest menu time (a caller who sat
+    /// in the menu for the whole media duration would never reach a queue). Otherwise a scenario's media duration
+    /// wins; a looped play (hold music) runs until canceled.
     /// </summary>
     private AcsMediaOperation PlanMedia(AcsCall call, MediaKind kind, string? operationContext, Uri callback, IdentifierModel? target, bool loop)
     {
-        if (call.Scenario.MediaDurationSeconds is { } seconds)
+        if (kind == MediaKind.Recognize && call.Plan is not { MenuTone: not null } && target is not null && Identifiers.SameAs(target, call.Caller))
+        {
+            return new AcsMediaOperation(kind, operationContext, callback, Sim.MenuTimeMin) { Tones = ["one"] };
+        }
+        if (call.Scenario.MediaDurationSeconds is { } seconds && !(kind == MediaKind.Recognize && call.Plan is { MenuTone: not null }))
         {
             return new AcsMediaOperation(kind, operationContext, callback, TimeSpan.FromSeconds(seconds));
         }

@@ -115,6 +115,15 @@ public sealed partial class AppProcess : IAsyncDisposable
         info.Environment["Security__KeyPath"] = Path.Combine(homeDirectory, "keys");
         info.Environment["Audit__SqlitePath"] = Path.Combine(homeDirectory, "audit.db");
         info.Environment["EventLog__SqlitePath"] = Path.Combine(homeDirectory, "journal.db");
+        // Forty more agents in every queue beside the eight of the development directory: an agent rings for one
+        // call at a time, and a test's scripted invitee that never answers would otherwise hold one for the whole
+        // fixture, leaving later callers of other tests waiting in the queue with no invitation to act on.
+        for (var i = 8; i < 48; i++)
+        {
+            info.Environment[$"Workflow__Agents__{i}__Id"] = $"8:acs:emulator_test-agent-{i:00}";
+            info.Environment[$"Workflow__Agents__{i}__Key"] = $"test-{i:00}";
+            info.Environment[$"Workflow__Agents__{i}__Name"] = $"Test Agent {i:00}";
+        }
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;

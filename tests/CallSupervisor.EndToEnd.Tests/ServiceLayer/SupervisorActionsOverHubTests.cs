@@ -123,7 +123,8 @@ public sealed class SupervisorActionsOverHubTests(ServiceFixture fixture)
         var result = await hub.CancelMediaAsync(callId);
 
         Assert.Equal("Accepted", result.Status);
-        await hub.ExpectCallAsync(callId, c => c.MediaOperations.Any() && c.MediaOperations.All(m => m.Status == "Cancelled"), "all media cancelled");
+        // The menu ended when the caller pressed a key; the hold music (looped) was running and is cancelled.
+        await hub.ExpectCallAsync(callId, c => c.MediaOperations.Any(m => m.Status == "Cancelled") && !c.MediaOperations.Any(m => m.Status is "Running" or "Cancelling"), "all running media cancelled");
     }
 
     [Fact]
