@@ -115,13 +115,14 @@ internal sealed partial class AcsCallEngine
         {
             return new AcsMediaOperation(kind, operationContext, callback, Sim.MenuTimeMin) { Tones = ["one"] };
         }
+        if (loop)
+        {
+            // Looped hold music plays in the background until cancelled, whatever the scenario's media duration.
+            return new AcsMediaOperation(kind, operationContext, callback, duration: null);
+        }
         if (call.Scenario.MediaDurationSeconds is { } seconds && !(kind == MediaKind.Recognize && call.Plan is { MenuTone: not null }))
         {
             return new AcsMediaOperation(kind, operationContext, callback, TimeSpan.FromSeconds(seconds));
-        }
-        if (loop)
-        {
-            return new AcsMediaOperation(kind, operationContext, callback, duration: null);
         }
         if (kind == MediaKind.Recognize && call.Plan is { MenuTone: { } tone } plan && target is not null && Identifiers.SameAs(target, call.Caller))
         {
