@@ -56,6 +56,28 @@ public static class Router
             }
         }
 
+        // Each queue's free agents, longest idle first, built once per decision: a call takes the first one still free.
+        var byQueue = new Dictionary<string, Queue<AgentProfile>>(StringComparer.Ordinal);
+        AgentProfile? Longest(string queueId)
+        {
+            if (!byQueue.TryGetValue(queueId, out var line))
+            {
+                line = new Queue<AgentProfile>(directory.Agents
+                    .Where(a => free.ContainsKey(a.Id) && a.Queues.Contains(queueId))
+                    .OrderBy(a => free[a.Id].IdleSince ?? free[a.Id].PresenceSince)
+                    .ThenBy(a => a.Id, StringComparer.Ordinal));
+                byQueue[queueId] = line;
+            }
+            while (line.TryDequeue(out var next))
+            {
+                if (free.ContainsKey(next.Id))
+                {
+                    return next;
+                }
+            }
+            return null;
+        }
+
         var waiting = board.Calls.Values
             .Where(c => c.IsQueued && c.Platform == CallPlatform.Acs)
             .Select(c => (Call: c, Queue: directory.Queue(c.QueueId)))
@@ -79,12 +101,7 @@ public static class Router
                 continue;
             }
             var queueId = queue?.Id ?? call.QueueId!;
-            var chosen = directory.Agents
-                .Where(a => a.Queues.Contains(queueId) && free.ContainsKey(a.Id))
-                .OrderBy(a => free[a.Id].IdleSince ?? free[a.Id].PresenceSince)
-                .ThenBy(a => a.Id, StringComparer.Ordinal)
-                .FirstOrDefault();
-            if (chosen is not null)
+            if (Longest(queueId) is { } chosen)
             {
                 free.Remove(chosen.Id);
                 decisions.Add(new OfferCall(call.CallId, chosen, queueId));
