@@ -92,7 +92,7 @@ internal sealed partial class CallMaintenance(
             {
                 queue.Publish(new InvitationExpired($"expire:{call.CallId}:{invitation.InvitationId}", call.CallId, now, invitation.InvitationId));
             }
-            foreach (var media in call.MediaOperations.Values.Where(m => m.IsActive && m.StartedAt is { } started && started + settings.MediaTimeout < now))
+            foreach (var media in call.MediaOperations.Values.Where(m => m.IsActive && !m.Looped && m.StartedAt is { } started && started + settings.MediaTimeout < now))
             {
                 queue.Publish(new MediaExpired($"expire:{call.CallId}:{media.Id}", call.CallId, now, media.Id));
             }

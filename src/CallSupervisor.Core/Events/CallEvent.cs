@@ -94,7 +94,11 @@ public sealed record CancelAddParticipantFailed(
 public sealed record MediaOperationStarted(
     string EventId, CallId CallId, DateTimeOffset OccurredAt,
     MediaOperationId OperationId, MediaKind Kind, string? Description)
-    : CallEvent(EventId, CallId, OccurredAt);
+    : CallEvent(EventId, CallId, OccurredAt)
+{
+    /// <summary>Plays until cancelled (hold music): no end is expected, so it never expires.</summary>
+    public bool Looped { get; init; }
+}
 
 /// <summary>
 /// A media operation ended: ACS Play/Recognize Completed, Failed or Canceled; Graph operation completed or failed

@@ -19,6 +19,9 @@ public sealed record MediaOperation(
     ResultInfo? LastResult = null,
     SupervisorRequest? CancelRequest = null)
 {
+    /// <summary>Plays until cancelled (hold music): the media timeout does not apply.</summary>
+    public bool Looped { get; init; }
+
     /// <summary>The keys the caller pressed, for a menu (DTMF recognition) that completed.</summary>
     public string? Tones { get; init; }
 

@@ -101,7 +101,7 @@ public sealed class ContactCenterWorkflow(
         var result = await acs.PlayAsync(callId, options.HoldMusic, context, loop: true, cancellationToken).ConfigureAwait(false);
         if (result.IsSuccess)
         {
-            sink.Publish(new MediaOperationStarted("local:" + context, callId, time.GetUtcNow(), new MediaOperationId(context), MediaKind.Play, "Hold music"));
+            sink.Publish(new MediaOperationStarted("local:" + context, callId, time.GetUtcNow(), new MediaOperationId(context), MediaKind.Play, "Hold music") { Looped = true });
         }
         return new WorkflowStep(callId, "play", result.Error);
     }

@@ -10,6 +10,9 @@ internal sealed class FakeCallAutomationPort : ICallAutomationPort
 {
     public List<string> Requests { get; } = [];
 
+    /// <summary>The Repeatability headers each participants:add was asked to carry (null: new ones).</summary>
+    public List<Repeatability?> AddRepeatability { get; } = [];
+
     public TelephonyResult<Unit> Result { get; set; } = TelephonyResult<Unit>.Ok(Unit.Value);
 
     public TaskCompletionSource? Gate { get; set; }
@@ -42,6 +45,10 @@ internal sealed class FakeCallAutomationPort : ICallAutomationPort
 
     public async Task<TelephonyResult<InvitationId>> AddParticipantAsync(CallId callId, CommunicationIdentifier target, string operationContext, TimeSpan invitationTimeout, Repeatability? repeatability, CancellationToken cancellationToken)
     {
+        lock (Requests)
+        {
+            AddRepeatability.Add(repeatability);
+        }
         await RespondAsync($"add {callId} {target.RawId} {operationContext} {invitationTimeout.TotalSeconds}", cancellationToken);
         return AddResult;
     }

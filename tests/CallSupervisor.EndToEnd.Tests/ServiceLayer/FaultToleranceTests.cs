@@ -51,13 +51,13 @@ public sealed class FaultToleranceTests(ServiceFixture fixture)
                 mediaDurationSeconds = 2,
             });
 
-            // Wait until the far side has settled: agent accepted, media done.
+            // Wait until the far side has settled: agent accepted, the menu answered, the hold music stopped for the agent.
             var call = await hub.ExpectCallAsync(
                 callId,
                 c => c.Invitations.Any(i => i.Status == "Accepted")
-                    && c.MediaOperations.Any()
-                    && c.MediaOperations.All(m => m.Status == "Completed"),
-                "accepted invitation and completed media",
+                    && c.MediaOperations.Any(m => m.Kind == "Recognize" && m.Status == "Completed")
+                    && !c.MediaOperations.Any(m => m.Status is "Running" or "Cancelling"),
+                "accepted invitation, the menu answered and no media running",
                 TimeSpan.FromSeconds(30));
 
             var far = await EmulatedCallAsync(callId);

@@ -272,6 +272,17 @@ public sealed class CallMaintenanceTests
     }
 
     [Fact]
+    public async Task RunOnce_LoopedHoldMusicPastTheMediaTimeout_NotExpired()
+    {
+        _store.Apply(_events.MediaStarted() with { Looped = true });
+        _time.Advance(_store.Media().StartedAt!.Value + Options.MediaTimeout + TimeSpan.FromSeconds(1) - _time.GetUtcNow());
+
+        await _maintenance.RunOnceAsync(CancellationToken.None);
+
+        Assert.DoesNotContain(Drain(), e => e is MediaExpired);
+    }
+
+    [Fact]
     public async Task RunOnce_MediaPastTheMediaTimeout_QueuesItsExpiry()
     {
         _store.Apply(_events.MediaStarted());

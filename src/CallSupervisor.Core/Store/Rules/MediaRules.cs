@@ -17,7 +17,7 @@ internal static class MediaRules
                 ? $"media operation {e.OperationId} is already running"
                 : $"media operation {e.OperationId} has already ended");
         }
-        var operation = new MediaOperation(e.OperationId, e.Kind, e.Description, e.OccurredAt, MediaStatus.Running);
+        var operation = new MediaOperation(e.OperationId, e.Kind, e.Description, e.OccurredAt, MediaStatus.Running) { Looped = e.Looped };
         return Fold.Applied(WithOperation(call, operation), NewEntry.Info(call.CallId, e.OccurredAt, $"{Describe.Media(operation)} started"));
     }
 
