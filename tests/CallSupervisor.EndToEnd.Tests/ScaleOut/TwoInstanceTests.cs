@@ -31,6 +31,24 @@ public sealed class TwoInstanceTests(ScaleOutCluster cluster, ITestOutputHelper 
         var cookies = await OidcSignIn.SignInAsync(cluster.A.BaseAddress, OidcSignIn.Manager);
         await using var onA = await CallsHubClient.ConnectAsync(cluster.A.BaseAddress, Session(cookies));
         await using var onB = await CallsHubClient.ConnectAsync(cluster.B.BaseAddress, Session(cookies));
+        // Routing runs on the leader alone: on either board, at every batch, no agent on or offered two calls and no
+        // call offered twice.
+        var violations = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        void Check(object? sender, CallBoard board)
+        {
+            foreach (var violation in ContactCenter.RoutingInvariantTests.Violations(board))
+            {
+                violations.Enqueue(violation);
+            }
+        }
+        onA.BoardChanged += Check;
+        onB.BoardChanged += Check;
+        // Four ACS callers of its own beside the generated traffic, whose mix of ACS and Teams calls follows the seed.
+        for (var i = 0; i < 4; i++)
+        {
+            using var created = await cluster.Emulator.Admin.PostAsync("emulator/calls", new StringContent("{}", System.Text.Encoding.UTF8, "application/json"));
+            Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
+        }
 
         // Enough traffic first: four ACS calls the workflow answered, ended ones included (the simulation's calls are
         // short, so four live at one moment may never happen). Counting connected calls of any platform let it go on
@@ -45,7 +63,8 @@ public sealed class TwoInstanceTests(ScaleOutCluster cluster, ITestOutputHelper 
         var difference = await BoardComparison.ConvergeAsync(cluster.EmulatorCallsAsync, Converge, onA, onB);
         Assert.True(difference is null, difference);
 
-        var stream = await cluster.StreamAsync();
+        // Callers leave the menu and are offered to agents a few seconds after the answer: wait for two offers.
+        var stream = await Eventually.UntilAsync(cluster.StreamAsync, s => s.Count(IsOfferPlanned) >= 2, "two offers planned", TimeSpan.FromSeconds(60), TimeSpan.FromMilliseconds(500), s => Task.FromResult($"{s?.Count} records"));
         var fromA = stream.Count(r => ScaleOutCluster.IsFrom(r.Origin, cluster.A));
         var fromB = stream.Count(r => ScaleOutCluster.IsFrom(r.Origin, cluster.B));
         output.WriteLine($"{stream.Count} records in the stream: {fromA} appended by A, {fromB} by B");
@@ -55,6 +74,12 @@ public sealed class TwoInstanceTests(ScaleOutCluster cluster, ITestOutputHelper 
         var answered = await AnsweredAcsCallsAsync();
         Assert.True(answered.Count >= 4, $"only {answered.Count} calls answered");
         Assert.All(answered, c => Assert.Equal(1, c.GetProperty("answerRequests").GetInt32()));
+        // Each call was routed once: every offer planned by one instance only (the leader), none doubled.
+        var planned = stream.Where(IsOfferPlanned).ToList();
+        output.WriteLine($"{planned.Count} offers planned, by {planned.Select(r => r.Origin).Distinct().Count()} instance(s); "
+            + string.Join(", ", stream.GroupBy(r => System.Text.Json.JsonDocument.Parse(r.Event).RootElement.GetProperty("type").GetString()).Select(g => $"{g.Key} {g.Count()}")));
+        Assert.True(planned.Select(r => r.Origin).Distinct().Count() <= 1, "offers were planned by both instances");
+        Assert.True(violations.IsEmpty, string.Join(Environment.NewLine, violations.Take(10)));
     }
 
     [Fact]
@@ -172,6 +197,9 @@ public sealed class TwoInstanceTests(ScaleOutCluster cluster, ITestOutputHelper 
     }
 
     /// <summary>The emulator's ACS calls the app asked to answer (once or more).</summary>
+    private static bool IsOfferPlanned((string Origin, string Event) record) =>
+        record.Event.Contains("\"type\":\"offerPlanned\"", StringComparison.Ordinal);
+
     private async Task<List<JsonElement>> AnsweredAcsCallsAsync() =>
         (await cluster.EmulatorCallsAsync()).EnumerateArray()
             .Where(c => c.GetProperty("platform").GetString() == "acs" && c.GetProperty("answerRequests").GetInt32() > 0).ToList();
