@@ -63,7 +63,6 @@ public sealed record AgentRow(
     {
         AgentState.OnCall => "On call",
         AgentState.WrapUp => "Wrap-up",
-        AgentState.Offered => "Ringing",
         _ => state.ToString(),
     };
 

@@ -4,8 +4,9 @@ using CallSupervisor.Core.Routing;
 namespace CallSupervisor.Web.ViewModels;
 
 /// <summary>
-/// Where each waiting caller stands in their queue (1 = next), as the router takes them: by the time they first
-/// queued. Found once per refresh of the board, read by the grid, the cards and the detail.
+/// Where each waiting caller stands in their queue (1 = the next to be offered), as the router takes them: by the time
+/// they first queued. Callers whose call is being offered are past the line and have no place. Found once per refresh
+/// of the board, read by the grid, the cards and the detail.
 /// </summary>
 public sealed class QueueLine
 {
@@ -25,7 +26,7 @@ public sealed class QueueLine
     {
         ArgumentNullException.ThrowIfNull(directory);
         var positions = new Dictionary<CallId, int>();
-        foreach (var queue in rows.Where(r => r is { IsLive: true, WaitingSince: not null, QueueId: not null }).GroupBy(r => r.QueueId!, StringComparer.Ordinal))
+        foreach (var queue in rows.Where(r => r is { IsLive: true, WaitingSince: not null, QueueId: not null, OfferedTo: null }).GroupBy(r => r.QueueId!, StringComparer.Ordinal))
         {
             var place = 0;
             foreach (var row in queue.OrderBy(r => r.WaitingSince).ThenBy(r => r.Id, StringComparer.Ordinal))

@@ -57,7 +57,7 @@ public sealed class AgentsPageTests : DashboardTestContext
 
         var link = cut.Find("table tr[data-agent-id='ana'] a[data-testid='agent-call']");
         Assert.Equal("/?call=call-a", link.GetAttribute("href"));
-        Assert.StartsWith("Ringing: ", link.TextContent, StringComparison.Ordinal);
+        Assert.StartsWith("Offered: ", link.TextContent, StringComparison.Ordinal);
         Assert.Equal("0:05", cut.Find("table tr[data-agent-id='ana'] [data-testid='agent-in-state']").TextContent);
 
         Time.Advance(TimeSpan.FromSeconds(3));

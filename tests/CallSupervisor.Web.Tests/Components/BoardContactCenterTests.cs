@@ -29,27 +29,29 @@ public sealed class BoardContactCenterTests : DashboardTestContext
     {
         Store.Queued(Events, A, "sales");
         Store.Queued(Events, B, "sales");
-        Store.Offered(Events, B, "ana", TestEvents.Agent, "Ana Lima", "offer-1");
-        var ringingAt = Events.Now;
         Store.Queued(Events, C, "sales");
         var cQueued = Events.Now;
+        Store.Offered(Events, B, "ana", TestEvents.Agent, "Ana Lima", "offer-1");
+        var ringingAt = Events.Now;
         Store.InMenu(Events, new CallId("call-d"));
         ClockAt(ringingAt.AddSeconds(12));
 
         var cut = Page();
 
         Assert.Equal("Offered to Ana Lima (ringing 0:12)", AgentCell(cut, B));
-        Assert.Equal($"Waiting in Sales {Durations.Format(ringingAt.AddSeconds(12) - cQueued)} · #3", AgentCell(cut, C));
         Assert.StartsWith("Waiting in Sales", AgentCell(cut, A), StringComparison.Ordinal);
         Assert.EndsWith("· #1", AgentCell(cut, A), StringComparison.Ordinal);
+        // The caller being offered is past the line: the one behind them is next but one.
+        Assert.Equal($"Waiting in Sales {Durations.Format(ringingAt.AddSeconds(12) - cQueued)} · #2", AgentCell(cut, C));
         Assert.Equal("In menu", AgentCell(cut, new CallId("call-d")));
         Assert.Contains(cut.FindAll(".cs-cards .cs-card-facts span"), s => s.TextContent == "Offered to Ana Lima (ringing 0:12)");
 
         Store.Answered(Events, B, "offer-1");
+        Store.Offered(Events, A, "ben", TestEvents.Agent2, "Ben Okafor", "offer-2");
 
         cut.WaitForAssertion(() => Assert.Equal("Ana Lima", AgentCell(cut, B)));
-        // Positions follow the queue: the caller behind the answered one moves up.
-        cut.WaitForAssertion(() => Assert.EndsWith("· #2", AgentCell(cut, C), StringComparison.Ordinal));
+        // Positions follow the queue: with the first caller offered, the last one is next.
+        cut.WaitForAssertion(() => Assert.EndsWith("· #1", AgentCell(cut, C), StringComparison.Ordinal));
     }
 
     [Fact]

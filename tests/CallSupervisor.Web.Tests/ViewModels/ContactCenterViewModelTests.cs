@@ -34,6 +34,17 @@ public sealed class ContactCenterViewModelTests
     }
 
     [Fact]
+    public void QueueLine_OfferedCallerHasNoPlace_TheOthersMoveUp()
+    {
+        _store.Queued(_events, A, "sales");
+        _store.Queued(_events, B, "sales");
+        _store.Offered(_events, A, "ana", TestEvents.Agent, "Ana Lima", "offer-1");
+
+        Assert.Null(Line.PositionOf(A));
+        Assert.Equal(1, Line.PositionOf(B));
+    }
+
+    [Fact]
     public void AgentText_Offered_SaysToWhomAndHowLongItRings()
     {
         _store.Queued(_events, A, "sales");
