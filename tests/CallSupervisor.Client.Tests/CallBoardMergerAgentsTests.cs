@@ -86,6 +86,18 @@ public sealed class CallBoardMergerAgentsTests
     }
 
     [Fact]
+    public void MessagePack_NewMembers_RoundTripWithTheHubProtocolsOptions()
+    {
+        var options = new Microsoft.AspNetCore.SignalR.MessagePackHubProtocolOptions().SerializerOptions;
+        var batch = Changed(7, Queued("a", "sales", 12) with { Offer = new OfferDto("ana", "Ana Lima", At, null), AgentLeftAt = At })
+            with { Agents = [Agent("ana", "Offered")], Counts = Counts(1) with { CallsWaiting = 1 } };
+
+        var back = MessagePack.MessagePackSerializer.Deserialize<CallsChangedDto>(MessagePack.MessagePackSerializer.Serialize(batch, options), options);
+
+        Assert.Equal(JsonSerializer.Serialize(batch), JsonSerializer.Serialize(back));
+    }
+
+    [Fact]
     public void Json_MessageOfAnOlderServer_ReadsWithTheNewMembersEmpty()
     {
         // An older server's batch: no agents, no queue members on the call, no waiting count.
