@@ -87,6 +87,18 @@ public sealed class BoardContactCenterTests : DashboardTestContext
     }
 
     [Fact]
+    public void Detail_AgentOfTheDirectoryOnACallNotRoutedToThem_NamedAsAgent()
+    {
+        Store.Apply(Events.Connected(A));
+        Store.Apply(Events.RosterFor(A, 1, TestEvents.In(TestEvents.Caller), TestEvents.In(TestDirectory.Cleo)));
+
+        var cut = Page("call-a");
+
+        var cleo = cut.FindAll("ul[aria-label='Participants'] li").Single(li => li.TextContent.Contains("Cleo Park", StringComparison.Ordinal));
+        Assert.Equal("Agent", cleo.QuerySelector(".cs-role")!.TextContent);
+    }
+
+    [Fact]
     public void Detail_RolesNamedAndAStrangerMarkedUnknown()
     {
         var stranger = CommunicationIdentifier.AcsUser("8:acs:99820e3e-c000-0000-0000-0000b77f8d3f");
