@@ -74,7 +74,7 @@ public sealed record CallRow(
 
     /// <summary>
     /// True when this row sorts and filters exactly as <paramref name="other"/> at any moment: the same times, names,
-    /// search text, liveness, and whether invitations or media are pending (see <see cref="CallFilter"/> and
+    /// search text, liveness, queue place, and whether invitations or media are pending (see <see cref="CallFilter"/> and
     /// <see cref="Attention"/>, which read nothing else). A mute or a participant count can then change in place.
     /// </summary>
     public bool SamePlaceAs(CallRow other) =>
@@ -89,6 +89,8 @@ public sealed record CallRow(
         && string.Equals(Agent, other.Agent, StringComparison.Ordinal)
         && string.Equals(QueueId, other.QueueId, StringComparison.Ordinal)
         && WaitingSince == other.WaitingSince
+        // An offer takes the caller out of the line (see QueueLine): the places behind them change.
+        && OfferedTo is null == other.OfferedTo is null
         && AloneSince == other.AloneSince
         && string.Equals(SearchText, other.SearchText, StringComparison.Ordinal);
 

@@ -45,6 +45,23 @@ public sealed class ContactCenterViewModelTests
     }
 
     [Fact]
+    public void LiveCallsView_OfferPlanned_PlacesBehindMoveUpInTheSameBatch()
+    {
+        _store.Queued(_events, A, "sales");
+        _store.Queued(_events, B, "sales");
+        var view = new LiveCallsView(_attention, TimeSpan.FromSeconds(30), TestDirectory.Center);
+        view.Load(_store.Current, _events.Now);
+        Assert.Equal(2, view.Queues.PositionOf(B));
+
+        // Planned only (ACS has not answered yet): nothing else of the row changes.
+        _store.Apply(new OfferPlanned(_events.NextId(), A, _events.Now, "ana", TestEvents.Agent, "offer-1") { AgentName = "Ana Lima" });
+        view.Apply(new Core.Feeds.FeedBatch<CallsSnapshot, CallChange>(1, _store.Current, [new CallChange(A, CallChangeKind.Updated), CallChange.Agents]), _events.Now);
+
+        Assert.Equal(1, view.Queues.PositionOf(B));
+        Assert.Equal(2, view.Rows.Count);
+    }
+
+    [Fact]
     public void AgentText_Offered_SaysToWhomAndHowLongItRings()
     {
         _store.Queued(_events, A, "sales");
