@@ -54,7 +54,8 @@ public sealed class ContactCenterViewModelTests
         Assert.Equal(2, view.Queues.PositionOf(B));
 
         // Planned only (ACS has not answered yet): nothing else of the row changes.
-        _store.Apply(new OfferPlanned(_events.NextId(), A, _events.Now, "ana", TestEvents.Agent, "offer-1") { AgentName = "Ana Lima" });
+        // (To Ben: the test calls' callee is Ana's identity, whose name would change the row's search text.)
+        _store.Apply(new OfferPlanned(_events.NextId(), A, _events.Now, "ben", TestEvents.Agent2, "offer-1") { AgentName = "Ben Okafor" });
         view.Apply(new Core.Feeds.FeedBatch<CallsSnapshot, CallChange>(1, _store.Current, [new CallChange(A, CallChangeKind.Updated), CallChange.Agents]), _events.Now);
 
         Assert.Equal(1, view.Queues.PositionOf(B));
