@@ -12,16 +12,29 @@ public sealed class CallBoard
     private static readonly CallCountsDto NoCounts = new(0, 0, 0, 0);
 
     /// <summary>The board before any snapshot: no calls, version 0, no snapshot applied.</summary>
-    public static CallBoard Empty { get; } = new(0, NoCounts, ImmutableDictionary<string, CallDto>.Empty.WithComparers(StringComparer.Ordinal), 0);
+    public static CallBoard Empty { get; } = new(0, NoCounts, ImmutableDictionary<string, CallDto>.Empty.WithComparers(StringComparer.Ordinal), 0, []);
 
-    internal CallBoard(long version, CallCountsDto counts, ImmutableDictionary<string, CallDto> calls, int snapshotsApplied, bool isPartial = false)
+    private readonly Lazy<IReadOnlyList<QueueSummary>> _queues;
+
+    internal CallBoard(long version, CallCountsDto counts, ImmutableDictionary<string, CallDto> calls, int snapshotsApplied, IReadOnlyList<AgentDto> agents, bool isPartial = false)
     {
         Version = version;
         Counts = counts;
         CallMap = calls;
         SnapshotsApplied = snapshotsApplied;
+        Agents = agents;
         IsPartial = isPartial;
+        _queues = new Lazy<IReadOnlyList<QueueSummary>>(() => QueueSummary.Of(calls.Values));
     }
+
+    /// <summary>Every agent with their state, as last sent (empty from a server that sends none).</summary>
+    public IReadOnlyList<AgentDto> Agents { get; }
+
+    /// <summary>
+    /// Callers waiting per queue (live, queued, no agent yet), by queue id, found from the calls the first time it is
+    /// read. Queues with nobody waiting are not listed.
+    /// </summary>
+    public IReadOnlyList<QueueSummary> Queues => _queues.Value;
 
     /// <summary>The server's store version this board reflects (the snapshot's, or the last applied batch's).</summary>
     public long Version { get; }

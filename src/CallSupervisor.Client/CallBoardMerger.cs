@@ -22,6 +22,7 @@ public sealed class CallBoardMerger
 
     // The snapshot parts of this connection so far, and the part expected next.
     private ImmutableDictionary<string, CallDto>.Builder? _parts;
+    private IReadOnlyList<AgentDto>? _partAgents;
     private int _nextPart = 1;
 
     /// <summary>The current board (<see cref="CallBoard.Empty"/> until the first snapshot).</summary>
@@ -50,6 +51,7 @@ public sealed class CallBoardMerger
             _early.Clear();
             _awaitingSnapshot = true;
             _parts = null;
+            _partAgents = null;
             _nextPart = 1;
         }
     }
@@ -67,6 +69,7 @@ public sealed class CallBoardMerger
             if (snapshot.Part <= 1)
             {
                 _parts = ImmutableDictionary.CreateBuilder<string, CallDto>(StringComparer.Ordinal);
+                _partAgents = null;
                 _nextPart = 1;
             }
             if (_parts is null || snapshot.Part != _nextPart || snapshot.Part > snapshot.Parts)
@@ -77,6 +80,8 @@ public sealed class CallBoardMerger
             {
                 _parts[call.CallId] = call;
             }
+            // Every part carries the agents; an older server sends none (the board then has none).
+            _partAgents = snapshot.Agents ?? _partAgents;
             _nextPart++;
             if (snapshot.Part < snapshot.Parts)
             {
@@ -85,14 +90,15 @@ public sealed class CallBoardMerger
                     // A reconnect: the last known board stays until the new one is whole.
                     return new MergeResult(MergeOutcome.Buffered, _board);
                 }
-                _board = new CallBoard(snapshot.Version, snapshot.Counts, _parts.ToImmutable(), 0, isPartial: true);
+                _board = new CallBoard(snapshot.Version, snapshot.Counts, _parts.ToImmutable(), 0, _partAgents ?? [], isPartial: true);
                 return new MergeResult(MergeOutcome.Applied, _board);
             }
 
             // Replaced, not merged, even if its version is lower than the board's: after a server restart the
             // versions start again, and the snapshot is the truth of this connection.
-            var board = new CallBoard(snapshot.Version, snapshot.Counts, _parts.ToImmutable(), _board.SnapshotsApplied + 1);
+            var board = new CallBoard(snapshot.Version, snapshot.Counts, _parts.ToImmutable(), _board.SnapshotsApplied + 1, _partAgents ?? []);
             _parts = null;
+            _partAgents = null;
             foreach (var batch in _early.Values)
             {
                 if (batch.Version > board.Version)
@@ -126,7 +132,8 @@ public sealed class CallBoardMerger
         }
     }
 
-    // Batches carry whole calls, so a changed call simply replaces the one on the board.
+    // Batches carry whole calls, so a changed call simply replaces the one on the board; agents come whole too, and
+    // only when they changed (null: keep the board's).
     private static CallBoard Apply(CallBoard board, CallsChangedDto batch)
     {
         var calls = board.CallMap.ToBuilder();
@@ -138,6 +145,6 @@ public sealed class CallBoardMerger
         {
             calls.Remove(removed);
         }
-        return new CallBoard(batch.Version, batch.Counts, calls.ToImmutable(), board.SnapshotsApplied);
+        return new CallBoard(batch.Version, batch.Counts, calls.ToImmutable(), board.SnapshotsApplied, batch.Agents ?? board.Agents);
     }
 }

@@ -9,12 +9,40 @@ namespace CallSupervisor.Contracts;
 /// <see cref="Version"/> and the same <see cref="Counts"/>), live calls first, so a client on a busy center has the
 /// totals and the first calls at once instead of waiting for every call. Together the parts are the whole board.
 /// </remarks>
-public sealed record CallsSnapshotDto(long Version, CallCountsDto Counts, IReadOnlyList<CallDto> Calls, int Part = 1, int Parts = 1);
+public sealed record CallsSnapshotDto(long Version, CallCountsDto Counts, IReadOnlyList<CallDto> Calls, int Part = 1, int Parts = 1)
+{
+    /// <summary>Every agent of the directory (each part carries them all: there are few); null from an older server.</summary>
+    public IReadOnlyList<AgentDto>? Agents { get; init; }
+}
 
-/// <summary>A batch of changes: the calls that changed (complete), the ids of removed calls, and the new counts.</summary>
-public sealed record CallsChangedDto(long Version, CallCountsDto Counts, IReadOnlyList<CallDto> Changed, IReadOnlyList<string> Removed);
+/// <summary>
+/// A batch of changes: the calls that changed (complete), the ids of removed calls, and the new counts.
+/// <see cref="Agents"/>: null when no agent changed, else every agent (complete, replacing the previous list).
+/// </summary>
+public sealed record CallsChangedDto(long Version, CallCountsDto Counts, IReadOnlyList<CallDto> Changed, IReadOnlyList<string> Removed)
+{
+    public IReadOnlyList<AgentDto>? Agents { get; init; }
+}
 
-public sealed record CallCountsDto(int LiveCalls, int Participants, int PendingInvitations, int RunningMedia);
+/// <summary><see cref="CallsWaiting"/>: callers queued with no agent yet (per queue: see <c>CallDto.QueueId</c>).</summary>
+public sealed record CallCountsDto(int LiveCalls, int Participants, int PendingInvitations, int RunningMedia)
+{
+    public int CallsWaiting { get; init; }
+}
+
+/// <summary>
+/// An agent as the Agents page shows them. <see cref="State"/>: Available, Offered, OnCall, WrapUp, Away or Offline,
+/// since <see cref="Since"/> (null: not heard of since the log began); <see cref="Reason"/> says why an agent is away. Counters are for the current UTC day.
+/// </summary>
+public sealed record AgentDto(
+    string AgentId, string Name, string State, DateTimeOffset? Since, string? CallId, string? OfferedCallId,
+    IReadOnlyList<string> Queues, int HandledToday, int MissedToday, int MissedInARow, string? Reason);
+
+/// <summary>
+/// A queued call's offer to one agent: planned at <see cref="PlannedAt"/>, ringing since <see cref="RingingSince"/>
+/// once ACS took the invitation.
+/// </summary>
+public sealed record OfferDto(string AgentId, string? AgentName, DateTimeOffset PlannedAt, DateTimeOffset? RingingSince);
 
 public sealed record IdentifierDto(string Kind, string RawId, string Value);
 
@@ -30,7 +58,29 @@ public sealed record MediaOperationDto(string Id, string Kind, string? Descripti
 public sealed record CallDto(
     string CallId, string Platform, string State, IdentifierDto? Caller, IdentifierDto? Callee,
     DateTimeOffset StartedAt, DateTimeOffset? EndedAt, bool NeedsReconcile,
-    IReadOnlyList<ParticipantDto> Participants, IReadOnlyList<InvitationDto> Invitations, IReadOnlyList<MediaOperationDto> MediaOperations);
+    IReadOnlyList<ParticipantDto> Participants, IReadOnlyList<InvitationDto> Invitations, IReadOnlyList<MediaOperationDto> MediaOperations)
+{
+    /// <summary>The queue the caller waits (or waited) in; null before the menu's choice or for a call outside the queues.</summary>
+    public string? QueueId { get; init; }
+
+    public string? QueueName { get; init; }
+
+    /// <summary>When the caller first queued (their wait counts from here).</summary>
+    public DateTimeOffset? QueuedAt { get; init; }
+
+    /// <summary>The offer in progress, if any.</summary>
+    public OfferDto? Offer { get; init; }
+
+    /// <summary>The agent who took the call (kept after they left).</summary>
+    public string? AgentId { get; init; }
+
+    public string? AgentName { get; init; }
+
+    public DateTimeOffset? AnsweredAt { get; init; }
+
+    /// <summary>When the agent left a call that went on (the caller is then with nobody).</summary>
+    public DateTimeOffset? AgentLeftAt { get; init; }
+}
 
 /// <summary>Result of a supervisor command invoked through the hub.</summary>
 /// <summary>

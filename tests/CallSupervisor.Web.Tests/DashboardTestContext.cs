@@ -49,6 +49,8 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<IConfirmService>(Confirm);
         Services.AddSingleton(Options.Create(Dashboard));
         Services.AddSingleton(new OperationsMonitor(Time));
+        Services.AddSingleton(_ => new CallSupervisor.Core.Workflow.WorkflowOptions(true, Directory,
+            new Uri("https://media.example/hold.wav"), new Uri("https://media.example/menu.wav"), TimeSpan.FromSeconds(60)));
         // The operations page reads the pipeline and the log's state; nothing here appends.
         Services.AddSingleton(new EventLogStatus(Time));
         Services.AddSingleton<ILeadership, SingleInstanceLeadership>();
@@ -58,6 +60,9 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
     }
 
     internal ManualTimeProvider Time { get; } = new();
+
+    /// <summary>The contact center the pages show (two queues, three agents); a test may replace it before rendering.</summary>
+    internal CallSupervisor.Core.Routing.ContactCenterDirectory Directory { get; set; } = TestDirectory.Center;
 
     internal InMemoryAuditTrail Audit { get; } = new();
 

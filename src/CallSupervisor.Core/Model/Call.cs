@@ -53,6 +53,12 @@ public sealed record Call(
     /// </summary>
     public ImmutableDictionary<string, string> Names { get; init; } = ImmutableDictionary<string, string>.Empty;
 
+    /// <summary>
+    /// Roles of people a supervisor brought into the call (a supervisor listening in, a transfer target), by raw id;
+    /// callers and agents are known without it (see <see cref="ParticipantNames.RoleOf"/>).
+    /// </summary>
+    public ImmutableDictionary<string, ParticipantRole> Roles { get; init; } = ImmutableDictionary<string, ParticipantRole>.Empty;
+
     /// <summary>Supervisor actions sent and not yet settled, keyed by their operationContext.</summary>
     public ImmutableDictionary<string, CallSupervisor.Core.Events.PendingAction> PendingActions { get; init; } =
         ImmutableDictionary<string, CallSupervisor.Core.Events.PendingAction>.Empty;

@@ -21,6 +21,8 @@ internal static class Describe
         {
             ParticipantRole.Caller => "Caller " + name,
             ParticipantRole.Agent => "Agent " + name,
+            ParticipantRole.Supervisor => "Supervisor " + name,
+            ParticipantRole.TransferTarget => "Transfer target " + name,
             _ when call.Names.ContainsKey(identifier.RawId) => name,
             _ => identifier.Kind switch
             {

@@ -2,12 +2,20 @@ using CallSupervisor.Core.Identifiers;
 
 namespace CallSupervisor.Core.Model;
 
-/// <summary>The role the app knows for someone in a call.</summary>
+/// <summary>
+/// The role the app knows for someone in a call. <c>Other</c>: someone the app has a name for but no role;
+/// <c>Unknown</c>: someone it knows nothing about (no name, no role), shown by kind and short id.
+/// <c>Supervisor</c> and <c>TransferTarget</c> are for people a supervisor brings in (listening in, a transfer): the
+/// actions that do so name them in <see cref="Call.Roles"/>.
+/// </summary>
 public enum ParticipantRole
 {
     Other,
     Caller,
     Agent,
+    Supervisor,
+    TransferTarget,
+    Unknown,
 }
 
 /// <summary>
@@ -23,7 +31,10 @@ public static class ParticipantNames
         return call.Names.TryGetValue(identifier.RawId, out var name) ? name : IdentifierFormat.Short(identifier);
     }
 
-    /// <summary>Caller (the party that called), Agent (someone this app invited), else Other.</summary>
+    /// <summary>
+    /// Caller (the party that called), a role the call records (<see cref="Call.Roles"/>), Agent (the agent who took
+    /// the call, the one offered it, or someone this app invited), Other (named), else Unknown.
+    /// </summary>
     public static ParticipantRole RoleOf(Call call, CommunicationIdentifier identifier)
     {
         ArgumentNullException.ThrowIfNull(call);
@@ -32,6 +43,14 @@ public static class ParticipantNames
         {
             return ParticipantRole.Caller;
         }
+        if (call.Roles.TryGetValue(identifier.RawId, out var role))
+        {
+            return role;
+        }
+        if (call.AgentIdentity?.RawId == identifier.RawId || call.Offer?.Agent.RawId == identifier.RawId)
+        {
+            return ParticipantRole.Agent;
+        }
         foreach (var invitation in call.Invitations.Values)
         {
             if (invitation.Target.RawId == identifier.RawId)
@@ -39,7 +58,7 @@ public static class ParticipantNames
                 return ParticipantRole.Agent;
             }
         }
-        return ParticipantRole.Other;
+        return call.Names.ContainsKey(identifier.RawId) ? ParticipantRole.Other : ParticipantRole.Unknown;
     }
 
     /// <summary>

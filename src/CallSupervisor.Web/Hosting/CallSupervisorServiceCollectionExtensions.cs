@@ -33,8 +33,8 @@ public static class CallSupervisorServiceCollectionExtensions
             .Validate(o => o.BatchWindow >= TimeSpan.Zero && o.BatchWindow <= TimeSpan.FromSeconds(2), "Dashboard:BatchWindow must be between 0 and 2 s.")
             .Validate(o => o.HubBatchWindow >= TimeSpan.Zero && o.HubBatchWindow <= TimeSpan.FromSeconds(2), "Dashboard:HubBatchWindow must be between 0 and 2 s.")
             .Validate(o => o.ShowEndedFor >= TimeSpan.Zero, "Dashboard:ShowEndedFor must not be negative.")
-            .Validate(o => o.Thresholds.Ringing > TimeSpan.Zero && o.Thresholds.OnHold > TimeSpan.Zero && o.Thresholds.CallLength > TimeSpan.Zero,
-                "Dashboard:Thresholds:Ringing, OnHold and CallLength must be positive.")
+            .Validate(o => o.Thresholds.Ringing > TimeSpan.Zero && o.Thresholds.OnHold > TimeSpan.Zero && o.Thresholds.CallLength > TimeSpan.Zero && o.Thresholds.Alone > TimeSpan.Zero,
+                "Dashboard:Thresholds:Ringing, OnHold, CallLength and Alone must be positive.")
             .ValidateOnStart();
 
         services.AddSingleton(TimeProvider.System);

@@ -28,7 +28,7 @@ public sealed class DashboardOptions
 
 /// <summary>
 /// When a row is marked as needing attention (with colour, icon and text): an invitation ringing, a participant on
-/// hold, or the whole call lasting longer than these.
+/// hold, the whole call, or a caller with nobody lasting longer than these.
 /// </summary>
 public sealed class AttentionThresholds
 {
@@ -37,4 +37,10 @@ public sealed class AttentionThresholds
     public TimeSpan OnHold { get; set; } = TimeSpan.FromSeconds(60);
 
     public TimeSpan CallLength { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// How long a live caller may be with nobody (no agent, queue place or menu, or their agent left) before the call is
+    /// marked: long enough for the step between connecting and the menu, short enough that nobody is forgotten.
+    /// </summary>
+    public TimeSpan Alone { get; set; } = TimeSpan.FromSeconds(10);
 }

@@ -3,16 +3,23 @@ using CallSupervisor.Core.Identifiers;
 using CallSupervisor.Core.Events;
 using CallSupervisor.Core.Execution;
 using CallSupervisor.Core.Model;
+using CallSupervisor.Core.Routing;
+using CallSupervisor.Core.Feeds;
+using CallSupervisor.Web.ViewModels;
 
 namespace CallSupervisor.Web.Hubs;
 
 internal static class CallDtoMapper
 {
     /// <summary>The snapshot in parts of at most <paramref name="partSize"/> calls, live calls first (at least one part).</summary>
-    public static IEnumerable<CallsSnapshotDto> ToDtoParts(this CallsSnapshot snapshot, long version, int partSize)
+    public static IEnumerable<CallsSnapshotDto> ToDtoParts(
+        this CallsSnapshot snapshot, long version, int partSize, ContactCenterDirectory? directory = null, DateTimeOffset? now = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(partSize, 1);
+        directory ??= ContactCenterDirectory.Empty;
         var counts = snapshot.Counts.ToDto();
+        // Every part carries all the agents (a few dozen): a client has them with the first part.
+        var agents = snapshot.AgentDtos(directory, now ?? DateTimeOffset.UtcNow);
         var ordered = snapshot.Calls.Values
             .OrderBy(c => c.State == CallState.Disconnected)
             .ThenBy(c => c.StartedAt)
@@ -21,11 +28,35 @@ internal static class CallDtoMapper
         for (var part = 0; part < parts; part++)
         {
             // Mapped part by part, so the first goes out before the last is built.
-            yield return new CallsSnapshotDto(version, counts, [.. ordered.Skip(part * partSize).Take(partSize).Select(ToDto)], part + 1, parts);
+            yield return new CallsSnapshotDto(version, counts, [.. ordered.Skip(part * partSize).Take(partSize).Select(c => c.ToDto(directory))], part + 1, parts)
+            {
+                Agents = agents,
+            };
         }
     }
 
-    public static CallDto ToDto(this Call call) => new(
+    /// <summary>
+    /// One batch as a <c>changed</c> message: the calls it names (an agents change names no call), the ones gone, and
+    /// every agent when any changed (else null: unchanged).
+    /// </summary>
+    public static CallsChangedDto ToChangedDto(this FeedBatch<CallsSnapshot, CallChange> batch, ContactCenterDirectory directory, DateTimeOffset now)
+    {
+        var changedIds = batch.Changes.Where(c => !c.IsAgents).Select(c => c.CallId).Distinct().ToList();
+        var changed = changedIds.Select(id => batch.State.Find(id)).OfType<Call>().Select(c => c.ToDto(directory)).ToList();
+        var removed = changedIds.Where(id => batch.State.Find(id) is null).Select(id => id.Value).ToList();
+        return new CallsChangedDto(batch.Version, batch.State.Counts.ToDto(), changed, removed)
+        {
+            Agents = batch.Changes.Any(c => c.IsAgents) ? batch.State.AgentDtos(directory, now) : null,
+        };
+    }
+
+    /// <summary>Every agent of the directory (and any the log knows beyond it), as the Agents page lists them.</summary>
+    public static IReadOnlyList<AgentDto> AgentDtos(this CallsSnapshot snapshot, ContactCenterDirectory directory, DateTimeOffset now) =>
+        [.. AgentRow.All(directory, snapshot, now).Select(a => new AgentDto(
+            a.AgentId, a.Name, a.State.ToString(), a.Since, a.CallId?.Value, a.OfferedCallId?.Value, [.. a.Queues],
+            a.HandledToday, a.MissedToday, a.MissedInARow, a.Reason))];
+
+    public static CallDto ToDto(this Call call, ContactCenterDirectory? directory = null) => new(
         call.CallId.Value,
         call.Platform.ToString(),
         call.State.ToString(),
@@ -39,7 +70,22 @@ internal static class CallDtoMapper
         [.. call.Invitations.Values.OrderBy(i => i.RequestedAt).Select(i =>
             new InvitationDto(i.InvitationId.Value, i.Target.ToDto(), InvitationStatusText(call, i), i.RequestedAt, i.ExpiresAt, i.CancelLostRace, i.LastResult?.ToString(), i.NoOutcomeFromAcs))],
         [.. call.MediaOperations.Values.OrderBy(m => m.StartedAt).Select(m =>
-            new MediaOperationDto(m.Id.Value, m.Kind.ToString(), m.Description, MediaStatusText(call, m), m.StartedAt, m.EndedAt, m.LastResult?.ToString()))]);
+            new MediaOperationDto(m.Id.Value, m.Kind.ToString(), m.Description, MediaStatusText(call, m), m.StartedAt, m.EndedAt, m.LastResult?.ToString()))])
+    {
+        QueueId = call.QueueId,
+        QueueName = call.QueueId is { } queue ? directory?.Queue(queue)?.Name ?? queue : null,
+        QueuedAt = call.QueuedAt,
+        Offer = call.Offer is { } offer
+            ? new OfferDto(offer.AgentId, offer.AgentName, offer.PlannedAt,
+                offer.InvitationId is { } id && call.Invitations.TryGetValue(id, out var invitation) ? invitation.RequestedAt : null)
+            : null,
+        AgentId = call.AgentId,
+        AgentName = call.AgentId is { } agent
+            ? directory?.Agent(agent)?.Name ?? (call.AgentIdentity is { } identity ? ParticipantNames.Display(call, identity) : agent)
+            : null,
+        AnsweredAt = call.AnsweredAt,
+        AgentLeftAt = call.AgentLeftAt,
+    };
 
     // On the wire a cancel in flight is a status ("Cancelling"), as clients have always read it.
     private static string InvitationStatusText(Call call, Invitation i) =>
@@ -48,7 +94,7 @@ internal static class CallDtoMapper
     private static string MediaStatusText(Call call, MediaOperation m) =>
         m.IsActive && call.PendingFor(ActionKind.CancelMedia, "") is not null ? "Cancelling" : m.Status.ToString();
 
-    public static CallCountsDto ToDto(this CallCounts c) => new(c.LiveCalls, c.Participants, c.PendingInvitations, c.RunningMedia);
+    public static CallCountsDto ToDto(this CallCounts c) => new(c.LiveCalls, c.Participants, c.PendingInvitations, c.RunningMedia) { CallsWaiting = c.CallsWaiting };
 
     public static IdentifierDto ToDto(this CommunicationIdentifier id) => new(id.Kind.ToString(), id.RawId, id.Value);
 

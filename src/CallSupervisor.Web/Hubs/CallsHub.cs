@@ -16,7 +16,9 @@ namespace CallSupervisor.Web.Hubs;
 /// invocation is refused (and audited) however it was made.
 /// </summary>
 [Microsoft.AspNetCore.Authorization.Authorize(Policy = Security.SupervisorPolicies.Observe)]
-public sealed class CallsHub(ICallsFeed store, ActionExecutor actions, CallSupervisor.Web.Hosting.OperationsMonitor monitor) : Hub
+public sealed class CallsHub(
+    ICallsFeed store, ActionExecutor actions, CallSupervisor.Web.Hosting.OperationsMonitor monitor,
+    CallSupervisor.Core.Workflow.WorkflowOptions workflow, TimeProvider time) : Hub
 {
     public const string Path = CallsHubContract.Path;
 
@@ -25,7 +27,7 @@ public sealed class CallsHub(ICallsFeed store, ActionExecutor actions, CallSuper
         // Version first: if the state read after it is newer, the client re-applies a batch it already has,
         // which is harmless (batches carry whole calls); the other order could make it drop a needed batch.
         var version = store.Version;
-        foreach (var part in store.Current.ToDtoParts(version, CallsHubContract.SnapshotPartSize))
+        foreach (var part in store.Current.ToDtoParts(version, CallsHubContract.SnapshotPartSize, workflow.Directory, time.GetUtcNow()))
         {
             await Clients.Caller.SendAsync(CallsHubContract.SnapshotMessage, part, Context.ConnectionAborted);
         }

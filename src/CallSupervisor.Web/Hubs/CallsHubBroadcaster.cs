@@ -1,16 +1,17 @@
 using CallSupervisor.Contracts;
 using CallSupervisor.Core.Store;
 using Microsoft.AspNetCore.SignalR;
-using CallSupervisor.Core.Model;
 
 namespace CallSupervisor.Web.Hubs;
 
 /// <summary>
 /// The hub as one more subscriber of the store: each batch from the feed (coalesced while the previous push was being
 /// sent, or over <c>Dashboard:HubBatchWindow</c>) becomes one <c>changed</c> message carrying only the calls that
-/// changed. It owns no state.
+/// changed, and the agents when any changed. It owns no state.
 /// </summary>
-internal sealed partial class CallsHubBroadcaster(ICallsFeed store, IHubContext<CallsHub> hub, Microsoft.Extensions.Options.IOptions<Hosting.DashboardOptions> options, ILogger<CallsHubBroadcaster> logger) : BackgroundService
+internal sealed partial class CallsHubBroadcaster(
+    ICallsFeed store, IHubContext<CallsHub> hub, Microsoft.Extensions.Options.IOptions<Hosting.DashboardOptions> options,
+    CallSupervisor.Core.Workflow.WorkflowOptions workflow, TimeProvider time, ILogger<CallsHubBroadcaster> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -19,12 +20,9 @@ internal sealed partial class CallsHubBroadcaster(ICallsFeed store, IHubContext<
         {
             try
             {
-                var changedIds = batch.Changes.Select(c => c.CallId).Distinct().ToList();
-                var changed = changedIds.Select(id => batch.State.Find(id)).OfType<Call>().Select(c => c.ToDto()).ToList();
-                var removed = changedIds.Where(id => batch.State.Find(id) is null).Select(id => id.Value).ToList();
                 await hub.Clients.All.SendAsync(
                     CallsHubContract.ChangedMessage,
-                    new CallsChangedDto(batch.Version, batch.State.Counts.ToDto(), changed, removed),
+                    batch.ToChangedDto(workflow.Directory, time.GetUtcNow()),
                     stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)

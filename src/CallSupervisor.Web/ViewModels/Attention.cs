@@ -10,13 +10,18 @@ public enum AttentionReason
     RingingLong = 1,
     OnHoldLong = 2,
     LongCall = 4,
+
+    /// <summary>A live caller with nobody: no agent, no queue place, no offer, or their agent left.</summary>
+    Alone = 8,
 }
 
 /// <summary>
 /// The attention rules of the dashboard, one place for the grid, the cards, the summary and the alerts. They read a
-/// row and the clock; the thresholds come from <see cref="AttentionThresholds"/>.
+/// row and the clock; the thresholds come from <see cref="AttentionThresholds"/>. <paramref name="queues"/>: the app
+/// routes callers to queues, so a caller with nobody (<see cref="CallRow.AloneSince"/>) is a fault to mark; without
+/// queues every call is only watched and nobody is expected to route it.
 /// </summary>
-public sealed class Attention(AttentionThresholds thresholds)
+public sealed class Attention(AttentionThresholds thresholds, bool queues = false)
 {
     public AttentionThresholds Thresholds { get; } = thresholds;
 
@@ -39,13 +44,21 @@ public sealed class Attention(AttentionThresholds thresholds)
         {
             reasons |= AttentionReason.LongCall;
         }
+        if (queues && row.AloneSince is { } alone && now - alone > Thresholds.Alone)
+        {
+            reasons |= AttentionReason.Alone;
+        }
         return reasons;
     }
 
     /// <summary>The reasons as a supervisor reads them, e.g. "Ringing 0:45 · On hold 1:20".</summary>
     public static string Describe(AttentionReason reasons, CallRow row, DateTimeOffset now)
     {
-        var parts = new List<string>(3);
+        var parts = new List<string>(4);
+        if (reasons.HasFlag(AttentionReason.Alone) && row.AloneSince is { } alone)
+        {
+            parts.Add((row.AgentLeft ? "Agent left " : "No agent or queue ") + Durations.Format(now - alone));
+        }
         if (reasons.HasFlag(AttentionReason.RingingLong) && row.RingingSince is { } ringing)
         {
             parts.Add("Ringing " + Durations.Format(now - ringing));
@@ -63,11 +76,11 @@ public sealed class Attention(AttentionThresholds thresholds)
 
     /// <summary>
     /// Ordering for "needs attention first": calls needing attention, most reasons and longest waiting first, then
-    /// waiting calls by how long they have rung, then the rest by start (oldest first, so new calls go to the end).
+    /// waiting calls by how long they have rung or waited in a queue, then the rest by start (oldest first, so new calls go to the end).
     /// </summary>
     public IOrderedEnumerable<CallRow> NeedsAttentionFirst(IEnumerable<CallRow> rows, DateTimeOffset now) => rows
         .OrderByDescending(r => System.Numerics.BitOperations.PopCount((uint)Of(r, now)))
-        .ThenBy(r => r.RingingSince ?? DateTimeOffset.MaxValue)
+        .ThenBy(r => r.RingingSince ?? r.WaitingSince ?? DateTimeOffset.MaxValue)
         // Ended calls (still shown, dimmed, for a moment) below every live one.
         .ThenBy(r => r.IsLive ? 0 : 1)
         .ThenBy(r => r.StartedAt);

@@ -36,6 +36,30 @@ public sealed record CallRow(
 {
     public string Id => CallId.Value;
 
+    /// <summary>The queue the caller waits in, while they wait (null once an agent took the call).</summary>
+    public string? QueueId { get; init; }
+
+    /// <summary>Since when the caller has waited in <see cref="QueueId"/> (their first queuing); null when not queued.</summary>
+    public DateTimeOffset? WaitingSince { get; init; }
+
+    /// <summary>The agent the call is offered to now, and since when (ringing, or planned until ACS takes it).</summary>
+    public string? OfferedTo { get; init; }
+
+    public DateTimeOffset? OfferedSince { get; init; }
+
+    /// <summary>The caller is still choosing in the menu (no queue yet).</summary>
+    public bool InMenu { get; init; }
+
+    /// <summary>The agent who took the call left it while the call goes on.</summary>
+    public bool AgentLeft { get; init; }
+
+    /// <summary>
+    /// Since when a live ACS caller has been with nobody — no agent, no queue place, no offer and no menu — or since
+    /// their agent left. Routing makes it impossible; an outside change (a cancelled offer, an agent hanging up) can
+    /// still cause it, and <see cref="Attention"/> marks it.
+    /// </summary>
+    public DateTimeOffset? AloneSince { get; init; }
+
     public bool IsLive => State != CallState.Disconnected;
 
     /// <summary>
@@ -50,7 +74,7 @@ public sealed record CallRow(
 
     /// <summary>
     /// True when this row sorts and filters exactly as <paramref name="other"/> at any moment: the same times, names,
-    /// search text, liveness, and whether invitations or media are pending (see <see cref="CallFilter"/> and
+    /// search text, liveness, queue place, and whether invitations or media are pending (see <see cref="CallFilter"/> and
     /// <see cref="Attention"/>, which read nothing else). A mute or a participant count can then change in place.
     /// </summary>
     public bool SamePlaceAs(CallRow other) =>
@@ -63,6 +87,11 @@ public sealed record CallRow(
         && RunningMedia > 0 == other.RunningMedia > 0
         && string.Equals(Caller, other.Caller, StringComparison.Ordinal)
         && string.Equals(Agent, other.Agent, StringComparison.Ordinal)
+        && string.Equals(QueueId, other.QueueId, StringComparison.Ordinal)
+        && WaitingSince == other.WaitingSince
+        // An offer takes the caller out of the line (see QueueLine): the places behind them change.
+        && OfferedTo is null == other.OfferedTo is null
+        && AloneSince == other.AloneSince
         && string.Equals(SearchText, other.SearchText, StringComparison.Ordinal);
 
     // One row per call version for the whole process: a Call is immutable and replaced on every change, so its row
@@ -80,7 +109,11 @@ public sealed record CallRow(
         // The number under a caller's name, when the name is not already the number.
         var number = call.Caller is { Kind: IdentifierKind.PhoneNumber } phone && call.Names.ContainsKey(phone.RawId) ? IdentifierFormat.Short(phone) : null;
         var callee = call.Callee is { } to ? ParticipantNames.Display(call, to) : "—";
-        var agent = ParticipantNames.AgentOf(call);
+        // The contact center's own account first (the agent who took the call, the offer); else, for a call outside
+        // the queues, whoever this app invited.
+        (CommunicationIdentifier Agent, bool Answered)? agent = call.AgentIdentity is { } taken ? (taken, true)
+            : call.Offer is not null || call.QueueId is not null ? null
+            : ParticipantNames.AgentOf(call);
         DateTimeOffset? ringing = null;
         foreach (var invitation in call.Invitations.Values)
         {
@@ -100,6 +133,11 @@ public sealed record CallRow(
             }
         }
         var agentName = agent is { } a ? ParticipantNames.Display(call, a.Agent) : null;
+        var offeredSince = call.Offer is { } offer
+            ? (offer.InvitationId is { } id && call.Invitations.TryGetValue(id, out var offered) ? offered.RequestedAt : offer.PlannedAt)
+            : (DateTimeOffset?)null;
+        var inMenu = call.IsLive && call.QueueId is null && call.AgentId is null
+            && call.MediaOperations.Values.Any(m => m.IsActive && m.Kind == MediaKind.Recognize);
         return new CallRow(
             call.CallId,
             caller,
@@ -119,6 +157,28 @@ public sealed record CallRow(
             onHold,
             string.Join(' ', new[] { caller, number, call.Caller?.Value, callee, agentName, call.CallId.Value }
                 .Concat(call.Participants.Values.Select(p => ParticipantNames.Display(call, p.Identifier)))
-                .Where(s => !string.IsNullOrEmpty(s))));
+                .Where(s => !string.IsNullOrEmpty(s))))
+        {
+            QueueId = call.IsQueued ? call.QueueId : null,
+            WaitingSince = call.IsQueued ? call.QueuedAt : null,
+            OfferedTo = call.Offer is { } o ? o.AgentName ?? ParticipantNames.Display(call, o.Agent) : null,
+            OfferedSince = offeredSince,
+            InMenu = inMenu,
+            AgentLeft = call.AgentLeftAt is not null,
+            AloneSince = AloneSinceOf(call, agent is not null, inMenu),
+        };
+    }
+
+    private static DateTimeOffset? AloneSinceOf(Call call, bool hasAgent, bool inMenu)
+    {
+        if (call.Platform != CallPlatform.Acs || call.State != CallState.Connected)
+        {
+            return null;
+        }
+        if (call.AgentLeftAt is { } left)
+        {
+            return left;
+        }
+        return hasAgent || inMenu || call.QueueId is not null || call.Offer is not null ? null : call.StartedAt;
     }
 }

@@ -14,8 +14,10 @@ namespace CallSupervisor.Web.ViewModels;
 /// the board drop out, and calls that would be added wait in <see cref="Held"/> until <see cref="Refresh"/> is
 /// forced (the supervisor's own choice: a filter, the "new calls" button, or the view being released).
 /// </remarks>
-public sealed class LiveCallsView(Attention attention, TimeSpan showEndedFor)
+public sealed class LiveCallsView(Attention attention, TimeSpan showEndedFor, CallSupervisor.Core.Routing.ContactCenterDirectory? directory = null)
 {
+    private readonly CallSupervisor.Core.Routing.ContactCenterDirectory _directory = directory ?? CallSupervisor.Core.Routing.ContactCenterDirectory.Empty;
+
     private readonly Dictionary<CallId, CallRow> _rowsById = [];
     private readonly HashSet<CallId> _held = [];
     private List<CallId> _order = [];
@@ -35,6 +37,9 @@ public sealed class LiveCallsView(Attention attention, TimeSpan showEndedFor)
     public IReadOnlyCollection<CallId> Held => _held;
 
     public BoardSummary Summary { get; private set; } = new(0, 0, null, 0, 0, 0);
+
+    /// <summary>Each waiting caller's place in their queue (found with the order, at every refresh).</summary>
+    public QueueLine Queues { get; private set; } = QueueLine.Empty;
 
     /// <summary>Every call of the snapshot, flattened (the first render).</summary>
     public void Load(CallsSnapshot snapshot, DateTimeOffset now)
@@ -59,6 +64,11 @@ public sealed class LiveCallsView(Attention attention, TimeSpan showEndedFor)
         List<CallRow>? replaced = null;
         foreach (var change in batch.Changes)
         {
+            if (change.IsAgents)
+            {
+                // Not a call: agents changed (the Agents page shows them; every row here is a call).
+                continue;
+            }
             var before = _rowsById.GetValueOrDefault(change.CallId);
             if (batch.State.Find(change.CallId) is { } call)
             {
@@ -85,7 +95,7 @@ public sealed class LiveCallsView(Attention attention, TimeSpan showEndedFor)
         else if (replaced is not null)
         {
             ReplaceInPlace(replaced);
-            Summary = BoardSummary.From(_rowsById.Values, now, Attention);
+            Summary = BoardSummary.From(_rowsById.Values, now, Attention, _directory);
         }
     }
 
@@ -112,7 +122,8 @@ public sealed class LiveCallsView(Attention attention, TimeSpan showEndedFor)
         }
         Rows = [.. _order.Select(id => _rowsById[id])];
         _positions = null;
-        Summary = BoardSummary.From(_rowsById.Values, now, Attention);
+        Summary = BoardSummary.From(_rowsById.Values, now, Attention, _directory);
+        Queues = QueueLine.From(_rowsById.Values, _directory);
     }
 
     // A new list (the grid holds the previous one) with the same order; positions are found once per order.

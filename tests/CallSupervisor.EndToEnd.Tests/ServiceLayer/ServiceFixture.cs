@@ -71,6 +71,13 @@ public class ServiceFixture : IAsyncLifetime
         }
     }
 
+    /// <summary>Hangs up one call on the emulator (the caller leaves).</summary>
+    public async Task EndCallAsync(string callId)
+    {
+        using var response = await Emulator.PostAsync($"emulator/calls/{Uri.EscapeDataString(callId)}/end", null);
+        response.EnsureSuccessStatusCode();
+    }
+
     public async Task<string> CreateCallAsync(object scenario)
     {
         using var response = await Emulator.PostAsJsonAsync("emulator/calls", scenario);

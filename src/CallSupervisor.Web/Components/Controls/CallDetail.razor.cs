@@ -20,6 +20,9 @@ public partial class CallDetail
     /// <summary>The clock for durations (refreshed by the page every second).</summary>
     [Parameter] public DateTimeOffset Now { get; set; }
 
+    /// <summary>Waiting callers' places and the queues' names.</summary>
+    [Parameter] public QueueLine Queues { get; set; } = QueueLine.Empty;
+
     /// <summary>The supervisor closed the detail.</summary>
     [Parameter] public EventCallback OnClose { get; set; }
 

@@ -40,6 +40,8 @@ public partial class LiveCalls
 
     [Inject] public required IJSRuntime JS { get; init; }
 
+    [Inject] public required CallSupervisor.Core.Workflow.WorkflowOptions Workflow { get; init; }
+
     [SupplyParameterFromQuery(Name = "call")]
     public string? SelectedCallId { get; set; }
 
@@ -47,7 +49,8 @@ public partial class LiveCalls
 
     protected override void OnInitialized()
     {
-        _view = new LiveCallsView(new Attention(Options.Value.Thresholds), Options.Value.ShowEndedFor);
+        var directory = Workflow.Directory;
+        _view = new LiveCallsView(new Attention(Options.Value.Thresholds, queues: !directory.Queues.IsEmpty), Options.Value.ShowEndedFor, directory);
         base.OnInitialized();
         _selected = Find(SelectedCallId);
         _view.Frozen = _selected is not null;
