@@ -79,6 +79,30 @@ public sealed class AgentEndpointTests
     }
 
     [Fact]
+    public async Task One_Supervisor_TheAgent()
+    {
+        await using var app = AgentApiApp.Create("Sam Supervisor", SupervisorRoles.Supervisor);
+        using var client = app.CreateClient();
+
+        var eli = await client.GetFromJsonAsync<JsonElement>("/api/agents/eli");
+
+        Assert.Equal("Eli Haddad", eli.GetProperty("name").GetString());
+        Assert.Equal("support", eli.GetProperty("queues")[0].GetString());
+    }
+
+    [Fact]
+    public async Task One_UnknownAgent_404Problem()
+    {
+        await using var app = AgentApiApp.Create("Sam Supervisor", SupervisorRoles.Supervisor);
+        using var client = app.CreateClient();
+
+        using var response = await client.GetAsync("/api/agents/zed");
+
+        var problem = await AssertProblemAsync(response, HttpStatusCode.NotFound);
+        Assert.Equal("Unknown agent", problem.GetProperty("title").GetString());
+    }
+
+    [Fact]
     public async Task One_AnotherAgentAsAgent_403Problem()
     {
         await using var app = AgentApiApp.Create(Ana, SupervisorRoles.Agent);
@@ -152,6 +176,7 @@ public sealed class AgentEndpointTests
         using var response = await client.PutAsJsonAsync("/api/agents/zed/state", new { state = "Away" });
 
         var problem = await AssertProblemAsync(response, HttpStatusCode.NotFound);
+        Assert.Equal("Unknown agent", problem.GetProperty("title").GetString());
         Assert.Contains("'zed'", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
