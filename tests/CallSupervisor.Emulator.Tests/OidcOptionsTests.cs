@@ -7,13 +7,13 @@ namespace CallSupervisor.Emulator.Tests;
 public sealed class OidcOptionsTests
 {
     [Fact]
-    public void DemoUsers_OnePerRoleAndOneWithTwo()
+    public void DemoUsers_OnePerRoleOneWithTwoAndTwoAgents()
     {
         var users = OidcOptions.CreateDemoUsers();
 
-        Assert.Equal(["Olivia Observer", "Sam Supervisor", "Ada Auditor", "Max Manager"], users.Select(u => u.Name));
-        Assert.Equal([["Observer"], ["Supervisor"], ["Auditor"], ["Supervisor", "Auditor"]], users.Select(u => u.Roles));
-        Assert.Equal(["Observer", "Supervisor", "Auditor"], OidcOptions.AppRoles);
+        Assert.Equal(["Olivia Observer", "Sam Supervisor", "Ada Auditor", "Max Manager", "Ana Lima", "Eli Haddad"], users.Select(u => u.Name));
+        Assert.Equal([["Observer"], ["Supervisor"], ["Auditor"], ["Supervisor", "Auditor"], ["Agent"], ["Agent"]], users.Select(u => u.Roles));
+        Assert.Equal(["Observer", "Supervisor", "Auditor", "Agent"], OidcOptions.AppRoles);
         Assert.Empty(EmulatorOptionsValidator.GetErrors(new EmulatorOptions { Oidc = { Users = users } }));
     }
 

@@ -16,6 +16,9 @@ public static partial class OidcSignIn
     public const string Auditor = "Ada Auditor";
     public const string Manager = "Max Manager";
 
+    /// <summary>A demo agent (role Agent): agent <c>ana</c> of the Development directory.</summary>
+    public const string Agent = "Ana Lima";
+
     public static async Task<CookieContainer> SignInAsync(Uri app, string userName)
     {
         var cookies = new CookieContainer();

@@ -20,6 +20,12 @@ public sealed class AgentSettings
     /// <summary>The agent's id in the agent API and on the Agents page (e.g. <c>ana</c>); default: the raw id.</summary>
     public string? Key { get; set; }
 
+    /// <summary>
+    /// The object id (Entra's <c>oid</c> claim, a GUID) of the user who signs in as this agent to use the agent API.
+    /// Not needed for a Teams agent (<c>8:orgid:…</c>): their raw id already holds their object id.
+    /// </summary>
+    public string? UserId { get; set; }
+
     /// <summary>The queues the agent serves (ids of <c>Workflow:Queues</c>); empty: every queue.</summary>
     public List<string> Queues { get; set; } = [];
 }

@@ -109,6 +109,11 @@ public sealed class WorkflowSettings
         {
             yield return $"Workflow:Agents lists the key '{duplicate.Key}' more than once.";
         }
+        // One user is one agent: the agent API must know whose state a sign-in sets.
+        foreach (var duplicate in Agents.Where(a => !string.IsNullOrWhiteSpace(a.UserId)).GroupBy(a => a.UserId!.Trim(), StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
+        {
+            yield return $"Workflow:Agents: the UserId '{duplicate.Key}' is given to more than one agent ({string.Join(", ", duplicate.Select(Key))}).";
+        }
     }
 
     private static string Key(AgentSettings agent) => string.IsNullOrWhiteSpace(agent.Key) ? agent.Id?.Trim() ?? "" : agent.Key.Trim();
@@ -124,7 +129,10 @@ public sealed class WorkflowSettings
         ImmutableArray<AgentProfile> agents = [.. Agents
             .Where(a => !string.IsNullOrWhiteSpace(a.Id) && CommunicationIdentifier.FromRawId(a.Id).Kind != IdentifierKind.Unknown)
             .Select(a => new AgentProfile(Key(a), string.IsNullOrWhiteSpace(a.Name) ? Key(a) : a.Name.Trim(), CommunicationIdentifier.FromRawId(a.Id!),
-                a.Queues.Count == 0 ? all : [.. a.Queues]))];
+                a.Queues.Count == 0 ? all : [.. a.Queues])
+            {
+                UserId = string.IsNullOrWhiteSpace(a.UserId) ? null : a.UserId.Trim(),
+            })];
         return new ContactCenterDirectory(queues, agents);
     }
 

@@ -50,5 +50,8 @@ public sealed record AgentStateChanged(string EventId, DateTimeOffset OccurredAt
     /// <summary>Who set it (the agent's or a supervisor's name), for the activity line.</summary>
     public string? By { get; init; }
 
+    /// <summary>The signed-in user's object id when set through the agent API: the log keeps who did it.</summary>
+    public string? ByUserId { get; init; }
+
     public override bool Redeliverable => false;
 }

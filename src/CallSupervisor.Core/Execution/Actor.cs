@@ -14,7 +14,13 @@ public static class SupervisorRoles
     /// <summary>May read and export the audit trail.</summary>
     public const string Auditor = "Auditor";
 
-    /// <summary>Every role, in the order they are shown.</summary>
+    /// <summary>
+    /// An agent of the contact center: may read and set their own state through the agent API (what an agent desktop
+    /// or a Teams app calls), and nothing else — not the board, which is for the roles of <see cref="All"/>.
+    /// </summary>
+    public const string Agent = "Agent";
+
+    /// <summary>The roles that see the board, in the order they are shown (<see cref="Agent"/> is not one of them).</summary>
     public static ImmutableArray<string> All { get; } = [Supervisor, Observer, Auditor];
 }
 

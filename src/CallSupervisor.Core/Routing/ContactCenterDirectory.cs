@@ -12,7 +12,22 @@ namespace CallSupervisor.Core.Routing;
 public sealed record QueueProfile(string Id, string Name, string? MenuDigit = null, int Priority = 0, TimeSpan? MaxWait = null, string? OverflowQueue = null);
 
 /// <summary>An agent: their id (used in the agent API), the name shown everywhere, their identity in calls, and the queues they serve.</summary>
-public sealed record AgentProfile(string Id, string Name, CommunicationIdentifier Identity, ImmutableArray<string> Queues);
+public sealed record AgentProfile(string Id, string Name, CommunicationIdentifier Identity, ImmutableArray<string> Queues)
+{
+    /// <summary>
+    /// The object id (Entra's <c>oid</c> claim) of the signed-in user who is this agent in the agent API, if set. A
+    /// Teams agent (<c>8:orgid:&lt;object id&gt;</c>) is their own user without it: see <see cref="SignInId"/>.
+    /// </summary>
+    public string? UserId { get; init; }
+
+    /// <summary>
+    /// The object id of the user who may act as this agent: <see cref="UserId"/>, else a Teams user's own object id —
+    /// the raw id of a Teams user is <c>8:orgid:</c> followed by the same Entra object id their sign-in carries.
+    /// </summary>
+    public string? SignInId => UserId is { Length: > 0 } set ? set
+        : Identity.Kind == IdentifierKind.MicrosoftTeamsUser && Guid.TryParse(Identity.Value, out _) ? Identity.Value
+        : null;
+}
 
 /// <summary>The queues and agents of the contact center, from configuration.</summary>
 public sealed record ContactCenterDirectory(ImmutableArray<QueueProfile> Queues, ImmutableArray<AgentProfile> Agents)
@@ -38,4 +53,11 @@ public sealed record ContactCenterDirectory(ImmutableArray<QueueProfile> Queues,
     public AgentProfile? Agent(string id) => AgentsById.GetValueOrDefault(id);
 
     public AgentProfile? AgentByRawId(string rawId) => AgentsByRawId.GetValueOrDefault(rawId);
+
+    /// <summary>
+    /// The agent a signed-in user is, by their object id (<see cref="AgentProfile.SignInId"/>; object ids are GUIDs, so
+    /// compared without case), or null.
+    /// </summary>
+    public AgentProfile? AgentForUser(string? userId) =>
+        userId is { Length: > 0 } ? Agents.FirstOrDefault(a => string.Equals(a.SignInId, userId, StringComparison.OrdinalIgnoreCase)) : null;
 }

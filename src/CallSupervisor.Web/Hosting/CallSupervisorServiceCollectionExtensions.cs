@@ -1,5 +1,6 @@
 using CallSupervisor.Audit;
 using CallSupervisor.Core.Audit;
+using CallSupervisor.Web.Agents;
 using CallSupervisor.Web.Audit;
 using CallSupervisor.Board;
 using CallSupervisor.Board.EventLog;
@@ -77,6 +78,7 @@ public static class CallSupervisorServiceCollectionExtensions
         endpoints.MapHub<CallsHub>(CallsHub.Path);
         endpoints.MapAccountEndpoints();
         endpoints.MapAuditExport();
+        endpoints.MapAgentEndpoints();
         return endpoints;
     }
 

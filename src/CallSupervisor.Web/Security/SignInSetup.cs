@@ -90,6 +90,7 @@ public static class SignInSetup
             };
         });
         services.AddAuthorization(SupervisorPolicies.Add);
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResults>();
         services.AddCascadingAuthenticationState();
         return services;
     }
