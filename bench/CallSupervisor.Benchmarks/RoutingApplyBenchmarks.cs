@@ -7,13 +7,14 @@ namespace CallSupervisor.Benchmarks;
 /// <summary>
 /// The whole board's apply rate with routing off and on. Each iteration starts from a freshly built board (1,000
 /// callers and 500 agents, <see cref="ContactCenterFactory.Board"/>) and applies 400 whole calls, 100 at a time
-/// (<see cref="ContactCenterFactory.Lifecycles"/>). Off: the call events only (10 a call: connect, roster, menu,
-/// hold music, invitation, accepted, roster, hold music cancelled, disconnect) on the same calls without queues or
-/// agents. On: the same stream plus queued, offer planned and the agent available again (13 a call), on the board
+/// (<see cref="ContactCenterFactory.Lifecycles"/>). Off: the call events only (10 a call: connected, roster, menu
+/// started and answered, hold music, invitation, accepted, roster with the agent, hold music cancelled, disconnected)
+/// on the same calls without queues or agents. On: the same stream plus queued, offer planned and the agent available again (13 a call), on the board
 /// with its queues and agents. The leader variants also take a routing decision after every 10 or 100 events, as the
-/// routing service does after each change it is woken for. Figures are per event of each stream. 25 measured
-/// iterations instead of the usual 7: an iteration is one short burst, and the shared machine's noise is of the
-/// order of the difference measured.
+/// routing service does after each change it is woken for. Figures are per event of each stream. Each iteration
+/// starts after a full garbage collection (the previous iteration's store is collected before, not during, the
+/// burst; the burst's own collections are measured). 25 measured iterations instead of the usual 7: an iteration is
+/// one short burst, and the shared machine's noise is of the order of the difference measured.
 /// </summary>
 [MemoryDiagnoser]
 [Config(typeof(BenchConfig))]
@@ -37,8 +38,24 @@ public class RoutingApplyBenchmarks
     /// each decision offers calls); kept so the decisions are used.</summary>
     public int Decisions { get; private set; }
 
+    /// <summary>
+    /// Both streams and the decision run hot for a second each first: an iteration is one short burst, and the first
+    /// benchmark would otherwise measure the other's tier-0 code (these events are not the ones <see cref="JitWarmup"/> runs).
+    /// </summary>
     [GlobalSetup]
-    public void WarmUp() => JitWarmup.Ensure();
+    public void WarmUp()
+    {
+        JitWarmup.Ensure();
+        foreach (var routing in new[] { false, true })
+        {
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            while (watch.Elapsed < TimeSpan.FromSeconds(1))
+            {
+                SetUp(routing);
+                ApplyAll(decideEvery: routing ? 100 : 0);
+            }
+        }
+    }
 
     [IterationSetup(Target = nameof(RoutingOff))]
     public void SetUpOff() => SetUp(routing: false);
@@ -77,6 +94,10 @@ public class RoutingApplyBenchmarks
         }
         _versionBefore = _store.Version;
         Decisions = 0;
+        // The previous iteration's store is garbage now: collect it here, not in the middle of the measured burst.
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
     }
 
     private void ApplyAll(int decideEvery)

@@ -12,8 +12,8 @@ namespace CallSupervisor.Benchmarks.Support;
 /// </summary>
 public sealed class ContactCenterFactory
 {
-    /// <summary>Events per lifecycle (<see cref="Lifecycle"/>) without routing: connect, roster, menu, hold music,
-    /// invitation, accepted, roster with the agent, hold music cancelled, disconnect.</summary>
+    /// <summary>Events per call of <see cref="Lifecycles"/> without routing: connected, roster, menu started and
+    /// answered, hold music, invitation, accepted, roster with the agent, hold music cancelled, disconnected.</summary>
     public const int CallEventsPerLifecycle = 10;
 
     /// <summary>… and with routing: also queued, offer planned, and the agent available again after wrap-up.</summary>
