@@ -39,8 +39,14 @@ public static class Router
             }
         }
 
+        // One pass over the board (a decision's cost grows with every call on it, ended ones included).
+        var queued = new List<(Call Call, QueueProfile? Queue)>();
         foreach (var call in board.Calls.Values)
         {
+            if (call.IsQueued && call.Platform == CallPlatform.Acs)
+            {
+                queued.Add((call, directory.Queue(call.QueueId)));
+            }
             if (call is not { IsLive: true, Platform: CallPlatform.Acs, State: CallState.Connected })
             {
                 continue;
@@ -78,9 +84,7 @@ public static class Router
             return null;
         }
 
-        var waiting = board.Calls.Values
-            .Where(c => c.IsQueued && c.Platform == CallPlatform.Acs)
-            .Select(c => (Call: c, Queue: directory.Queue(c.QueueId)))
+        var waiting = queued
             .OrderByDescending(w => w.Queue?.Priority ?? 0)
             .ThenBy(w => w.Call.QueuedAt)
             .ThenBy(w => w.Call.CallId.Value, StringComparer.Ordinal);

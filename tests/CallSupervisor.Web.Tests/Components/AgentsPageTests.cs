@@ -1,7 +1,7 @@
 using CallSupervisor.Core.Tests.Store;
 using CallSupervisor.Web.Components.Controls;
-using CallSupervisor.Web.Components.Pages;
 using MudBlazor;
+using AgentsPage = CallSupervisor.Web.Components.Pages.Agents;
 
 namespace CallSupervisor.Web.Tests.Components;
 
@@ -10,10 +10,10 @@ public sealed class AgentsPageTests : DashboardTestContext
 {
     private static readonly CallId A = new("call-a");
 
-    private static List<string?> Shown(IRenderedComponent<Agents> cut) =>
+    private static List<string?> Shown(IRenderedComponent<AgentsPage> cut) =>
         [.. cut.FindAll("table tr[data-agent-id]").Select(r => r.GetAttribute("data-agent-id"))];
 
-    private static string RowText(IRenderedComponent<Agents> cut, string agentId) =>
+    private static string RowText(IRenderedComponent<AgentsPage> cut, string agentId) =>
         cut.Find($"table tr[data-agent-id='{agentId}']").TextContent;
 
     [Fact]
@@ -22,7 +22,7 @@ public sealed class AgentsPageTests : DashboardTestContext
         Store.Presence(Events, "ana", AgentPresence.Available);
         Store.Presence(Events, "ben", AgentPresence.Away, "Break");
 
-        var cut = Render<Agents>();
+        var cut = Render<AgentsPage>();
 
         Assert.Equal(["ana", "ben", "cleo"], Shown(cut));
         Assert.Contains("Available", RowText(cut, "ana"), StringComparison.Ordinal);
@@ -38,7 +38,7 @@ public sealed class AgentsPageTests : DashboardTestContext
         Store.Presence(Events, "ana", AgentPresence.Available);
         Store.Presence(Events, "ben", AgentPresence.Available);
 
-        var cut = Render<Agents>();
+        var cut = Render<AgentsPage>();
 
         Assert.Equal("2", cut.Find("[data-testid='agents-Available']").TextContent);
         Assert.Equal("1", cut.Find("[data-testid='agents-Offline']").TextContent);
@@ -53,7 +53,7 @@ public sealed class AgentsPageTests : DashboardTestContext
         var offeredAt = Events.Now;
         Store.Offered(Events, A, "ana", TestEvents.Agent, "Ana Lima", "offer-1");
         Time.Advance(offeredAt - Time.GetUtcNow() + TimeSpan.FromSeconds(5));
-        var cut = Render<Agents>();
+        var cut = Render<AgentsPage>();
 
         var link = cut.Find("table tr[data-agent-id='ana'] a[data-testid='agent-call']");
         Assert.Equal("/?call=call-a", link.GetAttribute("href"));
@@ -72,7 +72,7 @@ public sealed class AgentsPageTests : DashboardTestContext
         Store.Presence(Events, "cleo", AgentPresence.Away, "Lunch");
         Store.Queued(Events, A, "support");
 
-        var cut = Render<Agents>();
+        var cut = Render<AgentsPage>();
 
         var support = cut.Find("li[data-queue-id='support']");
         Assert.Equal("1", support.QuerySelector("[data-testid='queue-waiting']")!.TextContent);
@@ -86,7 +86,7 @@ public sealed class AgentsPageTests : DashboardTestContext
     {
         Store.Presence(Events, "ana", AgentPresence.Available);
         Store.Presence(Events, "cleo", AgentPresence.Away, "Lunch");
-        var cut = Render<Agents>();
+        var cut = Render<AgentsPage>();
         var selects = cut.FindComponents<MudSelect<string>>();
 
         await cut.InvokeAsync(() => selects[0].Instance.ValueChanged.InvokeAsync("support"));
@@ -103,7 +103,7 @@ public sealed class AgentsPageTests : DashboardTestContext
     public void BatchThatChangesAgents_RendersTheNewStates()
     {
         Store.Presence(Events, "ana", AgentPresence.Available);
-        var cut = Render<Agents>();
+        var cut = Render<AgentsPage>();
 
         Store.Queued(Events, A, "sales");
         Store.Offered(Events, A, "ana", TestEvents.Agent, "Ana Lima", "offer-1");
@@ -121,7 +121,7 @@ public sealed class AgentsPageTests : DashboardTestContext
     {
         Store.Presence(Events, "ana", AgentPresence.Away, "Missed offers");
 
-        var cut = Render<Agents>();
+        var cut = Render<AgentsPage>();
 
         var chip = cut.FindComponents<AgentStateChip>()[0];
         Assert.Equal(AgentState.Away, chip.Instance.State);
