@@ -26,6 +26,17 @@ public sealed class RoutingInvariantCheckTests
     }
 
     [Fact]
+    public void IsAlone_ConnectedCallerWithoutQueueAgentOrMenu_True_OtherwiseFalse()
+    {
+        var bare = Call("call-1");
+
+        Assert.True(RoutingInvariantTests.IsAlone(bare));
+        Assert.False(RoutingInvariantTests.IsAlone(bare with { QueueId = "sales" }));
+        Assert.False(RoutingInvariantTests.IsAlone(bare with { AgentId = "ana" }));
+        Assert.False(RoutingInvariantTests.IsAlone(bare with { MediaOperations = [new MediaOperationDto("m", "Recognize", "Menu", "Running", DateTimeOffset.UnixEpoch, null, null)] }));
+    }
+
+    [Fact]
     public void Violations_EachAgentOnOneCall_None()
     {
         Assert.Empty(RoutingInvariantTests.Violations(Board(Call("call-1", talking: [Ana]), Call("call-2", ringing: [Ben]))));
