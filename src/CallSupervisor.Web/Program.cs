@@ -9,6 +9,10 @@ try
     builder.Configuration.UseRepositoryDevelopmentSettings(builder.Environment);
     await using var emulator = await EmbeddedEmulator.StartIfEnabledAsync(builder);
     builder.Services.AddCallSupervisor(builder.Configuration, builder.Environment);
+    if (emulator is not null && builder.Configuration.GetValue<bool>("Emulator:Simulation:AgentBreaks"))
+    {
+        builder.Services.AddHostedService<SimulatedAgentDesktops>();
+    }
 
     var app = builder.Build();
     // The start-up checks run here rather than inside the host's start, so a refusal is reported as one line (below)

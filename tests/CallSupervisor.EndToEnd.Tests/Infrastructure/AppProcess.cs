@@ -115,6 +115,8 @@ public sealed partial class AppProcess : IAsyncDisposable
         info.Environment["Security__KeyPath"] = Path.Combine(homeDirectory, "keys");
         info.Environment["Audit__SqlitePath"] = Path.Combine(homeDirectory, "audit.db");
         info.Environment["EventLog__SqlitePath"] = Path.Combine(homeDirectory, "journal.db");
+        // The demo's simulated agent breaks would move agents under the tests' feet.
+        info.Environment["Emulator__Simulation__AgentBreaks"] = "false";
         // Forty more agents in every queue beside the eight of the development directory: an agent rings for one
         // call at a time, and a test's scripted invitee that never answers would otherwise hold one for the whole
         // fixture, leaving later callers of other tests waiting in the queue with no invitation to act on.
