@@ -91,15 +91,14 @@ internal static class EventLogJson
     // A constructor parameter that may not be null and has no default must be in the JSON: missing, it would be
     // read as null (or an empty id) and fail later inside the store, far from the entry that caused it. Nullable
     // ones may be absent (nulls are not written); so may a parameter added later with a default, which is how an
-    // event grows without making older entries unreadable.
+    // event grows without making older entries unreadable. An init property (how events and calls grow) is never
+    // required: the generator passes it like a constructor parameter (a "member initializer") without a default, and
+    // required, an event log or checkpoint written before it was added would no longer read.
     private static void RequireNonNullableParameters(JsonTypeInfo typeInfo)
     {
         foreach (var property in typeInfo.Properties)
         {
-            if (property.AssociatedParameter is { IsNullable: false, HasDefaultValue: false })
-            {
-                property.IsRequired = true;
-            }
+            property.IsRequired = property.AssociatedParameter is { IsNullable: false, HasDefaultValue: false, IsMemberInitializer: false };
         }
     }
 }
