@@ -12,6 +12,9 @@ public sealed partial class SimulationOptions
     /// The key each caller presses, by relative weight (keys 0–9, * and #). Configuration adds to these defaults, so
     /// give a default key the weight 0 to remove it.
     /// </summary>
+    /// <summary>The key a caller without a plan (a scripted scenario call) presses in the menu.</summary>
+    public string DefaultMenuKey { get; set; } = "1";
+
     public Dictionary<string, double> MenuWeights { get; set; } = new(StringComparer.Ordinal) { ["1"] = 55, ["2"] = 45 };
 
     /// <summary>

@@ -105,7 +105,7 @@ internal sealed partial class AcsCallEngine
 
     /// <summary>
     /// Under the lock: how long the operation runs. A caller answers the menu: a contact-center caller with the
-    /// planned key after the planned time, any other caller with "1" after the shortest menu time (a caller who sat
+    /// planned key after the planned time, any other caller with <c>DefaultMenuKey</c> ("1") after the shortest menu time (a caller who sat
     /// in the menu for the whole media duration would never reach a queue). Otherwise a scenario's media duration
     /// wins; a looped play (hold music) runs until canceled.
     /// </summary>
@@ -113,7 +113,7 @@ internal sealed partial class AcsCallEngine
     {
         if (kind == MediaKind.Recognize && call.Plan is not { MenuTone: not null } && target is not null && Identifiers.SameAs(target, call.Caller))
         {
-            return new AcsMediaOperation(kind, operationContext, callback, Sim.MenuTimeMin) { Tones = ["one"] };
+            return new AcsMediaOperation(kind, operationContext, callback, Sim.MenuTimeMin) { Tones = [DtmfKeys.Tone(Sim.DefaultMenuKey)] };
         }
         if (loop)
         {

@@ -117,14 +117,21 @@ public sealed partial class AppProcess : IAsyncDisposable
         info.Environment["EventLog__SqlitePath"] = Path.Combine(homeDirectory, "journal.db");
         // The demo's simulated agent breaks would move agents under the tests' feet.
         info.Environment["Emulator__Simulation__AgentBreaks"] = "false";
-        // Forty more agents in every queue beside the eight of the development directory: an agent rings for one
-        // call at a time, and a test's scripted invitee that never answers would otherwise hold one for the whole
-        // fixture, leaving later callers of other tests waiting in the queue with no invitation to act on.
+        // A third queue, "lab" (key 9), where the tests' scripted callers go (the emulator's callers without a plan
+        // press 9 here), served by forty agents of its own: an agent rings for one call at a time, and a scripted
+        // invitee that never answers holds one for the whole fixture — with the development directory's four agents
+        // per queue, later callers would wait with no invitation to act on. Sales and Support keep their own agents
+        // for the tests of the contact center itself.
+        info.Environment["Emulator__Simulation__DefaultMenuKey"] = "9";
+        info.Environment["Workflow__Queues__2__Id"] = "lab";
+        info.Environment["Workflow__Queues__2__Name"] = "Lab";
+        info.Environment["Workflow__Queues__2__MenuDigit"] = "9";
         for (var i = 8; i < 48; i++)
         {
             info.Environment[$"Workflow__Agents__{i}__Id"] = $"8:acs:emulator_test-agent-{i:00}";
             info.Environment[$"Workflow__Agents__{i}__Key"] = $"test-{i:00}";
             info.Environment[$"Workflow__Agents__{i}__Name"] = $"Test Agent {i:00}";
+            info.Environment[$"Workflow__Agents__{i}__Queues__0"] = "lab";
         }
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
