@@ -95,17 +95,18 @@ internal static class QueueRules
     }
 
     /// <summary>How the offer's invitation ended, as an offer outcome.</summary>
-    public static OfferOutcome OutcomeOf(Invitation invitation, bool callLive) => invitation.Status switch
+    /// <remarks>Cancelled — by a supervisor, or closed with the call — is not the agent's doing: withdrawn.</remarks>
+    public static OfferOutcome OutcomeOf(Invitation invitation) => invitation.Status switch
     {
         InvitationStatus.Accepted => OfferOutcome.Accepted,
         InvitationStatus.TimedOut => OfferOutcome.NotAnswered,
         InvitationStatus.Failed => OfferOutcome.Declined,
-        _ => callLive ? OfferOutcome.Withdrawn : OfferOutcome.Withdrawn,
+        _ => OfferOutcome.Withdrawn,
     };
 
     private static Call EndOffer(Call call, Offer offer, Invitation invitation, DateTimeOffset at, List<ActivityEntry> activity)
     {
-        var outcome = OutcomeOf(invitation, call.IsLive);
+        var outcome = OutcomeOf(invitation);
         if (outcome == OfferOutcome.Accepted)
         {
             return call with
