@@ -47,6 +47,7 @@ namespace CallSupervisor.Core.EventLog;
 [JsonSerializable(typeof(OfferPlanned))]
 [JsonSerializable(typeof(OfferFailed))]
 [JsonSerializable(typeof(AgentStateChanged))]
+[JsonSerializable(typeof(OperationReported))]
 [JsonSerializable(typeof(CheckpointDocument))]
 internal sealed partial class EventLogJsonContext : JsonSerializerContext;
 

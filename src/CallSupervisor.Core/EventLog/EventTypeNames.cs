@@ -35,5 +35,6 @@ internal static class EventTypeNames
         [typeof(OfferPlanned)] = "offerPlanned",
         [typeof(OfferFailed)] = "offerFailed",
         [typeof(AgentStateChanged)] = "agentStateChanged",
+        [typeof(OperationReported)] = "operationReported",
     }.ToFrozenDictionary();
 }

@@ -1,9 +1,23 @@
 namespace CallSupervisor.Core.Events;
 
-/// <summary>The supervisor actions. Each has one <c>Actions.SupervisorAction</c> describing it.</summary>
+/// <summary>
+/// The supervisor actions. Each has one <c>Actions.SupervisorAction</c> describing it; on the wire and in the audit
+/// trail an action is named by this name. New kinds go at the end (the audit trail may store the number).
+/// </summary>
 public enum ActionKind
 {
     Mute,
     CancelInvitation,
     CancelMedia,
+    Listen,
+    Join,
+    Leave,
+    Hold,
+    Resume,
+    Transfer,
+    Remove,
+    HangUp,
+    Assign,
+    TakeCall,
+    SetAgentState,
 }

@@ -1,13 +1,25 @@
+using System.Collections.Immutable;
+
 namespace CallSupervisor.Core.Events;
 
 /// <summary>
 /// A supervisor action sent (or about to be sent) and not yet settled, kept on its call under its operationContext.
-/// <paramref name="Target"/> names what it acts on within the call: a participant's raw id (mute), an invitation
-/// id (cancel invitation), or empty for the whole call (cancel media).
+/// <paramref name="Target"/> names what it acts on within the call: a participant's raw id (mute, hold, remove, the
+/// agent handed over by a transfer, the supervisor's own endpoint for listen/join/leave), an invitation id (cancel
+/// invitation), an agent id (assign, take the call), or empty for the whole call (cancel media, hang up).
 /// </summary>
 public sealed record PendingAction(ActionKind Kind, string Target, SupervisorRequest Request)
 {
     public string OperationContext => Request.OperationContext;
+
+    /// <summary>
+    /// What the action needs beyond its target, resolved before it was marked (a transfer's destination and its
+    /// name, the agent's identity of an assign), so the log replays it exactly as it was sent.
+    /// </summary>
+    public ImmutableDictionary<string, string> Arguments { get; init; } = ImmutableDictionary<string, string>.Empty;
+
+    /// <summary>The argument <paramref name="name"/>, or null.</summary>
+    public string? Argument(string name) => Arguments.GetValueOrDefault(name);
 }
 
 /// <summary>

@@ -43,6 +43,30 @@ public interface ICallAutomationPort
 
     /// <summary>DELETE callConnections/{id} (hang up for the app only).</summary>
     Task<TelephonyResult<Unit>> HangUpAsync(CallId callId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// POST participants:remove (202; RemoveParticipantSucceeded/Failed follow, then the roster). Repeatable: with
+    /// <paramref name="repeatability"/> the request carries those headers.
+    /// </summary>
+    Task<TelephonyResult<Unit>> RemoveParticipantAsync(CallId callId, CommunicationIdentifier participant, string operationContext, Repeatability? repeatability, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// POST :hold (200) for one participant, playing <paramref name="music"/> to them when given. Success shows as
+    /// <c>isOnHold</c> in the next ParticipantsUpdated; a failure afterwards as HoldFailed.
+    /// </summary>
+    Task<TelephonyResult<Unit>> HoldAsync(CallId callId, CommunicationIdentifier participant, Uri? music, string operationContext, CancellationToken cancellationToken);
+
+    /// <summary>POST :unhold (200); the next ParticipantsUpdated shows the participant no longer on hold.</summary>
+    Task<TelephonyResult<Unit>> UnholdAsync(CallId callId, CommunicationIdentifier participant, string operationContext, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// POST :transferToParticipant (202): <paramref name="transferee"/> (a participant of this call) is replaced by
+    /// <paramref name="target"/>; CallTransferAccepted or CallTransferFailed follows. Repeatable.
+    /// </summary>
+    Task<TelephonyResult<Unit>> TransferToParticipantAsync(CallId callId, CommunicationIdentifier target, CommunicationIdentifier transferee, string operationContext, Repeatability? repeatability, CancellationToken cancellationToken);
+
+    /// <summary>POST :terminate (204): ends the call for everyone; CallDisconnected follows. Repeatable.</summary>
+    Task<TelephonyResult<Unit>> TerminateAsync(CallId callId, Repeatability? repeatability, CancellationToken cancellationToken);
 }
 
 /// <summary>What GET callConnections/{id} tells (CallConnectionProperties).</summary>
