@@ -12,7 +12,7 @@ namespace CallSupervisor.Telephony.Acs;
 /// ACS Call Automation over REST (the ACS SDK is not available on the package feed), as a typed HttpClient whose
 /// handler chain authenticates each attempt (HMAC or Entra bearer). Every request carries <c>?api-version=</c>;
 /// every operation whose contract lists Repeatability-Request-ID/First-Sent (answer, add, remove, mute,
-/// cancelAddParticipant) carries them, created once per logical request: the resilience handler in front of the
+/// cancelAddParticipant, transfer, terminate) carries them, created once per logical request: the resilience handler in front of the
 /// signing handler retries the same message (see <see cref="TelephonyResilience"/>). Failures are returned as
 /// <see cref="TelephonyError"/>.
 /// </summary>
@@ -48,12 +48,52 @@ public sealed partial class AcsCallAutomationClient : ICallAutomationPort
         return SendAsync(HttpMethod.Post, CallPath(callId, "/participants:cancelAddParticipant"), Json(body, AcsJsonContext.Default.CancelAddParticipantRequest), repeatable: true, NoContent, cancellationToken);
     }
 
-    /// <summary>Removes a participant (POST participants:remove). Not part of the port; here for completeness of the repeatable set.</summary>
-    public Task<TelephonyResult<Unit>> RemoveParticipantAsync(CallId callId, CommunicationIdentifier participant, string operationContext, CancellationToken cancellationToken)
+    public Task<TelephonyResult<Unit>> RemoveParticipantAsync(CallId callId, CommunicationIdentifier participant, string operationContext, Repeatability? repeatability, CancellationToken cancellationToken)
     {
         var body = new RemoveParticipantRequest { ParticipantToRemove = IdentifierMapper.ToModel(participant), OperationContext = operationContext };
-        return SendAsync(HttpMethod.Post, CallPath(callId, "/participants:remove"), Json(body, AcsJsonContext.Default.RemoveParticipantRequest), repeatable: true, NoContent, cancellationToken);
+        return SendAsync(HttpMethod.Post, CallPath(callId, "/participants:remove"), Json(body, AcsJsonContext.Default.RemoveParticipantRequest), repeatable: true, NoContent, cancellationToken, Headers(repeatability));
     }
+
+    // The contract lists no Repeatability headers for hold and unhold: sent without them.
+    public Task<TelephonyResult<Unit>> HoldAsync(CallId callId, CommunicationIdentifier participant, Uri? music, string operationContext, CancellationToken cancellationToken)
+    {
+        var body = new HoldRequest
+        {
+            TargetParticipant = IdentifierMapper.ToModel(participant),
+            PlaySourceInfo = music is null ? null : PlaySource.FromFile(music),
+            OperationContext = operationContext,
+        };
+        return SendAsync(HttpMethod.Post, CallPath(callId, ":hold"), Json(body, AcsJsonContext.Default.HoldRequest), repeatable: false, NoContent, cancellationToken);
+    }
+
+    public Task<TelephonyResult<Unit>> UnholdAsync(CallId callId, CommunicationIdentifier participant, string operationContext, CancellationToken cancellationToken)
+    {
+        var body = new UnholdRequest { TargetParticipant = IdentifierMapper.ToModel(participant), OperationContext = operationContext };
+        return SendAsync(HttpMethod.Post, CallPath(callId, ":unhold"), Json(body, AcsJsonContext.Default.UnholdRequest), repeatable: false, NoContent, cancellationToken);
+    }
+
+    public Task<TelephonyResult<Unit>> TransferToParticipantAsync(CallId callId, CommunicationIdentifier target, CommunicationIdentifier transferee, string operationContext, Repeatability? repeatability, CancellationToken cancellationToken)
+    {
+        PhoneNumberIdentifierModel? callerId = null;
+        if (target.Kind == IdentifierKind.PhoneNumber && !string.IsNullOrEmpty(_options.SourceCallerIdNumber))
+        {
+            callerId = new PhoneNumberIdentifierModel(_options.SourceCallerIdNumber);
+        }
+        var body = new TransferToParticipantRequest
+        {
+            TargetParticipant = IdentifierMapper.ToModel(target),
+            Transferee = IdentifierMapper.ToModel(transferee),
+            SourceCallerIdNumber = callerId,
+            OperationContext = operationContext,
+        };
+        return SendAsync(HttpMethod.Post, CallPath(callId, ":transferToParticipant"), Json(body, AcsJsonContext.Default.TransferToParticipantRequest), repeatable: true, NoContent, cancellationToken, Headers(repeatability));
+    }
+
+    public Task<TelephonyResult<Unit>> TerminateAsync(CallId callId, Repeatability? repeatability, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Post, CallPath(callId, ":terminate"), body: null, repeatable: true, NoContent, cancellationToken, Headers(repeatability));
+
+    private static RepeatabilityHeaders? Headers(Repeatability? repeatability) =>
+        repeatability is null ? null : new RepeatabilityHeaders(repeatability.RequestId, repeatability.FirstSent);
 
     public Task<TelephonyResult<Unit>> CancelAllMediaOperationsAsync(CallId callId, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Post, CallPath(callId, ":cancelAllMediaOperations"), body: null, repeatable: false, NoContent, cancellationToken);
@@ -94,7 +134,7 @@ public sealed partial class AcsCallAutomationClient : ICallAutomationPort
             OperationContext = operationContext,
         };
         return SendAsync(HttpMethod.Post, CallPath(callId, "/participants:add"), Json(body, AcsJsonContext.Default.AddParticipantRequest), repeatable: true, ReadInvitationAsync, cancellationToken,
-            repeatability is null ? null : new RepeatabilityHeaders(repeatability.RequestId, repeatability.FirstSent));
+            Headers(repeatability));
     }
 
     public Task<TelephonyResult<Unit>> PlayAsync(CallId callId, Uri audioFile, string operationContext, bool loop, CancellationToken cancellationToken)

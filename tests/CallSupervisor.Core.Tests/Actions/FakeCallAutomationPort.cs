@@ -88,6 +88,33 @@ internal sealed class FakeCallAutomationPort : ICallAutomationPort
     public Task<TelephonyResult<Unit>> HangUpAsync(CallId callId, CancellationToken cancellationToken) =>
         throw new NotSupportedException("not used by the commands");
 
+    /// <summary>The Repeatability headers each remove/transfer/terminate was asked to carry.</summary>
+    public List<Repeatability?> OtherRepeatability { get; } = [];
+
+    public Task<TelephonyResult<Unit>> RemoveParticipantAsync(CallId callId, CommunicationIdentifier participant, string operationContext, Repeatability? repeatability, CancellationToken cancellationToken) =>
+        Repeatable($"remove {callId} {participant.RawId} {operationContext}", repeatability, cancellationToken);
+
+    public Task<TelephonyResult<Unit>> HoldAsync(CallId callId, CommunicationIdentifier participant, Uri? music, string operationContext, CancellationToken cancellationToken) =>
+        RespondAsync($"hold {callId} {participant.RawId} {music?.ToString() ?? "silence"} {operationContext}", cancellationToken);
+
+    public Task<TelephonyResult<Unit>> UnholdAsync(CallId callId, CommunicationIdentifier participant, string operationContext, CancellationToken cancellationToken) =>
+        RespondAsync($"unhold {callId} {participant.RawId} {operationContext}", cancellationToken);
+
+    public Task<TelephonyResult<Unit>> TransferToParticipantAsync(CallId callId, CommunicationIdentifier target, CommunicationIdentifier transferee, string operationContext, Repeatability? repeatability, CancellationToken cancellationToken) =>
+        Repeatable($"transfer {callId} {transferee.RawId} -> {target.RawId} {operationContext}", repeatability, cancellationToken);
+
+    public Task<TelephonyResult<Unit>> TerminateAsync(CallId callId, Repeatability? repeatability, CancellationToken cancellationToken) =>
+        Repeatable($"terminate {callId}", repeatability, cancellationToken);
+
+    private Task<TelephonyResult<Unit>> Repeatable(string request, Repeatability? repeatability, CancellationToken cancellationToken)
+    {
+        lock (Requests)
+        {
+            OtherRepeatability.Add(repeatability);
+        }
+        return RespondAsync(request, cancellationToken);
+    }
+
     private async Task<TelephonyResult<Unit>> RespondAsync(string request, CancellationToken cancellationToken)
     {
         lock (Requests)

@@ -192,7 +192,7 @@ public sealed class AcsCallAutomationClientTests
         expected.Remove("operationCallbackUri");
         expected["participantToRemove"]!["rawId"] = user.RawId;
 
-        var result = await TestClients.Acs(recorder).RemoveParticipantAsync(Call, user, expected["operationContext"]!.GetValue<string>(), CancellationToken.None);
+        var result = await TestClients.Acs(recorder).RemoveParticipantAsync(Call, user, expected["operationContext"]!.GetValue<string>(), null, CancellationToken.None);
 
         Assert.True(result.IsSuccess);
         var sent = Assert.Single(recorder.Requests);

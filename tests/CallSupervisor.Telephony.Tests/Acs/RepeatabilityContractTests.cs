@@ -23,7 +23,7 @@ public sealed class RepeatabilityContractTests
         ["mute"] = c => c.MuteAsync(Call, User, "mute", CancellationToken.None),
         ["add"] = c => c.AddParticipantAsync(Call, User, "add", TimeSpan.FromSeconds(30), null, CancellationToken.None),
         ["cancelAdd"] = c => c.CancelAddParticipantAsync(Call, new InvitationId("inv-1"), "cancel", CancellationToken.None),
-        ["remove"] = c => c.RemoveParticipantAsync(Call, User, "remove", CancellationToken.None),
+        ["remove"] = c => c.RemoveParticipantAsync(Call, User, "remove", null, CancellationToken.None),
         ["cancelAllMedia"] = c => c.CancelAllMediaOperationsAsync(Call, CancellationToken.None),
         ["play"] = c => c.PlayAsync(Call, new Uri("https://files/x.wav"), "play", false, CancellationToken.None),
         ["recognize"] = c => c.RecognizeDtmfAsync(Call, User, new Uri("https://files/menu.wav"), "menu", CancellationToken.None),

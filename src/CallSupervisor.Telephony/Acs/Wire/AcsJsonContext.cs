@@ -19,6 +19,9 @@ namespace CallSupervisor.Telephony.Acs.Wire;
 [JsonSerializable(typeof(CancelAddParticipantRequest))]
 [JsonSerializable(typeof(CancelAddParticipantResponse))]
 [JsonSerializable(typeof(RemoveParticipantRequest))]
+[JsonSerializable(typeof(HoldRequest))]
+[JsonSerializable(typeof(UnholdRequest))]
+[JsonSerializable(typeof(TransferToParticipantRequest))]
 [JsonSerializable(typeof(PlayRequest))]
 [JsonSerializable(typeof(RecognizeRequest))]
 internal sealed partial class AcsJsonContext : JsonSerializerContext;

@@ -53,3 +53,33 @@ internal sealed record RemoveParticipantRequest
 
     public string? OperationContext { get; init; }
 }
+
+/// <summary>HoldRequest (POST :hold): the participant to hold and what they hear meanwhile.</summary>
+internal sealed record HoldRequest
+{
+    public required CommunicationIdentifierModel TargetParticipant { get; init; }
+
+    public PlaySource? PlaySourceInfo { get; init; }
+
+    public string? OperationContext { get; init; }
+}
+
+/// <summary>UnholdRequest (POST :unhold).</summary>
+internal sealed record UnholdRequest
+{
+    public required CommunicationIdentifierModel TargetParticipant { get; init; }
+
+    public string? OperationContext { get; init; }
+}
+
+/// <summary>TransferToParticipantRequest (POST :transferToParticipant): the transferee is replaced by the target.</summary>
+internal sealed record TransferToParticipantRequest
+{
+    public required CommunicationIdentifierModel TargetParticipant { get; init; }
+
+    public CommunicationIdentifierModel? Transferee { get; init; }
+
+    public PhoneNumberIdentifierModel? SourceCallerIdNumber { get; init; }
+
+    public string? OperationContext { get; init; }
+}
