@@ -120,6 +120,7 @@ public sealed partial class RoutingService(
         QueueCaller q => $"queue:{q.CallId}",
         Overflow f => $"overflow:{f.CallId}:{f.ToQueue}",
         StopMedia s => $"stop:{s.CallId}",
+        MuteListener m => $"mute-listener:{m.CallId}:{m.Endpoint.RawId}",
         _ => decision.ToString(),
     };
 
@@ -148,6 +149,17 @@ public sealed partial class RoutingService(
                 break;
             case OfferCall o:
                 await PlanAsync(o, now, cancellationToken).ConfigureAwait(false);
+                break;
+            case MuteListener m:
+                // The listener's endpoint joined unmuted: muted on the server, as listening promised.
+                Work.Run(async () =>
+                {
+                    var muted = await acs.MuteAsync(m.CallId, m.Endpoint, "supervisor-listen-mute:" + Guid.NewGuid().ToString("N"), cancellationToken).ConfigureAwait(false);
+                    if (!muted.IsSuccess)
+                    {
+                        LogListenerMuteFailed(m.CallId, muted.Error!.ToString());
+                    }
+                });
                 break;
             case ResendOffer r:
                 LogResend(r.CallId, r.Offer.AgentId);
@@ -204,6 +216,9 @@ public sealed partial class RoutingService(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Stopping the hold music of call {CallId} failed: {Error}")]
     private partial void LogStopFailed(CallId callId, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Muting the supervisor listening in on call {CallId} failed: {Error}")]
+    private partial void LogListenerMuteFailed(CallId callId, string error);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A routing round failed")]
     private partial void LogFailed(Exception exception);

@@ -16,6 +16,9 @@ public sealed class WorkflowSettings
     /// <summary>The agents, each a raw id with an optional name, key and queues (see <see cref="AgentSettings"/>).</summary>
     public List<AgentSettings> Agents { get; set; } = [];
 
+    /// <summary>Each supervisor's own endpoint, to listen in, join or take calls with (see <see cref="SupervisorSettings"/>).</summary>
+    public List<SupervisorSettings> Supervisors { get; set; } = [];
+
     /// <summary>The queues (see <see cref="QueueSettings"/>); none configured: one queue, <c>main</c>, served by every agent.</summary>
     public List<QueueSettings> Queues { get; set; } = [];
 
@@ -63,6 +66,17 @@ public sealed class WorkflowSettings
         foreach (var problem in ValidateQueues())
         {
             yield return problem;
+        }
+        foreach (var supervisor in Supervisors)
+        {
+            if (string.IsNullOrWhiteSpace(supervisor.UserId))
+            {
+                yield return $"Workflow:Supervisors entry '{supervisor.Name ?? supervisor.Id}' needs the UserId (object id) of the supervisor who signs in.";
+            }
+            if (string.IsNullOrWhiteSpace(supervisor.Id) || CommunicationIdentifier.FromRawId(supervisor.Id).Kind == IdentifierKind.Unknown)
+            {
+                yield return $"Workflow:Supervisors entry '{supervisor.Name ?? supervisor.UserId}': Id '{supervisor.Id}' is not a recognised raw id (4:+…, 8:acs:…, 8:orgid:…).";
+            }
         }
         if (MissedOffersToAway < 0)
         {
@@ -133,7 +147,12 @@ public sealed class WorkflowSettings
             {
                 UserId = string.IsNullOrWhiteSpace(a.UserId) ? null : a.UserId.Trim(),
             })];
-        return new ContactCenterDirectory(queues, agents);
+        ImmutableArray<SupervisorProfile> supervisors = [.. Supervisors
+            .Where(s => !string.IsNullOrWhiteSpace(s.UserId) && !string.IsNullOrWhiteSpace(s.Id) && CommunicationIdentifier.FromRawId(s.Id).Kind != IdentifierKind.Unknown)
+            .Select(s => new SupervisorProfile(
+                string.IsNullOrWhiteSpace(s.Key) ? s.UserId!.Trim() : s.Key.Trim(), s.UserId!.Trim(),
+                string.IsNullOrWhiteSpace(s.Name) ? "Supervisor" : s.Name.Trim(), CommunicationIdentifier.FromRawId(s.Id!.Trim())))];
+        return new ContactCenterDirectory(queues, agents) { Supervisors = supervisors };
     }
 
     internal WorkflowOptions ToOptions() => new(

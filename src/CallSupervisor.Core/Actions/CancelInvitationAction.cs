@@ -14,19 +14,23 @@ public sealed class CancelInvitationAction : SupervisorAction
 {
     public override ActionKind Kind => ActionKind.CancelInvitation;
 
+    public override ActionScope Scope => ActionScope.Invitation;
+
+    public override string Icon => "PhoneDisabled";
+
     public override string Label => "Cancel invite";
 
     public override string BusyLabel => "Cancelling…";
 
     protected override string WaitingFor => "ACS";
 
-    public override string Describe(Call call, string target) => $"Cancel of the invitation to {Who(call, target)}";
+    public override string Describe(Call call, string target) => $"Cancel of the invitation to {Invitee(call, target)}";
 
-    public override string AccessibleName(Call call, string target) => $"Cancel invite to {Who(call, target)}";
+    public override string AccessibleName(Call call, string target) => $"Cancel invite to {Invitee(call, target)}";
 
     public override Confirmation Confirmation(Call call, string target) => new(
         "Cancel invitation",
-        $"Stop ringing {Who(call, target)}? The invitation will be withdrawn.",
+        $"Stop ringing {Invitee(call, target)}? The invitation will be withdrawn.",
         "Cancel invitation",
         "Keep ringing");
 
@@ -46,8 +50,8 @@ public sealed class CancelInvitationAction : SupervisorAction
         };
     }
 
-    public override Task<TelephonyResult<Unit>> SendAsync(ActionPorts ports, Call call, string target, string operationContext, CancellationToken cancellationToken) =>
-        ports.Acs.CancelAddParticipantAsync(call.CallId, new InvitationId(target), operationContext, cancellationToken);
+    public override Task<TelephonyResult<Sent>> SendAsync(ActionPorts ports, Call call, PendingAction pending, CancellationToken cancellationToken) =>
+        Sent.After(ports.Acs.CancelAddParticipantAsync(call.CallId, new InvitationId(pending.Target), pending.OperationContext, cancellationToken));
 
     // The invitation rules tell (and credit) every ending themselves: nothing to announce here.
     public override Settlement? Settled(Call call, PendingAction pending)
@@ -56,7 +60,7 @@ public sealed class CancelInvitationAction : SupervisorAction
         {
             return new Settlement(ActionResult.Overtaken, "The invitation is no longer known");
         }
-        var who = Who(call, pending.Target);
+        var who = Invitee(call, pending.Target);
         return invitation.Status switch
         {
             InvitationStatus.Pending => null,
@@ -66,6 +70,6 @@ public sealed class CancelInvitationAction : SupervisorAction
         };
     }
 
-    private static string Who(Call call, string invitationId) =>
+    private static string Invitee(Call call, string invitationId) =>
         call.Invitations.TryGetValue(new InvitationId(invitationId), out var invitation) ? Model.Describe.Who(call, invitation.Target) : "an unknown invitee";
 }

@@ -14,6 +14,8 @@ public sealed class CancelMediaAction : SupervisorAction
 {
     public override ActionKind Kind => ActionKind.CancelMedia;
 
+    public override string Icon => "StopCircle";
+
     public override string Label => "Cancel all media";
 
     public override string BusyLabel => "Cancelling…";
@@ -47,10 +49,10 @@ public sealed class CancelMediaAction : SupervisorAction
     public override string SentMessage(Call call, string target) =>
         $"Cancel of all media sent to {(call.Platform == CallPlatform.Graph ? "Graph" : "ACS")}; waiting for the media to stop";
 
-    public override Task<TelephonyResult<Unit>> SendAsync(ActionPorts ports, Call call, string target, string operationContext, CancellationToken cancellationToken) =>
-        call.Platform == CallPlatform.Graph
-            ? ports.Graph.CancelMediaProcessingAsync(call.CallId, operationContext, cancellationToken)
-            : ports.Acs.CancelAllMediaOperationsAsync(call.CallId, cancellationToken);
+    public override Task<TelephonyResult<Sent>> SendAsync(ActionPorts ports, Call call, PendingAction pending, CancellationToken cancellationToken) =>
+        Sent.After(call.Platform == CallPlatform.Graph
+            ? ports.Graph.CancelMediaProcessingAsync(call.CallId, pending.OperationContext, cancellationToken)
+            : ports.Acs.CancelAllMediaOperationsAsync(call.CallId, cancellationToken));
 
     // Each operation's end is told by the media rules, credited to the cancel: nothing to announce here.
     public override Settlement? Settled(Call call, PendingAction pending)

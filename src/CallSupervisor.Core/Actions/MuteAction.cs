@@ -16,6 +16,18 @@ public sealed class MuteAction : SupervisorAction
 
     public override ActionKind Kind => ActionKind.Mute;
 
+    public override ActionScope Scope => ActionScope.Participant;
+
+    public override ActionTone Tone => ActionTone.Neutral;
+
+    public override string Icon => "MicOff";
+
+    public override string? Note => CannotMuteKind + ".";
+
+    // Phone and Teams participants cannot be muted at all: the note says so once instead of a button on each.
+    public override bool Shows(Call call, string target) =>
+        call.Participants.TryGetValue(target, out var participant) && participant.Identifier.CanBeMuted;
+
     public override string Label => "Mute";
 
     public override string BusyLabel => "Muting…";
@@ -45,15 +57,12 @@ public sealed class MuteAction : SupervisorAction
         return participant.IsMuted ? Availability.Refused("Already muted") : Availability.Ok;
     }
 
-    public override Task<TelephonyResult<Unit>> SendAsync(ActionPorts ports, Call call, string target, string operationContext, CancellationToken cancellationToken) =>
-        ports.Acs.MuteAsync(call.CallId, call.Participants[target].Identifier, operationContext, cancellationToken);
+    public override Task<TelephonyResult<Sent>> SendAsync(ActionPorts ports, Call call, PendingAction pending, CancellationToken cancellationToken) =>
+        Sent.After(ports.Acs.MuteAsync(call.CallId, call.Participants[pending.Target].Identifier, pending.OperationContext, cancellationToken));
 
     // The roster rule already says "X muted" or "X left"; only a leave needs to say what became of the mute.
     public override Settlement? Settled(Call call, PendingAction pending) =>
         call.Participants.TryGetValue(pending.Target, out var participant)
             ? participant.IsMuted ? new Settlement(ActionResult.Confirmed, $"{Who(call, pending.Target)} muted") : null
             : new Settlement(ActionResult.Overtaken, $"{Who(call, pending.Target)} left before the mute took effect", Announce: true);
-
-    private static string Who(Call call, string rawId) =>
-        Model.Describe.Who(call, call.Participants.TryGetValue(rawId, out var p) ? p.Identifier : CommunicationIdentifier.FromRawId(rawId));
 }

@@ -7,15 +7,44 @@ using CallSupervisor.Core.Model;
 namespace CallSupervisor.Core.Actions;
 
 /// <summary>
-/// Everything particular to one supervisor action, in one place: its words (label, busy label, confirmation),
-/// when it is available and why not, the request it sends, and the rule that tells when ACS has settled it.
-/// Marking it pending, reverting it on an error, expiring it unconfirmed and clearing it when the call ends are
-/// written once for all actions (see <c>Store.Rules.ActionRules</c>), as is running it
-/// (<c>Execution.ActionExecutor</c>). Adding an action is a subclass, a port method, and its settle rule.
+/// Everything particular to one supervisor action, in one place: how its button looks (label, busy label, icon,
+/// tone, confirmation), where it sits (<see cref="Scope"/>), when it is available and why not, what it resolves
+/// before it runs, what it marks on the call, the request it sends, and the rules that tell when ACS has settled
+/// it. Marking it pending, reverting it on an error, expiring it unconfirmed and clearing it when the call ends
+/// are written once for all actions (see <c>Store.Rules.ActionRules</c>), as is running it
+/// (<c>Execution.ActionExecutor</c>), carrying it over the hub and drawing its button. Adding an action is a
+/// subclass listed in <see cref="SupervisorActions"/>, a port method, and the emulator's side of the request.
 /// </summary>
 public abstract class SupervisorAction
 {
     public abstract ActionKind Kind { get; }
+
+    /// <summary>Where the button sits.</summary>
+    public virtual ActionScope Scope => ActionScope.Call;
+
+    /// <summary>How the button looks; see <see cref="ActionTone"/>.</summary>
+    public virtual ActionTone Tone => ActionTone.Destructive;
+
+    /// <summary>The button's icon: the name of a Material icon (e.g. <c>MicOff</c>), resolved by the UI kit.</summary>
+    public abstract string Icon { get; }
+
+    /// <summary>What the supervisor picks before it runs (an agent, a number).</summary>
+    public virtual ActionInput Input => ActionInput.None;
+
+    /// <summary>
+    /// Whether the target leaving the call is what the action does (a transfer hands the agent over): the board then
+    /// does not warn that the agent left the caller alone while it is pending.
+    /// </summary>
+    public virtual bool ExpectsDeparture => false;
+
+    /// <summary>What is said once next to the buttons of this kind (what ACS cannot do), or null.</summary>
+    public virtual string? Note => null;
+
+    /// <summary>
+    /// Whether the button is offered at all on this target (hold for someone not on hold, resume for someone on
+    /// hold): a button that could never apply here is left out rather than shown disabled.
+    /// </summary>
+    public virtual bool Shows(Call call, string target) => true;
 
     /// <summary>The button's text, e.g. "Mute".</summary>
     public abstract string Label { get; }
@@ -63,8 +92,24 @@ public abstract class SupervisorAction
     /// <summary>What the supervisor is told once the request was accepted.</summary>
     public virtual string SentMessage(Call call, string target) => $"{Describe(call, target)} sent; waiting for {WaitingFor}";
 
+    /// <summary>
+    /// Resolves what the action runs with from what was asked (the supervisor's own endpoint, an agent's identity, a
+    /// number): the result is kept on the pending action, so the log replays exactly what was sent.
+    /// </summary>
+    public virtual Preparation Prepare(ActionAsk ask)
+    {
+        ArgumentNullException.ThrowIfNull(ask);
+        return new Preparation(ask.Target, ask.Arguments);
+    }
+
+    /// <summary>What marking it pending changes on the call besides the pending entry (an offer, a name, a role).</summary>
+    public virtual Call Mark(Call call, PendingAction pending, DateTimeOffset at) => call;
+
+    /// <summary>Undoes <see cref="Mark"/> when the request failed or was never confirmed.</summary>
+    public virtual Call Unmark(Call call, PendingAction pending) => call;
+
     /// <summary>Sends the request. Failures are returned by the ports, not thrown.</summary>
-    public abstract Task<TelephonyResult<Unit>> SendAsync(ActionPorts ports, Call call, string target, string operationContext, CancellationToken cancellationToken);
+    public abstract Task<TelephonyResult<Sent>> SendAsync(ActionPorts ports, Call call, PendingAction pending, CancellationToken cancellationToken);
 
     /// <summary>
     /// After any change to the call: whether <paramref name="pending"/> is now settled, and how (null: still
@@ -72,13 +117,38 @@ public abstract class SupervisorAction
     /// </summary>
     public abstract Settlement? Settled(Call call, PendingAction pending);
 
+    /// <summary>
+    /// ACS's callback about this action's operation (<see cref="OperationReported"/>): the call as it leaves it and
+    /// the settlement, if it settles the action. By default a failure settles it as failed with ACS's words; a
+    /// success is left to <see cref="Settled"/>, which reads the state it produced.
+    /// </summary>
+    public virtual (Call Call, Settlement? Settlement) Reported(Call call, PendingAction pending, OperationReported report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return report.Succeeded
+            ? (call, null)
+            : (Unmark(call, pending), new Settlement(ActionResult.Failed, $"{Describe(call, pending.Target)} failed: {Model.Describe.Result(report.Result)}"));
+    }
+
+    /// <summary>How the action ends when the call does (hang up: that is its success); null: "the call ended first".</summary>
+    public virtual Settlement? SettledByEnd(Call call, PendingAction pending) => null;
+
     /// <summary>Refuses unless the call is connected (media and mute need an established call).</summary>
+    /// <remarks>Also the rule for ACS-only requests: see <see cref="NotAcs"/>.</remarks>
     protected static Availability? NotConnected(Call call) => call.State switch
     {
         CallState.Connected => null,
         CallState.Unknown => Availability.Refused("The call's state is not known yet (waiting for reconciliation)"),
         _ => Availability.Refused($"The call is {call.State}"),
     };
+
+    /// <summary>Refuses a request only ACS has (hold, transfer, remove, hang up, listen in) on a Graph call.</summary>
+    protected Availability? NotAcs(Call call) =>
+        call.Platform == CallPlatform.Acs ? null : Availability.Refused($"{Label} is available only on ACS calls");
+
+    /// <summary>A participant's name on this call (the raw id's short form when the call does not know them).</summary>
+    protected static string Who(Call call, string rawId) =>
+        Model.Describe.Who(call, call.Participants.TryGetValue(rawId, out var p) ? p.Identifier : CommunicationIdentifier.FromRawId(rawId));
 
     private string Requested(SupervisorRequest request) =>
         string.IsNullOrEmpty(request.Supervisor)

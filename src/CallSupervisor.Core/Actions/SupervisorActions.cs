@@ -1,8 +1,12 @@
+using System.Collections.Frozen;
 using CallSupervisor.Core.Events;
 
 namespace CallSupervisor.Core.Actions;
 
-/// <summary>The one descriptor of each action.</summary>
+/// <summary>
+/// Every supervisor action, once: the hub, the executor, the store's rules and the buttons find an action here by
+/// its kind, and the screens list a scope's actions in this order.
+/// </summary>
 public static class SupervisorActions
 {
     public static MuteAction Mute { get; } = new();
@@ -11,13 +15,24 @@ public static class SupervisorActions
 
     public static CancelMediaAction CancelMedia { get; } = new();
 
-    public static IReadOnlyList<SupervisorAction> All { get; } = [Mute, CancelInvitation, CancelMedia];
+    public static IReadOnlyList<SupervisorAction> All { get; } =
+    [
+        new ListenAction(), new JoinAction(), new LeaveAction(), new AssignAction(), new TakeCallAction(), new TransferAction(),
+        CancelMedia, new HangUpAction(),
+        Mute, new HoldAction(), new ResumeAction(), new RemoveAction(),
+        CancelInvitation,
+        new SetAgentStateAction(),
+    ];
 
-    public static SupervisorAction For(ActionKind kind) => kind switch
-    {
-        ActionKind.Mute => Mute,
-        ActionKind.CancelInvitation => CancelInvitation,
-        ActionKind.CancelMedia => CancelMedia,
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "No descriptor for this action."),
-    };
+    private static readonly FrozenDictionary<ActionKind, SupervisorAction> ByKind = All.ToFrozenDictionary(a => a.Kind);
+
+    public static SupervisorAction For(ActionKind kind) =>
+        ByKind.TryGetValue(kind, out var action) ? action : throw new ArgumentOutOfRangeException(nameof(kind), kind, "No descriptor for this action.");
+
+    /// <summary>The action named <paramref name="name"/> (its kind's name, any case), or null.</summary>
+    public static SupervisorAction? Named(string? name) =>
+        Enum.TryParse<ActionKind>(name, ignoreCase: true, out var kind) && !int.TryParse(name, out _) && ByKind.TryGetValue(kind, out var action) ? action : null;
+
+    /// <summary>The actions whose buttons sit on <paramref name="scope"/>, in screen order.</summary>
+    public static IEnumerable<SupervisorAction> In(ActionScope scope) => All.Where(a => a.Scope == scope);
 }

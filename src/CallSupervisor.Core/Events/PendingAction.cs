@@ -16,10 +16,11 @@ public sealed record PendingAction(ActionKind Kind, string Target, SupervisorReq
     /// What the action needs beyond its target, resolved before it was marked (a transfer's destination and its
     /// name, the agent's identity of an assign), so the log replays it exactly as it was sent.
     /// </summary>
-    public ImmutableDictionary<string, string> Arguments { get; init; } = ImmutableDictionary<string, string>.Empty;
+    /// <remarks>Null when there are none (most actions), so the log's JSON of those stays as it always was.</remarks>
+    public ImmutableDictionary<string, string>? Arguments { get; init; }
 
     /// <summary>The argument <paramref name="name"/>, or null.</summary>
-    public string? Argument(string name) => Arguments.GetValueOrDefault(name);
+    public string? Argument(string name) => Arguments?.GetValueOrDefault(name);
 }
 
 /// <summary>

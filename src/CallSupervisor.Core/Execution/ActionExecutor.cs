@@ -30,6 +30,7 @@ public sealed class ActionExecutor
     // With an event log the marks go through it, so every instance shows them and they survive a restart.
     private readonly IEventApplier _applier;
     private readonly string _limiterLimits;
+    private readonly IActionDirectory _directory;
     private long _unauditedRefusals;
 
     public ActionExecutor(
@@ -40,8 +41,10 @@ public sealed class ActionExecutor
         IAuditTrail audit,
         IReconcileRequests? reconcile = null,
         ActionLimits? limits = null,
-        IActionLog? log = null)
+        IActionLog? log = null,
+        IActionDirectory? directory = null)
     {
+        _directory = directory ?? NoActionDirectory.Instance;
         _board = board;
         _ports = ports;
         _time = time;
@@ -79,7 +82,21 @@ public sealed class ActionExecutor
             return ActionReceipt.Forbidden(reason);
         }
 
-        var pending = new PendingAction(command.Kind, command.Target, request);
+        // What the action runs with (the supervisor's own endpoint, the agent's identity, a number), resolved once and
+        // kept on the pending action: the log replays exactly what was sent.
+        var prepared = action.Prepare(new ActionAsk(
+            _board.Current, _board.Current.Find(command.CallId), command.Target, command.Arguments, actor.Id, actor.Name, _directory));
+        if (prepared.Refusal is { } refusal)
+        {
+            await RecordAsync(command, request, AuditStatus.Refused, refusal, cancellationToken).ConfigureAwait(false);
+            return ActionReceipt.Refused(refusal);
+        }
+        var pending = new PendingAction(command.Kind, prepared.Target, request) { Arguments = prepared.Arguments.IsEmpty ? null : prepared.Arguments };
+        command = command with { Target = prepared.Target };
+        if (action.Scope == ActionScope.Agent)
+        {
+            return await ExecuteOnAgentAsync(action, pending, command, cancellationToken).ConfigureAwait(false);
+        }
         ApplyOutcome marked;
         Call? call;
         try
@@ -117,10 +134,10 @@ public sealed class ActionExecutor
         }
 
         // What is sent (identifier, platform) comes from the call as marked, not from a later snapshot.
-        TelephonyResult<Unit> result;
+        TelephonyResult<Sent> result;
         try
         {
-            result = await action.SendAsync(_ports, call, command.Target, request.OperationContext, cancellationToken).ConfigureAwait(false);
+            result = await action.SendAsync(_ports, call, pending, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex)
         {
@@ -142,7 +159,50 @@ public sealed class ActionExecutor
             return ActionReceipt.Failed($"{action.Describe(call, command.Target)} failed: {failure}", failure, request.OperationContext);
         }
         _audit.Update(new AuditUpdate(request.OperationContext, AuditStatus.Accepted, _time.GetUtcNow()));
+        foreach (var then in result.Value?.Then ?? [])
+        {
+            await ApplyQuietlyAsync(then).ConfigureAwait(false);
+        }
         return ActionReceipt.Accepted(action.SentMessage(call, command.Target), request.OperationContext);
+    }
+
+    // An agent's state is not a request to ACS: audited, then set in the log at once (every instance shows it).
+    private async Task<ActionReceipt> ExecuteOnAgentAsync(SupervisorAction action, PendingAction pending, ActionRequest command, CancellationToken cancellationToken)
+    {
+        var request = pending.Request;
+        var description = $"{action.Describe(Call.Placeholder(command.CallId, request.RequestedAt), pending.Target)}: {pending.Argument(SetAgentStateAction.StateArgument)}"
+            + (pending.Argument(SetAgentStateAction.ReasonArgument) is { } reason ? $" ({reason})" : "");
+        await _audit.RecordAsync(Record(command, request, description, AuditStatus.Sending, null), cancellationToken).ConfigureAwait(false);
+        ApplyOutcome outcome;
+        try
+        {
+            (outcome, _) = await _applier.ApplyAsync(SetAgentStateAction.Change(pending, request.RequestedAt), cancellationToken).ConfigureAwait(false);
+        }
+        catch (EventLogUnavailableException)
+        {
+            outcome = ApplyOutcome.Ignored("The event log is unavailable right now; the state was not changed — try again shortly");
+        }
+        if (!outcome.IsApplied)
+        {
+            var why = outcome.Reason ?? "The state was not changed";
+            _audit.Update(new AuditUpdate(request.OperationContext, AuditStatus.Refused, _time.GetUtcNow(), why));
+            return ActionReceipt.Refused(why);
+        }
+        _audit.Update(new AuditUpdate(request.OperationContext, AuditStatus.Confirmed, _time.GetUtcNow()));
+        return ActionReceipt.Accepted($"{description} done", request.OperationContext);
+    }
+
+    // What the answer told (the invitation ACS created): a log that is down now loses nothing ACS will not say again —
+    // the invitation's own callbacks and the reconciler bring it back.
+    private async Task ApplyQuietlyAsync(CallEvent then)
+    {
+        try
+        {
+            await _applier.ApplyAsync(then, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (EventLogUnavailableException)
+        {
+        }
     }
 
     // The store settles the failure (ActionFailed → outcome Failed), which also reaches the audit trail through the

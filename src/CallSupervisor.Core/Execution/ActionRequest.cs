@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using CallSupervisor.Core.Identifiers;
 using CallSupervisor.Core.Events;
 
@@ -10,6 +11,9 @@ namespace CallSupervisor.Core.Execution;
 /// </summary>
 public sealed record ActionRequest(ActionKind Kind, CallId CallId, string Target, Actor Actor)
 {
+    /// <summary>What the action needs beyond its target, as given (a transfer's destination, an agent's new state).</summary>
+    public ImmutableDictionary<string, string> Arguments { get; init; } = ImmutableDictionary<string, string>.Empty;
+
     public static ActionRequest Mute(CallId callId, string participantRawId, Actor actor) => new(ActionKind.Mute, callId, participantRawId, actor);
 
     public static ActionRequest CancelInvitation(CallId callId, InvitationId invitationId, Actor actor) => new(ActionKind.CancelInvitation, callId, invitationId.Value, actor);

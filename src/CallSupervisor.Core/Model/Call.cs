@@ -79,8 +79,17 @@ public sealed record Call(
 
     public DateTimeOffset? AnsweredAt { get; init; }
 
+    /// <summary>When the current agent joined (differs from <see cref="AnsweredAt"/> after a rescue or a transfer).</summary>
+    public DateTimeOffset? AgentSince { get; init; }
+
     /// <summary>When the agent left a call that went on (the caller then waits with nobody).</summary>
     public DateTimeOffset? AgentLeftAt { get; init; }
+
+    /// <summary>Supervisors listening in or joined, by their endpoint's raw id.</summary>
+    public ImmutableDictionary<string, SupervisorInCall> Supervisors { get; init; } = ImmutableDictionary<string, SupervisorInCall>.Empty;
+
+    /// <summary>The number the agent handed the caller to (a transfer out of the contact center), once ACS accepted it.</summary>
+    public CommunicationIdentifier? TransferredTo { get; init; }
 
     /// <summary>Offers made on this call, and how many of them the agents declined or did not answer.</summary>
     public int Offers { get; init; }
@@ -96,6 +105,21 @@ public sealed record Call(
     /// <summary>How long the caller has waited (until <paramref name="now"/>, the answer or the end).</summary>
     public TimeSpan? Wait(DateTimeOffset now) =>
         QueuedAt is { } queued ? (AnsweredAt ?? EndedAt ?? now) - queued : null;
+
+    /// <summary>
+    /// The call as it is once the offer's agent is in it: theirs from now on (a caller rescued after their agent
+    /// left, or handed over by a transfer, keeps the time of the first answer).
+    /// </summary>
+    public Call TakenBy(Offer offer, DateTimeOffset at) => this with
+    {
+        Offer = null,
+        AgentId = offer.AgentId,
+        AgentIdentity = offer.Agent,
+        AnsweredAt = AnsweredAt ?? at,
+        AgentSince = at,
+        AgentLeftAt = null,
+        TransferredTo = null,
+    };
 
     /// <summary>How the latest supervisor actions on this call ended (newest last, a few kept).</summary>
     public ImmutableList<CallSupervisor.Core.Model.ActionOutcome> ActionOutcomes { get; init; } = ImmutableList<CallSupervisor.Core.Model.ActionOutcome>.Empty;

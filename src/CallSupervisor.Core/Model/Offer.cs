@@ -12,4 +12,11 @@ public sealed record Offer(
     string? AgentName,
     string OperationContext,
     DateTimeOffset PlannedAt,
-    InvitationId? InvitationId = null);
+    InvitationId? InvitationId = null)
+{
+    /// <summary>
+    /// The raw id of the agent this offer replaces (a transfer: ACS swaps them in one step, with no invitation), or
+    /// null for an offer by invitation.
+    /// </summary>
+    public string? Replaces { get; init; }
+}

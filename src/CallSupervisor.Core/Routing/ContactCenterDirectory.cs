@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using CallSupervisor.Core.Actions;
 using CallSupervisor.Core.Identifiers;
 
 namespace CallSupervisor.Core.Routing;
@@ -29,9 +30,19 @@ public sealed record AgentProfile(string Id, string Name, CommunicationIdentifie
         : null;
 }
 
-/// <summary>The queues and agents of the contact center, from configuration.</summary>
-public sealed record ContactCenterDirectory(ImmutableArray<QueueProfile> Queues, ImmutableArray<AgentProfile> Agents)
+/// <summary>
+/// A supervisor's own endpoint, to listen in, join or take calls with: the signed-in user (<see cref="UserId"/>, their
+/// object id), the name shown in calls, and their ACS user, phone or Teams identity. <see cref="Key"/> names them
+/// where they take a call as its agent.
+/// </summary>
+public sealed record SupervisorProfile(string Key, string UserId, string Name, CommunicationIdentifier Identity);
+
+/// <summary>The queues, agents and supervisors' endpoints of the contact center, from configuration.</summary>
+public sealed record ContactCenterDirectory(ImmutableArray<QueueProfile> Queues, ImmutableArray<AgentProfile> Agents) : IActionDirectory
 {
+    /// <summary>The supervisors' own endpoints.</summary>
+    public ImmutableArray<SupervisorProfile> Supervisors { get; init; } = [];
+
     public static ContactCenterDirectory Empty { get; } = new([], []);
 
     private ImmutableDictionary<string, AgentProfile> AgentsById { get; } =
@@ -58,6 +69,18 @@ public sealed record ContactCenterDirectory(ImmutableArray<QueueProfile> Queues,
     /// The agent a signed-in user is, by their object id (<see cref="AgentProfile.SignInId"/>; object ids are GUIDs, so
     /// compared without case), or null.
     /// </summary>
+    public Endpoint? AgentEndpoint(string agentId) => Agent(agentId) is { } a ? new Endpoint(a.Id, a.Name, a.Identity) : null;
+
+    /// <summary>The user's own endpoint: theirs among the supervisors, else the agent they are (an agent who supervises).</summary>
+    public Endpoint? SupervisorEndpoint(string userId)
+    {
+        if (Supervisors.FirstOrDefault(s => string.Equals(s.UserId, userId, StringComparison.OrdinalIgnoreCase)) is { } supervisor)
+        {
+            return new Endpoint(supervisor.Key, supervisor.Name, supervisor.Identity);
+        }
+        return AgentForUser(userId) is { } agent ? new Endpoint(agent.Id, agent.Name, agent.Identity) : null;
+    }
+
     public AgentProfile? AgentForUser(string? userId) =>
         userId is { Length: > 0 } ? Agents.FirstOrDefault(a => string.Equals(a.SignInId, userId, StringComparison.OrdinalIgnoreCase)) : null;
 }

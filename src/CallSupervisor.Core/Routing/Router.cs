@@ -39,6 +39,15 @@ public static class Router
             }
         }
 
+        // Someone who took a call without being in the directory (a supervisor): their wrap-up ends like anyone's.
+        foreach (var agent in board.Agents.Values)
+        {
+            if (directory.Agent(agent.AgentId) is null && agent.State == AgentState.WrapUp && agent.WrapUpSince + options.WrapUp <= now)
+            {
+                decisions.Add(new SetPresence(agent.AgentId, agent.Presence, "Wrap-up over"));
+            }
+        }
+
         // One pass over the board (a decision's cost grows with every call on it, ended ones included).
         var queued = new List<(Call Call, QueueProfile? Queue)>();
         foreach (var call in board.Calls.Values)
@@ -54,6 +63,14 @@ public static class Router
             if (call.QueueId is null && call.AgentId is null && QueueFor(call, directory, options, now) is { } queueId)
             {
                 decisions.Add(new QueueCaller(call.CallId, queueId));
+            }
+            foreach (var (rawId, there) in call.Supervisors)
+            {
+                if (there is { Mode: MonitorMode.Listening, InCall: true, MutedOnce: false }
+                    && call.Participants.TryGetValue(rawId, out var listener) && listener.Identifier.CanBeMuted && !listener.IsMuted)
+                {
+                    decisions.Add(new MuteListener(call.CallId, listener.Identifier));
+                }
             }
             if (call.AgentId is not null && call.AgentLeftAt is null
                 && call.MediaOperations.Values.Any(m => m.IsActive && m.Kind is MediaKind.Play or MediaKind.Recognize))

@@ -23,3 +23,6 @@ public sealed record StopMedia(CallId CallId) : RoutingDecision;
 
 /// <summary>Move a caller whose wait passed the queue's limit to the overflow queue.</summary>
 public sealed record Overflow(CallId CallId, string FromQueue, string ToQueue) : RoutingDecision;
+
+/// <summary>A supervisor listening in joined unmuted: mute them on the server (ACS users only).</summary>
+public sealed record MuteListener(CallId CallId, CommunicationIdentifier Endpoint) : RoutingDecision;

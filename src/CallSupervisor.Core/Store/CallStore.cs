@@ -102,7 +102,7 @@ public sealed partial class CallStore : ICallsFeed
                 return (snapshot.WithAgent(AgentRules.Presence(agent, agentEvent)), [CallChange.Agents], (ApplyOutcome.Applied, (Call?)null));
             }
             var existing = snapshot.Find(callEvent.CallId);
-            var fold = EventRules.Apply(existing, callEvent);
+            var fold = Busy(snapshot, EventRules.Apply(existing, callEvent), callEvent);
             // Remembered whatever the outcome: a redelivered stale or ignored event is reported as a duplicate.
             if (callEvent.Redeliverable)
             {
@@ -136,13 +136,30 @@ public sealed partial class CallStore : ICallsFeed
             return (next, changes, removed.Length);
         });
 
+    /// <summary>
+    /// An action that offers the call to someone (assign, take the call, transfer) is refused when they have an
+    /// offer or a call already: checked here, against the agents as they are, so no race can give anyone two.
+    /// </summary>
+    private static Fold Busy(CallsSnapshot snapshot, Fold fold, CallEvent callEvent)
+    {
+        if (callEvent is not ActionRequested requested || fold.Call?.Offer is not { } offer
+            || offer.OperationContext != requested.Action.OperationContext
+            || !snapshot.Agents.TryGetValue(offer.AgentId, out var agent))
+        {
+            return fold;
+        }
+        return agent.OfferCallId is { } offered ? Fold.Ignored($"{offer.AgentName ?? offer.AgentId} is being offered another call ({offered})")
+            : agent.CallId is { } on ? Fold.Ignored($"{offer.AgentName ?? offer.AgentId} is on another call ({on})")
+            : fold;
+    }
+
     private static ActivityCategory Category(CallEvent e) => e switch
     {
         ParticipantsUpdated => ActivityCategory.Participants,
         InvitationRequested or AddParticipantSucceeded or AddParticipantFailed or CancelAddParticipantSucceeded
             or CancelAddParticipantFailed or InvitationExpired => ActivityCategory.Invitation,
         MediaOperationStarted or MediaOperationEnded or MediaExpired => ActivityCategory.Media,
-        ActionRequested or ActionFailed or ActionExpired => ActivityCategory.Action,
+        ActionRequested or ActionFailed or ActionExpired or OperationReported => ActivityCategory.Action,
         _ => ActivityCategory.Call,
     };
 

@@ -118,16 +118,28 @@ public static class CallSupervisorServiceCollectionExtensions
         services.AddSingleton(sp => new ActionExecutor(
             sp.GetRequiredService<ICallsFeed>(),
             sp.GetRequiredService<CallSupervisor.Core.EventLog.IEventApplier>(),
-            new ActionPorts(sp.GetRequiredService<CallSupervisor.Core.Ports.ICallAutomationPort>(), sp.GetRequiredService<CallSupervisor.Core.Ports.IGraphCallsPort>()),
+            Ports(sp),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IAuditTrail>(),
             sp.GetRequiredService<CallSupervisor.Core.Ports.IReconcileRequests>(),
             new ActionLimits(sp.GetRequiredService<IOptions<CallsOptions>>().Value.ActionsPerUser, sp.GetRequiredService<IOptions<CallsOptions>>().Value.ActionWindow),
-            new ActionLog(sp.GetRequiredService<ILogger<ActionLog>>())));
+            new ActionLog(sp.GetRequiredService<ILogger<ActionLog>>()),
+            sp.GetRequiredService<CallSupervisor.Core.Workflow.WorkflowOptions>().Directory));
         services.AddScoped<CurrentUser>();
         services.AddSingleton(sp => new CallbackAddress(
             () => ServerAddress.ListeningAddress(sp.GetRequiredService<IServer>()),
             sp.GetRequiredService<IOptions<CallSupervisor.Telephony.Options.AcsOptions>>().Value.CallbackBaseUrl is { Length: > 0 } url ? new Uri(url) : null));
         services.AddHostedService<CallsHubBroadcaster>();
+    }
+
+    // What actions send with their requests: the workflow's hold music (ACS plays silence without one) and ring time.
+    private static ActionPorts Ports(IServiceProvider sp)
+    {
+        var workflow = sp.GetRequiredService<CallSupervisor.Core.Workflow.WorkflowOptions>();
+        return new ActionPorts(sp.GetRequiredService<CallSupervisor.Core.Ports.ICallAutomationPort>(), sp.GetRequiredService<CallSupervisor.Core.Ports.IGraphCallsPort>())
+        {
+            HoldMusic = workflow.HoldMusic is { IsAbsoluteUri: true, Scheme: "https" or "http" } music ? music : null,
+            InvitationTimeout = workflow.InvitationTimeout,
+        };
     }
 }

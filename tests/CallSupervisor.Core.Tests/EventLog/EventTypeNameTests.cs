@@ -33,6 +33,7 @@ public sealed class EventTypeNameTests
         [typeof(OfferPlanned)] = "offerPlanned",
         [typeof(OfferFailed)] = "offerFailed",
         [typeof(AgentStateChanged)] = "agentStateChanged",
+        [typeof(OperationReported)] = "operationReported",
     };
 
     [Fact]

@@ -52,6 +52,8 @@ internal sealed class SampleValues
             _ when IsGeneric(type, typeof(ImmutableArray<>)) => Collection(type, typeof(ImmutableArray)),
             _ when IsGeneric(type, typeof(ImmutableList<>)) => Collection(type, typeof(ImmutableList)),
             _ when IsGeneric(type, typeof(IReadOnlyList<>)) => Array(type.GetGenericArguments()[0]),
+            _ when type == typeof(ImmutableDictionary<string, string>) => ImmutableDictionary<string, string>.Empty
+                .Add($"key-{n}", $"value-{n} \"quoted\" ünïcode/€").Add($"other-{n}", ""),
             _ when type.IsGenericType => throw new NotSupportedException($"Add a sample for {type}."),
             _ => Record(type),
         };

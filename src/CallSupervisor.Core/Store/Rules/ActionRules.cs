@@ -22,7 +22,8 @@ internal static class ActionRules
         {
             return Fold.Ignored(availability.Reason ?? "not available");
         }
-        var marked = call with { PendingActions = call.PendingActions.SetItem(e.Action.OperationContext, e.Action) };
+        var marked = action.Mark(call, e.Action, e.OccurredAt);
+        marked = marked with { PendingActions = marked.PendingActions.SetItem(e.Action.OperationContext, e.Action) };
         return Fold.Applied(marked, NewEntry.Info(call.CallId, e.OccurredAt, $"{action.Describe(call, e.Action.Target)} requested", e.Action.Request.Supervisor));
     }
 
@@ -32,7 +33,7 @@ internal static class ActionRules
         var action = SupervisorActions.For(e.Action.Kind);
         var text = $"{action.Describe(call, e.Action.Target)} failed: {Describe.Error(e.Error)}";
         var next = call.PendingActions.ContainsKey(e.Action.OperationContext)
-            ? Resolve(call, e.Action.OperationContext, ActionResult.Failed, text, e.OccurredAt)
+            ? Resolve(action.Unmark(call, e.Action), e.Action.OperationContext, ActionResult.Failed, text, e.OccurredAt)
             : call;
         return Fold.Applied(next, NewEntry.Error(call.CallId, e.OccurredAt, text, NewEntry.By(e.Action.Request)));
     }
@@ -43,10 +44,29 @@ internal static class ActionRules
         {
             return Fold.Ignored($"no pending action {e.OperationContext}");
         }
-        var text = $"{SupervisorActions.For(pending.Kind).Describe(call, pending.Target)} was not confirmed by ACS; it can be tried again";
+        var action = SupervisorActions.For(pending.Kind);
+        var text = $"{action.Describe(call, pending.Target)} was not confirmed by ACS; it can be tried again";
         return Fold.Applied(
-            Resolve(call, e.OperationContext, ActionResult.NotConfirmed, text, e.OccurredAt),
+            Resolve(action.Unmark(call, pending), e.OperationContext, ActionResult.NotConfirmed, text, e.OccurredAt),
             NewEntry.Warning(call.CallId, e.OccurredAt, text, NewEntry.By(pending.Request)));
+    }
+
+    /// <summary>ACS's callback about an action's operation: the action says what it means (see <see cref="SupervisorAction.Reported"/>).</summary>
+    public static Fold Reported(Call call, OperationReported e)
+    {
+        if (e.OperationContext is not { } context || !call.PendingActions.TryGetValue(context, out var pending))
+        {
+            return Fold.Ignored($"{e.Name}: no pending action {e.OperationContext ?? "(no operationContext)"} on call {call.CallId}");
+        }
+        var (next, settlement) = SupervisorActions.For(pending.Kind).Reported(call, pending, e);
+        if (settlement is null)
+        {
+            return ReferenceEquals(next, call) ? Fold.Ignored($"{e.Name}: nothing to change") : Fold.Applied(next, []);
+        }
+        var entry = settlement.Result == ActionResult.Failed
+            ? NewEntry.Error(call.CallId, e.OccurredAt, settlement.Text, NewEntry.By(pending.Request))
+            : NewEntry.Success(call.CallId, e.OccurredAt, settlement.Text, NewEntry.By(pending.Request));
+        return Fold.Applied(Resolve(next, context, settlement.Result, settlement.Text, e.OccurredAt), entry);
     }
 
     /// <summary>
@@ -84,7 +104,9 @@ internal static class ActionRules
         foreach (var pending in call.PendingActions.Values)
         {
             var action = SupervisorActions.For(pending.Kind);
-            next = Resolve(next, pending.OperationContext, ActionResult.CallEnded, $"The call ended before the {action.Describe(call, pending.Target).ToLowerInvariant()} took effect", at);
+            var settled = action.SettledByEnd(next, pending)
+                ?? new Settlement(ActionResult.CallEnded, $"The call ended before the {action.Describe(call, pending.Target).ToLowerInvariant()} took effect");
+            next = Resolve(next, pending.OperationContext, settled.Result, settled.Text, at);
         }
         return next;
     }

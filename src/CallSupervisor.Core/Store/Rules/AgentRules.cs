@@ -61,6 +61,15 @@ internal static class AgentRules
         {
             changed[offered.AgentId] = Current(offered.AgentId) with { OfferCallId = after.CallId, OfferSince = at, IdleSince = null };
         }
+        if (before is { AgentId: { } previous, AgentLeftAt: null, IsLive: true } && after.AgentId != previous)
+        {
+            // Handed over (a transfer): the previous agent's part of the call is over.
+            var a = Current(previous);
+            if (a.CallId == after.CallId)
+            {
+                changed[previous] = a with { CallId = null, CallSince = null, WrapUpSince = at, HandledToday = a.HandledToday + 1 };
+            }
+        }
         if (after.AgentId is { } taker && (!after.IsLive || after.AgentLeftAt is not null)
             && (before is null || before.IsLive && before.AgentLeftAt is null))
         {

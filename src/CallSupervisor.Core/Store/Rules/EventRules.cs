@@ -23,10 +23,15 @@ internal static class EventRules
             return fold;
         }
         var (settled, activity) = ActionRules.Settle(call, at);
-        var (followed, offerActivity) = QueueRules.FollowOffer(settled, at);
-        return activity.Count == 0 && offerActivity.Count == 0 && ReferenceEquals(followed, call)
+        var (offered, offerActivity) = QueueRules.FollowOffer(settled, at);
+        var (followed, supervisorActivity) = SupervisionRules.Follow(offered, at);
+        // Settled once more: following the offer can settle an action (a transfer's swap seen in the roster).
+        var (resettled, lateActivity) = ReferenceEquals(offered, settled)
+            ? (followed, (IReadOnlyList<ActivityEntry>)[])
+            : ActionRules.Settle(followed, at);
+        return activity.Count == 0 && offerActivity.Count == 0 && supervisorActivity.Count == 0 && ReferenceEquals(resettled, call)
             ? fold
-            : fold with { Call = followed, Activity = [.. fold.Activity, .. activity, .. offerActivity] };
+            : fold with { Call = resettled, Activity = [.. fold.Activity, .. activity, .. offerActivity, .. supervisorActivity, .. lateActivity] };
     }
 
     /// <summary>
@@ -47,7 +52,7 @@ internal static class EventRules
                 // Recorded as ended so that later stragglers for it are ignored; it is pruned like any ended call.
                 return LifecycleRules.Disconnect(null, disconnected);
             case CallReconciled or InvitationExpired or MediaExpired or ActionFailed or ActionExpired
-                or CallQueued or OfferPlanned or OfferFailed:
+                or CallQueued or OfferPlanned or OfferFailed or OperationReported:
                 // The app's own checks of a call it has already removed: nothing to correct.
                 return Fold.Ignored($"call {e.CallId} is not on the board");
             case ActionRequested:
@@ -83,6 +88,7 @@ internal static class EventRules
         CallQueued q => QueueRules.Queued(call, q),
         OfferPlanned op => QueueRules.Planned(call, op),
         OfferFailed of => QueueRules.OfferFailed(call, of),
+        OperationReported report => ActionRules.Reported(call, report),
         _ => Fold.Ignored($"event type {e.GetType().Name} is not handled by the store"),
     };
 }

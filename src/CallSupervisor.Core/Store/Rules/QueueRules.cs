@@ -1,3 +1,4 @@
+using CallSupervisor.Core.Actions;
 using CallSupervisor.Core.Events;
 using CallSupervisor.Core.Identifiers;
 using CallSupervisor.Core.Model;
@@ -85,8 +86,17 @@ internal static class QueueRules
                 call = call with { Offer = null };
             }
         }
-        if (call is { AgentIdentity: { } agent, AgentLeftAt: null, AnsweredAt: { } answered, LastRosterAt: { } roster }
-            && call.IsLive && roster > answered && !call.Participants.ContainsKey(agent.RawId))
+        if (call.Offer is { Replaces: not null } swap && call.Participants.ContainsKey(swap.Agent.RawId))
+        {
+            // A transfer's target in the roster: ACS swapped the agents (its CallTransferAccepted may come later).
+            call = call.TakenBy(swap, at);
+            activity.Add(NewEntry.Info(call.CallId, at, $"{swap.AgentName ?? swap.AgentId} took over the call"));
+        }
+        if (call is { AgentIdentity: { } agent, AgentLeftAt: null, LastRosterAt: { } roster, TransferredTo: null }
+            && (call.AgentSince ?? call.AnsweredAt) is { } joined
+            && call.IsLive && roster > joined && !call.Participants.ContainsKey(agent.RawId)
+            && call.Offer?.Replaces != agent.RawId
+            && !call.PendingActions.Values.Any(p => p.Target == agent.RawId && SupervisorActions.For(p.Kind).ExpectsDeparture))
         {
             call = call with { AgentLeftAt = at };
             activity.Add(NewEntry.Warning(call.CallId, at, $"{Describe.Who(call, agent)} left; the caller is on the call with nobody"));
@@ -109,13 +119,7 @@ internal static class QueueRules
         var outcome = OutcomeOf(invitation);
         if (outcome == OfferOutcome.Accepted)
         {
-            return call with
-            {
-                Offer = null,
-                AgentId = offer.AgentId,
-                AgentIdentity = offer.Agent,
-                AnsweredAt = invitation.EndedAt ?? at,
-            };
+            return call.TakenBy(offer, invitation.EndedAt ?? at);
         }
         var missed = outcome is OfferOutcome.Declined or OfferOutcome.NotAnswered;
         if (missed && call.IsLive)

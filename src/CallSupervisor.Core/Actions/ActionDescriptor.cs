@@ -1,0 +1,29 @@
+namespace CallSupervisor.Core.Actions;
+
+/// <summary>What an action acts on: the button sits on the call, a participant, an invitation, or an agent.</summary>
+public enum ActionScope
+{
+    Call,
+    Participant,
+    Invitation,
+    Agent,
+}
+
+/// <summary>
+/// How a button looks: neutral (changes nothing for good — mute, listen), caution (disturbs the call but can be
+/// undone — hold, transfer, assign), destructive (cannot be undone — remove, hang up, cancel).
+/// </summary>
+public enum ActionTone
+{
+    Neutral,
+    Caution,
+    Destructive,
+}
+
+/// <summary>What an action asks for before it runs, beyond its target: nothing, an available agent, or an agent or a phone number.</summary>
+public enum ActionInput
+{
+    None,
+    Agent,
+    AgentOrNumber,
+}
