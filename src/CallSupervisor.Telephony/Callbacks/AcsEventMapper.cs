@@ -31,8 +31,8 @@ internal static class AcsEventMapper
             "CallConnected" => new CallConnected(id, callId, time, CallPlatform.Acs, data.ServerCallId, data.CorrelationId, null, null),
             "CallDisconnected" => new CallDisconnected(id, callId, time, result),
             "ParticipantsUpdated" => MapRoster(id, callId, time, data, where),
-            "AddParticipantSucceeded" => new AddParticipantSucceeded(id, callId, time, data.OperationContext, OptionalIdentifier(data)),
-            "AddParticipantFailed" => new AddParticipantFailed(id, callId, time, data.OperationContext, OptionalIdentifier(data), result),
+            "AddParticipantSucceeded" => new AddParticipantSucceeded(id, callId, time, data.OperationContext, OptionalIdentifier(data.Participant, "participant", where)),
+            "AddParticipantFailed" => new AddParticipantFailed(id, callId, time, data.OperationContext, OptionalIdentifier(data.Participant, "participant", where), result),
             "CancelAddParticipantSucceeded" => new CancelAddParticipantSucceeded(id, callId, time, RequireInvitation(data, where), data.OperationContext),
             "CancelAddParticipantFailed" => new CancelAddParticipantFailed(id, callId, time, RequireInvitation(data, where), data.OperationContext, result),
             "RemoveParticipantSucceeded" or "RemoveParticipantFailed" => Reported(name, id, callId, time, data, result) with
@@ -84,15 +84,12 @@ internal static class AcsEventMapper
         new(id, callId, time, name, data.OperationContext,
             Succeeded: name.EndsWith("Succeeded", StringComparison.Ordinal) || name.EndsWith("Accepted", StringComparison.Ordinal), result);
 
-    // Optional in the contract (correlation is by operationContext), so absent is fine; but one that is there and
-    // names nobody is not ACS's shape: refused like an unreadable roster entry rather than silently dropped.
+    // The participants of AddParticipant*, RemoveParticipant* and CallTransferAccepted are informative and optional in
+    // the contract (correlation is by operationContext), so an absent one is fine; but one that is there and names
+    // nobody is not ACS's shape: refused like an unreadable roster entry rather than silently dropped.
     private static CommunicationIdentifier? OptionalIdentifier(CommunicationIdentifierModel? model, string field, string where) =>
         model is null ? null
             : IdentifierMapper.FromModel(model, out var error) ?? throw new CallbackFormatException($"{where}: data.{field}: {error}.");
-
-    // The participant of AddParticipant* is informative (correlation is by operationContext): tolerate its absence.
-    private static CommunicationIdentifier? OptionalIdentifier(AcsEventData data) =>
-        data.Participant is null ? null : IdentifierMapper.FromModel(data.Participant, out _);
 
     private static InvitationId RequireInvitation(AcsEventData data, string where) =>
         string.IsNullOrEmpty(data.InvitationId)
