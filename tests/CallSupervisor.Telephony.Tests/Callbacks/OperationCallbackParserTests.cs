@@ -90,6 +90,19 @@ public sealed class OperationCallbackParserTests
         Assert.Equal(new OperationReported("evt-1", Call, Time, "CallTransferFailed", "transfer-2", Succeeded: false, new ResultInfo(486, 0, "Busy here.")), Assert.Single(result.Events));
     }
 
+    [Fact]
+    public void Parse_OperationCallbacks_ReadBackEqualFromTheEventLogFormat()
+    {
+        // What the parser returns is appended to the event log before it is acknowledged: it must come back whole.
+        var result = Parse(
+            Event("HoldFailed", $$$"""{"callConnectionId":"{{{CallConnectionId}}}","operationContext":"hold-1","resultInformation":{"code":400,"subCode":8523,"message":"m"}}""", "evt-1"),
+            Event("RemoveParticipantSucceeded", $$$"""{"callConnectionId":"{{{CallConnectionId}}}","operationContext":"remove-1","participant":{{{AgentModel}}}}""", "evt-2"),
+            Event("CallTransferAccepted", $$$"""{"callConnectionId":"{{{CallConnectionId}}}","operationContext":"transfer-1","transferTarget":{{{CallerModel}}},"transferee":{{{AgentModel}}}}""", "evt-3"));
+
+        Assert.Equal(3, result.Events.Length);
+        Assert.All(result.Events, e => Assert.Equal(e, Core.EventLog.EventJson.Deserialize(Core.EventLog.EventJson.Serialize(e))));
+    }
+
     [Theory]
     [InlineData("RemoveParticipantSucceeded", "participant", "data.participant: identifier has neither a rawId nor a kind-specific value")]
     [InlineData("RemoveParticipantFailed", "participant", "data.participant: identifier has neither a rawId nor a kind-specific value")]
