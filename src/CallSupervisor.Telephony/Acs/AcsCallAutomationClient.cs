@@ -10,11 +10,16 @@ namespace CallSupervisor.Telephony.Acs;
 
 /// <summary>
 /// ACS Call Automation over REST (the ACS SDK is not available on the package feed), as a typed HttpClient whose
-/// handler chain authenticates each attempt (HMAC or Entra bearer). Every request carries <c>?api-version=</c>;
-/// every operation whose contract lists Repeatability-Request-ID/First-Sent (answer, add, remove, mute,
-/// cancelAddParticipant, transfer, terminate) carries them, created once per logical request: the resilience handler in front of the
-/// signing handler retries the same message (see <see cref="TelephonyResilience"/>). Failures are returned as
-/// <see cref="TelephonyError"/>.
+/// handler chain authenticates each attempt (HMAC or Entra bearer). Every request carries <c>?api-version=</c>
+/// and follows the 2024-09-15 contract's body shape (the tests check each against the contract's example or schema).
+/// Every operation whose contract lists Repeatability-Request-ID/First-Sent — answer, mute, add, cancelAddParticipant,
+/// remove, transferToParticipant, terminate — carries them: the <see cref="Repeatability"/> the caller gives (a request
+/// sent again after a restart, derived from the event log) or a pair created once per logical request. Hold, unhold,
+/// play, recognize, cancelAllMediaOperations and the reads carry none, as the contract lists none. The resilience
+/// handler in front of the signing handler retries the same message, so a retry keeps the pair and the body (see
+/// <see cref="TelephonyResilience"/>). Any 2xx is success (the contract lists 200 for mute, hold and unhold, 202 for
+/// add, cancel, remove and transfer, 204 for terminate and hang-up); anything else is returned as a
+/// <see cref="TelephonyError"/> with the service's error code and message.
 /// </summary>
 public sealed partial class AcsCallAutomationClient : ICallAutomationPort
 {
@@ -74,6 +79,8 @@ public sealed partial class AcsCallAutomationClient : ICallAutomationPort
 
     public Task<TelephonyResult<Unit>> TransferToParticipantAsync(CallId callId, CommunicationIdentifier target, CommunicationIdentifier transferee, string operationContext, Repeatability? repeatability, CancellationToken cancellationToken)
     {
+        // Optional for a transfer (unlike an invitation, the contract and the SDKs accept none): when configured, a
+        // phone number being transferred to sees the resource's own number as the caller id.
         PhoneNumberIdentifierModel? callerId = null;
         if (target.Kind == IdentifierKind.PhoneNumber && !string.IsNullOrEmpty(_options.SourceCallerIdNumber))
         {

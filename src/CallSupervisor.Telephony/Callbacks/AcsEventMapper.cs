@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using CallSupervisor.Core.Identifiers;
 using CallSupervisor.Core.Events;
 using CallSupervisor.Telephony.Acs;
+using CallSupervisor.Telephony.Acs.Wire;
 using CallSupervisor.Telephony.Callbacks.Wire;
 using CallSupervisor.Core.Ports;
 
@@ -15,6 +16,7 @@ internal static class AcsEventMapper
     {
         "CallConnected", "CallDisconnected", "ParticipantsUpdated",
         "AddParticipantSucceeded", "AddParticipantFailed", "CancelAddParticipantSucceeded", "CancelAddParticipantFailed",
+        "RemoveParticipantSucceeded", "RemoveParticipantFailed", "HoldFailed", "CallTransferAccepted", "CallTransferFailed",
         "PlayStarted", "PlayCompleted", "PlayFailed", "PlayCanceled",
         "RecognizeCompleted", "RecognizeFailed", "RecognizeCanceled", "ContinuousDtmfRecognitionStopped",
     }.ToFrozenSet(StringComparer.Ordinal);
@@ -29,10 +31,20 @@ internal static class AcsEventMapper
             "CallConnected" => new CallConnected(id, callId, time, CallPlatform.Acs, data.ServerCallId, data.CorrelationId, null, null),
             "CallDisconnected" => new CallDisconnected(id, callId, time, result),
             "ParticipantsUpdated" => MapRoster(id, callId, time, data, where),
-            "AddParticipantSucceeded" => new AddParticipantSucceeded(id, callId, time, data.OperationContext, OptionalIdentifier(data)),
-            "AddParticipantFailed" => new AddParticipantFailed(id, callId, time, data.OperationContext, OptionalIdentifier(data), result),
+            "AddParticipantSucceeded" => new AddParticipantSucceeded(id, callId, time, data.OperationContext, OptionalIdentifier(data.Participant, "participant", where)),
+            "AddParticipantFailed" => new AddParticipantFailed(id, callId, time, data.OperationContext, OptionalIdentifier(data.Participant, "participant", where), result),
             "CancelAddParticipantSucceeded" => new CancelAddParticipantSucceeded(id, callId, time, RequireInvitation(data, where), data.OperationContext),
             "CancelAddParticipantFailed" => new CancelAddParticipantFailed(id, callId, time, RequireInvitation(data, where), data.OperationContext, result),
+            "RemoveParticipantSucceeded" or "RemoveParticipantFailed" => Reported(name, id, callId, time, data, result) with
+            {
+                Participant = OptionalIdentifier(data.Participant, "participant", where),
+            },
+            "HoldFailed" or "CallTransferFailed" => Reported(name, id, callId, time, data, result),
+            "CallTransferAccepted" => Reported(name, id, callId, time, data, result) with
+            {
+                TransferTarget = OptionalIdentifier(data.TransferTarget, "transferTarget", where),
+                Transferee = OptionalIdentifier(data.Transferee, "transferee", where),
+            },
             "PlayStarted" => new MediaOperationStarted(id, callId, time, OperationId(id, data), MediaKind.Play, null),
             "PlayCompleted" => Ended(id, callId, time, data, MediaKind.Play, MediaStatus.Completed, result),
             "PlayFailed" => Ended(id, callId, time, data, MediaKind.Play, MediaStatus.Failed, result),
@@ -66,9 +78,18 @@ internal static class AcsEventMapper
         return new ParticipantsUpdated(id, callId, time, data.SequenceNumber, roster.MoveToImmutable());
     }
 
-    // The participant of AddParticipant* is informative (correlation is by operationContext): tolerate its absence.
-    private static CommunicationIdentifier? OptionalIdentifier(AcsEventData data) =>
-        data.Participant is null ? null : IdentifierMapper.FromModel(data.Participant, out _);
+    // One event for every callback about an operation a supervisor action started: the pending action with that
+    // operationContext decides what it means. Succeeded by the type's name, as ACS names its outcomes.
+    private static OperationReported Reported(string name, string id, CallId callId, DateTimeOffset time, AcsEventData data, ResultInfo? result) =>
+        new(id, callId, time, name, data.OperationContext,
+            Succeeded: name.EndsWith("Succeeded", StringComparison.Ordinal) || name.EndsWith("Accepted", StringComparison.Ordinal), result);
+
+    // The participants of AddParticipant*, RemoveParticipant* and CallTransferAccepted are informative and optional in
+    // the contract (correlation is by operationContext), so an absent one is fine; but one that is there and names
+    // nobody is not ACS's shape: refused like an unreadable roster entry rather than silently dropped.
+    private static CommunicationIdentifier? OptionalIdentifier(CommunicationIdentifierModel? model, string field, string where) =>
+        model is null ? null
+            : IdentifierMapper.FromModel(model, out var error) ?? throw new CallbackFormatException($"{where}: data.{field}: {error}.");
 
     private static InvitationId RequireInvitation(AcsEventData data, string where) =>
         string.IsNullOrEmpty(data.InvitationId)

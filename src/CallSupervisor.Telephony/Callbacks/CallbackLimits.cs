@@ -89,6 +89,13 @@ internal static class CallbackLimits
                 Check(cf.OperationContext, "operationContext", where);
                 Check(cf.Result, where);
                 break;
+            case OperationReported o:
+                Check(o.OperationContext, "operationContext", where);
+                Check(o.Participant, "participant", where);
+                Check(o.TransferTarget, "transferTarget", where);
+                Check(o.Transferee, "transferee", where);
+                Check(o.Result, where);
+                break;
             case MediaOperationStarted ms:
                 // An operation without operationContext is named after its event id (see AcsCallbackParser).
                 Check(ms.OperationId.Value, "operationContext", where, MaxIdLength + AcsCallbackParser.UncorrelatedPrefix.Length);
@@ -98,6 +105,10 @@ internal static class CallbackLimits
                 Check(me.OperationId.Value, "operationContext", where, MaxIdLength + AcsCallbackParser.UncorrelatedPrefix.Length);
                 Check(me.Result, where);
                 break;
+            default:
+                // A parser that maps a new event type must say here which of its ids and texts to bound; unchecked,
+                // an id with a control character would reach the store and the request paths.
+                throw new InvalidOperationException($"No callback limits are defined for {e.GetType().Name}.");
         }
     }
 

@@ -191,6 +191,8 @@ public sealed class AcsCallbackParserTests
     [InlineData("""[{"id":"e","type":"Microsoft.Communication.ParticipantsUpdated","data":{"callConnectionId":"c","sequenceNumber":1,"participants":[{"isMuted":true}]}}]""", "data.participants[0].identifier: identifier is missing")]
     [InlineData("""[{"id":"e","type":"Microsoft.Communication.ParticipantsUpdated","data":{"callConnectionId":"c","sequenceNumber":"x","participants":[]}}]""", "data does not match the contract at $.sequenceNumber")]
     [InlineData("""[{"id":"e","type":"Microsoft.Communication.CancelAddParticipantSucceeded","data":{"callConnectionId":"c"}}]""", "data.invitationId is missing")]
+    [InlineData("""[{"id":"e","type":"Microsoft.Communication.AddParticipantSucceeded","data":{"callConnectionId":"c","operationContext":"o","participant":{"kind":"communicationUser"}}}]""", "data.participant: identifier has neither a rawId nor a kind-specific value")]
+    [InlineData("""[{"id":"e","type":"Microsoft.Communication.AddParticipantFailed","data":{"callConnectionId":"c","operationContext":"o","participant":{}}}]""", "data.participant: identifier has neither a rawId nor a kind-specific value")]
     public void Parse_MalformedBody_ReportsPreciseError(string body, string expectedFragment)
     {
         var result = new AcsCallbackParser(_time).Parse(body);

@@ -63,6 +63,34 @@ public sealed class ControlCharacterTests
         Assert.Contains($"'{field}' contains a control character (U+0000)", result.Error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("HoldFailed", "operationContext")]
+    [InlineData("RemoveParticipantSucceeded", "operationContext")]
+    [InlineData("RemoveParticipantFailed", "operationContext")]
+    [InlineData("CallTransferAccepted", "operationContext")]
+    [InlineData("CallTransferFailed", "operationContext")]
+    [InlineData("RemoveParticipantSucceeded", "participant.rawId")]
+    [InlineData("RemoveParticipantFailed", "participant.rawId")]
+    [InlineData("CallTransferAccepted", "transferTarget.rawId")]
+    [InlineData("CallTransferAccepted", "transferee.rawId")]
+    public void AcsParser_NulInAnIdOfAnOperationCallback_MalformedNamingTheField(string type, string field)
+    {
+        string Context() => field == "operationContext" ? "op" + Escaped('\0') : "op";
+        string Identifier(string name) => field == name + ".rawId"
+            ? $$$"""{"kind":"communicationUser","rawId":"8:acs:a{{{Escaped('\0')}}}","communicationUser":{"id":"8:acs:a{{{Escaped('\0')}}}"}}"""
+            : """{"kind":"communicationUser","rawId":"8:acs:a","communicationUser":{"id":"8:acs:a"}}""";
+        var body = AcsEvent(type, $$$"""
+            {"callConnectionId":"{{{CallId}}}","operationContext":"{{{Context()}}}","participant":{{{Identifier("participant")}}},
+             "transferTarget":{{{Identifier("transferTarget")}}},"transferee":{{{Identifier("transferee")}}},"resultInformation":{"code":400,"message":"m"}}
+            """);
+
+        var result = new AcsCallbackParser(_time).Parse(body);
+
+        Assert.Equal(CallbackParseStatus.Malformed, result.Status);
+        Assert.Contains($"'{field}' contains a control character (U+0000)", result.Error, StringComparison.Ordinal);
+        Assert.Empty(result.Events);
+    }
+
     [Fact]
     public void AcsParser_PrintableUnicodeInIds_Accepted()
     {

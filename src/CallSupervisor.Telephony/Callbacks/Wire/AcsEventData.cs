@@ -4,8 +4,8 @@ namespace CallSupervisor.Telephony.Callbacks.Wire;
 
 /// <summary>
 /// The <c>data</c> of the ACS callback events the dashboard maps (CallConnected, CallDisconnected,
-/// ParticipantsUpdated, AddParticipant*, CancelAddParticipant*, Play*, Recognize*,
-/// ContinuousDtmfRecognitionStopped). They share the contract's common fields; the union of their specific
+/// ParticipantsUpdated, AddParticipant*, CancelAddParticipant*, RemoveParticipant*, HoldFailed, CallTransfer*,
+/// Play*, Recognize*, ContinuousDtmfRecognitionStopped). They share the contract's common fields; the union of their specific
 /// fields is read here and each mapping checks the ones its type requires.
 /// </summary>
 internal sealed record AcsEventData
@@ -20,8 +20,14 @@ internal sealed record AcsEventData
 
     public ResultInformationModel? ResultInformation { get; init; }
 
-    /// <summary>AddParticipantSucceeded/Failed.</summary>
+    /// <summary>AddParticipantSucceeded/Failed, RemoveParticipantSucceeded/Failed.</summary>
     public CommunicationIdentifierModel? Participant { get; init; }
+
+    /// <summary>CallTransferAccepted: who the call went to.</summary>
+    public CommunicationIdentifierModel? TransferTarget { get; init; }
+
+    /// <summary>CallTransferAccepted: who was transferred away.</summary>
+    public CommunicationIdentifierModel? Transferee { get; init; }
 
     /// <summary>CancelAddParticipantSucceeded/Failed.</summary>
     public string? InvitationId { get; init; }
