@@ -8,7 +8,7 @@ namespace CallSupervisor.Client;
 /// <summary>
 /// A typed client of the app's calls hub (<c>/hubs/calls</c>): follows the live calls as an immutable
 /// <see cref="CallBoard"/> (merged by <see cref="CallBoardMerger"/>'s version rule, rebuilt from a fresh snapshot
-/// after every reconnect), lets a caller wait for a condition on it, and invokes the three supervisor actions.
+/// after every reconnect), lets a caller wait for a condition on it, and runs supervisor actions (<see cref="ExecuteAsync"/>).
 /// </summary>
 public sealed partial class CallsHubClient : IAsyncDisposable
 {
@@ -81,32 +81,25 @@ public sealed partial class CallsHubClient : IAsyncDisposable
         return client;
     }
 
-    /// <summary>Mutes a participant (ACS users only). The result says whether the request was accepted, refused or failed.</summary>
+    /// <summary>
+    /// Runs a supervisor action: <paramref name="kind"/> (e.g. <c>Mute</c>, <c>Hold</c>, <c>Transfer</c>; the kinds a
+    /// call, participant or invitation lists in its <c>Actions</c>) on <paramref name="target"/> of the call (a
+    /// participant's raw id, an invitation id, an agent id, or empty for the call), with <paramref name="arguments"/>
+    /// where it needs them (a transfer's <c>to</c>; an agent's <c>state</c>, <c>reason</c>). The result says whether the
+    /// request was accepted, refused or failed.
+    /// </summary>
     /// <remarks>
-    /// The mute itself shows up later on the board (<see cref="ParticipantDto.IsMuted"/>), once ACS confirms it.
-    /// If the connection is lost before the result arrives the task fails, yet the server may have carried the
-    /// command out: the board tells.
+    /// The effect shows up later on the board (the call's <c>PendingActions</c> meanwhile), once ACS confirms it. If the
+    /// connection is lost before the result arrives the task fails, yet the server may have carried the action out:
+    /// the board tells.
     /// </remarks>
-    public Task<CommandResultDto> MuteAsync(string callId, string participantRawId, CancellationToken cancellationToken = default)
+    public Task<CommandResultDto> ExecuteAsync(string kind, string callId, string target = "", IReadOnlyDictionary<string, string>? arguments = null, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrEmpty(callId);
-        ArgumentException.ThrowIfNullOrEmpty(participantRawId);
-        return _connection.InvokeAsync<CommandResultDto>(CallsHubContract.Mute, callId, participantRawId, cancellationToken);
-    }
-
-    /// <summary>Cancels a pending invitation; see <see cref="MuteAsync"/> for how results and effects arrive.</summary>
-    public Task<CommandResultDto> CancelInvitationAsync(string callId, string invitationId, CancellationToken cancellationToken = default)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(callId);
-        ArgumentException.ThrowIfNullOrEmpty(invitationId);
-        return _connection.InvokeAsync<CommandResultDto>(CallsHubContract.CancelInvitation, callId, invitationId, cancellationToken);
-    }
-
-    /// <summary>Cancels every running media operation of a call (through ACS or Graph, whichever hosts it).</summary>
-    public Task<CommandResultDto> CancelMediaAsync(string callId, CancellationToken cancellationToken = default)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(callId);
-        return _connection.InvokeAsync<CommandResultDto>(CallsHubContract.CancelMedia, callId, cancellationToken);
+        ArgumentException.ThrowIfNullOrEmpty(kind);
+        ArgumentNullException.ThrowIfNull(callId);
+        ArgumentNullException.ThrowIfNull(target);
+        return _connection.InvokeAsync<CommandResultDto>(
+            CallsHubContract.Execute, kind, callId, target, arguments ?? new Dictionary<string, string>(), cancellationToken);
     }
 
     /// <summary>Closes the connection; pending waits fail with <see cref="ObjectDisposedException"/>.</summary>

@@ -46,12 +46,37 @@ public sealed record OfferDto(string AgentId, string? AgentName, DateTimeOffset 
 
 public sealed record IdentifierDto(string Kind, string RawId, string Value);
 
-public sealed record ParticipantDto(IdentifierDto Identifier, bool IsMuted, bool IsOnHold, bool IsMutePending, DateTimeOffset JoinedAt);
+/// <summary>
+/// A participant. <see cref="Actions"/>: the actions that can run on them now (kinds, e.g. <c>Mute</c>, <c>Hold</c>);
+/// <see cref="OnHoldSince"/>: when the roster first showed them on hold.
+/// </summary>
+public sealed record ParticipantDto(IdentifierDto Identifier, bool IsMuted, bool IsOnHold, DateTimeOffset JoinedAt)
+{
+    public DateTimeOffset? OnHoldSince { get; init; }
 
-/// <summary><c>NoOutcomeFromAcs</c>: timed out with no answer from ACS, or accepted as seen in the roster.</summary>
+    public IReadOnlyList<string> Actions { get; init; } = [];
+}
+
+/// <summary>
+/// <c>NoOutcomeFromAcs</c>: timed out with no answer from ACS, or accepted as seen in the roster. <see cref="Actions"/>:
+/// the actions that can run on it now (<c>CancelInvitation</c> while it rings).
+/// </summary>
 public sealed record InvitationDto(
     string InvitationId, IdentifierDto Target, string Status, DateTimeOffset RequestedAt, DateTimeOffset ExpiresAt,
-    bool CancelLostRace, string? LastResult, bool NoOutcomeFromAcs);
+    bool CancelLostRace, string? LastResult, bool NoOutcomeFromAcs)
+{
+    public IReadOnlyList<string> Actions { get; init; } = [];
+}
+
+/// <summary>
+/// A supervisor action sent and not yet settled: its kind (<c>Mute</c>, <c>Hold</c>, <c>Transfer</c>, …), what it acts on
+/// (a participant's raw id, an invitation id, an agent id, or empty for the call), who asked and since when. Every
+/// client sees it, so no second supervisor repeats it.
+/// </summary>
+public sealed record PendingActionDto(string Kind, string Target, string By, DateTimeOffset Since);
+
+/// <summary>A supervisor in the call: their endpoint's raw id, name, and <c>Listening</c> or <c>Joined</c>.</summary>
+public sealed record SupervisorDto(string RawId, string Name, string Mode, DateTimeOffset Since);
 
 public sealed record MediaOperationDto(string Id, string Kind, string? Description, string Status, DateTimeOffset? StartedAt, DateTimeOffset? EndedAt, string? LastResult);
 
@@ -80,9 +105,24 @@ public sealed record CallDto(
 
     /// <summary>When the agent left a call that went on (the caller is then with nobody).</summary>
     public DateTimeOffset? AgentLeftAt { get; init; }
+
+    /// <summary>The number the caller was transferred to, once ACS accepted the transfer.</summary>
+    public IdentifierDto? TransferredTo { get; init; }
+
+    /// <summary>Supervisor actions in flight on this call (see <see cref="PendingActionDto"/>).</summary>
+    public IReadOnlyList<PendingActionDto> PendingActions { get; init; } = [];
+
+    /// <summary>
+    /// The call-wide actions that can run now (kinds, e.g. <c>CancelMedia</c>, <c>HangUp</c>, <c>Assign</c>,
+    /// <c>Listen</c>); those on one participant or invitation are listed on it. Whether the caller's role lets them run
+    /// them is the server's decision when they do.
+    /// </summary>
+    public IReadOnlyList<string> Actions { get; init; } = [];
+
+    /// <summary>Supervisors listening in or joined.</summary>
+    public IReadOnlyList<SupervisorDto> Supervisors { get; init; } = [];
 }
 
-/// <summary>Result of a supervisor command invoked through the hub.</summary>
 /// <summary>
 /// A hub action's result: <c>Accepted</c>, <c>Refused</c> (not available), <c>Forbidden</c> (the caller's role may not
 /// act) or <c>Failed</c> (ACS/Graph error). <see cref="AuditId"/> names its audit trail row (the operationContext

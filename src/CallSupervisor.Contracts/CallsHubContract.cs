@@ -19,12 +19,13 @@ public static class CallsHubContract
     /// </summary>
     public const int SnapshotPartSize = 100;
 
-    /// <summary><c>Mute(callId, participantRawId)</c> → <see cref="CommandResultDto"/>.</summary>
-    public const string Mute = nameof(Mute);
-
-    /// <summary><c>CancelInvitation(callId, invitationId)</c> → <see cref="CommandResultDto"/>.</summary>
-    public const string CancelInvitation = nameof(CancelInvitation);
-
-    /// <summary><c>CancelMedia(callId)</c> → <see cref="CommandResultDto"/>.</summary>
-    public const string CancelMedia = nameof(CancelMedia);
+    /// <summary>
+    /// <c>Execute(kind, callId, target, arguments)</c> → <see cref="CommandResultDto"/>: runs the supervisor action
+    /// <c>kind</c> (<c>Mute</c>, <c>Hold</c>, <c>Resume</c>, <c>Remove</c>, <c>CancelInvitation</c>, <c>CancelMedia</c>,
+    /// <c>HangUp</c>, <c>Listen</c>, <c>Join</c>, <c>Leave</c>, <c>Assign</c>, <c>TakeCall</c>, <c>Transfer</c>,
+    /// <c>SetAgentState</c>) on <c>target</c> of the call (see <see cref="PendingActionDto.Target"/>), with
+    /// <c>arguments</c> where the action needs them (a transfer's <c>to</c>: an agent id or a number; an agent's
+    /// <c>state</c> and <c>reason</c>). An unknown kind is refused, never an error.
+    /// </summary>
+    public const string Execute = nameof(Execute);
 }

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.SignalR.Client;
 namespace CallSupervisor.Load.Scenarios;
 
 /// <summary>
-/// A supervisor's mute end to end: <c>MuteAsync</c> on the hub (role check, audit row, pending mark through the
+/// A supervisor's mute end to end: <c>Execute("Mute", …)</c> on the hub (role check, audit row, pending mark through the
 /// event log, the ACS REST request) until the board shows the participant muted (the emulator's ParticipantsUpdated
 /// after its event delay, through the log and the store's batch). Each repetition mutes a fresh call: ACS has no
 /// server-side unmute. Baseline: a hub round trip that does nothing (the bare hub's Ping; the app's hub has no such method).
@@ -70,7 +70,7 @@ public sealed class MuteScenario : IScenario
     {
         var user = call.Users[0];
         var clock = Stopwatch.StartNew();
-        var result = await hub.MuteAsync(call.CallId, user, ct);
+        var result = await hub.ExecuteAsync("Mute", call.CallId, user, cancellationToken: ct);
         var answered = clock.Elapsed.TotalMilliseconds;
         if (result.Status != "Accepted")
         {

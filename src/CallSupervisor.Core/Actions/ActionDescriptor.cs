@@ -1,9 +1,13 @@
 namespace CallSupervisor.Core.Actions;
 
-/// <summary>What an action acts on: the button sits on the call, a participant, an invitation, or an agent.</summary>
+/// <summary>
+/// Where an action's button sits: on the call, its media (the whole call's media at once), a participant, an
+/// invitation, or an agent.
+/// </summary>
 public enum ActionScope
 {
     Call,
+    Media,
     Participant,
     Invitation,
     Agent,

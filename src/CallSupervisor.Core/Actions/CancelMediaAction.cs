@@ -14,6 +14,8 @@ public sealed class CancelMediaAction : SupervisorAction
 {
     public override ActionKind Kind => ActionKind.CancelMedia;
 
+    public override ActionScope Scope => ActionScope.Media;
+
     public override string Icon => "StopCircle";
 
     public override string Label => "Cancel all media";

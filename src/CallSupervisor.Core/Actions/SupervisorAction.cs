@@ -86,6 +86,28 @@ public abstract class SupervisorAction
         return CheckTarget(call, target);
     }
 
+    /// <summary>
+    /// Whether the action can run for the asker, before they pick anything: what it would resolve to for them (their
+    /// own endpoint, the call's agent) checked against the call. The buttons show this.
+    /// </summary>
+    public Availability For(ActionAsk ask)
+    {
+        ArgumentNullException.ThrowIfNull(ask);
+        if (ask.Call is not { } call)
+        {
+            return Availability.Refused("The call is not on the board");
+        }
+        if (Input == ActionInput.None)
+        {
+            var prepared = Prepare(ask);
+            return prepared.Refusal is { } refusal ? Availability.Refused(refusal) : Check(call, prepared.Target);
+        }
+        return Check(call, DefaultTarget(call, ask.Target));
+    }
+
+    /// <summary>The target the action acts on when none is given (a transfer hands over the call's agent).</summary>
+    public virtual string DefaultTarget(Call call, string target) => target;
+
     /// <summary>The action-specific part of <see cref="Check"/> (the call is live and nothing of this kind is pending).</summary>
     protected abstract Availability CheckTarget(Call call, string target);
 

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using CallSupervisor.Core.Events;
+using CallSupervisor.Core.Model;
 
 namespace CallSupervisor.Core.Actions;
 
@@ -32,6 +33,13 @@ public static class SupervisorActions
     /// <summary>The action named <paramref name="name"/> (its kind's name, any case), or null.</summary>
     public static SupervisorAction? Named(string? name) =>
         Enum.TryParse<ActionKind>(name, ignoreCase: true, out var kind) && !int.TryParse(name, out _) && ByKind.TryGetValue(kind, out var action) ? action : null;
+
+    /// <summary>
+    /// The actions of <paramref name="scope"/> that can run on <paramref name="target"/> now, whoever asks (the hub
+    /// lists them on the wire; the asker's role and own endpoint are checked when they run one).
+    /// </summary>
+    public static IEnumerable<SupervisorAction> AvailableOn(Call call, ActionScope scope, string target) =>
+        In(scope).Where(a => a.Shows(call, target) && a.Check(call, a.DefaultTarget(call, target)).Allowed);
 
     /// <summary>The actions whose buttons sit on <paramref name="scope"/>, in screen order.</summary>
     public static IEnumerable<SupervisorAction> In(ActionScope scope) => All.Where(a => a.Scope == scope);

@@ -42,8 +42,7 @@ public sealed partial class TransferAction : SupervisorAction
     public override Preparation Prepare(ActionAsk ask)
     {
         ArgumentNullException.ThrowIfNull(ask);
-        // The transferee is the call's agent unless a participant is named.
-        var transferee = ask.Target is { Length: > 0 } given ? given : ask.Call?.AgentIdentity?.RawId ?? "";
+        var transferee = ask.Call is { } call ? DefaultTarget(call, ask.Target) : ask.Target;
         var to = ask.Arguments.GetValueOrDefault(ToArgument)?.Trim() ?? "";
         if (to.Length == 0)
         {
@@ -66,6 +65,10 @@ public sealed partial class TransferAction : SupervisorAction
         }
         return new Preparation(transferee, arguments.Add(IdentityArgument, "4:" + number).Add(NameArgument, IdentifierFormat.Phone(number)));
     }
+
+    /// <summary>The call's agent, unless a participant is named.</summary>
+    public override string DefaultTarget(Call call, string target) =>
+        target is { Length: > 0 } ? target : call.AgentIdentity?.RawId ?? "";
 
     [GeneratedRegex(@"^\+[1-9][0-9]{6,14}$")]
     private static partial Regex PhoneNumber();

@@ -1,6 +1,6 @@
 using CallSupervisor.Contracts;
+using CallSupervisor.Core.Actions;
 using CallSupervisor.Core.Identifiers;
-using CallSupervisor.Core.Events;
 using CallSupervisor.Core.Execution;
 using CallSupervisor.Core.Model;
 using CallSupervisor.Core.Routing;
@@ -66,12 +66,25 @@ internal static class CallDtoMapper
         call.EndedAt,
         call.NeedsReconcile,
         [.. call.Participants.Values.OrderBy(p => p.JoinedAt).Select(p =>
-            new ParticipantDto(p.Identifier.ToDto(), p.IsMuted, p.IsOnHold, call.PendingFor(ActionKind.Mute, p.RawId) is not null, p.JoinedAt))],
+            new ParticipantDto(p.Identifier.ToDto(), p.IsMuted, p.IsOnHold, p.JoinedAt)
+            {
+                OnHoldSince = p.OnHoldSince,
+                Actions = Available(call, ActionScope.Participant, p.RawId),
+            })],
         [.. call.Invitations.Values.OrderBy(i => i.RequestedAt).Select(i =>
-            new InvitationDto(i.InvitationId.Value, i.Target.ToDto(), InvitationStatusText(call, i), i.RequestedAt, i.ExpiresAt, i.CancelLostRace, i.LastResult?.ToString(), i.NoOutcomeFromAcs))],
+            new InvitationDto(i.InvitationId.Value, i.Target.ToDto(), i.Status.ToString(), i.RequestedAt, i.ExpiresAt, i.CancelLostRace, i.LastResult?.ToString(), i.NoOutcomeFromAcs)
+            {
+                Actions = Available(call, ActionScope.Invitation, i.InvitationId.Value),
+            })],
         [.. call.MediaOperations.Values.OrderBy(m => m.StartedAt).Select(m =>
-            new MediaOperationDto(m.Id.Value, m.Kind.ToString(), m.Description, MediaStatusText(call, m), m.StartedAt, m.EndedAt, m.LastResult?.ToString()))])
+            new MediaOperationDto(m.Id.Value, m.Kind.ToString(), m.Description, m.Status.ToString(), m.StartedAt, m.EndedAt, m.LastResult?.ToString()))])
     {
+        PendingActions = [.. call.PendingActions.Values.OrderBy(p => p.Request.RequestedAt).Select(p =>
+            new PendingActionDto(p.Kind.ToString(), p.Target, p.Request.Supervisor, p.Request.RequestedAt))],
+        Actions = [.. Available(call, ActionScope.Call, ""), .. Available(call, ActionScope.Media, "")],
+        Supervisors = [.. call.Supervisors.OrderBy(s => s.Value.Since).Select(s =>
+            new SupervisorDto(s.Key, s.Value.Supervisor, s.Value.Mode.ToString(), s.Value.Since))],
+        TransferredTo = call.TransferredTo?.ToDto(),
         QueueId = call.QueueId,
         QueueName = call.QueueId is { } queue ? directory?.Queue(queue)?.Name ?? queue : null,
         QueuedAt = call.QueuedAt,
@@ -87,12 +100,9 @@ internal static class CallDtoMapper
         AgentLeftAt = call.AgentLeftAt,
     };
 
-    // On the wire a cancel in flight is a status ("Cancelling"), as clients have always read it.
-    private static string InvitationStatusText(Call call, Invitation i) =>
-        i.IsOpen && call.PendingFor(ActionKind.CancelInvitation, i.InvitationId.Value) is not null ? "Cancelling" : i.Status.ToString();
-
-    private static string MediaStatusText(Call call, MediaOperation m) =>
-        m.IsActive && call.PendingFor(ActionKind.CancelMedia, "") is not null ? "Cancelling" : m.Status.ToString();
+    // Only live calls offer anything; the names are the kinds' names, as the hub's Execute takes them.
+    private static IReadOnlyList<string> Available(Call call, ActionScope scope, string target) =>
+        call.IsLive ? [.. SupervisorActions.AvailableOn(call, scope, target).Select(a => a.Kind.ToString())] : [];
 
     public static CallCountsDto ToDto(this CallCounts c) => new(c.LiveCalls, c.Participants, c.PendingInvitations, c.RunningMedia) { CallsWaiting = c.CallsWaiting };
 

@@ -1,4 +1,6 @@
+using System.Collections.Immutable;
 using CallSupervisor.Contracts;
+using CallSupervisor.Core.Actions;
 using CallSupervisor.Core.Identifiers;
 using CallSupervisor.Core.Store;
 using Microsoft.AspNetCore.SignalR;
@@ -11,9 +13,9 @@ namespace CallSupervisor.Web.Hubs;
 /// <c>snapshot</c>; every batch of store changes is pushed as <c>changed</c> by <see cref="CallsHubBroadcaster"/>.
 /// A connection joins the broadcast before its snapshot is sent, so a client may receive <c>changed</c> batches
 /// before the <c>snapshot</c>: keep them until the snapshot arrives, then apply only those with a version above
-/// the snapshot's. The three supervisor actions are hub methods
-/// that go through the same executor as the dashboard's buttons; it checks the caller's role, so an Observer's
-/// invocation is refused (and audited) however it was made.
+/// the snapshot's. Every supervisor action is the one hub method
+/// <c>Execute(kind, callId, target, arguments)</c>, through the same executor as the dashboard's buttons; it checks
+/// the caller's role, so an Observer's invocation is refused (and audited) however it was made.
 /// </summary>
 [Microsoft.AspNetCore.Authorization.Authorize(Policy = Security.SupervisorPolicies.Observe)]
 public sealed class CallsHub(
@@ -41,19 +43,29 @@ public sealed class CallsHub(
         return base.OnDisconnectedAsync(exception);
     }
 
-    // Commands are not tied to the connection's lifetime: once sent, ACS may act on them, so a client that drops
-    // mid-request must not turn a sent request into a "cancelled" entry in the audit trail.
-    public Task<CommandResultDto> Mute(string callId, string participantRawId) =>
-        ExecuteAsync(ActionRequest.Mute(new CallId(callId), participantRawId, Caller));
-
-    public Task<CommandResultDto> CancelInvitation(string callId, string invitationId) =>
-        ExecuteAsync(ActionRequest.CancelInvitation(new CallId(callId), new InvitationId(invitationId), Caller));
-
-    public Task<CommandResultDto> CancelMedia(string callId) =>
-        ExecuteAsync(ActionRequest.CancelMedia(new CallId(callId), Caller));
-
-    private async Task<CommandResultDto> ExecuteAsync(ActionRequest command) =>
-        (await actions.ExecuteAsync(command, CancellationToken.None)).ToDto();
+    /// <summary>
+    /// Runs any supervisor action (see <see cref="CallsHubContract.Execute"/>). Not tied to the connection's lifetime:
+    /// once sent, ACS may act on it, so a client that drops mid-request must not turn a sent request into a
+    /// "cancelled" entry in the audit trail. An unknown kind or a missing id is refused with a reason, never a 500.
+    /// </summary>
+    public async Task<CommandResultDto> Execute(string kind, string callId, string? target, IDictionary<string, string>? arguments)
+    {
+        if (SupervisorActions.Named(kind) is not { } action)
+        {
+            return new CommandResultDto(nameof(ReceiptStatus.Refused), $"There is no action '{kind}'", null, null);
+        }
+        // Agent actions are about no call: any call id (or none) is accepted and ignored.
+        var call = action.Scope == ActionScope.Agent ? CallSupervisor.Core.Events.AgentStateChanged.AgentsCallId.Value : callId;
+        if (string.IsNullOrWhiteSpace(call))
+        {
+            return new CommandResultDto(nameof(ReceiptStatus.Refused), "A call id is required", null, null);
+        }
+        var request = new ActionRequest(action.Kind, new CallId(call), target ?? "", Caller)
+        {
+            Arguments = arguments is null ? ImmutableDictionary<string, string>.Empty : arguments.ToImmutableDictionary(StringComparer.Ordinal),
+        };
+        return (await actions.ExecuteAsync(request, CancellationToken.None)).ToDto();
+    }
 
     // Only signed-in users get here (Observe policy); whether they may act is the executor's decision.
     private Actor Caller => Security.Actors.From(Context.User) ?? new Actor("", "", []);

@@ -54,7 +54,7 @@ public sealed class RoutingInvariantCheckTests
     {
         var at = DateTimeOffset.UnixEpoch;
         return new CallDto(id, "Acs", "Connected", null, null, at, null, false,
-            [.. (talking ?? []).Select(a => new ParticipantDto(a, false, false, false, at))],
+            [.. (talking ?? []).Select(a => new ParticipantDto(a, false, false, at))],
             [.. (ringing ?? []).Select((a, i) => new InvitationDto($"inv-{id}-{i}", a, "Pending", at, at.AddSeconds(20), false, null, false))],
             []);
     }

@@ -80,7 +80,7 @@ public sealed class RoutingInvariantTests(RoutingFixture fixture, ITestOutputHel
     /// <summary>A connected ACS caller with no agent, no queue place and no menu running: nobody is dealing with them.</summary>
     internal static bool IsAlone(CallDto call) =>
         call is { Platform: "Acs", State: "Connected", EndedAt: null, QueueId: null, AgentId: null }
-        && !call.MediaOperations.Any(m => m.Kind == "Recognize" && m.Status is "Running" or "Cancelling");
+        && !call.MediaOperations.Any(m => m.Kind == "Recognize" && m.Status is "Running");
 
     private async Task<JsonElement> StatsAsync() =>
         JsonDocument.Parse(await fixture.Emulator.GetStringAsync("emulator/stats")).RootElement.Clone();

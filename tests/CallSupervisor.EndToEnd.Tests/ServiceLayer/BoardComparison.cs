@@ -76,7 +76,7 @@ internal static class BoardComparison
                 var mine = call.Invitations.Where(i => i.InvitationId == id).Select(i => i.Status).FirstOrDefault();
                 var agrees = farStatus switch
                 {
-                    "ringing" => mine is "Pending" or "Cancelling",
+                    "ringing" => mine is "Pending",
                     "accepted" => mine == "Accepted",
                     _ => mine is "Failed" or "TimedOut" or "Cancelled",
                 };
@@ -90,7 +90,7 @@ internal static class BoardComparison
                 var context = media.GetProperty("operationContext").GetString();
                 var farActive = media.GetProperty("status").GetString() is "queued" or "running";
                 var mine = call.MediaOperations.Where(m => m.Id == context).Select(m => m.Status).FirstOrDefault();
-                if (mine is null || (mine is "Running" or "Cancelling") != farActive)
+                if (mine is null || (mine is "Running") != farActive)
                 {
                     return $"call {callId}: media {context} board {mine ?? "(missing)"}, ACS {media.GetProperty("status").GetString()}";
                 }

@@ -171,5 +171,5 @@ public sealed class ConvergenceTests(HealingFixture fixture, ITestOutputHelper o
 
     private static bool IsMuted(CallDto call, string rawId) => call.Participant(rawId) is { IsMuted: true };
 
-    private static bool IsMutePending(CallDto call, string rawId) => call.Participant(rawId) is { IsMutePending: true };
+    private static bool IsMutePending(CallDto call, string rawId) => call.IsPending("Mute", rawId);
 }
