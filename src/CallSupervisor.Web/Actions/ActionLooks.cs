@@ -1,19 +1,27 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+using CallSupervisor.Core.Actions;
 using MudBlazor;
-using CallSupervisor.Core.Events;
 
 namespace CallSupervisor.Web.Actions;
 
 /// <summary>
-/// The screen's part of each action's descriptor: its icon. (Words, availability, the request and the settle rule
-/// are the action's own, in Core; an icon is the one thing that belongs to the UI kit.)
+/// How an action's descriptor looks in MudBlazor: its icon by name from the Material set, its tone as a colour. The
+/// descriptor (in Core) says which; nothing here names an action.
 /// </summary>
 public static class ActionLooks
 {
-    public static string Icon(ActionKind kind) => kind switch
+    private static readonly ConcurrentDictionary<string, string> Icons = new(StringComparer.Ordinal);
+
+    /// <summary>The Material icon named <paramref name="name"/> (e.g. <c>MicOff</c>); a neutral one for an unknown name.</summary>
+    public static string Icon(string name) => Icons.GetOrAdd(name, static n =>
+        typeof(MudBlazor.Icons.Material.Filled).GetField(n, BindingFlags.Public | BindingFlags.Static)?.GetValue(null) as string
+        ?? MudBlazor.Icons.Material.Filled.Bolt);
+
+    public static Color Color(ActionTone tone) => tone switch
     {
-        ActionKind.Mute => Icons.Material.Filled.MicOff,
-        ActionKind.CancelInvitation => Icons.Material.Filled.PhoneDisabled,
-        ActionKind.CancelMedia => Icons.Material.Filled.StopCircle,
-        _ => Icons.Material.Filled.Bolt,
+        ActionTone.Neutral => MudBlazor.Color.Primary,
+        ActionTone.Caution => MudBlazor.Color.Warning,
+        _ => MudBlazor.Color.Error,
     };
 }

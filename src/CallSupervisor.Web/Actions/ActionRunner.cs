@@ -1,3 +1,6 @@
+using System.Collections.Immutable;
+using CallSupervisor.Core.Events;
+using CallSupervisor.Core.Identifiers;
 using CallSupervisor.Core.Actions;
 using CallSupervisor.Web.Security;
 using CallSupervisor.Core.Execution;
@@ -10,13 +13,23 @@ namespace CallSupervisor.Web.Actions;
 /// undone, run it through the one executor, and tell the supervisor how it went. The confirmed state itself
 /// arrives through the feed.
 /// </summary>
-public sealed class ActionRunner(ActionExecutor executor, IConfirmService confirm, IActionNotifier notifier, CurrentUser user)
+public sealed class ActionRunner(ActionExecutor executor, IConfirmService confirm, IActionNotifier notifier, CurrentUser user, IChoiceService choose)
 {
-    /// <summary>Null when the supervisor did not confirm.</summary>
+    /// <summary>Null when the supervisor did not confirm, or chose nothing.</summary>
     public async Task<ActionReceipt?> RunAsync(SupervisorAction action, Call call, string target)
     {
         ArgumentNullException.ThrowIfNull(action);
         ArgumentNullException.ThrowIfNull(call);
+        var arguments = ImmutableDictionary<string, string>.Empty;
+        if (action.Input != ActionInput.None)
+        {
+            // What to act with (an agent, a number) is chosen first; the executor checks it again as it runs.
+            if (await choose.ChooseAsync(action, call) is not { } choice)
+            {
+                return null;
+            }
+            (target, arguments) = (choice.Target ?? target, choice.Arguments);
+        }
         if (action.Confirmation(call, target) is { } question && !await confirm.ConfirmAsync(question))
         {
             return null;
@@ -24,8 +37,23 @@ public sealed class ActionRunner(ActionExecutor executor, IConfirmService confir
         // Not tied to the circuit: once sent, ACS may act on it, so a closed tab must not record it as cancelled.
         // The executor decides whether this user may act (the button only mirrors it); no signed-in user, no actor.
         var actor = await user.GetAsync() ?? new Actor("", "", []);
-        var outcome = await executor.ExecuteAsync(new ActionRequest(action.Kind, call.CallId, target, actor), CancellationToken.None);
+        var outcome = await executor.ExecuteAsync(new ActionRequest(action.Kind, call.CallId, target, actor) { Arguments = arguments }, CancellationToken.None);
         notifier.Sent(action, call.CallId, action.Describe(call, target), outcome);
+        return outcome;
+    }
+
+    /// <summary>Sets an agent's state (available, away with a reason, offline), audited like every action.</summary>
+    public async Task<ActionReceipt> SetAgentStateAsync(string agentId, string agentName, AgentPresence presence, string? reason)
+    {
+        var action = SupervisorActions.For(ActionKind.SetAgentState);
+        var actor = await user.GetAsync() ?? new Actor("", "", []);
+        var arguments = ImmutableDictionary<string, string>.Empty.Add(SetAgentStateAction.StateArgument, presence.ToString());
+        if (!string.IsNullOrWhiteSpace(reason))
+        {
+            arguments = arguments.Add(SetAgentStateAction.ReasonArgument, reason);
+        }
+        var outcome = await executor.ExecuteAsync(new ActionRequest(action.Kind, AgentStateChanged.AgentsCallId, agentId, actor) { Arguments = arguments }, CancellationToken.None);
+        notifier.Sent(action, AgentStateChanged.AgentsCallId, $"{agentName}: {presence}", outcome);
         return outcome;
     }
 }

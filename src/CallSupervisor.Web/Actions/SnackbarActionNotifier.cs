@@ -36,6 +36,12 @@ public sealed class SnackbarActionNotifier(ISnackbar snackbar, ICallsFeed feed) 
         {
             return;
         }
+        if (action.Scope == ActionScope.Agent)
+        {
+            // Carried out at once (not a request to ACS): nothing more will come.
+            snackbar.Add(outcome.Message, Severity.Success, o => o.VisibleStateDuration = ConfirmedVisibleMs);
+            return;
+        }
         var notice = snackbar.Add(outcome.Message, Severity.Info, o =>
         {
             o.RequireInteraction = true;

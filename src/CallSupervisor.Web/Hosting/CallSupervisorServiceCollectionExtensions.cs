@@ -95,6 +95,7 @@ public static class CallSupervisorServiceCollectionExtensions
             o.SnackbarConfiguration.VisibleStateDuration = 6000;
         });
         services.AddScoped<IConfirmService, DialogConfirmService>();
+        services.AddScoped<IChoiceService, DialogChoiceService>();
         services.AddScoped<IActionNotifier, SnackbarActionNotifier>();
         services.AddScoped<ActionRunner>();
     }

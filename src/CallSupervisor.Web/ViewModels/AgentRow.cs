@@ -22,6 +22,9 @@ public sealed record AgentRow(
     int MissedInARow,
     string? Reason)
 {
+    /// <summary>The agent's own word (available, away, offline), whatever call they are on.</summary>
+    public AgentPresence Presence { get; init; } = AgentPresence.Offline;
+
     /// <summary>
     /// Every agent of the directory in its order, then any the log knows that the directory no longer lists (named
     /// by id), so nobody on a call disappears from the page because configuration changed.
@@ -39,7 +42,9 @@ public sealed record AgentRow(
         {
             if (directory.Agent(agent.AgentId) is null)
             {
-                rows.Add(From(agent.AgentId, agent.AgentId, [], agent, now));
+                // A supervisor who took a call is named as the directory names them.
+                var name = directory.Supervisors.FirstOrDefault(s => s.Key == agent.AgentId)?.Name ?? agent.AgentId;
+                rows.Add(From(agent.AgentId, name, [], agent, now));
             }
         }
         return rows;
@@ -55,7 +60,10 @@ public sealed record AgentRow(
         var today = agent.On(now);
         return new AgentRow(
             id, name, today.State, today.StateSince, today.CallId, today.OfferCallId, queues,
-            today.HandledToday, today.MissedToday, today.MissedInARow, today.State == AgentState.Away ? today.Reason : null);
+            today.HandledToday, today.MissedToday, today.MissedInARow, today.State == AgentState.Away ? today.Reason : null)
+        {
+            Presence = today.Presence,
+        };
     }
 
     /// <summary>The state as a person reads it.</summary>

@@ -1,10 +1,12 @@
+using System.Collections.Immutable;
+using CallSupervisor.Core.Store;
+using CallSupervisor.Core.Workflow;
 using CallSupervisor.Core.Actions;
 using CallSupervisor.Web.Security;
 using CallSupervisor.Web.Actions;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 using MudBlazor;
-using CallSupervisor.Core.Events;
 using CallSupervisor.Core.Execution;
 using CallSupervisor.Core.Model;
 
@@ -35,12 +37,20 @@ public partial class ActionButton
 
     [Inject] public required CurrentUser User { get; init; }
 
+    [Inject] public required ICallsFeed Board { get; init; }
+
+    [Inject] public required WorkflowOptions Workflow { get; init; }
+
     private Actor? _actor;
 
     /// <summary>Whether the action can run now, and if not why.</summary>
     public Availability Availability { get; private set; } = Availability.Ok;
 
-    private bool IsPending => Call.PendingFor(Action.Kind, Target) is not null;
+    // A button whose target is resolved when it runs (listen in: the supervisor's own endpoint; assign: the agent
+    // chosen) is busy while any action of its kind is pending on the call.
+    private bool IsPending => Action.Scope is ActionScope.Call or ActionScope.Media && Target.Length == 0
+        ? Call.PendingActions.Values.Any(p => p.Kind == Action.Kind)
+        : Call.PendingFor(Action.Kind, Target) is not null;
 
     // A pending action explains itself by its busy label; the reason is for anything else that stops it.
     private string? Reason => Availability.Allowed || IsPending ? null : Availability.Reason;
@@ -49,9 +59,9 @@ public partial class ActionButton
 
     private string AccessibleName => Action.AccessibleName(Call, Target);
 
-    private Color Color => Action.Kind == ActionKind.Mute ? Color.Primary : Color.Error;
+    private Color Color => ActionLooks.Color(Action.Tone);
 
-    private string Icon => ActionLooks.Icon(Action.Kind);
+    private string Icon => ActionLooks.Icon(Action.Icon);
 
     private bool Unavailable => !Availability.Allowed || _inFlight;
 
@@ -62,7 +72,8 @@ public partial class ActionButton
     // The role is checked again by the executor; the button only shows it, so an Observer sees why it cannot act.
     protected override void OnParametersSet() => Availability = _actor is null
         ? Availability.Refused("Sign in to act on calls")
-        : _actor.WhyNotAct is { } why ? Availability.Refused(why) : Action.Check(Call, Target);
+        : _actor.WhyNotAct is { } why ? Availability.Refused(why)
+        : Action.For(new ActionAsk(Board.Current, Call, Target, ImmutableDictionary<string, string>.Empty, _actor.Id, _actor.Name, Workflow.Directory));
 
     private async Task OnClickAsync()
     {

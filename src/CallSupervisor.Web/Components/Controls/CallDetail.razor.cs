@@ -1,3 +1,4 @@
+using CallSupervisor.Core.Actions;
 using CallSupervisor.Core.Identifiers;
 using CallSupervisor.Web.ViewModels;
 using Microsoft.AspNetCore.Components;
@@ -28,6 +29,10 @@ public partial class CallDetail
 
     /// <summary>Moves focus to the detail's heading (a call opened by keyboard).</summary>
     public ValueTask FocusAsync() => _heading.FocusAsync();
+
+    /// <summary>The actions of <paramref name="scope"/> whose buttons belong on <paramref name="target"/>.</summary>
+    private IEnumerable<SupervisorAction> Shown(ActionScope scope, string target) =>
+        SupervisorActions.In(scope).Where(a => a.Shows(Call, target));
 
     private IEnumerable<Participant> Participants => Call.Participants.Values.OrderBy(p => p.JoinedAt).ThenBy(p => p.RawId, StringComparer.Ordinal);
 
