@@ -21,8 +21,11 @@ public sealed class CallDetailTests : DashboardTestContext
         Assert.Contains("+1 425-555-0123", caller.TextContent, StringComparison.Ordinal);
         Assert.Contains("Caller", caller.TextContent, StringComparison.Ordinal);
         // Only the ACS user has a Mute button; the reason the others have none is said once for the section.
-        Assert.Single(cut.FindAll("ul[aria-label='Participants'] button"));
-        Assert.Empty(caller.QuerySelectorAll("button"));
+        Assert.Single(cut.FindAll("ul[aria-label='Participants'] [data-action='Mute'] button"));
+        Assert.Empty(caller.QuerySelectorAll("[data-action='Mute']"));
+        // Hold and remove are for everyone in an ACS call.
+        Assert.NotNull(caller.QuerySelector("[data-action='Hold'] button"));
+        Assert.NotNull(caller.QuerySelector("[data-action='Remove'] button"));
         Assert.Single(cut.FindAll(".cs-section-note"));
         Assert.Contains("ACS can only mute ACS users", cut.Find(".cs-section-note").TextContent, StringComparison.Ordinal);
     }
@@ -100,15 +103,19 @@ public sealed class CallDetailTests : DashboardTestContext
     }
 
     [Fact]
-    public void Header_CallLevelActionIsAtTheTopAndTheHeadingTakesFocus()
+    public void Header_CallLevelActionsAreAtTheTopAndTheHeadingTakesFocus()
     {
         Store.WithConnectedCall(Events);
         Store.Apply(Events.MediaStarted());
 
         var cut = Detail();
 
-        var buttons = cut.FindAll("button").Select(b => b.GetAttribute("aria-label")).ToList();
-        Assert.StartsWith("Cancel all media", buttons[1], StringComparison.Ordinal);
+        // The call's actions come first after the close button, each drawn from its descriptor, then the media's.
+        var buttons = cut.FindAll("button").Select(b => b.GetAttribute("aria-label") ?? "").ToList();
+        var callActions = cut.FindAll(".cs-call-actions [data-action]").Select(a => a.GetAttribute("data-action")).ToList();
+        Assert.Equal(["Listen", "Join", "HangUp"], callActions);
+        Assert.StartsWith("Listen in", buttons[1], StringComparison.Ordinal);
+        Assert.StartsWith("Cancel all media", buttons[1 + callActions.Count], StringComparison.Ordinal);
         Assert.Equal("-1", cut.Find("h2").GetAttribute("tabindex"));
     }
 
