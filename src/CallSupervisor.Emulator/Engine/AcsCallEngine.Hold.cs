@@ -30,7 +30,7 @@ internal sealed partial class AcsCallEngine
         }
         lock (_gate)
         {
-            if (FindHoldTarget(callConnectionId, target, out var call) is { } problem)
+            if (FindParticipantOnConnectedCall(callConnectionId, target, out var call) is { } problem)
             {
                 return problem;
             }
@@ -54,7 +54,7 @@ internal sealed partial class AcsCallEngine
         }
         lock (_gate)
         {
-            if (FindHoldTarget(callConnectionId, target, out var call) is { } problem)
+            if (FindParticipantOnConnectedCall(callConnectionId, target, out var call) is { } problem)
             {
                 return problem;
             }
@@ -67,7 +67,7 @@ internal sealed partial class AcsCallEngine
     }
 
     /// <summary>Under the lock: the problem to answer with, or null when the call is connected and has the participant.</summary>
-    private ApiResult? FindHoldTarget(string callConnectionId, IdentifierModel target, out AcsCall call)
+    private ApiResult? FindParticipantOnConnectedCall(string callConnectionId, IdentifierModel target, out AcsCall call)
     {
         if (!TryGetLive(callConnectionId, out call))
         {

@@ -36,7 +36,7 @@ internal sealed partial class AcsCallEngine
         }
         lock (_gate)
         {
-            if (FindHoldTarget(callConnectionId, transferee, out var call) is { } problem)
+            if (FindParticipantOnConnectedCall(callConnectionId, transferee, out var call) is { } problem)
             {
                 return problem;
             }
