@@ -120,6 +120,24 @@ public sealed class TransferTests
     }
 
     [Fact]
+    public async Task ForceAccept_RingingTransfer_TargetAnswersNow()
+    {
+        await using var ctx = await EmulatorTestContext.StartAsync();
+        var callId = await StartPhoneCallAsync(ctx, invitationBehavior: "ringForever");
+        Assert.Equal(202, (await TransferAsync(ctx, callId, RequestBodies.AcsUser(Colleague), "transfer:forced")).Status);
+        var transferId = (string)(await ctx.CallStateAsync(callId))["transfers"]![0]!["transferId"]!;
+
+        using var accept = await ctx.Admin.PostAsync($"emulator/invitations/{transferId}/accept", null);
+        var accepted = await ctx.App.Acs.WaitForAsync(e => e.Type == "CallTransferAccepted");
+        using var again = await ctx.Admin.PostAsync($"emulator/invitations/{transferId}/accept", null);
+
+        Assert.Equal(200, (int)accept.StatusCode);
+        Assert.Equal("transfer:forced", (string?)accepted.Data["operationContext"]);
+        Assert.Equal(409, (int)again.StatusCode);
+        Assert.Equal("accepted", (string?)(await ctx.CallStateAsync(callId))["transfers"]![0]!["status"]);
+    }
+
+    [Fact]
     public async Task TransferToParticipant_TransfereeNotInCall_Returns404WithErrorBody()
     {
         await using var ctx = await EmulatorTestContext.StartAsync();

@@ -119,17 +119,27 @@ internal sealed partial class AcsCallEngine
         return ApiResult.Json(StatusCodes.Status202Accepted, new CancelAddParticipantResponse(request.InvitationId, request.OperationContext));
     }
 
-    /// <summary>Admin: the invitee picks up now. False when the invitation is unknown; null when it is no longer ringing.</summary>
+    /// <summary>
+    /// Admin: the invitee (or a transfer's target: the id may be a transferId) picks up now. False when the id is
+    /// unknown; null when it is no longer ringing.
+    /// </summary>
     public bool? ForceAccept(string invitationId)
     {
         lock (_gate)
         {
-            if (!_byInvitation.TryGetValue(invitationId, out var call)
-                || call.Invitations.Find(i => i.InvitationId == invitationId) is not { } invitation)
+            if (!_byInvitation.TryGetValue(invitationId, out var call))
             {
                 return false;
             }
-            return Accept(call, invitation) ? true : null;
+            if (call.Invitations.Find(i => i.InvitationId == invitationId) is { } invitation)
+            {
+                return Accept(call, invitation) ? true : null;
+            }
+            if (call.Transfers.Find(t => t.TransferId == invitationId) is { } transfer)
+            {
+                return AcceptTransfer(call, transfer) ? true : null;
+            }
+            return false;
         }
     }
 

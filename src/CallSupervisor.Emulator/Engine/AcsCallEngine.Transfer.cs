@@ -47,6 +47,7 @@ internal sealed partial class AcsCallEngine
             var (agent, behavior, delay) = DecideAnswer(call, target, transfer: true);
             var transfer = new AcsTransfer(target, transferee, request.OperationContext, callback ?? call.CallbackUri!, behavior);
             call.Transfers.Add(transfer);
+            _byInvitation.Add(transfer.TransferId, call);
             if (agent && !desk.TryRing(target.RawId, call.CallConnectionId, transfer.TransferId))
             {
                 // An agent's device already ringing or on a call refuses at once, as it does an offer.
