@@ -42,6 +42,7 @@ public sealed class ClientCompatibilityTests
         await ctx.App.Acs.WaitForAsync(e => e.Type == "RemoveParticipantSucceeded" && (string?)e.Data["operationContext"] == "remove:c");
         Assert.True((await port.TerminateAsync(call, Repeatability.For("terminate:c", DateTimeOffset.UtcNow), default)).IsSuccess);
         await ctx.App.Acs.WaitForAsync(e => e.Type == "CallDisconnected");
+        Assert.All(ctx.App.Acs.Items, AcsContract.AssertEvent);
     }
 
     [Fact]
