@@ -162,6 +162,29 @@ public sealed class ActionRaceTests
         Assert.Contains(call.Caller.RawId, call.Participants.Select(p => p.Identifier.RawId));
     }
 
+    [Fact]
+    public void RandomParticipants_SupervisorInTheCall_StaysUntilRemoved()
+    {
+        using var center = ContactCenterHarness.Create(s =>
+        {
+            s.RandomParticipants = true;
+            s.MaxParticipantsPerCall = 2; // the caller and the supervisor: every roster change would be a leave
+            s.CallDurationMin = s.CallDurationMax = TimeSpan.FromHours(1);
+        });
+        var call = center.StartConnected(new CallScenario { Simulated = true });
+        Assert.Equal(202, center.Engine.AddParticipant(call.CallConnectionId, new AddParticipantRequest(
+            Identifiers.FromRawId(TransferTests.Supervisor), 30, "listen", null, null, null)).StatusCode);
+        center.Advance(Later);
+        Assert.NotNull(call.FindParticipant(Identifiers.FromRawId(TransferTests.Supervisor)!));
+
+        for (var i = 0; i < 10; i++)
+        {
+            center.Advance(center.Options.Simulation.ParticipantChangeIntervalMax);
+        }
+
+        Assert.NotNull(call.FindParticipant(Identifiers.FromRawId(TransferTests.Supervisor)!));
+    }
+
     private static AcsCall StartWithCoach(ContactCenterHarness center)
     {
         var call = center.StartConnected(new CallScenario(Participants: [new ScenarioParticipant("communicationUser", Coach, 1)]));

@@ -207,7 +207,10 @@ internal sealed partial class AcsCallEngine
                 {
                     return;
                 }
-                var leavers = call.Participants.Where(p => !Identifiers.SameAs(p.Identifier, call.Caller)).ToList();
+                // A supervisor's device stays until the app removes it: listening in must not end by chance.
+                var leavers = call.Participants
+                    .Where(p => !Identifiers.SameAs(p.Identifier, call.Caller) && p.Identifier.RawId?.StartsWith(SupervisorPrefix, StringComparison.Ordinal) != true)
+                    .ToList();
                 if ((joinWanted || leavers.Count == 0) && call.Participants.Count < Sim.MaxParticipantsPerCall)
                 {
                     Join(call, joiner);
