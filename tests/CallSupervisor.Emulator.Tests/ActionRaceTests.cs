@@ -146,6 +146,28 @@ public sealed class ActionRaceTests
     }
 
     [Fact]
+    public void TransferToParticipant_AgentDeclines_FailsWith603AndTheAgentIsFreeAgain()
+    {
+        using var center = ContactCenterHarness.Create(s =>
+        {
+            s.AgentAcceptProbability = 0;
+            s.AgentDeclineProbability = 1;
+        });
+        var call = center.StartConnected(new CallScenario(PatienceSeconds: 600));
+
+        Transfer(center, call, ContactCenterHarness.Ana, call.Caller.RawId!, "transfer:declined");
+        center.Advance(center.Options.Simulation.AgentRingTimeMax + Later);
+
+        var failed = Assert.Single(center.Events(call, "CallTransferFailed"));
+        Assert.Equal("transfer:declined", (string?)failed["operationContext"]);
+        Assert.Equal(603, (int)failed["resultInformation"]!["code"]!);
+        var stats = center.Engine.Desk.Stats();
+        Assert.Equal(1, stats.Declined);
+        Assert.Equal("idle", stats.Agents.Single(a => a.Id == ContactCenterHarness.Ana).State);
+        Assert.Contains(call.Caller.RawId, call.Participants.Select(p => p.Identifier.RawId));
+    }
+
+    [Fact]
     public void TransferToParticipant_TargetNeverAnswers_FailsAfterTheInvitationTimeout()
     {
         using var center = ContactCenterHarness.Create();
