@@ -58,6 +58,32 @@ public sealed class FaultTests
         Assert.Single((await ctx.CallStateAsync(callId))["invitations"]!.AsArray());
     }
 
+    [Theory]
+    [InlineData("hold", ":hold")]
+    [InlineData("unhold", ":unhold")]
+    [InlineData("transferToParticipant", ":transferToParticipant")]
+    public async Task FailNextRequests_NewOperationNames_FailThatOperationOnce(string operation, string suffix)
+    {
+        await using var ctx = await EmulatorTestContext.StartAsync();
+        var callId = await TransferTests.StartPhoneCallAsync(ctx);
+        await ctx.SetFaultsAsync(new { failNextRequests = 1, failOperation = operation });
+        var body = new
+        {
+            targetParticipant = suffix == ":transferToParticipant" ? RequestBodies.AcsUser(TransferTests.Supervisor) : RequestBodies.Phone(TransferTests.CallerNumber),
+            transferee = RequestBodies.Phone(TransferTests.CallerNumber),
+            operationContext = operation,
+        };
+        object request = suffix == ":transferToParticipant" ? body : new { body.targetParticipant, body.operationContext };
+
+        var get = await ctx.Client.GetAsync(EmulatorTestContext.CallPath(callId));
+        var failed = await ctx.Client.PostAsync(EmulatorTestContext.CallPath(callId, suffix), request);
+        var retried = await ctx.Client.PostAsync(EmulatorTestContext.CallPath(callId, suffix), request);
+
+        Assert.Equal(200, get.Status);
+        Assert.Equal(503, failed.Status);
+        Assert.Equal(suffix == ":transferToParticipant" ? 202 : 200, retried.Status);
+    }
+
     [Fact]
     public async Task RestLatency_Set_DelaysResponses()
     {

@@ -49,8 +49,7 @@ internal sealed partial class AcsCallEngine
             }
             // The agents' device rules (ring time, outcome odds, busy) apply on contact-center calls (a caller with a
             // plan), to offers left to chance: a scenario that scripts the invitee gets exactly the script.
-            var agent = desk.IsAgent(target.RawId) && call.Plan is not null && call.Scenario.InvitationBehavior == InvitationBehavior.Random;
-            var (behavior, delay) = agent ? DecideOffer(call.Scenario) : DecideInvitation(call.Scenario);
+            var (agent, behavior, delay) = DecideAnswer(call, target, transfer: false);
             invitation = new AcsInvitation(target, request.OperationContext, callback ?? call.CallbackUri!, timeout, behavior);
             call.Invitations.Add(invitation);
             _byInvitation.Add(invitation.InvitationId, call);
@@ -120,17 +119,27 @@ internal sealed partial class AcsCallEngine
         return ApiResult.Json(StatusCodes.Status202Accepted, new CancelAddParticipantResponse(request.InvitationId, request.OperationContext));
     }
 
-    /// <summary>Admin: the invitee picks up now. False when the invitation is unknown; null when it is no longer ringing.</summary>
+    /// <summary>
+    /// Admin: the invitee (or a transfer's target: the id may be a transferId) picks up now. False when the id is
+    /// unknown; null when it is no longer ringing.
+    /// </summary>
     public bool? ForceAccept(string invitationId)
     {
         lock (_gate)
         {
-            if (!_byInvitation.TryGetValue(invitationId, out var call)
-                || call.Invitations.Find(i => i.InvitationId == invitationId) is not { } invitation)
+            if (!_byInvitation.TryGetValue(invitationId, out var call))
             {
                 return false;
             }
-            return Accept(call, invitation) ? true : null;
+            if (call.Invitations.Find(i => i.InvitationId == invitationId) is { } invitation)
+            {
+                return Accept(call, invitation) ? true : null;
+            }
+            if (call.Transfers.Find(t => t.TransferId == invitationId) is { } transfer)
+            {
+                return AcceptTransfer(call, transfer) ? true : null;
+            }
+            return false;
         }
     }
 
@@ -184,7 +193,8 @@ internal sealed partial class AcsCallEngine
                 break;
             case InvitationBehavior.Decline:
                 // Declining takes a moment too, but less than picking up.
-                scheduler.Schedule(delay / 2, () => WithLock(() => Finish(call, invitation, InvitationStatus.Declined, Results.Declined)));
+                var refusal = IsBusyNumber(invitation.Target) ? Results.Busy : Results.Declined;
+                scheduler.Schedule(delay / 2, () => WithLock(() => Finish(call, invitation, InvitationStatus.Declined, refusal)));
                 break;
         }
         if (invitation.Behavior != InvitationBehavior.RingForever)

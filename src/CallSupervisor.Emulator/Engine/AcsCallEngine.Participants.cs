@@ -101,23 +101,38 @@ internal sealed partial class AcsCallEngine
             {
                 return ApiResult.NotFound($"Participant '{target.RawId}'");
             }
-            scheduler.Schedule(Sim.EventDelay, () =>
-            {
-                lock (_gate)
-                {
-                    if (call.State != AcsCallState.Connected || call.FindParticipant(target) is not { } participant)
-                    {
-                        return;
-                    }
-                    call.Participants.Remove(participant);
-                    desk.Left(target.RawId, call.CallConnectionId);
-                    Emit(call, callback ?? call.CallbackUri!, "RemoveParticipantSucceeded",
-                        EventFactory.Data(call, request.OperationContext, Results.RemoveSucceeded) with { Participant = target });
-                    EmitRoster(call);
-                }
-            });
+            scheduler.Schedule(Sim.EventDelay, () => ApplyRemove(call, target, request.OperationContext, callback ?? call.CallbackUri!));
         }
         return ApiResult.Json(StatusCodes.Status202Accepted, new RemoveParticipantResponse(request.OperationContext));
+    }
+
+    /// <summary>
+    /// The removal takes effect: RemoveParticipantSucceeded and the roster; when no one but the app is left, the call
+    /// ends (CallDisconnected). Someone who left between the 202 and now gets RemoveParticipantFailed, so every
+    /// accepted removal has an outcome.
+    /// </summary>
+    private void ApplyRemove(AcsCall call, IdentifierModel target, string? operationContext, Uri callback)
+    {
+        lock (_gate)
+        {
+            if (call.State != AcsCallState.Connected)
+            {
+                return;
+            }
+            if (call.FindParticipant(target) is not { } participant)
+            {
+                Emit(call, callback, "RemoveParticipantFailed",
+                    EventFactory.Data(call, operationContext, Results.RemoveFailedNotInCall(target.RawId)) with { Participant = target });
+                return;
+            }
+            Emit(call, callback, "RemoveParticipantSucceeded",
+                EventFactory.Data(call, operationContext, Results.RemoveSucceeded) with { Participant = target });
+            Leave(call, participant);
+            if (call.Participants.Count == 0)
+            {
+                End(call);
+            }
+        }
     }
 
     private void ApplyMute(AcsCall call, List<IdentifierModel> targets)
@@ -192,15 +207,17 @@ internal sealed partial class AcsCallEngine
                 {
                     return;
                 }
-                var leavers = call.Participants.Where(p => !Identifiers.SameAs(p.Identifier, call.Caller)).ToList();
+                // A supervisor's device stays until the app removes it: listening in must not end by chance.
+                var leavers = call.Participants
+                    .Where(p => !Identifiers.SameAs(p.Identifier, call.Caller) && p.Identifier.RawId?.StartsWith(SupervisorPrefix, StringComparison.Ordinal) != true)
+                    .ToList();
                 if ((joinWanted || leavers.Count == 0) && call.Participants.Count < Sim.MaxParticipantsPerCall)
                 {
                     Join(call, joiner);
                 }
                 else if (leavers.Count > 0)
                 {
-                    call.Participants.Remove(leavers[leaverIndex % leavers.Count]);
-                    EmitRoster(call);
+                    Leave(call, leavers[leaverIndex % leavers.Count]);
                 }
             }
             ScheduleRosterChange(call);

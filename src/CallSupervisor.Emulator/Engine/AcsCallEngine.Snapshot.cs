@@ -11,5 +11,7 @@ internal sealed partial class AcsCallEngine
         call.Invitations.Select(i => new InvitationSnapshot(
             i.InvitationId, i.Target, i.OperationContext, Name(i.Status), Name(i.Behavior), i.Timeout.TotalSeconds)).ToList(),
         call.Media.Select(m => new MediaSnapshot(m.OperationId, Name(m.Kind), m.OperationContext, Name(m.Status), m.Duration?.TotalSeconds)).ToList(),
-        call.SequenceNumber, call.AnswerRequests);
+        call.SequenceNumber, call.AnswerRequests,
+        call.Transfers.Select(t => new TransferSnapshot(
+            t.TransferId, t.Target, t.Transferee, t.OperationContext, Name(t.Status), Name(t.Behavior))).ToList());
 }

@@ -226,9 +226,9 @@ internal sealed partial class AcsCallEngine(
 
     private void Retire(AcsCall call)
     {
-        foreach (var invitation in call.Invitations)
+        foreach (var id in call.Invitations.Select(i => i.InvitationId).Concat(call.Transfers.Select(t => t.TransferId)))
         {
-            _byInvitation.Remove(invitation.InvitationId);
+            _byInvitation.Remove(id);
         }
         Retire(call.CallConnectionId, call);
     }

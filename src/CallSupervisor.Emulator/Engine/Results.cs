@@ -26,6 +26,26 @@ internal static class Results
 
     public static ResultInformationModel RemoveSucceeded { get; } = new(200, 0, "Remove participant operation completed successfully.");
 
+    public static ResultInformationModel TransferAccepted { get; } = new(200, 7015, "The transfer operation completed successfully.");
+
+    public static ResultInformationModel TransferDeclined { get; } = new(603, 560603, "Transfer failed: the transfer target declined the call.");
+
+    public static ResultInformationModel TransferBusy { get; } = new(486, 560486, "Transfer failed: the transfer target is busy.");
+
+    public static ResultInformationModel TransferTimedOut { get; } = new(408, 560408, "Transfer failed: the transfer target did not answer.");
+
+    /// <summary>The transferee hung up or was removed while the target rang: SIP 487 "Request Terminated".</summary>
+    public static ResultInformationModel TransfereeLeft(string? rawId) =>
+        new(487, 560487, $"Transfer failed: the transferee '{rawId}' left the call before the transfer target answered.");
+
+    /// <summary>The participant left between the 200 and the moment the hold would take effect.</summary>
+    public static ResultInformationModel HoldFailedNotInCall(string? rawId) =>
+        new(404, 8522, $"Hold failed: participant '{rawId}' is no longer in the call.");
+
+    /// <summary>The participant left between the 202 and the moment the removal would take effect.</summary>
+    public static ResultInformationModel RemoveFailedNotInCall(string? rawId) =>
+        new(404, 8522, $"Remove participant failed: participant '{rawId}' is no longer in the call.");
+
     public static ResultInformationModel PlayStarted { get; } = new(200, 0, "Action started.");
 
     public static ResultInformationModel PlayCompleted { get; } = new(200, 0, "Action completed successfully.");

@@ -36,6 +36,12 @@ internal static class AcsEndpoints
             .WithName(OperationNames.Mute);
         calls.MapPost(call + "/participants:cancelAddParticipant", CallWithBody<CancelAddParticipantRequest>(engine.CancelAddParticipant))
             .WithName(OperationNames.CancelAddParticipant);
+        calls.MapPost(call + ":hold", CallWithBody<HoldRequest>(engine.Hold))
+            .WithName(OperationNames.Hold);
+        calls.MapPost(call + ":unhold", CallWithBody<UnholdRequest>(engine.Unhold))
+            .WithName(OperationNames.Unhold);
+        calls.MapPost(call + ":transferToParticipant", CallWithBody<TransferToParticipantRequest>(engine.TransferToParticipant))
+            .WithName(OperationNames.TransferToParticipant);
         calls.MapPost(call + ":play", CallWithBody<PlayRequest>(engine.Play))
             .WithName(OperationNames.Play);
         calls.MapPost(call + ":recognize", CallWithBody<RecognizeRequest>(engine.Recognize))

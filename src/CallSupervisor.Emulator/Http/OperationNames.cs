@@ -13,6 +13,9 @@ internal static class OperationNames
     public const string RemoveParticipant = "removeParticipant";
     public const string Mute = "mute";
     public const string CancelAddParticipant = "cancelAddParticipant";
+    public const string Hold = "hold";
+    public const string Unhold = "unhold";
+    public const string TransferToParticipant = "transferToParticipant";
     public const string Play = "play";
     public const string Recognize = "recognize";
     public const string CancelAllMediaOperations = "cancelAllMediaOperations";
@@ -23,7 +26,7 @@ internal static class OperationNames
     public static IReadOnlyList<string> All { get; } =
     [
         Answer, GetCall, HangUp, Terminate, ListParticipants, GetParticipant, AddParticipant, RemoveParticipant, Mute,
-        CancelAddParticipant, Play, Recognize, CancelAllMediaOperations, CancelMediaProcessing, GetGraphCall, ListGraphParticipants,
+        CancelAddParticipant, Hold, Unhold, TransferToParticipant, Play, Recognize, CancelAllMediaOperations, CancelMediaProcessing, GetGraphCall, ListGraphParticipants,
     ];
 
     public static bool IsKnown(string name) => All.Contains(name, StringComparer.OrdinalIgnoreCase);

@@ -58,6 +58,9 @@ internal sealed class AcsCall(string scenarioId, CallScenario scenario, Identifi
 
     public List<AcsMediaOperation> Media { get; } = [];
 
+    /// <summary>:transferToParticipant requests, ringing or ended.</summary>
+    public List<AcsTransfer> Transfers { get; } = [];
+
     /// <summary>Last ParticipantsUpdated sequence number sent for this call.</summary>
     public int SequenceNumber { get; set; }
 

@@ -18,7 +18,12 @@ internal sealed record EmulatorSnapshot(
 internal sealed record CallSnapshot(
     string ScenarioId, string Platform, string CallId, string ServerCallId, string CorrelationId, string State,
     string? CallbackUri, IdentifierModel Caller, IReadOnlyList<CallParticipantModel> Participants,
-    IReadOnlyList<InvitationSnapshot> Invitations, IReadOnlyList<MediaSnapshot> Media, int SequenceNumber, int AnswerRequests = 0);
+    IReadOnlyList<InvitationSnapshot> Invitations, IReadOnlyList<MediaSnapshot> Media, int SequenceNumber, int AnswerRequests = 0,
+    IReadOnlyList<TransferSnapshot>? Transfers = null);
+
+/// <summary>A transfer (ACS only): status ringing|accepted|declined|timedOut|busy|canceled (canceled: the transferee left while the target rang).</summary>
+internal sealed record TransferSnapshot(
+    string TransferId, IdentifierModel Target, IdentifierModel Transferee, string? OperationContext, string Status, string Behavior);
 
 internal sealed record InvitationSnapshot(
     string InvitationId, IdentifierModel Target, string? OperationContext, string Status, string Behavior, double TimeoutSeconds);

@@ -28,7 +28,9 @@ internal sealed record AcsEventData(
     int? SequenceNumber = null,
     string? InvitationId = null,
     string? RecognitionType = null,
-    DtmfResultModel? DtmfResult = null);
+    DtmfResultModel? DtmfResult = null,
+    IdentifierModel? TransferTarget = null,
+    IdentifierModel? Transferee = null);
 
 internal sealed record ResultInformationModel(int Code, int SubCode, string Message);
 

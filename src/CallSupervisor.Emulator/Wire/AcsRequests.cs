@@ -10,6 +10,15 @@ internal sealed record AddParticipantRequest(
 
 internal sealed record RemoveParticipantRequest(IdentifierModel? ParticipantToRemove, string? OperationContext, string? OperationCallbackUri);
 
+internal sealed record HoldRequest(
+    IdentifierModel? TargetParticipant, PlaySourceModel? PlaySourceInfo, string? OperationContext, string? OperationCallbackUri);
+
+internal sealed record UnholdRequest(IdentifierModel? TargetParticipant, string? OperationContext);
+
+internal sealed record TransferToParticipantRequest(
+    IdentifierModel? TargetParticipant, IdentifierModel? Transferee, string? OperationContext, string? OperationCallbackUri,
+    PhoneNumberModel? SourceCallerIdNumber);
+
 internal sealed record MuteParticipantsRequest(IReadOnlyList<IdentifierModel>? TargetParticipants, string? OperationContext);
 
 internal sealed record CancelAddParticipantRequest(string? InvitationId, string? OperationContext, string? OperationCallbackUri);

@@ -13,6 +13,8 @@ internal sealed record AddParticipantResponse(CallParticipantModel Participant, 
 
 internal sealed record RemoveParticipantResponse(string? OperationContext);
 
+internal sealed record TransferCallResponse(string? OperationContext);
+
 internal sealed record MuteParticipantsResult(string? OperationContext);
 
 internal sealed record CancelAddParticipantResponse(string InvitationId, string? OperationContext);
