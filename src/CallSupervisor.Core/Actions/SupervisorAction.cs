@@ -170,7 +170,8 @@ public abstract class SupervisorAction
 
     /// <summary>A participant's name on this call (the raw id's short form when the call does not know them).</summary>
     protected static string Who(Call call, string rawId) =>
-        Model.Describe.Who(call, call.Participants.TryGetValue(rawId, out var p) ? p.Identifier : CommunicationIdentifier.FromRawId(rawId));
+        string.IsNullOrWhiteSpace(rawId) ? "nobody named"
+        : Model.Describe.Who(call, call.Participants.TryGetValue(rawId, out var p) ? p.Identifier : CommunicationIdentifier.FromRawId(rawId));
 
     private string Requested(SupervisorRequest request) =>
         string.IsNullOrEmpty(request.Supervisor)
