@@ -119,7 +119,7 @@ public sealed class LiveCallsUiTests(BrowserFixture fixture, Xunit.Abstractions.
         var phone = ParticipantRow(detail, "PhoneNumber");
         await Expect(phone).ToBeVisibleAsync();
 
-        await Expect(phone.GetByRole(AriaRole.Button)).ToHaveCountAsync(0);
+        await Expect(phone.Locator("[data-action='Mute']")).ToHaveCountAsync(0);
         await Expect(detail.Locator(".cs-section-note")).ToHaveCountAsync(1);
         await Expect(detail.Locator(".cs-section-note")).ToContainTextAsync("ACS can only mute ACS users");
     }
