@@ -32,9 +32,43 @@ public sealed class ScreenshotTests(BrowserFixture fixture)
             }
         }
 
+        await ScreenshotSteppingInAsync();
+
         await using var invitations = await PageSession.OpenAsync(fixture, "/invitations", 1280, 720, "light");
         await Expect(invitations.Page.GetByRole(AriaRole.Table, new() { Name = "Pending invitations" })).ToContainTextAsync("Ringing");
         await invitations.ScreenshotAsync("invitations-1280-light");
+    }
+
+    // A supervisor listening in on a call whose caller is on hold, and the chooser of a transfer, light and dark, wide and phone.
+    private async Task ScreenshotSteppingInAsync()
+    {
+        var callId = await fixture.App.CreateCallAsync(new
+        {
+            platform = "acs",
+            caller = new { kind = "phoneNumber", value = "+14255550388", name = "Nora Lindqvist" },
+            invitationBehavior = "acceptAfter",
+            acceptAfterSeconds = 1,
+            menuChoice = "9",
+            patienceSeconds = 600,
+            handleTimeSeconds = 600,
+        });
+        await using var hub = await fixture.App.ConnectHubAsync();
+        await hub.WaitForCallAsync(callId, c => c.AgentId is not null && c.Caller is not null && c.Participants.Any(p => p.Identifier.RawId == c.Caller.RawId), TimeSpan.FromSeconds(60));
+        Assert.Equal("Accepted", (await hub.ExecuteAsync("Listen", callId)).Status);
+        Assert.Equal("Accepted", (await hub.ExecuteAsync("Hold", callId, hub.Board.Calls[callId].Caller!.RawId)).Status);
+        await hub.WaitForCallAsync(callId, c => c.Supervisors.Count == 1 && c.Participants.Any(p => p.IsOnHold) && c.Participants.Any(p => p.IsMuted), TimeSpan.FromSeconds(30));
+        foreach (var (width, height, theme) in new[] { (1280, 800, "light"), (390, 844, "dark") })
+        {
+            var (session, detail) = await OpenCallAsync(fixture, callId, width, height, theme);
+            await using var _ = session;
+            await Expect(detail).ToContainTextAsync("Listening");
+            await Expect(detail).ToContainTextAsync("On hold");
+            await session.ScreenshotAsync($"stepping-in-{width}-{theme}");
+            await detail.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Transfer the call") }).ClickAsync();
+            await Expect(session.Page.GetByRole(AriaRole.Dialog)).ToContainTextAsync("Or a phone number");
+            await session.ScreenshotAsync($"transfer-chooser-{width}-{theme}");
+            Assert.Empty(session.ConsoleErrors);
+        }
     }
 
     // Wide screens show the list beside a chosen call's detail; a phone shows the list as cards (its detail would
@@ -51,8 +85,9 @@ public sealed class ScreenshotTests(BrowserFixture fixture)
         await Expect(MediaList(detail)).ToContainTextAsync("Running");
         await Expect(InvitationRows(detail).First).ToContainTextAsync("Ringing");
         await Expect(session.Page.Locator(".cs-call-link").First).ToBeVisibleAsync();
-        // From 1280×720 up, every action of the open call is on screen without scrolling.
-        foreach (var action in new[] { "Mute", "CancelInvitation", "CancelMedia" })
+        // From 1280×720 up, the call's own actions and its media's are on screen without scrolling (a participant's and an
+        // invitation's sit on their rows, below).
+        foreach (var action in new[] { "Listen", "HangUp", "CancelMedia" })
         {
             await Expect(detail.Locator($".cs-action[data-action='{action}'] button").First).ToBeInViewportAsync();
         }
