@@ -66,6 +66,9 @@ public sealed class FirstLoadAndPhoneTests(BrowserFixture fixture)
         // No hover on a phone: the reason is written out where the action is, not only in a tooltip.
         var mute = detail.Locator(".cs-action[data-action='Mute']").First;
         var reason = mute.GetByText("Your role (Observer) may watch calls but not act on them");
+        // Below the call's own actions: scrolled to, as the supervisor would.
+        await Expect(reason).ToBeAttachedAsync(new() { Timeout = 30_000 });
+        await reason.ScrollIntoViewIfNeededAsync();
         await Expect(reason).ToBeInViewportAsync(new() { Timeout = 30_000 });
         var box = await reason.BoundingBoxAsync();
         Assert.True(box is { Width: >= 40, Height: >= 10 }, $"the reason is not readable on screen: {box?.Width}×{box?.Height}");

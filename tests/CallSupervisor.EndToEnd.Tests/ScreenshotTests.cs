@@ -63,9 +63,13 @@ public sealed class ScreenshotTests(BrowserFixture fixture)
             await using var _ = session;
             await Expect(detail).ToContainTextAsync("Listening");
             await Expect(detail).ToContainTextAsync("On hold");
+            var violations = await session.AccessibilityViolationsAsync();
+            Assert.True(violations.Count == 0, string.Join("\n", violations));
             await session.ScreenshotAsync($"stepping-in-{width}-{theme}");
             await detail.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Transfer the call") }).ClickAsync();
             await Expect(session.Page.GetByRole(AriaRole.Dialog)).ToContainTextAsync("Or a phone number");
+            violations = await session.AccessibilityViolationsAsync();
+            Assert.True(violations.Count == 0, string.Join("\n", violations));
             await session.ScreenshotAsync($"transfer-chooser-{width}-{theme}");
             Assert.Empty(session.ConsoleErrors);
         }

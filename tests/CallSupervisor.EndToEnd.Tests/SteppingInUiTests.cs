@@ -97,6 +97,45 @@ public sealed class SteppingInUiTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task KeyboardOnly_HoldThenResumeInPlace_TransferChooserClosesWithEscape()
+    {
+        var callId = await fixture.App.CreateCallAsync(AnsweredCall("+14255550304"));
+        var (session, detail) = await LiveCallsUiTests.OpenCallAsync(fixture, callId);
+        await using var _ = session;
+        var page = session.Page;
+        await Expect(detail.GetByTestId("detail-agent")).ToContainTextAsync("Agent: Test Agent");
+        var caller = LiveCallsUiTests.ParticipantRow(detail, "PhoneNumber");
+
+        // Tab from the call's heading to the caller's Hold button, as a keyboard user would.
+        await detail.Locator("h2").FocusAsync();
+        var hold = caller.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Hold") });
+        for (var i = 0; i < 40 && !await hold.EvaluateAsync<bool>("b => b === document.activeElement"); i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+        }
+        await Expect(hold).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(caller).ToContainTextAsync("On hold");
+        // Resume takes Hold's place: focus is still there, and Enter resumes.
+        var resume = caller.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Resume") });
+        await Expect(resume).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(caller).Not.ToContainTextAsync("On hold");
+
+        var transfer = detail.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Transfer the call") });
+        await transfer.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.GetByRole(AriaRole.Dialog)).ToBeVisibleAsync();
+        var violations = await session.AccessibilityViolationsAsync();
+        Assert.True(violations.Count == 0, string.Join("\n", violations));
+        await page.Keyboard.PressAsync("Escape");
+        await Expect(page.GetByRole(AriaRole.Dialog)).ToHaveCountAsync(0);
+        await Expect(transfer).ToBeFocusedAsync();
+        violations = await session.AccessibilityViolationsAsync();
+        Assert.True(violations.Count == 0, string.Join("\n", violations));
+    }
+
+    [Fact]
     public async Task Observer_SeesTheNewButtonsDisabledWithTheReason()
     {
         var callId = await fixture.App.CreateCallAsync(AnsweredCall("+14255550303"));

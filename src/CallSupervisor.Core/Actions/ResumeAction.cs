@@ -9,6 +9,8 @@ public sealed class ResumeAction : SupervisorAction
 {
     public override ActionKind Kind => ActionKind.Resume;
 
+    public override ActionKind Slot => ActionKind.Hold;
+
     public override ActionScope Scope => ActionScope.Participant;
 
     public override ActionTone Tone => ActionTone.Neutral;

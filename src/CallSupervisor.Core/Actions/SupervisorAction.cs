@@ -19,6 +19,12 @@ public abstract class SupervisorAction
 {
     public abstract ActionKind Kind { get; }
 
+    /// <summary>
+    /// The place its button takes among its scope's: an action that replaces another (resume after hold) takes the
+    /// other's place, so the screen swaps them in place and keyboard focus stays on the button.
+    /// </summary>
+    public virtual ActionKind Slot => Kind;
+
     /// <summary>Where the button sits.</summary>
     public virtual ActionScope Scope => ActionScope.Call;
 
