@@ -169,8 +169,13 @@ public abstract class SupervisorAction
         call.Platform == CallPlatform.Acs ? null : Availability.Refused($"{Label} is available only on ACS calls");
 
     /// <summary>A participant's name on this call (the raw id's short form when the call does not know them).</summary>
+    /// <remarks>
+    /// A blank target (an asker without an endpoint, a hand-made request) is described, not thrown on: its refusal
+    /// must still reach the asker and the audit trail.
+    /// </remarks>
     protected static string Who(Call call, string rawId) =>
-        Model.Describe.Who(call, call.Participants.TryGetValue(rawId, out var p) ? p.Identifier : CommunicationIdentifier.FromRawId(rawId));
+        Model.Describe.Who(call, call.Participants.TryGetValue(rawId, out var p) ? p.Identifier
+            : string.IsNullOrWhiteSpace(rawId) ? null : CommunicationIdentifier.FromRawId(rawId));
 
     private string Requested(SupervisorRequest request) =>
         string.IsNullOrEmpty(request.Supervisor)
