@@ -27,13 +27,32 @@ internal sealed class ActionBoard : IDisposable
     public ActionBoard(bool contactCenter = true)
     {
         Store = StoreTestKit.NewStore(Time, outcomes: new AuditOutcomeObserver(Audit));
-        Executor = new ActionExecutor(Store, new StoreApplier(Store), new ActionPorts(Acs, new FakeGraphCallsPort()) { HoldMusic = HoldMusic }, Time, Audit, directory: Directory);
+        Executor = new ActionExecutor(Store, new RacingApplier(this), new ActionPorts(Acs, new FakeGraphCallsPort()) { HoldMusic = HoldMusic }, Time, Audit, directory: Directory);
         if (contactCenter)
         {
             foreach (var agent in Directory.Agents)
             {
                 SetPresence(agent.Id, AgentPresence.Available);
             }
+        }
+    }
+
+    /// <summary>Runs once just before the executor marks its next action: what lands between its checks and its mark.</summary>
+    public Action? BeforeNextMark { get; set; }
+
+    /// <summary>The store's applier, with <see cref="BeforeNextMark"/> run first.</summary>
+    private sealed class RacingApplier(ActionBoard board) : IEventApplier
+    {
+        private readonly StoreApplier _inner = new(board.Store);
+
+        public Task<(ApplyOutcome Outcome, Call? Call)> ApplyAsync(CallEvent callEvent, CancellationToken cancellationToken)
+        {
+            if (callEvent is ActionRequested && board.BeforeNextMark is { } race)
+            {
+                board.BeforeNextMark = null;
+                race();
+            }
+            return _inner.ApplyAsync(callEvent, cancellationToken);
         }
     }
 
