@@ -100,6 +100,8 @@ public class AssignAction : SupervisorAction
     public override Task<TelephonyResult<Sent>> SendAsync(ActionPorts ports, Call call, PendingAction pending, CancellationToken cancellationToken) =>
         Invite.SendAsync(ports, call, pending, CommunicationIdentifier.FromRawId(pending.Argument(IdentityArgument) ?? ""), pending.Argument(NameArgument), cancellationToken);
 
+    public override bool MayExpire(Call call, PendingAction pending) => !Invite.Rings(call, pending);
+
     public override Settlement? Settled(Call call, PendingAction pending)
     {
         if (call.Offer?.OperationContext == pending.OperationContext)

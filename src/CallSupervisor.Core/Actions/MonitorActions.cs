@@ -89,6 +89,8 @@ public abstract class MonitorAction : SupervisorAction
             : null;
     }
 
+    public override bool MayExpire(Call call, PendingAction pending) => !Invite.Rings(call, pending);
+
     /// <summary>What is said once the supervisor is in the call.</summary>
     protected abstract string Done(string name, CommunicationIdentifier endpoint);
 }

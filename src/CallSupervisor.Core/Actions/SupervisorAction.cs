@@ -152,6 +152,13 @@ public abstract class SupervisorAction
             : (Unmark(call, pending), new Settlement(ActionResult.Failed, $"{Describe(call, pending.Target)} failed: {Model.Describe.Result(report.Result)}"));
     }
 
+    /// <summary>
+    /// Whether the board's confirmation timeout may release it now. An action waiting on an invitation that still rings
+    /// (an invitation may ring longer than that timeout) is kept: the invitation's own end settles it, and releasing it
+    /// first would free the agent or the caller for another offer while the phone still rings.
+    /// </summary>
+    public virtual bool MayExpire(Call call, PendingAction pending) => true;
+
     /// <summary>How the action ends when the call does (hang up: that is its success); null: "the call ended first".</summary>
     public virtual Settlement? SettledByEnd(Call call, PendingAction pending) => null;
 

@@ -40,6 +40,9 @@ internal sealed class ActionBoard : IDisposable
     /// <summary>Runs once just before the executor marks its next action: what lands between its checks and its mark.</summary>
     public Action? BeforeNextMark { get; set; }
 
+    /// <summary>The log is down when the invitation ACS answered with is to be applied: the board never learns it.</summary>
+    public bool LoseInvitations { get; set; }
+
     /// <summary>The store's applier, with <see cref="BeforeNextMark"/> run first.</summary>
     private sealed class RacingApplier(ActionBoard board) : IEventApplier
     {
@@ -47,6 +50,10 @@ internal sealed class ActionBoard : IDisposable
 
         public Task<(ApplyOutcome Outcome, Call? Call)> ApplyAsync(CallEvent callEvent, CancellationToken cancellationToken)
         {
+            if (callEvent is InvitationRequested && board.LoseInvitations)
+            {
+                throw new EventLogUnavailableException("down");
+            }
             if (callEvent is ActionRequested && board.BeforeNextMark is { } race)
             {
                 board.BeforeNextMark = null;

@@ -239,4 +239,54 @@ public sealed class AssignActionTests : IDisposable
         Assert.Equal(Availability.Refused(MonitorAction.NoEndpoint), _board.For(ActionKind.TakeCall, actor: ActionBoard.Sup("nobody")));
         Assert.Equal(ActionReceipt.Refused(MonitorAction.NoEndpoint), await _board.Run(ActionKind.TakeCall, "", ActionBoard.Sup("nobody")));
     }
+
+    [Fact]
+    public async Task Assign_CallerHangsUpWhileItRings_CallEndedAndTheAgentFree()
+    {
+        _board.WithQueuedCaller();
+        var receipt = await Assign("ben");
+
+        _board.Ended();
+
+        Assert.Equal(ActionResult.CallEnded, _board.Outcome(receipt)?.Result);
+        Assert.Null(_board.Call.Offer);
+        Assert.Equal(AgentState.Available, _board.Agent("ben").State);
+    }
+
+    [Fact]
+    public async Task Assign_NotConfirmed_ExpiredTheOfferGoneAndTheCallerFirstInLine()
+    {
+        _board.WithQueuedCaller();
+        _board.LoseInvitations = true;
+        var receipt = await Assign("ben");
+
+        _board.Apply(new ActionExpired("exp-1", TestEvents.Call1, _board.Events.Now.AddMinutes(1), receipt.OperationContext!));
+
+        Assert.Equal(ActionResult.NotConfirmed, _board.Outcome(receipt)?.Result);
+        Assert.Null(_board.Call.Offer);
+        Assert.Equal(AgentState.Available, _board.Agent("ben").State);
+        Assert.Contains(Decide().OfType<OfferCall>(), o => o.CallId == TestEvents.Call1);
+    }
+
+    [Fact]
+    public async Task Assign_ConfirmationTimeoutWhileTheInvitationRings_KeptUntilTheInvitationEnds()
+    {
+        _board.WithQueuedCaller();
+        var receipt = await Assign("ben");
+
+        // The board's confirmation timeout passes first (the invitation may ring longer): the offer stands, so the
+        // caller is not offered to a second agent while Ben's phone rings.
+        var expired = _board.Apply(new ActionExpired("exp-1", TestEvents.Call1, _board.Events.Now.AddSeconds(31), receipt.OperationContext!));
+
+        Assert.False(expired.IsApplied);
+        Assert.Equal("ben", _board.Call.Offer?.AgentId);
+        Assert.Equal(AgentState.Offered, _board.Agent("ben").State);
+        Assert.DoesNotContain(Decide().OfType<OfferCall>(), o => o.CallId == TestEvents.Call1);
+
+        _board.Apply(new AddParticipantFailed("timeout-1", TestEvents.Call1, _board.Events.Now.AddSeconds(32), receipt.OperationContext, ActionBoard.Ben, new ResultInfo(408, 0, "Timed out")));
+
+        Assert.Equal(ActionResult.Overtaken, _board.Outcome(receipt)?.Result);
+        Assert.Equal(1, _board.Agent("ben").MissedInARow);
+        Assert.True(_board.Call.IsQueued);
+    }
 }

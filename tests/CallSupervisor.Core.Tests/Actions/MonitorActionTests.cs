@@ -191,4 +191,29 @@ public sealed class MonitorActionTests : IDisposable
         Assert.Equal(ActionReceipt.Refused(MonitorAction.NoEndpoint), await _board.Run(ActionKind.Leave, "", ActionBoard.Sup("nobody")));
         Assert.Empty(_board.Acs.Requests);
     }
+
+    [Fact]
+    public async Task Listen_ConfirmationTimeoutWhileTheInvitationRings_KeptUntilTheEndpointAnswers()
+    {
+        var receipt = await _board.Run(ActionKind.Listen, "");
+
+        Assert.False(_board.Apply(new ActionExpired("exp-1", TestEvents.Call1, _board.Events.Now.AddSeconds(31), receipt.OperationContext!)).IsApplied);
+        Assert.NotNull(_board.Pending(receipt.OperationContext!));
+
+        _board.Roster(With(TestEvents.In(ActionBoard.Sam)));
+
+        Assert.Equal(ActionResult.Confirmed, _board.Outcome(receipt)?.Result);
+    }
+
+    [Fact]
+    public async Task Listen_InvitationNeverKnown_ExpiresAndTheSupervisorIsNotShown()
+    {
+        _board.LoseInvitations = true;
+        var receipt = await _board.Run(ActionKind.Listen, "");
+
+        _board.Apply(new ActionExpired("exp-1", TestEvents.Call1, _board.Events.Now.AddSeconds(31), receipt.OperationContext!));
+
+        Assert.Equal(ActionResult.NotConfirmed, _board.Outcome(receipt)?.Result);
+        Assert.Empty(_board.Call.Supervisors);
+    }
 }

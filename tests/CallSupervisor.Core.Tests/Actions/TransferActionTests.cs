@@ -215,4 +215,31 @@ public sealed class TransferActionTests : IDisposable
         Assert.Null(_board.Call.Offer);
         Assert.Equal(AgentState.Available, _board.Agent("ben").State);
     }
+
+    [Fact]
+    public async Task Transfer_ToANumberFailsAfterTheAgentLeft_TheCallerIsStrandedAndSaidSo()
+    {
+        var receipt = await TransferTo("+14255550177");
+        _board.Roster(TestEvents.In(TestEvents.Caller));
+        Assert.False(WarnedLeftAlone());
+
+        _board.Report("CallTransferFailed", receipt.OperationContext, succeeded: false, new ResultInfo(408, 0, "No answer"));
+
+        Assert.NotNull(_board.Call.AgentLeftAt);
+        Assert.True(WarnedLeftAlone());
+        Assert.True(SupervisorActions.For(ActionKind.Assign).Shows(_board.Call, ""));
+        Assert.Equal(AgentState.WrapUp, _board.Agent("ana").State);
+    }
+
+    [Fact]
+    public async Task Transfer_NotConfirmed_ExpiredOfferGoneAndTheAgentFree()
+    {
+        var receipt = await TransferTo("ben");
+
+        _board.Apply(new ActionExpired("exp-1", TestEvents.Call1, _board.Events.Now.AddMinutes(1), receipt.OperationContext!));
+
+        Assert.Equal(ActionResult.NotConfirmed, _board.Outcome(receipt)?.Result);
+        Assert.Null(_board.Call.Offer);
+        Assert.Equal(AgentState.Available, _board.Agent("ben").State);
+    }
 }
