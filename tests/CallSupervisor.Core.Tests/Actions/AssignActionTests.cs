@@ -289,4 +289,34 @@ public sealed class AssignActionTests : IDisposable
         Assert.Equal(1, _board.Agent("ben").MissedInARow);
         Assert.True(_board.Call.IsQueued);
     }
+
+    [Fact]
+    public async Task TakeCall_WhileListeningInTheCall_RefusedSayingWhatToDoNothingSent()
+    {
+        _board.WithAgentCall("ana");
+        await _board.Run(ActionKind.Listen, "");
+        _board.Roster(TestEvents.In(TestEvents.Caller), TestEvents.In(ActionBoard.Ana), TestEvents.In(ActionBoard.Sam, muted: true));
+        _board.Roster(TestEvents.In(TestEvents.Caller), TestEvents.In(ActionBoard.Sam, muted: true));
+        Assert.NotNull(_board.Call.AgentLeftAt);
+        _board.Acs.Requests.Clear();
+
+        var receipt = await _board.Run(ActionKind.TakeCall, "");
+
+        Assert.Equal(ActionReceipt.Refused(TakeCallAction.AlreadyInCall), receipt);
+        Assert.Equal(Availability.Refused(TakeCallAction.AlreadyInCall), _board.For(ActionKind.TakeCall));
+        Assert.Empty(_board.Acs.Requests);
+        Assert.Null(_board.Call.Offer);
+    }
+
+    [Fact]
+    public async Task Assign_AgentAlreadyInTheCall_RefusedNothingSent()
+    {
+        _board.WithAgentCall("ana");
+        // Ben is in the call (brought in another way) while the caller's agent left.
+        _board.Roster(TestEvents.In(TestEvents.Caller), TestEvents.In(ActionBoard.Ben));
+        _board.Acs.Requests.Clear();
+
+        Assert.Equal(ActionReceipt.Refused("Ben Okafor is in this call already"), await Assign("ben"));
+        Assert.Empty(_board.Acs.Requests);
+    }
 }

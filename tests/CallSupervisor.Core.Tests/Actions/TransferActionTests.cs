@@ -242,4 +242,13 @@ public sealed class TransferActionTests : IDisposable
         Assert.Null(_board.Call.Offer);
         Assert.Equal(AgentState.Available, _board.Agent("ben").State);
     }
+
+    [Fact]
+    public async Task Transfer_ToAnAgentAlreadyInTheCall_RefusedNothingSent()
+    {
+        _board.Roster(TestEvents.In(TestEvents.Caller), TestEvents.In(ActionBoard.Ana), TestEvents.In(ActionBoard.Ben));
+
+        Assert.Equal(ActionReceipt.Refused("Ben Okafor is in this call already"), await TransferTo("ben"));
+        Assert.Empty(_board.Acs.Requests);
+    }
 }
