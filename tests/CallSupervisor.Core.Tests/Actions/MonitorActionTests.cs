@@ -216,4 +216,20 @@ public sealed class MonitorActionTests : IDisposable
         Assert.Equal(ActionResult.NotConfirmed, _board.Outcome(receipt)?.Result);
         Assert.Empty(_board.Call.Supervisors);
     }
+
+    [Fact]
+    public async Task Join_WhileTheListenIsStillBeingSent_RefusedNoSecondInvitation()
+    {
+        _board.Acs.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var listening = _board.Run(ActionKind.Listen, "");
+        await _board.Acs.Sent.Task.WaitAsync(_board.Token);
+
+        var join = await _board.Run(ActionKind.Join, "");
+
+        Assert.Equal(ActionReceipt.Refused("Your endpoint is already being invited to this call"), join);
+        _board.Acs.Gate.SetResult();
+        Assert.Equal(ReceiptStatus.Accepted, (await listening).Status);
+        Assert.Single(_board.Acs.Requests);
+        Assert.Equal(MonitorMode.Listening, _board.Call.Supervisors[Sam].Mode);
+    }
 }
