@@ -136,4 +136,16 @@ public sealed class SetAgentStateActionTests : IDisposable
         Assert.Equal(ActionReceipt.Refused("ben is already Away"), await Set("ben", "Away"));
         Assert.Equal("Lunch", _board.Agent("ben").Reason);
     }
+
+    [Fact]
+    public async Task SetAgentState_AuditTrailDown_FailedNotThrownAndTheStateUnchanged()
+    {
+        _board.Audit.FailWith = new InvalidOperationException("database down");
+
+        var receipt = await Set("ben", "Away", "Lunch");
+
+        Assert.Equal(ReceiptStatus.Failed, receipt.Status);
+        Assert.Equal("AuditUnavailable", receipt.Error?.Code);
+        Assert.Equal(AgentState.Available, _board.Agent("ben").State);
+    }
 }
