@@ -312,4 +312,14 @@ public sealed class ParticipantActionTests : IDisposable
         Assert.Equal(ReceiptStatus.Forbidden, receipt.Status);
         Assert.Equal(AuditStatus.Refused, Assert.Single(_board.Audit.Entries).Status);
     }
+
+    [Fact]
+    public void Resume_GraphCallParticipantOnHold_NotShown()
+    {
+        using var graph = new ActionBoard(contactCenter: false).WithCall(CallPlatform.Graph);
+        graph.Roster(TestEvents.In(TestEvents.Caller), TestEvents.In(TestEvents.Agent, onHold: true));
+
+        Assert.False(SupervisorActions.For(ActionKind.Resume).Shows(graph.Call, Agent));
+        Assert.Equal(Availability.Refused("Resume is available only on ACS calls"), SupervisorActions.For(ActionKind.Resume).Check(graph.Call, Agent));
+    }
 }
