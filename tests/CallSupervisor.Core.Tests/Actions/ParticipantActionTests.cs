@@ -322,4 +322,20 @@ public sealed class ParticipantActionTests : IDisposable
         Assert.False(SupervisorActions.For(ActionKind.Resume).Shows(graph.Call, Agent));
         Assert.Equal(Availability.Refused("Resume is available only on ACS calls"), SupervisorActions.For(ActionKind.Resume).Check(graph.Call, Agent));
     }
+
+    [Theory]
+    [InlineData(ActionKind.Hold, "Hold is available only on ACS calls")]
+    [InlineData(ActionKind.Remove, "Remove is available only on ACS calls")]
+    [InlineData(ActionKind.HangUp, "Hang up is available only on ACS calls")]
+    [InlineData(ActionKind.Join, "Join is available only on ACS calls")]
+    [InlineData(ActionKind.Leave, "Leave is available only on ACS calls")]
+    public void Check_GraphCall_RefusedAndNotShown(ActionKind kind, string reason)
+    {
+        using var graph = new ActionBoard(contactCenter: false).WithCall(CallPlatform.Graph);
+        var action = SupervisorActions.For(kind);
+
+        Assert.Equal(Availability.Refused(reason), action.Check(graph.Call, Agent));
+        Assert.False(action.Shows(graph.Call, Agent));
+        Assert.DoesNotContain(action, SupervisorActions.AvailableOn(graph.Call, action.Scope, Agent));
+    }
 }
