@@ -44,7 +44,7 @@ public class AssignAction : SupervisorAction
         {
             return Preparation.Refuse($"There is no agent '{ask.Target}'");
         }
-        return Free(ask.Board, agent) ?? Prepared(agent);
+        return Free(ask, agent) ?? Prepared(agent);
     }
 
     /// <summary>The agent's endpoint as the arguments keep it.</summary>
@@ -52,11 +52,14 @@ public class AssignAction : SupervisorAction
         agent.Key,
         ImmutableDictionary<string, string>.Empty.Add(IdentityArgument, agent.Identity.RawId).Add(NameArgument, agent.Name));
 
-    /// <summary>Refuses an agent who cannot take an offer now (the store checks it again when it marks the offer).</summary>
-    protected static Preparation? Free(CallsSnapshot board, Endpoint agent) =>
-        board.Agents.TryGetValue(agent.Key, out var state) && !state.CanTakeOffer
-            ? Preparation.Refuse($"{agent.Name} is not available ({state.State})")
-            : null;
+    /// <summary>
+    /// Refuses an agent who cannot take an offer now (the store checks it again when it marks the offer), or who is in
+    /// the call already (ACS would ring an endpoint that is there).
+    /// </summary>
+    internal static Preparation? Free(ActionAsk ask, Endpoint agent) =>
+        ask.Call?.Participants.ContainsKey(agent.Identity.RawId) == true ? Preparation.Refuse($"{agent.Name} is in this call already")
+        : ask.Board.Agents.TryGetValue(agent.Key, out var state) && !state.CanTakeOffer ? Preparation.Refuse($"{agent.Name} is not available ({state.State})")
+        : null;
 
     public override string Describe(Call call, string target) => $"Assignment of the call with {Model.Describe.Who(call, call.Caller)} to {AgentName(call, target)}";
 
@@ -100,6 +103,8 @@ public class AssignAction : SupervisorAction
     public override Task<TelephonyResult<Sent>> SendAsync(ActionPorts ports, Call call, PendingAction pending, CancellationToken cancellationToken) =>
         Invite.SendAsync(ports, call, pending, CommunicationIdentifier.FromRawId(pending.Argument(IdentityArgument) ?? ""), pending.Argument(NameArgument), cancellationToken);
 
+    public override bool MayExpire(Call call, PendingAction pending) => !Invite.Rings(call, pending);
+
     public override Settlement? Settled(Call call, PendingAction pending)
     {
         if (call.Offer?.OperationContext == pending.OperationContext)
@@ -116,6 +121,12 @@ public class AssignAction : SupervisorAction
 /// <summary>Take the call: the supervisor is the agent — an assignment to their own endpoint.</summary>
 public sealed class TakeCallAction : AssignAction
 {
+    /// <summary>
+    /// Why a supervisor whose endpoint is in the call (listening or joined) cannot take it: ACS would ring an endpoint
+    /// that is already there.
+    /// </summary>
+    public const string AlreadyInCall = "You are in this call already: leave it first, then take the call";
+
     public override ActionKind Kind => ActionKind.TakeCall;
 
     public override ActionInput Input => ActionInput.None;
@@ -131,9 +142,13 @@ public sealed class TakeCallAction : AssignAction
     public override Preparation Prepare(ActionAsk ask)
     {
         ArgumentNullException.ThrowIfNull(ask);
-        return ask.Directory.SupervisorEndpoint(ask.ActorId) is { } own
-            ? Free(ask.Board, own) ?? Prepared(own)
-            : Preparation.Refuse(MonitorAction.NoEndpoint);
+        if (ask.Directory.SupervisorEndpoint(ask.ActorId) is not { } own)
+        {
+            return Preparation.Refuse(MonitorAction.NoEndpoint);
+        }
+        return ask.Call?.Participants.ContainsKey(own.Identity.RawId) == true
+            ? Preparation.Refuse(AlreadyInCall)
+            : Free(ask, own) ?? Prepared(own);
     }
 
     public override string Describe(Call call, string target) => $"Take-over of the call with {Model.Describe.Who(call, call.Caller)} by {AgentName(call, target)}";

@@ -29,6 +29,9 @@ internal static class Invite
         return TelephonyResult<Sent>.Ok(new Sent([invited]));
     }
 
+    /// <summary>Whether the invitation this action sent is known and still rings.</summary>
+    public static bool Rings(Call call, PendingAction pending) => Of(call, pending) is { IsOpen: true };
+
     /// <summary>The invitation this action sent, once ACS answered it.</summary>
     public static Invitation? Of(Call call, PendingAction pending) =>
         call.Invitations.Values.FirstOrDefault(i => i.OperationContext == pending.OperationContext);

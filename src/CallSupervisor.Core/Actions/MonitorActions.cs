@@ -41,7 +41,9 @@ public abstract class MonitorAction : SupervisorAction
         {
             return refused;
         }
-        if (call.Invitations.Values.Any(i => i.IsOpen && i.Target.RawId == target))
+        // A listen or join still being sent has no invitation on the board yet: it is one too.
+        if (call.Invitations.Values.Any(i => i.IsOpen && i.Target.RawId == target)
+            || call.PendingActions.Values.Any(p => p.Target == target && SupervisorActions.For(p.Kind) is MonitorAction))
         {
             return Availability.Refused("Your endpoint is already being invited to this call");
         }
@@ -88,6 +90,8 @@ public abstract class MonitorAction : SupervisorAction
             ? new Settlement(ActionResult.Overtaken, $"{name}'s endpoint did not join ({status})", Announce: true)
             : null;
     }
+
+    public override bool MayExpire(Call call, PendingAction pending) => !Invite.Rings(call, pending);
 
     /// <summary>What is said once the supervisor is in the call.</summary>
     protected abstract string Done(string name, CommunicationIdentifier endpoint);

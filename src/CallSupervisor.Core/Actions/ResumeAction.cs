@@ -1,3 +1,4 @@
+using CallSupervisor.Core.Identifiers;
 using CallSupervisor.Core.Events;
 using CallSupervisor.Core.Model;
 using CallSupervisor.Core.Ports;
@@ -21,8 +22,9 @@ public sealed class ResumeAction : SupervisorAction
 
     public override string BusyLabel => "Resuming…";
 
+    // Like hold: a Graph call's hold is not the board's to undo, so no button rather than one always refused.
     public override bool Shows(Call call, string target) =>
-        call.Participants.TryGetValue(target, out var p) && p.IsOnHold;
+        call.Platform == CallPlatform.Acs && call.Participants.TryGetValue(target, out var p) && p.IsOnHold;
 
     public override string Describe(Call call, string target) => $"Resume of {Who(call, target)}";
 

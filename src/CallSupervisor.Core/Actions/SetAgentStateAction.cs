@@ -46,10 +46,16 @@ public sealed class SetAgentStateAction : SupervisorAction
             return Preparation.Refuse("The reason is longer than 200 characters");
         }
         arguments = string.IsNullOrEmpty(reason) ? arguments.Remove(ReasonArgument) : arguments.SetItem(ReasonArgument, reason);
-        return ask.Board.Agents.TryGetValue(ask.Target, out var agent) && agent.Presence == presence && agent.Reason == reason
+        return ask.Board.Agents.TryGetValue(ask.Target, out var agent) && Same(agent, presence, reason)
             ? Preparation.Refuse($"{ask.Target} is already {presence}")
             : new Preparation(ask.Target, arguments);
     }
+
+    // Nothing would change: an available agent has no reason to keep (the one the router or sign-in gave is not the
+    // supervisor's), and no reason given keeps the one there. A wrap-up is ended by any state set, so it is a change.
+    private static bool Same(Agent agent, AgentPresence presence, string? reason) =>
+        agent.Presence == presence && agent.WrapUpSince is null
+        && (presence == AgentPresence.Available || string.IsNullOrEmpty(reason) || agent.Reason == reason);
 
     /// <summary>The state change as the event log keeps it.</summary>
     public static AgentStateChanged Change(PendingAction pending, DateTimeOffset at)

@@ -158,6 +158,13 @@ public abstract class SupervisorAction
             : (Unmark(call, pending), new Settlement(ActionResult.Failed, $"{Describe(call, pending.Target)} failed: {Model.Describe.Result(report.Result)}"));
     }
 
+    /// <summary>
+    /// Whether the board's confirmation timeout may release it now. An action waiting on an invitation that still rings
+    /// (an invitation may ring longer than that timeout) is kept: the invitation's own end settles it, and releasing it
+    /// first would free the agent or the caller for another offer while the phone still rings.
+    /// </summary>
+    public virtual bool MayExpire(Call call, PendingAction pending) => true;
+
     /// <summary>How the action ends when the call does (hang up: that is its success); null: "the call ended first".</summary>
     public virtual Settlement? SettledByEnd(Call call, PendingAction pending) => null;
 
@@ -175,9 +182,13 @@ public abstract class SupervisorAction
         call.Platform == CallPlatform.Acs ? null : Availability.Refused($"{Label} is available only on ACS calls");
 
     /// <summary>A participant's name on this call (the raw id's short form when the call does not know them).</summary>
+    /// <remarks>
+    /// A blank target (an asker without an endpoint, a hand-made request) is described, not thrown on: its refusal
+    /// must still reach the asker and the audit trail.
+    /// </remarks>
     protected static string Who(Call call, string rawId) =>
-        string.IsNullOrWhiteSpace(rawId) ? "nobody named"
-        : Model.Describe.Who(call, call.Participants.TryGetValue(rawId, out var p) ? p.Identifier : CommunicationIdentifier.FromRawId(rawId));
+        Model.Describe.Who(call, call.Participants.TryGetValue(rawId, out var p) ? p.Identifier
+            : string.IsNullOrWhiteSpace(rawId) ? null : CommunicationIdentifier.FromRawId(rawId));
 
     private string Requested(SupervisorRequest request) =>
         string.IsNullOrEmpty(request.Supervisor)

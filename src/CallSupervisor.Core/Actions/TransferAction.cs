@@ -51,9 +51,9 @@ public sealed partial class TransferAction : SupervisorAction
         var arguments = ImmutableDictionary<string, string>.Empty.Add(ToArgument, to);
         if (ask.Directory.AgentEndpoint(to) is { } agent)
         {
-            if (ask.Board.Agents.TryGetValue(agent.Key, out var state) && !state.CanTakeOffer)
+            if (AssignAction.Free(ask, agent) is { } refused)
             {
-                return Preparation.Refuse($"{agent.Name} is not available ({state.State})");
+                return refused;
             }
             return new Preparation(transferee, arguments
                 .Add(IdentityArgument, agent.Identity.RawId).Add(NameArgument, agent.Name).Add(AgentArgument, agent.Key));

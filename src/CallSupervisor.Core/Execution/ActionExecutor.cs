@@ -172,7 +172,16 @@ public sealed class ActionExecutor
         var request = pending.Request;
         var description = $"{action.Describe(Call.Placeholder(command.CallId, request.RequestedAt), pending.Target)}: {pending.Argument(SetAgentStateAction.StateArgument)}"
             + (pending.Argument(SetAgentStateAction.ReasonArgument) is { } reason ? $" ({reason})" : "");
-        await _audit.RecordAsync(Record(command, request, description, AuditStatus.Sending, null), cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await _audit.RecordAsync(Record(command, request, description, AuditStatus.Sending, null), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // No audit row, no change: as for a call's action, said plainly rather than thrown.
+            var error = new TelephonyError(null, "AuditUnavailable", "The audit trail could not record the action; nothing was changed");
+            return ActionReceipt.Failed($"{description} was not done: the audit trail is unavailable", error, request.OperationContext);
+        }
         ApplyOutcome outcome;
         try
         {

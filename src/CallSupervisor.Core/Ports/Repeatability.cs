@@ -15,8 +15,9 @@ public sealed record Repeatability(Guid RequestId, DateTimeOffset FirstSent)
     {
         ArgumentNullException.ThrowIfNull(operationContext);
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(operationContext));
-        // A name-based UUID (the version and variant bits of RFC 9562 set), stable for the same context.
-        hash[6] = (byte)((hash[6] & 0x0F) | 0x50);
+        // The contract asks for a version 4 UUID: its random bits are taken from the hash instead, so the id stays
+        // the same for the same context (ACS only checks the form; the version and variant bits of RFC 9562 are set).
+        hash[6] = (byte)((hash[6] & 0x0F) | 0x40);
         hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
         // IMF-fixdate has whole seconds: truncated, the value is the same on every attempt.
         return new Repeatability(new Guid(hash.AsSpan(0, 16), bigEndian: true), DateTimeOffset.FromUnixTimeSeconds(plannedAt.ToUnixTimeSeconds()));

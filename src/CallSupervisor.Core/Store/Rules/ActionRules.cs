@@ -45,6 +45,10 @@ internal static class ActionRules
             return Fold.Ignored($"no pending action {e.OperationContext}");
         }
         var action = SupervisorActions.For(pending.Kind);
+        if (!action.MayExpire(call, pending))
+        {
+            return Fold.Ignored($"{action.Describe(call, pending.Target)} waits for its invitation, which still rings");
+        }
         var text = $"{action.Describe(call, pending.Target)} was not confirmed by ACS; it can be tried again";
         return Fold.Applied(
             Resolve(action.Unmark(call, pending), e.OperationContext, ActionResult.NotConfirmed, text, e.OccurredAt),
