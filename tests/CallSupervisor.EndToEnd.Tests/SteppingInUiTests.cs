@@ -122,6 +122,8 @@ public sealed class SteppingInUiTests(BrowserFixture fixture)
         await page.Keyboard.PressAsync("Enter");
         await Expect(caller).Not.ToContainTextAsync("On hold");
 
+        // The notices of hold and resume come and go (axe would measure one half faded in).
+        await Expect(page.Locator(".mud-snackbar")).ToHaveCountAsync(0, new() { Timeout = 30_000 });
         var transfer = detail.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Transfer the call") });
         await transfer.FocusAsync();
         await page.Keyboard.PressAsync("Enter");
