@@ -1,3 +1,4 @@
+using CallSupervisor.Core.Actions;
 using CallSupervisor.Core.Identifiers;
 using CallSupervisor.Core.Events;
 using CallSupervisor.Core.Ports;
@@ -84,7 +85,10 @@ internal sealed partial class CallMaintenance(
         var settings = options.Value;
         foreach (var call in board.Current.Calls.Values.Where(c => c.IsLive))
         {
-            foreach (var pending in call.PendingActions.Values.Where(p => p.Request.RequestedAt + settings.ConfirmationTimeout < now))
+            // An action waiting for its ringing invitation is not expired (the store would ignore it): asking every
+            // tick would only fill the event log.
+            foreach (var pending in call.PendingActions.Values.Where(p => p.Request.RequestedAt + settings.ConfirmationTimeout < now
+                && SupervisorActions.For(p.Kind).MayExpire(call, p)))
             {
                 queue.Publish(new ActionExpired($"expire:{pending.OperationContext}", call.CallId, now, pending.OperationContext));
             }

@@ -272,6 +272,21 @@ public sealed class CallMaintenanceTests
     }
 
     [Fact]
+    public async Task RunOnce_ListenWhoseInvitationStillRingsPastTheConfirmationTimeout_NotExpiredEveryTick()
+    {
+        var endpoint = CommunicationIdentifier.FromRawId("8:acs:supervisor-sam");
+        var request = new SupervisorRequest("Sam Supervisor", _time.GetUtcNow(), "supervisor-listen:1", "oid-sam");
+        var listen = new PendingAction(ActionKind.Listen, endpoint.RawId, request);
+        Assert.Equal(ApplyStatus.Applied, _store.Apply(new ActionRequested("action:listen", TestEvents.Call1, _time.GetUtcNow(), listen)).Status);
+        _store.Apply(new InvitationRequested("invited:listen", TestEvents.Call1, _time.GetUtcNow(), new InvitationId("inv-listen"), endpoint, request.OperationContext, TimeSpan.FromMinutes(3)));
+        _time.Advance(Options.ConfirmationTimeout + TimeSpan.FromSeconds(1));
+
+        await _maintenance.RunOnceAsync(CancellationToken.None);
+
+        Assert.DoesNotContain(Drain(), e => e is ActionExpired);
+    }
+
+    [Fact]
     public async Task RunOnce_LoopedHoldMusicPastTheMediaTimeout_NotExpired()
     {
         _store.Apply(_events.MediaStarted() with { Looped = true });
