@@ -1,3 +1,4 @@
+using CallSupervisor.Core.Actions;
 using System.Collections.Immutable;
 using System.Security.Claims;
 using System.Text.Json;
@@ -84,7 +85,7 @@ public static partial class AgentEndpoints
 
     private static async Task<Results<Ok<AgentStateResult>, ProblemHttpResult, ValidationProblem>> SetStateAsync(
         string id, HttpContext http, WorkflowOptions workflow, ICallsFeed board, IEventApplier applier, TimeProvider time,
-        IOptionsMonitor<SecurityOptions> security, ILoggerFactory loggers)
+        IOptionsMonitor<SecurityOptions> security, ILoggerFactory loggers, ActionExecutor executor)
     {
         var user = http.User;
         // Cross-site requests: the session cookie is SameSite=Lax (no cookie on another site's PUT) and only JSON is
@@ -132,6 +133,31 @@ public static partial class AgentEndpoints
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors, title: "The state change is not valid");
+        }
+
+        if (asSupervisor && !IsOwn(user, workflow.Directory, profile) && actor is not null)
+        {
+            // A supervisor setting someone else's state is a supervisor action: audited, rate-limited, the same rules as
+            // the Agents page's buttons.
+            var arguments = ImmutableDictionary<string, string>.Empty.Add(SetAgentStateAction.StateArgument, presence.ToString());
+            if (reason is not null)
+            {
+                arguments = arguments.Add(SetAgentStateAction.ReasonArgument, reason);
+            }
+            var receipt = await executor.ExecuteAsync(
+                new ActionRequest(ActionKind.SetAgentState, AgentStateChanged.AgentsCallId, profile.Id, actor) { Arguments = arguments }, CancellationToken.None).ConfigureAwait(false);
+            switch (receipt.Status)
+            {
+                case ReceiptStatus.Forbidden:
+                    return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not allowed", detail: receipt.Message);
+                case ReceiptStatus.Refused:
+                    return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Not applied", detail: receipt.Message);
+                case ReceiptStatus.Failed:
+                    http.Response.Headers.RetryAfter = "5";
+                    return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Not applied", detail: receipt.Message);
+            }
+            LogStateSet(loggers.CreateLogger(typeof(AgentEndpoints)), profile.Id, presence, reason, actor.Name, actor.Id, SupervisorRoles.Supervisor);
+            return TypedResults.Ok(Explain(AgentView.From(profile, board.Current.Agents.GetValueOrDefault(profile.Id), time.GetUtcNow()), presence));
         }
 
         var role = asSupervisor ? SupervisorRoles.Supervisor : SupervisorRoles.Agent;

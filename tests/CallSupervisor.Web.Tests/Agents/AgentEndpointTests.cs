@@ -165,6 +165,16 @@ public sealed class AgentEndpointTests
         Assert.Equal("Sam Supervisor", change.By);
         Assert.Equal("oid-Sam Supervisor", change.ByUserId);
         Assert.Equal("eli", change.AgentId);
+        // A supervisor's change of someone else is a supervisor action: in the audit trail, confirmed.
+        // Its status is written behind the answer: wait for it.
+        var queries = app.Services.GetRequiredService<CallSupervisor.Audit.Queries.IAuditQueries>();
+        var rows = await CallSupervisor.Testing.Eventually.UntilAsync(
+            () => queries.ReadAllAsync(new CallSupervisor.Audit.Queries.AuditFilter { Action = ActionKind.SetAgentState }, CancellationToken.None).ToListAsync().AsTask(),
+            r => r.Count == 1 && r[0].Status == CallSupervisor.Core.Audit.AuditStatus.Confirmed, "the confirmed audit row");
+        var row = Assert.Single(rows);
+        Assert.Equal("eli", row.Target);
+        Assert.Equal(CallSupervisor.Core.Audit.AuditStatus.Confirmed, row.Status);
+        Assert.Contains("Offline (Sent home)", row.Description, StringComparison.Ordinal);
     }
 
     [Fact]
