@@ -48,6 +48,7 @@ namespace CallSupervisor.Core.EventLog;
 [JsonSerializable(typeof(OfferFailed))]
 [JsonSerializable(typeof(AgentStateChanged))]
 [JsonSerializable(typeof(OperationReported))]
+[JsonSerializable(typeof(RecordingChanged))]
 [JsonSerializable(typeof(CheckpointDocument))]
 internal sealed partial class EventLogJsonContext : JsonSerializerContext;
 

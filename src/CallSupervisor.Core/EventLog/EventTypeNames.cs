@@ -36,5 +36,6 @@ internal static class EventTypeNames
         [typeof(OfferFailed)] = "offerFailed",
         [typeof(AgentStateChanged)] = "agentStateChanged",
         [typeof(OperationReported)] = "operationReported",
+        [typeof(RecordingChanged)] = "recordingChanged",
     }.ToFrozenDictionary();
 }

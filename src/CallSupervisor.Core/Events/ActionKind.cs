@@ -20,4 +20,8 @@ public enum ActionKind
     Assign,
     TakeCall,
     SetAgentState,
+    StartRecording,
+    PauseRecording,
+    ResumeRecording,
+    StopRecording,
 }

@@ -88,6 +88,9 @@ public sealed record Call(
     /// <summary>Supervisors listening in or joined, by their endpoint's raw id.</summary>
     public ImmutableDictionary<string, SupervisorInCall> Supervisors { get; init; } = ImmutableDictionary<string, SupervisorInCall>.Empty;
 
+    /// <summary>The call's recording, once one was started from the board.</summary>
+    public Recording? Recording { get; init; }
+
     /// <summary>The number the agent handed the caller to (a transfer out of the contact center), once ACS accepted it.</summary>
     public CommunicationIdentifier? TransferredTo { get; init; }
 

@@ -67,6 +67,21 @@ public interface ICallAutomationPort
 
     /// <summary>POST :terminate (204): ends the call for everyone; CallDisconnected follows. Repeatable.</summary>
     Task<TelephonyResult<Unit>> TerminateAsync(CallId callId, Repeatability? repeatability, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// POST /calling/recordings (200, RecordingStateResponse) for the call with <paramref name="serverCallId"/>:
+    /// mixed audio; RecordingStateChanged follows on the call's callback. Repeatable. Returns the recording's id.
+    /// </summary>
+    Task<TelephonyResult<string>> StartRecordingAsync(string serverCallId, Repeatability? repeatability, CancellationToken cancellationToken);
+
+    /// <summary>POST /calling/recordings/{id}:pause (202); RecordingStateChanged (inactive) follows.</summary>
+    Task<TelephonyResult<Unit>> PauseRecordingAsync(string recordingId, CancellationToken cancellationToken);
+
+    /// <summary>POST /calling/recordings/{id}:resume (202); RecordingStateChanged (active) follows.</summary>
+    Task<TelephonyResult<Unit>> ResumeRecordingAsync(string recordingId, CancellationToken cancellationToken);
+
+    /// <summary>DELETE /calling/recordings/{id} (204); RecordingStateChanged (inactive) follows.</summary>
+    Task<TelephonyResult<Unit>> StopRecordingAsync(string recordingId, CancellationToken cancellationToken);
 }
 
 /// <summary>What GET callConnections/{id} tells (CallConnectionProperties).</summary>

@@ -99,6 +99,38 @@ public sealed partial class AcsCallAutomationClient : ICallAutomationPort
     public Task<TelephonyResult<Unit>> TerminateAsync(CallId callId, Repeatability? repeatability, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Post, CallPath(callId, ":terminate"), body: null, repeatable: true, NoContent, cancellationToken, Headers(repeatability));
 
+    // Mixed audio in WAV: what a supervisor's "record this call" means; the contract's other choices are not offered.
+    public Task<TelephonyResult<string>> StartRecordingAsync(string serverCallId, Repeatability? repeatability, CancellationToken cancellationToken)
+    {
+        var body = new StartCallRecordingRequest
+        {
+            CallLocator = new CallLocator { Kind = "serverCallLocator", ServerCallId = serverCallId },
+            RecordingContentType = "audio",
+            RecordingChannelType = "mixed",
+            RecordingFormatType = "wav",
+        };
+        return SendAsync(HttpMethod.Post, "calling/recordings", Json(body, AcsJsonContext.Default.StartCallRecordingRequest), repeatable: true, ReadRecordingAsync, cancellationToken, Headers(repeatability));
+    }
+
+    public Task<TelephonyResult<Unit>> PauseRecordingAsync(string recordingId, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Post, RecordingPath(recordingId, ":pause"), body: null, repeatable: false, NoContent, cancellationToken);
+
+    public Task<TelephonyResult<Unit>> ResumeRecordingAsync(string recordingId, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Post, RecordingPath(recordingId, ":resume"), body: null, repeatable: false, NoContent, cancellationToken);
+
+    public Task<TelephonyResult<Unit>> StopRecordingAsync(string recordingId, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Delete, RecordingPath(recordingId, ""), body: null, repeatable: false, NoContent, cancellationToken);
+
+    private static string RecordingPath(string recordingId, string suffix) => "calling/recordings/" + Uri.EscapeDataString(recordingId) + suffix;
+
+    private static async Task<TelephonyResult<string>> ReadRecordingAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var read = await TelephonyHttpSender.ReadJsonAsync(response, AcsJsonContext.Default.RecordingStateResponse, cancellationToken).ConfigureAwait(false);
+        return !read.IsSuccess ? TelephonyResult<string>.Fail(read.Error!)
+            : string.IsNullOrEmpty(read.Value!.RecordingId) ? Fail<string>("The start recording response has no recordingId.")
+            : TelephonyResult<string>.Ok(read.Value.RecordingId);
+    }
+
     private static RepeatabilityHeaders? Headers(Repeatability? repeatability) =>
         repeatability is null ? null : new RepeatabilityHeaders(repeatability.RequestId, repeatability.FirstSent);
 

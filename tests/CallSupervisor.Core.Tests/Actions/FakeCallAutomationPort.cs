@@ -106,6 +106,24 @@ internal sealed class FakeCallAutomationPort : ICallAutomationPort
     public Task<TelephonyResult<Unit>> TerminateAsync(CallId callId, Repeatability? repeatability, CancellationToken cancellationToken) =>
         Repeatable($"terminate {callId}", repeatability, cancellationToken);
 
+    /// <summary>What StartRecordingAsync answers (the recording's id).</summary>
+    public TelephonyResult<string> RecordingResult { get; set; } = TelephonyResult<string>.Ok("recording-1");
+
+    public async Task<TelephonyResult<string>> StartRecordingAsync(string serverCallId, Repeatability? repeatability, CancellationToken cancellationToken)
+    {
+        var sent = await Repeatable($"startRecording {serverCallId}", repeatability, cancellationToken);
+        return sent.Error is { } error ? TelephonyResult<string>.Fail(error) : RecordingResult;
+    }
+
+    public Task<TelephonyResult<Unit>> PauseRecordingAsync(string recordingId, CancellationToken cancellationToken) =>
+        RespondAsync($"pauseRecording {recordingId}", cancellationToken);
+
+    public Task<TelephonyResult<Unit>> ResumeRecordingAsync(string recordingId, CancellationToken cancellationToken) =>
+        RespondAsync($"resumeRecording {recordingId}", cancellationToken);
+
+    public Task<TelephonyResult<Unit>> StopRecordingAsync(string recordingId, CancellationToken cancellationToken) =>
+        RespondAsync($"stopRecording {recordingId}", cancellationToken);
+
     private Task<TelephonyResult<Unit>> Repeatable(string request, Repeatability? repeatability, CancellationToken cancellationToken)
     {
         lock (Requests)

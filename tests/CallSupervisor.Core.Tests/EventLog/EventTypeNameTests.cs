@@ -34,6 +34,7 @@ public sealed class EventTypeNameTests
         [typeof(OfferFailed)] = "offerFailed",
         [typeof(AgentStateChanged)] = "agentStateChanged",
         [typeof(OperationReported)] = "operationReported",
+        [typeof(RecordingChanged)] = "recordingChanged",
     };
 
     [Fact]

@@ -22,6 +22,8 @@ namespace CallSupervisor.Telephony.Acs.Wire;
 [JsonSerializable(typeof(HoldRequest))]
 [JsonSerializable(typeof(UnholdRequest))]
 [JsonSerializable(typeof(TransferToParticipantRequest))]
+[JsonSerializable(typeof(StartCallRecordingRequest))]
+[JsonSerializable(typeof(RecordingStateResponse))]
 [JsonSerializable(typeof(PlayRequest))]
 [JsonSerializable(typeof(RecognizeRequest))]
 internal sealed partial class AcsJsonContext : JsonSerializerContext;
