@@ -30,6 +30,9 @@ public sealed class ActionRunner(ActionExecutor executor, IConfirmService confir
             }
             (target, arguments) = (choice.Target ?? target, choice.Arguments);
         }
+        // Named as the executor would resolve it (a transfer hands over the call's agent), so that what is audited and
+        // said — sent or refused — names who the action is about.
+        target = action.DefaultTarget(call, target);
         if (action.Confirmation(call, target) is { } question && !await confirm.ConfirmAsync(question))
         {
             return null;

@@ -265,4 +265,19 @@ public sealed class SupervisorActionButtonsTests : DashboardTestContext
         Assert.Empty(Acs.Requests);
         Assert.Empty(Confirm.Asked);
     }
+
+    [Theory]
+    [InlineData(ActionKind.TakeCall)]
+    [InlineData(ActionKind.HangUp)]
+    public async Task Observer_ForcedClickOnACallAction_RefusedAndAudited(ActionKind kind)
+    {
+        SignIn("Olivia Observer", SupervisorRoles.Observer);
+        Store.WithAgentInCall(Events);
+
+        var receipt = await Services.GetRequiredService<ActionRunner>().RunAsync(SupervisorActions.For(kind), Call1, "");
+
+        Assert.Equal(Core.Execution.ReceiptStatus.Forbidden, receipt!.Status);
+        Assert.Empty(Acs.Requests);
+        Assert.Equal(Core.Audit.AuditStatus.Refused, Assert.Single(Audit.Entries).Status);
+    }
 }
