@@ -41,7 +41,14 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<ICallsFeed>(sp => sp.GetRequiredService<CallStore>());
         Services.AddSingleton<ICallAutomationPort>(Acs);
         Services.AddSingleton<IGraphCallsPort>(Graph);
-        Services.AddSingleton(sp => new ActionExecutor(sp.GetRequiredService<CallStore>(), new StoreApplier(sp.GetRequiredService<CallStore>()), new ActionPorts(Acs, Graph), Time, Audit));
+        // As the app wires it: the hold music and ringing time of the workflow, and its directory (agents to assign
+        // or transfer to, supervisors' own endpoints to listen in with).
+        Services.AddSingleton(sp =>
+        {
+            var workflow = sp.GetRequiredService<CallSupervisor.Core.Workflow.WorkflowOptions>();
+            var ports = new ActionPorts(Acs, Graph) { HoldMusic = workflow.HoldMusic, InvitationTimeout = workflow.InvitationTimeout };
+            return new ActionExecutor(sp.GetRequiredService<CallStore>(), new StoreApplier(sp.GetRequiredService<CallStore>()), ports, Time, Audit, directory: workflow.Directory);
+        });
         Services.AddScoped<CurrentUser>();
         _authorization = AddAuthorization();
         SignIn("Sam Supervisor", SupervisorRoles.Supervisor);
@@ -61,7 +68,10 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
 
     internal ManualTimeProvider Time { get; } = new();
 
-    /// <summary>The contact center the pages show (two queues, three agents); a test may replace it before rendering.</summary>
+    /// <summary>
+    /// The contact center the pages show (two queues, three agents, Sam Supervisor's own endpoint); a test may replace
+    /// it before rendering.
+    /// </summary>
     internal CallSupervisor.Core.Routing.ContactCenterDirectory Directory { get; set; } = TestDirectory.Center;
 
     internal InMemoryAuditTrail Audit { get; } = new();

@@ -30,6 +30,9 @@ public sealed class ActionRunner(ActionExecutor executor, IConfirmService confir
             }
             (target, arguments) = (choice.Target ?? target, choice.Arguments);
         }
+        // Named as the executor would resolve it (a transfer hands over the call's agent), so that what is audited and
+        // said — sent or refused — names who the action is about.
+        target = action.DefaultTarget(call, target);
         if (action.Confirmation(call, target) is { } question && !await confirm.ConfirmAsync(question))
         {
             return null;
@@ -38,9 +41,15 @@ public sealed class ActionRunner(ActionExecutor executor, IConfirmService confir
         // The executor decides whether this user may act (the button only mirrors it); no signed-in user, no actor.
         var actor = await user.GetAsync() ?? new Actor("", "", []);
         var outcome = await executor.ExecuteAsync(new ActionRequest(action.Kind, call.CallId, target, actor) { Arguments = arguments }, CancellationToken.None);
-        notifier.Sent(action, call.CallId, action.Describe(call, target), outcome);
+        notifier.Sent(action, call.CallId, What(action, call, target), outcome);
         return outcome;
     }
+
+    // The action in words for the notice. A call action sent without a target (listen in, join, leave, take the call,
+    // a transfer) acts on what the executor resolves for this user — their own endpoint, the call's agent — which the
+    // runner does not know: it is named by the call instead of a participant it cannot describe.
+    private static string What(SupervisorAction action, Call call, string target) =>
+        target.Length == 0 && action.Scope == ActionScope.Call ? action.AccessibleName(call, target) : action.Describe(call, target);
 
     /// <summary>Sets an agent's state (available, away with a reason, offline), audited like every action.</summary>
     public async Task<ActionReceipt> SetAgentStateAsync(string agentId, string agentName, AgentPresence presence, string? reason)

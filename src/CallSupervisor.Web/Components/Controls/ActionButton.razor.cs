@@ -46,11 +46,16 @@ public partial class ActionButton
     /// <summary>Whether the action can run now, and if not why.</summary>
     public Availability Availability { get; private set; } = Availability.Ok;
 
-    // A button whose target is resolved when it runs (listen in: the supervisor's own endpoint; assign: the agent
-    // chosen) is busy while any action of its kind is pending on the call.
-    private bool IsPending => Action.Scope is ActionScope.Call or ActionScope.Media && Target.Length == 0
+    // What the action would act on for this user: the supervisor's own endpoint (listen in, join, leave, take the
+    // call), the call's agent (transfer), else the button's target. Empty while it is only known once chosen (assign).
+    private string _resolvedTarget = "";
+
+    // Busy while the action is pending on what it would act on for this user: another supervisor listening in does
+    // not make this supervisor's Listen in busy. Where that is chosen when it runs (assign), any pending action of its
+    // kind makes it busy (a call has one offer at a time).
+    private bool IsPending => _resolvedTarget.Length == 0
         ? Call.PendingActions.Values.Any(p => p.Kind == Action.Kind)
-        : Call.PendingFor(Action.Kind, Target) is not null;
+        : Call.PendingFor(Action.Kind, _resolvedTarget) is not null;
 
     // A pending action explains itself by its busy label; the reason is for anything else that stops it.
     private string? Reason => Availability.Allowed || IsPending ? null : Availability.Reason;
@@ -70,10 +75,26 @@ public partial class ActionButton
     protected override async Task OnInitializedAsync() => _actor = await User.GetAsync();
 
     // The role is checked again by the executor; the button only shows it, so an Observer sees why it cannot act.
-    protected override void OnParametersSet() => Availability = _actor is null
-        ? Availability.Refused("Sign in to act on calls")
-        : _actor.WhyNotAct is { } why ? Availability.Refused(why)
-        : Action.For(new ActionAsk(Board.Current, Call, Target, ImmutableDictionary<string, string>.Empty, _actor.Id, _actor.Name, Workflow.Directory));
+    protected override void OnParametersSet()
+    {
+        var ask = new ActionAsk(Board.Current, Call, Target, ImmutableDictionary<string, string>.Empty, _actor?.Id ?? "", _actor?.Name ?? "", Workflow.Directory);
+        _resolvedTarget = Resolve(ask);
+        Availability = _actor is null
+            ? Availability.Refused("Sign in to act on calls")
+            : _actor.WhyNotAct is { } why ? Availability.Refused(why)
+            : Action.For(ask);
+    }
+
+    private string Resolve(ActionAsk ask)
+    {
+        if (Target.Length > 0)
+        {
+            return Target;
+        }
+        return Action.Input == ActionInput.None
+            ? Action.Prepare(ask) is { Refusal: null, Target: { } prepared } ? prepared : ""
+            : Action.DefaultTarget(Call, Target);
+    }
 
     private async Task OnClickAsync()
     {
