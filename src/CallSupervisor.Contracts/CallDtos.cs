@@ -75,6 +75,9 @@ public sealed record InvitationDto(
 /// </summary>
 public sealed record PendingActionDto(string Kind, string Target, string By, DateTimeOffset Since);
 
+/// <summary>The call's recording: its id, <c>Starting</c>, <c>Active</c>, <c>Paused</c> or <c>Stopped</c>, since when.</summary>
+public sealed record RecordingDto(string RecordingId, string Status, DateTimeOffset Since);
+
 /// <summary>A supervisor in the call: their endpoint's raw id, name, and <c>Listening</c> or <c>Joined</c>.</summary>
 public sealed record SupervisorDto(string RawId, string Name, string Mode, DateTimeOffset Since);
 
@@ -118,6 +121,9 @@ public sealed record CallDto(
     /// them is the server's decision when they do.
     /// </summary>
     public IReadOnlyList<string> Actions { get; init; } = [];
+
+    /// <summary>The recording started from the board, if any.</summary>
+    public RecordingDto? Recording { get; init; }
 
     /// <summary>Supervisors listening in or joined.</summary>
     public IReadOnlyList<SupervisorDto> Supervisors { get; init; } = [];

@@ -23,7 +23,7 @@ public static class CallsHubContract
     /// <c>Execute(kind, callId, target, arguments)</c> → <see cref="CommandResultDto"/>: runs the supervisor action
     /// <c>kind</c> (<c>Mute</c>, <c>Hold</c>, <c>Resume</c>, <c>Remove</c>, <c>CancelInvitation</c>, <c>CancelMedia</c>,
     /// <c>HangUp</c>, <c>Listen</c>, <c>Join</c>, <c>Leave</c>, <c>Assign</c>, <c>TakeCall</c>, <c>Transfer</c>,
-    /// <c>SetAgentState</c>) on <c>target</c> of the call (see <see cref="PendingActionDto.Target"/>), with
+    /// <c>SetAgentState</c>, <c>StartRecording</c>, <c>PauseRecording</c>, <c>ResumeRecording</c>, <c>StopRecording</c>) on <c>target</c> of the call (see <see cref="PendingActionDto.Target"/>), with
     /// <c>arguments</c> where the action needs them (a transfer's <c>to</c>: an agent id or a number; an agent's
     /// <c>state</c> and <c>reason</c>). An unknown kind is refused, never an error.
     /// </summary>

@@ -1,13 +1,14 @@
 namespace CallSupervisor.Core.Actions;
 
 /// <summary>
-/// Where an action's button sits: on the call, its media (the whole call's media at once), a participant, an
-/// invitation, or an agent.
+/// Where an action's button sits: on the call, its media (the whole call's media at once), its recording, a
+/// participant, an invitation, or an agent.
 /// </summary>
 public enum ActionScope
 {
     Call,
     Media,
+    Recording,
     Participant,
     Invitation,
     Agent,

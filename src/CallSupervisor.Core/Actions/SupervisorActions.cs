@@ -20,6 +20,7 @@ public static class SupervisorActions
     [
         new ListenAction(), new JoinAction(), new LeaveAction(), new AssignAction(), new TakeCallAction(), new TransferAction(),
         CancelMedia, new HangUpAction(),
+        new StartRecordingAction(), new PauseRecordingAction(), new ResumeRecordingAction(), new StopRecordingAction(),
         Mute, new HoldAction(), new ResumeAction(), new RemoveAction(),
         CancelInvitation,
         new SetAgentStateAction(),

@@ -81,7 +81,8 @@ internal static class CallDtoMapper
     {
         PendingActions = [.. call.PendingActions.Values.OrderBy(p => p.Request.RequestedAt).Select(p =>
             new PendingActionDto(p.Kind.ToString(), p.Target, p.Request.Supervisor, p.Request.RequestedAt))],
-        Actions = [.. Available(call, ActionScope.Call, ""), .. Available(call, ActionScope.Media, "")],
+        Actions = [.. Available(call, ActionScope.Call, ""), .. Available(call, ActionScope.Media, ""), .. Available(call, ActionScope.Recording, "")],
+        Recording = call.Recording is { } recording ? new RecordingDto(recording.Id, recording.Status.ToString(), recording.Since) : null,
         Supervisors = [.. call.Supervisors.OrderBy(s => s.Value.Since).Select(s =>
             new SupervisorDto(s.Key, s.Value.Supervisor, s.Value.Mode.ToString(), s.Value.Since))],
         TransferredTo = call.TransferredTo?.ToDto(),

@@ -52,7 +52,7 @@ internal static class EventRules
                 // Recorded as ended so that later stragglers for it are ignored; it is pruned like any ended call.
                 return LifecycleRules.Disconnect(null, disconnected);
             case CallReconciled or InvitationExpired or MediaExpired or ActionFailed or ActionExpired
-                or CallQueued or OfferPlanned or OfferFailed or OperationReported:
+                or CallQueued or OfferPlanned or OfferFailed or OperationReported or RecordingChanged:
                 // The app's own checks of a call it has already removed: nothing to correct.
                 return Fold.Ignored($"call {e.CallId} is not on the board");
             case ActionRequested:
@@ -89,6 +89,7 @@ internal static class EventRules
         OfferPlanned op => QueueRules.Planned(call, op),
         OfferFailed of => QueueRules.OfferFailed(call, of),
         OperationReported report => ActionRules.Reported(call, report),
+        RecordingChanged recording => RecordingRules.Changed(call, recording),
         _ => Fold.Ignored($"event type {e.GetType().Name} is not handled by the store"),
     };
 }

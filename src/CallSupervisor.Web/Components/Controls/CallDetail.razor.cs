@@ -34,6 +34,16 @@ public partial class CallDetail
     private IEnumerable<SupervisorAction> Shown(ActionScope scope, string target) =>
         SupervisorActions.In(scope).Where(a => a.Shows(Call, target));
 
+    private string RecordingText => Call.Recording switch
+    {
+        null => "Not recorded from the board.",
+        { Status: RecordingStatus.Starting } => "Starting…",
+        { Status: RecordingStatus.Active, Since: var since } => $"Recording since {Durations.Clock(since)} ({Durations.Format(Now - since)})",
+        { Status: RecordingStatus.Paused, Since: var since } => $"Paused since {Durations.Clock(since)} ({Durations.Format(Now - since)})",
+        { Status: RecordingStatus.Stopped, Since: var since } => $"Stopped at {Durations.Clock(since)}",
+        _ => "",
+    };
+
     private IEnumerable<Participant> Participants => Call.Participants.Values.OrderBy(p => p.JoinedAt).ThenBy(p => p.RawId, StringComparer.Ordinal);
 
     private IEnumerable<Invitation> Invitations => Call.Invitations.Values.OrderBy(i => i.RequestedAt);
