@@ -26,6 +26,29 @@ public sealed class CallDetailActionsTests : DashboardTestContext
         [.. row.QuerySelectorAll("[data-action]").Select(a => a.GetAttribute("data-action"))];
 
     [Fact]
+    public void Recording_EachStateOffersItsActionsInOnePlaceAndSaysWhere()
+    {
+        Store.WithConnectedCall(Events);
+        List<string?> RecordingActions(IRenderedComponent<CallDetail> cut) =>
+            [.. cut.FindAll("[data-testid='recording-section'] [data-action]").Select(a => a.GetAttribute("data-action"))];
+
+        var none = Detail();
+        Assert.Equal(["StartRecording"], RecordingActions(none));
+        Assert.Contains("Not recorded", none.Find("[data-testid='recording-state']").TextContent, StringComparison.Ordinal);
+
+        Store.Apply(new RecordingChanged(Events.NextId(), TestEvents.Call1, Time.GetUtcNow(), "rec-1", RecordingState.Active));
+        var active = Detail();
+        Assert.Equal(["PauseRecording", "StopRecording"], RecordingActions(active));
+        Assert.Contains("Recording since", active.Find("[data-testid='recording-state']").TextContent, StringComparison.Ordinal);
+        Assert.Contains("mud-button-outlined-error", active.Find("[data-action='StopRecording'] button").ClassName, StringComparison.Ordinal);
+
+        Store.Apply(new RecordingChanged(Events.NextId(), TestEvents.Call1, Time.GetUtcNow(), "rec-1", RecordingState.Inactive));
+        var paused = Detail();
+        Assert.Equal(["ResumeRecording", "StopRecording"], RecordingActions(paused));
+        Assert.Contains("Paused since", paused.Find("[data-testid='recording-state']").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void CallWithItsAgent_TransferAndHangUpButNoAssignOrLeave()
     {
         Store.WithAgentInCall(Events);

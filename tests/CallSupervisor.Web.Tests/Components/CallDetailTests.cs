@@ -115,7 +115,8 @@ public sealed class CallDetailTests : DashboardTestContext
         var callActions = cut.FindAll(".cs-call-actions [data-action]").Select(a => a.GetAttribute("data-action")).ToList();
         Assert.Equal(["Listen", "Join", "HangUp"], callActions);
         Assert.StartsWith("Listen in", buttons[1], StringComparison.Ordinal);
-        Assert.StartsWith("Cancel all media", buttons[1 + callActions.Count], StringComparison.Ordinal);
+        Assert.StartsWith("Record", buttons[1 + callActions.Count], StringComparison.Ordinal);
+        Assert.StartsWith("Cancel all media", buttons[2 + callActions.Count], StringComparison.Ordinal);
         Assert.Equal("-1", cut.Find("h2").GetAttribute("tabindex"));
     }
 

@@ -13,10 +13,14 @@ namespace CallSupervisor.Web.Tests.Components;
 /// </summary>
 public sealed class ChooseDialogTests : DashboardTestContext
 {
+    // A choice is named by what it shows: the agent's name, then their state.
+    private static string Named(AngleSharp.Dom.IElement choice) =>
+        $"{choice.QuerySelector(".cs-choice-name")!.TextContent.Trim()}, {choice.QuerySelector(".cs-muted-text")!.TextContent.Split('·')[0].Trim()}";
+
     private ActionRunner Runner => Services.GetRequiredService<ActionRunner>();
 
     private static List<(string Label, bool Disabled)> Choices(IRenderedComponent<MudDialogProvider> provider) =>
-        [.. provider.FindAll("button.cs-choice").Select(b => (b.GetAttribute("aria-label")!, b.HasAttribute("disabled")))];
+        [.. provider.FindAll("button.cs-choice").Select(b => (Named(b), b.HasAttribute("disabled")))];
 
     private (IRenderedComponent<MudDialogProvider> Provider, Task<ActionReceipt?> Run) Open(ActionKind kind)
     {
