@@ -89,6 +89,36 @@ public sealed class RecordingRequestTests
     }
 
     [Theory]
+    [InlineData("")]
+    [InlineData(" ")]
+    public async Task StartRecordingAsync_NoServerCallId_FailsWithoutSending(string serverCallId)
+    {
+        // A call whose serverCallId is not known yet cannot be located: said plainly instead of a 400 from ACS.
+        var recorder = new RecordingHandler();
+
+        var result = await TestClients.Acs(recorder).StartRecordingAsync(serverCallId, null, CancellationToken.None);
+
+        Assert.Equal("MissingServerCallId", result.Error?.Code);
+        Assert.Empty(recorder.Requests);
+    }
+
+    [Theory]
+    [InlineData("pause", "")]
+    [InlineData("resume", "")]
+    [InlineData("stop", "")]
+    [InlineData("stop", " ")]
+    public async Task RecordingOperation_NoRecordingId_FailsWithoutSending(string operation, string recordingId)
+    {
+        // An empty id would address another path (DELETE /calling/recordings/, POST /calling/recordings/:pause).
+        var recorder = new RecordingHandler();
+
+        var result = await Send(TestClients.Acs(recorder), operation, recordingId);
+
+        Assert.Equal("MissingRecordingId", result.Error?.Code);
+        Assert.Empty(recorder.Requests);
+    }
+
+    [Theory]
     [InlineData("pause", "POST", ":pause", HttpStatusCode.Accepted)]
     [InlineData("resume", "POST", ":resume", HttpStatusCode.Accepted)]
     [InlineData("stop", "DELETE", "", HttpStatusCode.NoContent)]
