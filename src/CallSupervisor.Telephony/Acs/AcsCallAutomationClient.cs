@@ -13,12 +13,14 @@ namespace CallSupervisor.Telephony.Acs;
 /// handler chain authenticates each attempt (HMAC or Entra bearer). Every request carries <c>?api-version=</c>
 /// and follows the 2024-09-15 contract's body shape (the tests check each against the contract's example or schema).
 /// Every operation whose contract lists Repeatability-Request-ID/First-Sent — answer, mute, add, cancelAddParticipant,
-/// remove, transferToParticipant, terminate — carries them: the <see cref="Repeatability"/> the caller gives (a request
-/// sent again after a restart, derived from the event log) or a pair created once per logical request. Hold, unhold,
-/// play, recognize, cancelAllMediaOperations and the reads carry none, as the contract lists none. The resilience
+/// remove, transferToParticipant, terminate, start recording — carries them: the <see cref="Repeatability"/> the caller
+/// gives (a request sent again after a restart, derived from the event log) or a pair created once per logical request.
+/// Hold, unhold, play, recognize, cancelAllMediaOperations, pause/resume/stop recording and the reads carry none, as
+/// the contract lists none. The resilience
 /// handler in front of the signing handler retries the same message, so a retry keeps the pair and the body (see
-/// <see cref="TelephonyResilience"/>). Any 2xx is success (the contract lists 200 for mute, hold and unhold, 202 for
-/// add, cancel, remove and transfer, 204 for terminate and hang-up); anything else is returned as a
+/// <see cref="TelephonyResilience"/>). Any 2xx is success (the contract lists 200 for mute, hold, unhold and start
+/// recording, 202 for add, cancel, remove, transfer and pause/resume recording, 204 for terminate, hang-up and stop
+/// recording); anything else is returned as a
 /// <see cref="TelephonyError"/> with the service's error code and message.
 /// </summary>
 public sealed partial class AcsCallAutomationClient : ICallAutomationPort
@@ -100,8 +102,15 @@ public sealed partial class AcsCallAutomationClient : ICallAutomationPort
         SendAsync(HttpMethod.Post, CallPath(callId, ":terminate"), body: null, repeatable: true, NoContent, cancellationToken, Headers(repeatability));
 
     // Mixed audio in WAV: what a supervisor's "record this call" means; the contract's other choices are not offered.
+    // No recordingStateCallbackUri: ACS then sends RecordingStateChanged to the call's callback, with the
+    // callConnectionId the board keys calls by.
     public Task<TelephonyResult<string>> StartRecordingAsync(string serverCallId, Repeatability? repeatability, CancellationToken cancellationToken)
     {
+        if (string.IsNullOrWhiteSpace(serverCallId))
+        {
+            return Task.FromResult(TelephonyResult<string>.Fail(new TelephonyError(null, "MissingServerCallId", "The call's serverCallId is not known yet, so its recording cannot be started.")));
+        }
+
         var body = new StartCallRecordingRequest
         {
             CallLocator = new CallLocator { Kind = "serverCallLocator", ServerCallId = serverCallId },
@@ -112,16 +121,21 @@ public sealed partial class AcsCallAutomationClient : ICallAutomationPort
         return SendAsync(HttpMethod.Post, "calling/recordings", Json(body, AcsJsonContext.Default.StartCallRecordingRequest), repeatable: true, ReadRecordingAsync, cancellationToken, Headers(repeatability));
     }
 
+    // The contract lists no Repeatability for pause, resume and stop: sent without them.
     public Task<TelephonyResult<Unit>> PauseRecordingAsync(string recordingId, CancellationToken cancellationToken) =>
-        SendAsync(HttpMethod.Post, RecordingPath(recordingId, ":pause"), body: null, repeatable: false, NoContent, cancellationToken);
+        SendRecordingAsync(HttpMethod.Post, recordingId, ":pause", cancellationToken);
 
     public Task<TelephonyResult<Unit>> ResumeRecordingAsync(string recordingId, CancellationToken cancellationToken) =>
-        SendAsync(HttpMethod.Post, RecordingPath(recordingId, ":resume"), body: null, repeatable: false, NoContent, cancellationToken);
+        SendRecordingAsync(HttpMethod.Post, recordingId, ":resume", cancellationToken);
 
     public Task<TelephonyResult<Unit>> StopRecordingAsync(string recordingId, CancellationToken cancellationToken) =>
-        SendAsync(HttpMethod.Delete, RecordingPath(recordingId, ""), body: null, repeatable: false, NoContent, cancellationToken);
+        SendRecordingAsync(HttpMethod.Delete, recordingId, string.Empty, cancellationToken);
 
-    private static string RecordingPath(string recordingId, string suffix) => "calling/recordings/" + Uri.EscapeDataString(recordingId) + suffix;
+    // An empty id would address another path (DELETE /calling/recordings/, POST /calling/recordings/:pause): refused.
+    private Task<TelephonyResult<Unit>> SendRecordingAsync(HttpMethod method, string recordingId, string suffix, CancellationToken cancellationToken) =>
+        string.IsNullOrWhiteSpace(recordingId)
+            ? Task.FromResult(TelephonyResult<Unit>.Fail(new TelephonyError(null, "MissingRecordingId", "No recording id: the recording's start was not answered with one.")))
+            : SendAsync(method, "calling/recordings/" + Uri.EscapeDataString(recordingId) + suffix, body: null, repeatable: false, NoContent, cancellationToken);
 
     private static async Task<TelephonyResult<string>> ReadRecordingAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {

@@ -20,6 +20,8 @@ namespace CallSupervisor.Telephony.Callbacks;
 /// <para>Media operations are identified by the operationContext of the request that started them. A media event
 /// without operationContext cannot be correlated; it is still mapped, with the synthetic operation id
 /// <c>uncorrelated:{cloudEventId}</c>, so it stays visible (and de-duplicated) instead of being dropped.</para>
+/// <para>Every mapped event needs data.callConnectionId, except RecordingStateChanged: without one (the shape ACS posts
+/// to a recordingStateCallbackUri, which the app does not set) it is checked and then returned unmapped.</para>
 /// </remarks>
 public sealed class AcsCallbackParser(TimeProvider timeProvider)
 {
@@ -66,6 +68,18 @@ public sealed class AcsCallbackParser(TimeProvider timeProvider)
 
         var time = JsonEnvelope.OptionalTime(element, "time", where, receivedAt);
         var data = JsonEnvelope.RequireData(element, where, CallbackJsonContext.Default.AcsEventData);
+        if (string.IsNullOrEmpty(data.CallConnectionId) && name == AcsEventMapper.RecordingStateChanged)
+        {
+            // What ACS posts to a recordingStateCallbackUri: only the serverCallId. The app sets none (ACS then posts
+            // to the call's callback, with callConnectionId), and the board keys calls by callConnectionId: such an
+            // event is valid but cannot be applied. Acknowledged and logged as unmapped; a 400 would only make ACS
+            // send it again. Its own fields are still checked, so a malformed one is refused like any other.
+            var (recordingId, _) = AcsEventMapper.ReadRecording(data, where);
+            CallbackLimits.Check(recordingId, "recordingId", where, CallbackLimits.MaxLongIdLength);
+            unmapped.Add(new UnmappedEvent(id, type, "A recording state with no callConnectionId (only a serverCallId): the board keys calls by callConnectionId."));
+            return;
+        }
+
         if (string.IsNullOrEmpty(data.CallConnectionId))
         {
             throw new CallbackFormatException($"{where}: data.callConnectionId is missing.");

@@ -12,6 +12,8 @@ namespace CallSupervisor.Telephony.Callbacks;
 /// <summary>The per-type mapping of <see cref="AcsCallbackParser"/>.</summary>
 internal static class AcsEventMapper
 {
+    public const string RecordingStateChanged = "RecordingStateChanged";
+
     private static readonly FrozenSet<string> Mapped = new[]
     {
         "CallConnected", "CallDisconnected", "ParticipantsUpdated",
@@ -19,6 +21,7 @@ internal static class AcsEventMapper
         "RemoveParticipantSucceeded", "RemoveParticipantFailed", "HoldFailed", "CallTransferAccepted", "CallTransferFailed",
         "PlayStarted", "PlayCompleted", "PlayFailed", "PlayCanceled",
         "RecognizeCompleted", "RecognizeFailed", "RecognizeCanceled", "ContinuousDtmfRecognitionStopped",
+        RecordingStateChanged,
     }.ToFrozenSet(StringComparer.Ordinal);
 
     public static bool IsMapped(string name) => Mapped.Contains(name);
@@ -53,6 +56,7 @@ internal static class AcsEventMapper
             "RecognizeFailed" => Ended(id, callId, time, data, MediaKind.Recognize, MediaStatus.Failed, result),
             "RecognizeCanceled" => Ended(id, callId, time, data, MediaKind.Recognize, MediaStatus.Cancelled, result),
             "ContinuousDtmfRecognitionStopped" => Ended(id, callId, time, data, MediaKind.ContinuousDtmf, MediaStatus.Completed, result),
+            RecordingStateChanged => MapRecording(id, callId, time, data, where),
             _ => throw new InvalidOperationException($"No mapping for {name}."),
         };
     }
@@ -76,6 +80,35 @@ internal static class AcsEventMapper
         }
 
         return new ParticipantsUpdated(id, callId, time, data.SequenceNumber, roster.MoveToImmutable());
+    }
+
+    private static RecordingChanged MapRecording(string id, CallId callId, DateTimeOffset time, AcsEventData data, string where)
+    {
+        var (recordingId, state) = ReadRecording(data, where);
+        return new RecordingChanged(id, callId, time, recordingId, state);
+    }
+
+    /// <summary>
+    /// The recordingId and state of a RecordingStateChanged, both required: without the id the board cannot tell which
+    /// recording changed, and a state other than the contract's two could not be shown truthfully (the value is not
+    /// echoed: it is unbounded text from the request).
+    /// </summary>
+    public static (string RecordingId, RecordingState State) ReadRecording(AcsEventData data, string where)
+    {
+        if (string.IsNullOrEmpty(data.RecordingId))
+        {
+            throw new CallbackFormatException($"{where}: data.recordingId is missing.");
+        }
+
+        // The contract's enum is extensible (modelAsString) and the ACS SDKs compare its values case-insensitively.
+        var state = data.State switch
+        {
+            null => throw new CallbackFormatException($"{where}: data.state is missing."),
+            var s when s.Equals("active", StringComparison.OrdinalIgnoreCase) => RecordingState.Active,
+            var s when s.Equals("inactive", StringComparison.OrdinalIgnoreCase) => RecordingState.Inactive,
+            _ => throw new CallbackFormatException($"{where}: data.state is not a recording state (active or inactive)."),
+        };
+        return (data.RecordingId, state);
     }
 
     // One event for every callback about an operation a supervisor action started: the pending action with that

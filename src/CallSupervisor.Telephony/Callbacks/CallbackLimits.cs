@@ -105,6 +105,10 @@ internal static class CallbackLimits
                 Check(me.OperationId.Value, "operationContext", where, MaxIdLength + AcsCallbackParser.UncorrelatedPrefix.Length);
                 Check(me.Result, where);
                 break;
+            case RecordingChanged r:
+                // ACS recording ids are base64 of a JSON document, like serverCallId: the long limit.
+                Check(r.RecordingId, "recordingId", where, MaxLongIdLength);
+                break;
             default:
                 // A parser that maps a new event type must say here which of its ids and texts to bound; unchecked,
                 // an id with a control character would reach the store and the request paths.

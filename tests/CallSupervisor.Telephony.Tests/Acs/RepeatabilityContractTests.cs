@@ -34,13 +34,17 @@ public sealed class RepeatabilityContractTests
         ["getCall"] = c => c.GetCallAsync(Call, CancellationToken.None),
         ["listParticipants"] = c => c.ListParticipantsAsync(Call, CancellationToken.None),
         ["hangUp"] = c => c.HangUpAsync(Call, CancellationToken.None),
+        ["startRecording"] = c => c.StartRecordingAsync("server-call-1", null, CancellationToken.None),
+        ["pauseRecording"] = c => c.PauseRecordingAsync("recording-1", CancellationToken.None),
+        ["resumeRecording"] = c => c.ResumeRecordingAsync("recording-1", CancellationToken.None),
+        ["stopRecording"] = c => c.StopRecordingAsync("recording-1", CancellationToken.None),
     };
 
     [Theory]
     [MemberData(nameof(Operations))]
     public async Task Request_CarriesRepeatabilityHeadersExactlyWhereTheContractListsThem(string operation)
     {
-        var recorder = new RecordingHandler().Respond(HttpStatusCode.OK, """{"callConnectionId":"c1","invitationId":"inv-1","value":[]}""");
+        var recorder = new RecordingHandler().Respond(HttpStatusCode.OK, """{"callConnectionId":"c1","invitationId":"inv-1","recordingId":"recording-1","value":[]}""");
 
         await Calls[operation](TestClients.Acs(recorder));
 

@@ -35,6 +35,7 @@ public sealed class RequestBodyContractTests
         ["transfer"] = (c, who) => c.TransferToParticipantAsync(Call, who, Identifiers["acsUser"], "transfer", null, CancellationToken.None),
         ["play"] = (c, _) => c.PlayAsync(Call, Audio, "play", true, CancellationToken.None),
         ["recognize"] = (c, who) => c.RecognizeDtmfAsync(Call, who, Audio, "menu", CancellationToken.None),
+        ["startRecording"] = (c, _) => c.StartRecordingAsync("server-call-1", null, CancellationToken.None),
     };
 
     public static TheoryData<string, string> Requests
@@ -58,7 +59,7 @@ public sealed class RequestBodyContractTests
     [MemberData(nameof(Requests))]
     public async Task Request_BodyMatchesTheContractSchemaOfItsPath(string operation, string identifierKind)
     {
-        var recorder = new RecordingHandler().Respond(HttpStatusCode.OK, """{"callConnectionId":"c1","invitationId":"inv-1"}""");
+        var recorder = new RecordingHandler().Respond(HttpStatusCode.OK, """{"callConnectionId":"c1","invitationId":"inv-1","recordingId":"recording-1"}""");
         var client = TestClients.Acs(recorder, configure: o => o.SourceCallerIdNumber = "+18440123456");
 
         await Calls[operation](client, Identifiers[identifierKind]);

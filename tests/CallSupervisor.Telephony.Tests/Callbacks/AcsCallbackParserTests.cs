@@ -150,12 +150,12 @@ public sealed class AcsCallbackParserTests
     {
         var result = Parse(
             Event("CallConnected", $$$"""{"callConnectionId":"{{{CallConnectionId}}}"}""", "evt-1"),
-            Event("RecordingStateChanged", """{"state":"active"}""", "evt-2"),
+            Event("TranscriptionStarted", """{"transcriptionUpdate":{"transcriptionStatus":"transcriptionStarted"}}""", "evt-2"),
             """{"id":"evt-3","source":"x","type":"Contoso.Other","specversion":"1.0"}""");
 
         Assert.True(result.IsSuccess);
         Assert.Single(result.Events);
-        Assert.Equal(["Microsoft.Communication.RecordingStateChanged", "Contoso.Other"], result.Unmapped.Select(u => u.Type));
+        Assert.Equal(["Microsoft.Communication.TranscriptionStarted", "Contoso.Other"], result.Unmapped.Select(u => u.Type));
         Assert.Equal(["evt-2", "evt-3"], result.Unmapped.Select(u => u.Id));
     }
 

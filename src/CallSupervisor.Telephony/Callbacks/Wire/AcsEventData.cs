@@ -5,7 +5,7 @@ namespace CallSupervisor.Telephony.Callbacks.Wire;
 /// <summary>
 /// The <c>data</c> of the ACS callback events the dashboard maps (CallConnected, CallDisconnected,
 /// ParticipantsUpdated, AddParticipant*, CancelAddParticipant*, RemoveParticipant*, HoldFailed, CallTransfer*,
-/// Play*, Recognize*, ContinuousDtmfRecognitionStopped). They share the contract's common fields; the union of their specific
+/// Play*, Recognize*, ContinuousDtmfRecognitionStopped, RecordingStateChanged). They share the contract's common fields; the union of their specific
 /// fields is read here and each mapping checks the ones its type requires.
 /// </summary>
 internal sealed record AcsEventData
@@ -37,6 +37,12 @@ internal sealed record AcsEventData
 
     /// <summary>ParticipantsUpdated.</summary>
     public IReadOnlyList<CallParticipantModel>? Participants { get; init; }
+
+    /// <summary>RecordingStateChanged: the recording's id (the one the start request returned).</summary>
+    public string? RecordingId { get; init; }
+
+    /// <summary>RecordingStateChanged: <c>active</c> or <c>inactive</c>.</summary>
+    public string? State { get; init; }
 
     /// <summary>RecognizeCompleted (DTMF): the tones the participant pressed.</summary>
     public DtmfResultModel? DtmfResult { get; init; }
