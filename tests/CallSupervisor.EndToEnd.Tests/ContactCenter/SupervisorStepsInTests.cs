@@ -126,6 +126,25 @@ public sealed class SupervisorStepsInTests(SupervisionFixture fixture) : IClassF
     }
 
     [Fact]
+    public async Task Record_ThenPauseResumeAndStop_EveryStateFromTheEmulatorsCallbacks()
+    {
+        await using var hub = await fixture.ConnectHubAsync();
+        var callId = await AnsweredCallAsync(hub);
+
+        Assert.Equal("Accepted", (await hub.ExecuteAsync("StartRecording", callId)).Status);
+        var recording = await hub.ExpectCallAsync(callId, c => c.Recording is { Status: "Active" } && c.PendingActions.Count == 0, "recording");
+        Assert.Equal(["PauseRecording", "StopRecording"], recording.Actions.Where(a => a.Contains("Recording", StringComparison.Ordinal)));
+
+        Assert.Equal("Accepted", (await hub.ExecuteAsync("PauseRecording", callId)).Status);
+        await hub.ExpectCallAsync(callId, c => c.Recording is { Status: "Paused" } && c.PendingActions.Count == 0, "recording paused");
+        Assert.Equal("Accepted", (await hub.ExecuteAsync("ResumeRecording", callId)).Status);
+        await hub.ExpectCallAsync(callId, c => c.Recording is { Status: "Active" } && c.PendingActions.Count == 0, "recording again");
+        Assert.Equal("Accepted", (await hub.ExecuteAsync("StopRecording", callId)).Status);
+        var stopped = await hub.ExpectCallAsync(callId, c => c.Recording is { Status: "Stopped" } && c.PendingActions.Count == 0, "recording stopped");
+        Assert.Contains("StartRecording", stopped.Actions);
+    }
+
+    [Fact]
     public async Task HangUp_ForEveryone_TheCallEnds()
     {
         await using var hub = await fixture.ConnectHubAsync();
@@ -144,7 +163,7 @@ public sealed class SupervisorStepsInTests(SupervisionFixture fixture) : IClassF
         var callId = await AnsweredCallAsync(hub);
         var caller = hub.Board.Calls[callId].Caller!.RawId;
 
-        foreach (var (kind, target) in new[] { ("Listen", ""), ("Join", ""), ("Leave", ""), ("Hold", caller), ("Resume", caller), ("Remove", caller), ("HangUp", ""), ("Assign", "ben"), ("TakeCall", ""), ("Transfer", "") })
+        foreach (var (kind, target) in new[] { ("Listen", ""), ("Join", ""), ("Leave", ""), ("Hold", caller), ("Resume", caller), ("Remove", caller), ("HangUp", ""), ("Assign", "ben"), ("TakeCall", ""), ("Transfer", ""), ("StartRecording", "") })
         {
             var result = await observer.ExecuteAsync(kind, callId, target, new Dictionary<string, string> { ["to"] = "ben" });
             Assert.True(result.Status == "Forbidden", $"{kind}: {result.Status} {result.Message}");
