@@ -138,6 +138,33 @@ public sealed class SteppingInUiTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task Record_AskedFirst_ThenPauseResumeAndStop()
+    {
+        var callId = await fixture.App.CreateCallAsync(AnsweredCall("+14255550305"));
+        var (session, detail) = await LiveCallsUiTests.OpenCallAsync(fixture, callId);
+        await using var _ = session;
+        var page = session.Page;
+        var section = detail.GetByTestId("recording-section");
+        var state = detail.GetByTestId("recording-state");
+        await Expect(state).ToContainTextAsync("Not recorded");
+
+        await section.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Record") }).ClickAsync();
+        await Expect(page.GetByTestId("confirm-safe")).ToHaveTextAsync("Don't record");
+        await page.GetByTestId("confirm-destructive").ClickAsync();
+        await Expect(state).ToContainTextAsync("Recording since");
+
+        await section.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Pause recording") }).ClickAsync();
+        await Expect(state).ToContainTextAsync("Paused since");
+        await section.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Resume recording") }).ClickAsync();
+        await Expect(state).ToContainTextAsync("Recording since");
+
+        await section.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Stop recording") }).ClickAsync();
+        await page.GetByTestId("confirm-destructive").ClickAsync();
+        await Expect(state).ToContainTextAsync("Stopped at");
+        Assert.Empty(session.ConsoleErrors);
+    }
+
+    [Fact]
     public async Task Observer_SeesTheNewButtonsDisabledWithTheReason()
     {
         var callId = await fixture.App.CreateCallAsync(AnsweredCall("+14255550303"));
