@@ -120,8 +120,8 @@ public sealed class LiveCallsUiTests(BrowserFixture fixture, Xunit.Abstractions.
         await Expect(phone).ToBeVisibleAsync();
 
         await Expect(phone.Locator("[data-action='Mute']")).ToHaveCountAsync(0);
-        await Expect(detail.Locator(".cs-section-note")).ToHaveCountAsync(1);
-        await Expect(detail.Locator(".cs-section-note")).ToContainTextAsync("ACS can only mute ACS users");
+        await Expect(detail.Locator(".cs-section-note:not(.cs-action-note)")).ToHaveCountAsync(1);
+        await Expect(detail.Locator(".cs-section-note:not(.cs-action-note)")).ToContainTextAsync("ACS can only mute ACS users");
     }
 
     [Fact]
