@@ -59,6 +59,22 @@ public sealed class RecordingTests
         var start = await StartAsync(ctx, serverCallId);
 
         Assert.Equal(404, start.Status);
+        Assert.Equal("8522", (string?)start.Json["error"]!["code"]);
+        Assert.Contains(serverCallId, (string?)start.Json["error"]!["message"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StartRecording_CallNotYetConnected_Returns400()
+    {
+        await using var ctx = await EmulatorTestContext.StartAsync(o => o.Simulation.ConnectDelay = TimeSpan.FromMinutes(5));
+        var callId = await ctx.StartCallAsync(new { platform = "acs" });
+        await ctx.App.Answers.WaitForAsync(a => a.Status == 200);
+        var serverCallId = (string)(await ctx.CallStateAsync(callId))["serverCallId"]!;
+
+        var start = await StartAsync(ctx, serverCallId);
+
+        Assert.Equal(400, start.Status);
+        Assert.Equal("8501", (string?)start.Json["error"]!["code"]);
     }
 
     [Fact]
