@@ -108,18 +108,23 @@ public sealed class RecordingTests
     }
 
     [Fact]
-    public async Task StartRecording_WithRecordingStateCallbackUri_SendsTheEventsThere()
+    public async Task StartRecording_WithRecordingStateCallbackUri_SendsTheEventsThereNotToTheCallsCallback()
     {
         await using var ctx = await EmulatorTestContext.StartAsync();
+        await using var other = await FakeApp.StartAsync();
         var (callId, serverCallId) = await StartCallAsync(ctx);
-        var callback = new Uri(ctx.App.BaseAddress, "api/callbacks/acs?recording=1").ToString();
+        var callback = new Uri(other.BaseAddress, "api/callbacks/acs").ToString();
 
         var start = await ctx.Client.PostAsync(RecordingsPath, Body(serverCallId, callback));
-        await ctx.App.Acs.WaitForAsync(e => e.Type == "RecordingStateChanged");
-        var recording = (await ctx.CallStateAsync(callId))["recording"]!;
+        var active = await other.Acs.WaitForAsync(e => e.Type == "RecordingStateChanged");
+        // The hang-up's events go to the call's callback after the recording's last one went to the other.
+        Assert.Equal(204, (await ctx.Client.DeleteAsync(EmulatorTestContext.CallPath(callId))).Status);
+        await ctx.App.Acs.WaitForAsync(e => e.Type == "CallDisconnected");
+        await other.Acs.WaitUntilAsync(events => States(events).SequenceEqual(["active", "inactive"]));
 
         Assert.Equal(200, start.Status);
-        Assert.Equal(callback, (string?)recording["callbackUri"]);
+        Assert.Equal(callId, active.CallConnectionId);
+        Assert.Empty(States(ctx.App.Acs.Items));
     }
 
     [Fact]
