@@ -60,6 +60,50 @@ public sealed class ClientCompatibilityTests
         Assert.Contains(Coach, hold.Error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Port_StartPauseResumeStopRecording_EachAcceptedWithItsEvents()
+    {
+        await using var ctx = await EmulatorTestContext.StartAsync();
+        await using var provider = Port(ctx);
+        var port = provider.GetRequiredService<ICallAutomationPort>();
+        var (_, serverCallId) = await RecordingTests.StartCallAsync(ctx);
+        var repeatability = Repeatability.For("record:c", DateTimeOffset.UtcNow);
+
+        var start = await port.StartRecordingAsync(serverCallId, repeatability, default);
+        var replayed = await port.StartRecordingAsync(serverCallId, repeatability, default);
+        await ctx.App.Acs.WaitUntilAsync(events => RecordingTests.States(events).SequenceEqual(["active"]));
+        Assert.True(start.IsSuccess, start.Error?.Message);
+        Assert.Equal(start.Value, replayed.Value);
+        Assert.True((await port.PauseRecordingAsync(start.Value!, default)).IsSuccess);
+        await ctx.App.Acs.WaitUntilAsync(events => RecordingTests.States(events).SequenceEqual(["active", "inactive"]));
+        Assert.True((await port.ResumeRecordingAsync(start.Value!, default)).IsSuccess);
+        await ctx.App.Acs.WaitUntilAsync(events => RecordingTests.States(events).SequenceEqual(["active", "inactive", "active"]));
+        Assert.True((await port.StopRecordingAsync(start.Value!, default)).IsSuccess);
+        await ctx.App.Acs.WaitUntilAsync(events => RecordingTests.States(events).SequenceEqual(["active", "inactive", "active", "inactive"]));
+        Assert.All(ctx.App.Acs.Items, AcsContract.AssertEvent);
+    }
+
+    [Fact]
+    public async Task Port_RecordingOfAStoppedRecordingOrSecondStart_FailsWithTheEmulatorsReadableError()
+    {
+        await using var ctx = await EmulatorTestContext.StartAsync();
+        await using var provider = Port(ctx);
+        var port = provider.GetRequiredService<ICallAutomationPort>();
+        var (_, serverCallId) = await RecordingTests.StartCallAsync(ctx);
+        var start = await port.StartRecordingAsync(serverCallId, null, default);
+
+        var second = await port.StartRecordingAsync(serverCallId, null, default);
+        Assert.True((await port.StopRecordingAsync(start.Value!, default)).IsSuccess);
+        var pause = await port.PauseRecordingAsync(start.Value!, default);
+
+        Assert.False(second.IsSuccess);
+        Assert.Equal(400, second.Error!.HttpStatus);
+        Assert.Contains("already being recorded", second.Error.Message, StringComparison.Ordinal);
+        Assert.False(pause.IsSuccess);
+        Assert.Equal((404, "8522"), (pause.Error!.HttpStatus, pause.Error.Code));
+        Assert.Contains(start.Value!, pause.Error.Message, StringComparison.Ordinal);
+    }
+
     private static ServiceProvider Port(EmulatorTestContext ctx)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>

@@ -13,5 +13,8 @@ internal sealed partial class AcsCallEngine
         call.Media.Select(m => new MediaSnapshot(m.OperationId, Name(m.Kind), m.OperationContext, Name(m.Status), m.Duration?.TotalSeconds)).ToList(),
         call.SequenceNumber, call.AnswerRequests,
         call.Transfers.Select(t => new TransferSnapshot(
-            t.TransferId, t.Target, t.Transferee, t.OperationContext, Name(t.Status), Name(t.Behavior))).ToList());
+            t.TransferId, t.Target, t.Transferee, t.OperationContext, Name(t.Status), Name(t.Behavior))).ToList(),
+        call.Recording is { } r
+            ? new RecordingSnapshot(r.RecordingId, Name(r.State), r.Paused, r.StartDateTime, r.CallbackUri.ToString(), r.ContentType, r.ChannelType, r.FormatType)
+            : null);
 }

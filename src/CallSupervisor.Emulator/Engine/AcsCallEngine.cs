@@ -217,6 +217,8 @@ internal sealed partial class AcsCallEngine(
         call.State = AcsCallState.Disconnected;
         _byContext.Remove(call.IncomingCallContext);
         desk.CallEnded(call.CallConnectionId);
+        // The recording stops with the call: its last RecordingStateChanged goes out before CallDisconnected.
+        EndRecording(call, notify: !wasIncoming);
         if (!wasIncoming)
         {
             Emit(call, call.CallbackUri!, "CallDisconnected", EventFactory.Data(call, result: Results.Disconnected));

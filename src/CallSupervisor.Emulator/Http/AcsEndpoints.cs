@@ -48,6 +48,18 @@ internal static class AcsEndpoints
             .WithName(OperationNames.Recognize);
         calls.MapPost(call + ":cancelAllMediaOperations", (string callConnectionId) => engine.CancelAllMediaOperations(callConnectionId))
             .WithName(OperationNames.CancelAllMediaOperations);
+
+        const string recording = "/recordings/{recordingId}";
+        calls.MapPost("/recordings", Handler(c => WithBody<StartCallRecordingRequest>(c, engine.StartRecording)))
+            .WithName(OperationNames.StartRecording);
+        calls.MapGet(recording, (string recordingId) => engine.GetRecording(recordingId))
+            .WithName(OperationNames.GetRecording);
+        calls.MapPost(recording + ":pause", (string recordingId) => engine.PauseRecording(recordingId))
+            .WithName(OperationNames.PauseRecording);
+        calls.MapPost(recording + ":resume", (string recordingId) => engine.ResumeRecording(recordingId))
+            .WithName(OperationNames.ResumeRecording);
+        calls.MapDelete(recording, (string recordingId) => engine.StopRecording(recordingId))
+            .WithName(OperationNames.StopRecording);
     }
 
     /// <summary>Typed as a route handler (not a RequestDelegate) so the returned result is written.</summary>

@@ -20,13 +20,19 @@ internal static class OperationNames
     public const string Recognize = "recognize";
     public const string CancelAllMediaOperations = "cancelAllMediaOperations";
     public const string CancelMediaProcessing = "cancelMediaProcessing";
+    public const string StartRecording = "startRecording";
+    public const string GetRecording = "getRecording";
+    public const string PauseRecording = "pauseRecording";
+    public const string ResumeRecording = "resumeRecording";
+    public const string StopRecording = "stopRecording";
     public const string GetGraphCall = "getGraphCall";
     public const string ListGraphParticipants = "listGraphParticipants";
 
     public static IReadOnlyList<string> All { get; } =
     [
         Answer, GetCall, HangUp, Terminate, ListParticipants, GetParticipant, AddParticipant, RemoveParticipant, Mute,
-        CancelAddParticipant, Hold, Unhold, TransferToParticipant, Play, Recognize, CancelAllMediaOperations, CancelMediaProcessing, GetGraphCall, ListGraphParticipants,
+        CancelAddParticipant, Hold, Unhold, TransferToParticipant, Play, Recognize, CancelAllMediaOperations, CancelMediaProcessing,
+        StartRecording, GetRecording, PauseRecording, ResumeRecording, StopRecording, GetGraphCall, ListGraphParticipants,
     ];
 
     public static bool IsKnown(string name) => All.Contains(name, StringComparer.OrdinalIgnoreCase);

@@ -61,6 +61,9 @@ internal sealed class AcsCall(string scenarioId, CallScenario scenario, Identifi
     /// <summary>:transferToParticipant requests, ringing or ended.</summary>
     public List<AcsTransfer> Transfers { get; } = [];
 
+    /// <summary>The call's recording (one at a time); null when none was started or it was stopped.</summary>
+    public AcsRecording? Recording { get; set; }
+
     /// <summary>Last ParticipantsUpdated sequence number sent for this call.</summary>
     public int SequenceNumber { get; set; }
 

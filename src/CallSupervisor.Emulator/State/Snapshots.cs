@@ -19,7 +19,15 @@ internal sealed record CallSnapshot(
     string ScenarioId, string Platform, string CallId, string ServerCallId, string CorrelationId, string State,
     string? CallbackUri, IdentifierModel Caller, IReadOnlyList<CallParticipantModel> Participants,
     IReadOnlyList<InvitationSnapshot> Invitations, IReadOnlyList<MediaSnapshot> Media, int SequenceNumber, int AnswerRequests = 0,
-    IReadOnlyList<TransferSnapshot>? Transfers = null);
+    IReadOnlyList<TransferSnapshot>? Transfers = null, RecordingSnapshot? Recording = null);
+
+/// <summary>
+/// The call's recording (ACS only; absent when none runs): state active|inactive as last reported by
+/// RecordingStateChanged; <see cref="Paused"/> what the app last asked for.
+/// </summary>
+internal sealed record RecordingSnapshot(
+    string RecordingId, string State, bool Paused, DateTimeOffset StartDateTime, string CallbackUri, string ContentType, string ChannelType,
+    string FormatType);
 
 /// <summary>A transfer (ACS only): status ringing|accepted|declined|timedOut|busy|canceled (canceled: the transferee left while the target rang).</summary>
 internal sealed record TransferSnapshot(

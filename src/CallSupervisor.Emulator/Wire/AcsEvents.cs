@@ -30,7 +30,11 @@ internal sealed record AcsEventData(
     string? RecognitionType = null,
     DtmfResultModel? DtmfResult = null,
     IdentifierModel? TransferTarget = null,
-    IdentifierModel? Transferee = null);
+    IdentifierModel? Transferee = null,
+    string? RecordingId = null,
+    string? State = null,
+    DateTimeOffset? StartDateTime = null,
+    string? RecordingKind = null);
 
 internal sealed record ResultInformationModel(int Code, int SubCode, string Message);
 

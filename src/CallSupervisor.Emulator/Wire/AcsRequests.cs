@@ -19,6 +19,12 @@ internal sealed record TransferToParticipantRequest(
     IdentifierModel? TargetParticipant, IdentifierModel? Transferee, string? OperationContext, string? OperationCallbackUri,
     PhoneNumberModel? SourceCallerIdNumber);
 
+internal sealed record StartCallRecordingRequest(
+    CallLocatorModel? CallLocator, string? RecordingStateCallbackUri, string? RecordingContentType, string? RecordingChannelType,
+    string? RecordingFormatType, bool? PauseOnStart);
+
+internal sealed record CallLocatorModel(string? Kind, string? ServerCallId, string? GroupCallId, string? RoomId);
+
 internal sealed record MuteParticipantsRequest(IReadOnlyList<IdentifierModel>? TargetParticipants, string? OperationContext);
 
 internal sealed record CancelAddParticipantRequest(string? InvitationId, string? OperationContext, string? OperationCallbackUri);

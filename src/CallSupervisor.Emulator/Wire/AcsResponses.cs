@@ -19,6 +19,8 @@ internal sealed record MuteParticipantsResult(string? OperationContext);
 
 internal sealed record CancelAddParticipantResponse(string InvitationId, string? OperationContext);
 
+internal sealed record RecordingStateResponse(string RecordingId, string RecordingState, string RecordingKind);
+
 /// <summary>CommunicationErrorResponse.</summary>
 internal sealed record CommunicationErrorResponse(CommunicationError Error);
 
