@@ -137,9 +137,13 @@ public sealed class SupervisorExperienceTests(BrowserFixture fixture)
         var mute = ParticipantRow(detail, "CommunicationUser").GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Mute ") });
         var cancel = InvitationRows(detail).First.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Cancel invite to") });
         var media = detail.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Cancel all media on") });
+        // The call's own actions come first; each of a participant's, the media's and an invitation's is one scroll
+        // of the detail away, enabled and on screen once scrolled to.
+        await Expect(detail.GetByRole(AriaRole.Group, new() { Name = "Call actions" })).ToBeInViewportAsync();
         foreach (var button in new[] { mute, cancel, media })
         {
             await Expect(button).ToBeEnabledAsync();
+            await button.ScrollIntoViewIfNeededAsync();
             await Expect(button).ToBeInViewportAsync();
         }
         await mute.ClickAsync();
