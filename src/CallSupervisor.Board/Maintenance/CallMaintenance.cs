@@ -88,7 +88,7 @@ internal sealed partial class CallMaintenance(
             // An action waiting for its ringing invitation is not expired (the store would ignore it): asking every
             // tick would only fill the event log.
             foreach (var pending in call.PendingActions.Values.Where(p => p.Request.RequestedAt + settings.ConfirmationTimeout < now
-                && SupervisorActions.For(p.Kind).MayExpire(call, p)))
+                && (SupervisorActions.For(p.Kind).MayExpire(call, p) || p.Request.RequestedAt + SupervisorAction.LongestRing < now)))
             {
                 queue.Publish(new ActionExpired($"expire:{pending.OperationContext}", call.CallId, now, pending.OperationContext));
             }

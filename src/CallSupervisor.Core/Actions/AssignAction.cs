@@ -146,9 +146,18 @@ public sealed class TakeCallAction : AssignAction
         {
             return Preparation.Refuse(MonitorAction.NoEndpoint);
         }
-        return ask.Call?.Participants.ContainsKey(own.Identity.RawId) == true
-            ? Preparation.Refuse(AlreadyInCall)
-            : Free(ask, own) ?? Prepared(own);
+        if (ask.Call?.Participants.ContainsKey(own.Identity.RawId) == true)
+        {
+            return Preparation.Refuse(AlreadyInCall);
+        }
+        // A supervisor who is no agent of the directory is never "available" in the queues' sense: only not busy.
+        if (ask.Directory.AgentEndpoint(own.Key) is null)
+        {
+            return ask.Board.Agents.TryGetValue(own.Key, out var state) && (state.OfferCallId ?? state.CallId) is { } busy
+                ? Preparation.Refuse($"You are already {(state.CallId is not null ? "on" : "being offered")} a call ({busy})")
+                : Prepared(own);
+        }
+        return Free(ask, own) ?? Prepared(own);
     }
 
     public override string Describe(Call call, string target) => $"Take-over of the call with {Model.Describe.Who(call, call.Caller)} by {AgentName(call, target)}";

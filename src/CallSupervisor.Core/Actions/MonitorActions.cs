@@ -64,7 +64,10 @@ public abstract class MonitorAction : SupervisorAction
         {
             Names = call.Names.SetItem(pending.Target, name),
             Roles = call.Roles.SetItem(pending.Target, ParticipantRole.Supervisor),
-            Supervisors = call.Supervisors.SetItem(pending.Target, there is null ? new SupervisorInCall(name, Mode, at) : there with { Mode = Mode }),
+            // Back to listening after joining: muted again by the server (MutedOnce cleared for the router).
+            Supervisors = call.Supervisors.SetItem(pending.Target, there is null
+                ? new SupervisorInCall(name, Mode, at)
+                : there with { Mode = Mode, MutedOnce = Mode != MonitorMode.Listening && there.MutedOnce }),
         };
     }
 

@@ -84,6 +84,13 @@ public sealed class StartRecordingAction : RecordingAction
     }
 
     public override Settlement? Settled(Call call, PendingAction pending) => SettledWhen(call, RecordingStatus.Active, "Recording started");
+
+    // A start ACS never confirmed leaves no recording behind: Record is offered again.
+    public override Call Unmark(Call call, PendingAction pending) =>
+        call.Recording is { Status: RecordingStatus.Starting } ? call with { Recording = null } : call;
+
+    // Record and Stop share a place: once recording starts, focus stays on the button that stops it.
+    public override ActionKind Slot => ActionKind.StopRecording;
 }
 
 /// <summary>Pause the recording (a caller reading out a card number); confirmed when ACS says it is inactive.</summary>
@@ -154,8 +161,16 @@ public sealed class StopRecordingAction : RecordingAction
     public override Call Unmark(Call call, PendingAction pending) =>
         call.Recording is { Stopping: true, Status: not RecordingStatus.Stopped } recording ? call with { Recording = recording with { Stopping = false } } : call;
 
-    public override Task<TelephonyResult<Sent>> SendAsync(ActionPorts ports, Call call, PendingAction pending, CancellationToken cancellationToken) =>
-        Sent.After(ports.Acs.StopRecordingAsync(call.Recording!.Id, cancellationToken));
+    // ACS reports changes of state only: a paused (or not yet active) recording stopped sends no event, so the accepted
+    // stop is itself the news.
+    public override async Task<TelephonyResult<Sent>> SendAsync(ActionPorts ports, Call call, PendingAction pending, CancellationToken cancellationToken)
+    {
+        var id = call.Recording!.Id;
+        var stopped = await ports.Acs.StopRecordingAsync(id, cancellationToken).ConfigureAwait(false);
+        return stopped.Error is { } error
+            ? TelephonyResult<Sent>.Fail(error)
+            : TelephonyResult<Sent>.Ok(new Sent([new RecordingChanged($"local:{pending.OperationContext}:stopped", call.CallId, pending.Request.RequestedAt, id, RecordingState.Inactive)]));
+    }
 
     public override Settlement? Settled(Call call, PendingAction pending) => SettledWhen(call, RecordingStatus.Stopped, "Recording stopped");
 

@@ -39,11 +39,15 @@ public sealed class SetAgentStateAction : SupervisorAction
         {
             return Preparation.Refuse($"The state must be Available, Away or Offline{(string.IsNullOrEmpty(given) ? "" : $", not '{given}'")}");
         }
-        var arguments = ask.Arguments.SetItem(StateArgument, presence.ToString());
+        var arguments = System.Collections.Immutable.ImmutableDictionary<string, string>.Empty.Add(StateArgument, presence.ToString());
         var reason = ask.Arguments.GetValueOrDefault(ReasonArgument)?.Trim();
         if (reason is { Length: > 200 })
         {
             return Preparation.Refuse("The reason is longer than 200 characters");
+        }
+        if (reason is not null && reason.Any(c => char.IsControl(c) || c is '\u2028' or '\u2029'))
+        {
+            return Preparation.Refuse("The reason must be one line of text, without control characters");
         }
         arguments = string.IsNullOrEmpty(reason) ? arguments.Remove(ReasonArgument) : arguments.SetItem(ReasonArgument, reason);
         return ask.Board.Agents.TryGetValue(ask.Target, out var agent) && Same(agent, presence, reason)

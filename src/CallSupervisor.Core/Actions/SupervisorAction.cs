@@ -70,6 +70,13 @@ public abstract class SupervisorAction
     /// <summary>The action on its target in words, e.g. "Mute of Agent ana" (for messages and the activity feed).</summary>
     public abstract string Describe(Call call, string target);
 
+    /// <summary>The action as prepared, for its audit row: by default as <see cref="Describe(Call, string)"/>.</summary>
+    public virtual string Describe(Call call, PendingAction pending)
+    {
+        ArgumentNullException.ThrowIfNull(pending);
+        return Describe(call, pending.Target);
+    }
+
     /// <summary>The button's accessible name, naming the target, e.g. "Mute Agent ana".</summary>
     public abstract string AccessibleName(Call call, string target);
 
@@ -127,7 +134,8 @@ public abstract class SupervisorAction
     public virtual Preparation Prepare(ActionAsk ask)
     {
         ArgumentNullException.ThrowIfNull(ask);
-        return new Preparation(ask.Target, ask.Arguments);
+        // Arguments an action does not ask for are not kept: nothing a client sends reaches the log unread.
+        return new Preparation(ask.Target, System.Collections.Immutable.ImmutableDictionary<string, string>.Empty);
     }
 
     /// <summary>What marking it pending changes on the call besides the pending entry (an offer, a name, a role).</summary>
@@ -164,6 +172,12 @@ public abstract class SupervisorAction
     /// first would free the agent or the caller for another offer while the phone still rings.
     /// </summary>
     public virtual bool MayExpire(Call call, PendingAction pending) => true;
+
+    /// <summary>
+    /// Past this, an action kept for what still rings (<see cref="MayExpire"/>) is released anyway: ACS rings for at
+    /// most 180 s, so an outcome not heard of by then (a lost callback) will not come.
+    /// </summary>
+    public static readonly TimeSpan LongestRing = TimeSpan.FromSeconds(180 + 60);
 
     /// <summary>How the action ends when the call does (hang up: that is its success); null: "the call ended first".</summary>
     public virtual Settlement? SettledByEnd(Call call, PendingAction pending) => null;

@@ -37,6 +37,10 @@ public sealed partial class TransferAction : SupervisorAction
 
     public override bool ExpectsDeparture => true;
 
+    // A transfer has no invitation to follow: kept while its offer stands (the maintenance's upper bound still releases
+    // one whose outcome never came).
+    public override bool MayExpire(Call call, PendingAction pending) => call.Offer?.OperationContext != pending.OperationContext;
+
     public override bool Shows(Call call, string target) => call.Platform == CallPlatform.Acs && HasAgent(call);
 
     public override Preparation Prepare(ActionAsk ask)
@@ -74,6 +78,13 @@ public sealed partial class TransferAction : SupervisorAction
     private static partial Regex PhoneNumber();
 
     public override string Describe(Call call, string target) => $"Transfer of {Who(call, target)}'s caller";
+
+    // The audit row says where the caller went.
+    public override string Describe(Call call, PendingAction pending)
+    {
+        ArgumentNullException.ThrowIfNull(pending);
+        return $"{Describe(call, pending.Target)} to {pending.Argument(NameArgument) ?? pending.Argument(ToArgument)} ({pending.Argument(IdentityArgument)})";
+    }
 
     public override string AccessibleName(Call call, string target) => $"Transfer the call with {Model.Describe.Who(call, call.Caller)}";
 
@@ -126,8 +137,10 @@ public sealed partial class TransferAction : SupervisorAction
         var name = pending.Argument(NameArgument) ?? pending.Argument(ToArgument) ?? "the target";
         if (!report.Succeeded)
         {
+            // Only the target's decline or silence counts against them, not a transferee who left or an ACS error.
+            var missed = report.Result?.Code is 486 or 603 or 408 or 480;
             var declined = call.Offer?.OperationContext == pending.OperationContext
-                ? call with { Offer = null, MissedOffers = call.MissedOffers + 1 }
+                ? call with { Offer = null, MissedOffers = call.MissedOffers + (missed ? 1 : 0) }
                 : call;
             return (declined, new Settlement(ActionResult.Failed, $"Transfer to {name} failed: {Model.Describe.Result(report.Result)}; the caller stays with {Who(call, pending.Target)}", Announce: true));
         }

@@ -119,7 +119,7 @@ public sealed class ActionExecutor
 
         try
         {
-            await _audit.RecordAsync(Record(command, request, action.Describe(call, command.Target), AuditStatus.Sending, null), cancellationToken).ConfigureAwait(false);
+            await _audit.RecordAsync(Record(command, request, action.Describe(call, pending), AuditStatus.Sending, null), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex)
         {

@@ -137,19 +137,25 @@ public sealed partial class CallStore : ICallsFeed
         });
 
     /// <summary>
-    /// An action that offers the call to someone (assign, take the call, transfer) is refused when they have an
-    /// offer or a call already: checked here, against the agents as they are, so no race can give anyone two.
+    /// An offer — the router's, or an action's (assign, take the call, transfer) — is refused when its agent has another
+    /// offer or call already: checked here, against the agents as they are, so no race between the router and a
+    /// supervisor (or two instances) can give anyone two.
     /// </summary>
     private static Fold Busy(CallsSnapshot snapshot, Fold fold, CallEvent callEvent)
     {
-        if (callEvent is not ActionRequested requested || fold.Call?.Offer is not { } offer
-            || offer.OperationContext != requested.Action.OperationContext
+        var context = callEvent switch
+        {
+            ActionRequested requested => requested.Action.OperationContext,
+            OfferPlanned planned => planned.OperationContext,
+            _ => null,
+        };
+        if (context is null || fold.Call?.Offer is not { } offer || offer.OperationContext != context
             || !snapshot.Agents.TryGetValue(offer.AgentId, out var agent))
         {
             return fold;
         }
-        return agent.OfferCallId is { } offered ? Fold.Ignored($"{offer.AgentName ?? offer.AgentId} is being offered another call ({offered})")
-            : agent.CallId is { } on ? Fold.Ignored($"{offer.AgentName ?? offer.AgentId} is on another call ({on})")
+        return agent.OfferCallId is { } offered && offered != callEvent.CallId ? Fold.Ignored($"{offer.AgentName ?? offer.AgentId} is being offered another call ({offered})")
+            : agent.CallId is { } on && on != callEvent.CallId ? Fold.Ignored($"{offer.AgentName ?? offer.AgentId} is on another call ({on})")
             : fold;
     }
 

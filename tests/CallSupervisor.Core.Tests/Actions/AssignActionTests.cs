@@ -183,6 +183,23 @@ public sealed class AssignActionTests : IDisposable
     }
 
     [Fact]
+    public async Task RouterOffer_AgentAssignedAnotherCallFirst_RefusedByTheStore()
+    {
+        _board.WithQueuedCaller();
+        _board.Apply(new CallConnected("c2", TestEvents.Call2, _board.Events.Now, CallPlatform.Acs, null, null, CommunicationIdentifier.Phone("+14255550100"), null));
+        _board.Apply(new CallQueued("q2", TestEvents.Call2, _board.Events.Now, "sales"));
+        Assert.Equal(ReceiptStatus.Accepted, (await Assign("ben")).Status);
+
+        // The router decided on a board where Ben was still free; its plan lands after the assignment.
+        var ben = _board.Directory.Agent("ben")!;
+        var planned = _board.Apply(new OfferPlanned("late", TestEvents.Call2, _board.Events.Now, "ben", ben.Identity, "offer-late") { AgentName = ben.Name });
+
+        Assert.False(planned.IsApplied);
+        Assert.Equal(TestEvents.Call1, _board.Agent("ben").OfferCallId);
+        Assert.Null(_board.Store.Current.Find(TestEvents.Call2)!.Offer);
+    }
+
+    [Fact]
     public async Task Assign_AgentTookAnotherCallMeanwhile_RefusedByTheStore()
     {
         _board.WithQueuedCaller();
@@ -229,6 +246,26 @@ public sealed class AssignActionTests : IDisposable
         Assert.Equal(AgentState.WrapUp, _board.Agent("sam").State);
         var later = _board.Events.Now.AddMinutes(5);
         Assert.Contains(Router.Decide(_board.Store.Current, _board.Directory, new RoutingOptions(), later).OfType<SetPresence>(), p => p.AgentId == "sam");
+    }
+
+    [Fact]
+    public async Task TakeCall_Again_AfterTheFirstCallsWrapUp_TheSupervisorIsOfferedAgain()
+    {
+        _board.WithQueuedCaller();
+        var first = await _board.Run(ActionKind.TakeCall, "");
+        Joined(first, ActionBoard.Sam);
+        _board.Ended();
+        // Their wrap-up ends as anyone's: the presence they had, which for someone who never signed in is Offline.
+        foreach (var end in Router.Decide(_board.Store.Current, _board.Directory, new RoutingOptions(), _board.Events.Now.AddMinutes(5)).OfType<SetPresence>().Where(p => p.AgentId == "sam"))
+        {
+            _board.Apply(new AgentStateChanged("wrap-" + end.AgentId, _board.Events.Now.AddMinutes(5), end.AgentId, end.Presence, end.Reason));
+        }
+
+        _board.Apply(new CallConnected("c2", TestEvents.Call2, _board.Events.Now, CallPlatform.Acs, null, null, CommunicationIdentifier.Phone("+14255550100"), null));
+        _board.Apply(new CallQueued("q2", TestEvents.Call2, _board.Events.Now, "sales"));
+        var second = await _board.Executor.ExecuteAsync(new ActionRequest(ActionKind.TakeCall, TestEvents.Call2, "", ActionBoard.Sup()), _board.Token);
+
+        Assert.Equal(ReceiptStatus.Accepted, second.Status);
     }
 
     [Fact]

@@ -153,6 +153,22 @@ public sealed class MonitorActionTests : IDisposable
     }
 
     [Fact]
+    public async Task Listen_AfterJoiningAndSpeaking_TheRouterMutesThemAgain()
+    {
+        await _board.Run(ActionKind.Listen, "");
+        _board.Roster(With(TestEvents.In(ActionBoard.Sam, muted: true)));
+        await _board.Run(ActionKind.Join, "");
+        _board.Roster(With(TestEvents.In(ActionBoard.Sam, muted: false)));
+        Assert.Empty(MuteDecisions());
+
+        var back = await _board.Run(ActionKind.Listen, "");
+
+        Assert.Equal(ReceiptStatus.Accepted, back.Status);
+        Assert.Equal(MonitorMode.Listening, _board.Call.Supervisors[Sam].Mode);
+        Assert.Equal(ActionBoard.Sam, Assert.Single(MuteDecisions()).Endpoint);
+    }
+
+    [Fact]
     public async Task Join_NotInTheCall_InvitesTheEndpointAndTheRouterDoesNotMuteIt()
     {
         var receipt = await _board.Run(ActionKind.Join, "");

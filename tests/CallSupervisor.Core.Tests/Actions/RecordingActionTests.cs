@@ -88,6 +88,32 @@ public sealed class RecordingActionTests : IDisposable
     }
 
     [Fact]
+    public async Task Stop_PausedRecording_StoppedOnTheAcceptedStopWithoutAnEvent()
+    {
+        await RecordingAsync();
+        await _board.Run(ActionKind.PauseRecording, "");
+        Acs(RecordingState.Inactive);
+
+        // ACS reports changes of state only: stopping a paused recording sends nothing more.
+        var stop = await _board.Run(ActionKind.StopRecording, "");
+
+        Assert.Equal(ActionResult.Confirmed, _board.Outcome(stop)?.Result);
+        Assert.Equal(RecordingStatus.Stopped, _board.Call.Recording!.Status);
+        Assert.True(SupervisorActions.For(ActionKind.StartRecording).Shows(_board.Call, ""));
+    }
+
+    [Fact]
+    public async Task Start_NeverConfirmed_ExpiredAndRecordOfferedAgain()
+    {
+        var start = await _board.Run(ActionKind.StartRecording, "");
+
+        _board.Apply(new ActionExpired("exp", TestEvents.Call1, _board.Events.Now.AddMinutes(1), start.OperationContext!));
+
+        Assert.Null(_board.Call.Recording);
+        Assert.True(SupervisorActions.For(ActionKind.StartRecording).Shows(_board.Call, ""));
+    }
+
+    [Fact]
     public async Task Stop_AcsRefuses_TheNextInactiveIsAPauseAgain()
     {
         await RecordingAsync();

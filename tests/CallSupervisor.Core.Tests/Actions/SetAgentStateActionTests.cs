@@ -1,4 +1,5 @@
 using CallSupervisor.Core.Actions;
+using CallSupervisor.Core.Tests.Store;
 using CallSupervisor.Core.Audit;
 
 namespace CallSupervisor.Core.Tests.Actions;
@@ -147,5 +148,38 @@ public sealed class SetAgentStateActionTests : IDisposable
         Assert.Equal(ReceiptStatus.Failed, receipt.Status);
         Assert.Equal("AuditUnavailable", receipt.Error?.Code);
         Assert.Equal(AgentState.Available, _board.Agent("ben").State);
+    }
+
+    [Theory]
+    [InlineData("Coffee\nbreak")]
+    [InlineData("Coffee\u2028break")]
+    public async Task SetAgentState_ReasonOverSeveralLines_RefusedSayingWhy(string reason)
+    {
+        var receipt = await _board.Executor.ExecuteAsync(
+            new ActionRequest(ActionKind.SetAgentState, AgentStateChanged.AgentsCallId, "ben", ActionBoard.Sup())
+            {
+                Arguments = System.Collections.Immutable.ImmutableDictionary<string, string>.Empty.Add("state", "Away").Add("reason", reason),
+            }, _board.Token);
+
+        Assert.Equal(ReceiptStatus.Refused, receipt.Status);
+        Assert.Contains("one line", receipt.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Mute_ArgumentsItDoesNotAskFor_NotKeptInTheLog()
+    {
+        using var board = new ActionBoard(contactCenter: false).WithCall();
+        board.Roster(TestEvents.In(TestEvents.Caller), TestEvents.In(TestEvents.Agent));
+        board.Acs.Gate = new TaskCompletionSource();
+        var running = board.Executor.ExecuteAsync(
+            new ActionRequest(ActionKind.Mute, TestEvents.Call1, TestEvents.Agent.RawId, ActionBoard.Sup())
+            {
+                Arguments = System.Collections.Immutable.ImmutableDictionary<string, string>.Empty.Add("junk", new string('x', 10_000)),
+            }, board.Token);
+        await board.Acs.Sent.Task.WaitAsync(board.Token);
+
+        Assert.Null(Assert.Single(board.Call.PendingActions.Values).Arguments);
+        board.Acs.Gate.SetResult();
+        await running;
     }
 }

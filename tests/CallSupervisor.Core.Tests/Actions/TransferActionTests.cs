@@ -232,15 +232,39 @@ public sealed class TransferActionTests : IDisposable
     }
 
     [Fact]
-    public async Task Transfer_NotConfirmed_ExpiredOfferGoneAndTheAgentFree()
+    public async Task Transfer_StillRingingPastTheConfirmationTimeout_KeptThenReleasedPastTheLongestRing()
     {
         var receipt = await TransferTo("ben");
 
-        _board.Apply(new ActionExpired("exp-1", TestEvents.Call1, _board.Events.Now.AddMinutes(1), receipt.OperationContext!));
+        // A transfer has no invitation to follow: kept while the target may still answer (ACS rings up to 180 s).
+        Assert.False(_board.Apply(new ActionExpired("exp-0", TestEvents.Call1, _board.Events.Now.AddMinutes(1), receipt.OperationContext!)).IsApplied);
+        Assert.Equal(AgentState.Offered, _board.Agent("ben").State);
+
+        _board.Apply(new ActionExpired("exp-1", TestEvents.Call1, _board.Events.Now.AddMinutes(5), receipt.OperationContext!));
 
         Assert.Equal(ActionResult.NotConfirmed, _board.Outcome(receipt)?.Result);
         Assert.Null(_board.Call.Offer);
         Assert.Equal(AgentState.Available, _board.Agent("ben").State);
+    }
+
+    [Fact]
+    public async Task Transfer_ToANumber_TheAuditRowSaysWhereTheCallerWent()
+    {
+        var receipt = await TransferTo("+1 425 555 0123");
+
+        Assert.Equal(ReceiptStatus.Accepted, receipt.Status);
+        Assert.Contains("to +1 425-555-0123 (4:+14255550123)", _board.Audit.Entries.Single().Record.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Transfer_FailedNotByTheTarget_NotCountedAsTheirMissedOffer()
+    {
+        var receipt = await TransferTo("ben");
+
+        _board.Report("CallTransferFailed", receipt.OperationContext, succeeded: false, new ResultInfo(487, 0, "The transferee left"));
+
+        Assert.Equal(0, _board.Agent("ben").MissedInARow);
+        Assert.Equal(0, _board.Call.MissedOffers);
     }
 
     [Fact]

@@ -45,7 +45,7 @@ internal static class ActionRules
             return Fold.Ignored($"no pending action {e.OperationContext}");
         }
         var action = SupervisorActions.For(pending.Kind);
-        if (!action.MayExpire(call, pending))
+        if (!action.MayExpire(call, pending) && e.OccurredAt < pending.Request.RequestedAt + SupervisorAction.LongestRing)
         {
             return Fold.Ignored($"{action.Describe(call, pending.Target)} waits for its invitation, which still rings");
         }
