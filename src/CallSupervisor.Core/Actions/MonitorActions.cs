@@ -177,6 +177,11 @@ public sealed class LeaveAction : SupervisorAction
 
     public override string Describe(Call call, string target) => $"Leave by {Who(call, target)}";
 
+    // Whoever asks (the wire's list of what can run): a supervisor in the call could leave it. The asker's own
+    // endpoint replaces this when they run it (Prepare).
+    public override string DefaultTarget(Call call, string target) =>
+        target.Length > 0 ? target : call.Supervisors.Keys.FirstOrDefault(call.Participants.ContainsKey) ?? "";
+
     public override string AccessibleName(Call call, string target) => $"Leave the call with {Model.Describe.Who(call, call.Caller)}";
 
     protected override Availability CheckTarget(Call call, string target) =>

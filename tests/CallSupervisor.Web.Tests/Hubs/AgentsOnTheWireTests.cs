@@ -29,6 +29,26 @@ public sealed class AgentsOnTheWireTests
     }
 
     [Fact]
+    public void ToDto_SupervisorListening_TheCallListsLeaveAndTheSupervisor()
+    {
+        _store.WithAgentInCall(_events);
+        _store.SamListening(_events);
+
+        var call = _store.Current.Find(TestEvents.Call1)!.ToDto(TestDirectory.Center);
+
+        Assert.Contains("Leave", call.Actions);
+        Assert.Equal("Listening", Assert.Single(call.Supervisors).Mode);
+        Assert.DoesNotContain("Leave", StoreWithoutSupervisors().Actions);
+    }
+
+    private CallSupervisor.Contracts.CallDto StoreWithoutSupervisors()
+    {
+        var store = StoreTestKit.NewStore();
+        store.WithAgentInCall(new TestEvents());
+        return store.Current.Find(TestEvents.Call1)!.ToDto(TestDirectory.Center);
+    }
+
+    [Fact]
     public void ToChangedDto_OnlyCallsChanged_AgentsNull()
     {
         _store.Queued(_events, A, "sales");
