@@ -86,7 +86,15 @@ public sealed record Call(
     public DateTimeOffset? AgentLeftAt { get; init; }
 
     /// <summary>Supervisors listening in or joined, by their endpoint's raw id.</summary>
-    public ImmutableDictionary<string, SupervisorInCall> Supervisors { get; init; } = ImmutableDictionary<string, SupervisorInCall>.Empty;
+    /// <remarks>
+    /// A checkpoint written before this member existed passes null for it (the JSON generator sets init members like
+    /// constructor arguments): read as none.
+    /// </remarks>
+    public ImmutableDictionary<string, SupervisorInCall> Supervisors
+    {
+        get;
+        init => field = value ?? ImmutableDictionary<string, SupervisorInCall>.Empty;
+    } = ImmutableDictionary<string, SupervisorInCall>.Empty;
 
     /// <summary>The call's recording, once one was started from the board.</summary>
     public Recording? Recording { get; init; }

@@ -44,6 +44,20 @@ public sealed class OlderEntriesTests
         Assert.False(restored.Snapshot.Find(TestEvents.Call1)!.MediaOperations.Values.Single().Looped);
     }
 
+    [Fact]
+    public void Deserialize_CheckpointWrittenBeforeSupervisorsInCalls_ReadsNoneAndRoutes()
+    {
+        var store = new CallStore(TimeProvider.System, new CallStoreOptions(TimeSpan.Zero));
+        store.Apply(new TestEvents().Connected());
+        var older = Without(System.Text.Json.Nodes.JsonNode.Parse(CheckpointJson.Serialize(store.Export()))!, "supervisors").ToJsonString();
+
+        var restored = CheckpointJson.Deserialize(older);
+
+        Assert.Empty(restored.Snapshot.Find(TestEvents.Call1)!.Supervisors);
+        // The router walks every call's supervisors: a restored board must not stop it.
+        Assert.Empty(CallSupervisor.Core.Routing.Router.Decide(restored.Snapshot, CallSupervisor.Core.Routing.ContactCenterDirectory.Empty, new CallSupervisor.Core.Routing.RoutingOptions(), DateTimeOffset.UtcNow).OfType<CallSupervisor.Core.Routing.MuteListener>());
+    }
+
     private static System.Text.Json.Nodes.JsonNode Without(System.Text.Json.Nodes.JsonNode node, params string[] names)
     {
         if (node is System.Text.Json.Nodes.JsonObject obj)
