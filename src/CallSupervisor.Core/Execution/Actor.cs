@@ -20,8 +20,20 @@ public static class SupervisorRoles
     /// </summary>
     public const string Agent = "Agent";
 
+    /// <summary>
+    /// Sets the targets and thresholds everyone is measured against (service level, waits, alerts). Not the
+    /// supervisors': those who are judged by a target do not move it; a centre gives this role to its managers.
+    /// </summary>
+    public const string Administrator = "Administrator";
+
+    /// <summary>
+    /// An unattended screen or script signed in with an app-only token (client credentials): sees the board as an
+    /// observer does, and acts on nothing.
+    /// </summary>
+    public const string Wallboard = "Wallboard";
+
     /// <summary>The roles that see the board, in the order they are shown (<see cref="Agent"/> is not one of them).</summary>
-    public static ImmutableArray<string> All { get; } = [Supervisor, Observer, Auditor];
+    public static ImmutableArray<string> All { get; } = [Supervisor, Observer, Auditor, Administrator, Wallboard];
 }
 
 /// <summary>
@@ -37,8 +49,12 @@ public sealed record Actor(string Id, string Name, ImmutableArray<string> Roles)
     /// <summary>May read and export the audit trail.</summary>
     public bool CanAudit => Roles.Contains(SupervisorRoles.Auditor, StringComparer.Ordinal);
 
+    /// <summary>May change the targets and thresholds.</summary>
+    public bool CanAdminister => Roles.Contains(SupervisorRoles.Administrator, StringComparer.Ordinal);
+
     /// <summary>May see the board (every role does).</summary>
-    public bool CanObserve => CanAct || CanAudit || Roles.Contains(SupervisorRoles.Observer, StringComparer.Ordinal);
+    public bool CanObserve => CanAct || CanAudit || CanAdminister || Roles.Contains(SupervisorRoles.Observer, StringComparer.Ordinal)
+        || Roles.Contains(SupervisorRoles.Wallboard, StringComparer.Ordinal);
 
     /// <summary>Why this actor may not run actions (null when it may): one wording for the buttons and the hub.</summary>
     public string? WhyNotAct => CanAct ? null : $"Your role ({Role}) may watch calls but not act on them";
@@ -47,5 +63,7 @@ public sealed record Actor(string Id, string Name, ImmutableArray<string> Roles)
     public string Role => CanAct ? SupervisorRoles.Supervisor
         : Roles.Contains(SupervisorRoles.Observer, StringComparer.Ordinal) ? SupervisorRoles.Observer
         : CanAudit ? SupervisorRoles.Auditor
+        : CanAdminister ? SupervisorRoles.Administrator
+        : Roles.Contains(SupervisorRoles.Wallboard, StringComparer.Ordinal) ? SupervisorRoles.Wallboard
         : "none";
 }

@@ -22,12 +22,16 @@ public static class SupervisorPolicies
     /// </summary>
     public const string AgentApi = "AgentApi";
 
+    /// <summary>May change targets and thresholds (role Administrator).</summary>
+    public const string Administer = "Administer";
+
     public static void Add(AuthorizationOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var observe = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireRole(SupervisorRoles.All).Build();
         options.AddPolicy(Observe, observe);
         options.AddPolicy(Audit, p => p.RequireAuthenticatedUser().RequireRole(SupervisorRoles.Auditor));
+        options.AddPolicy(Administer, p => p.RequireAuthenticatedUser().RequireRole(SupervisorRoles.Administrator));
         options.AddPolicy(AgentApi, p => p.RequireAuthenticatedUser().RequireRole([.. SupervisorRoles.All, SupervisorRoles.Agent]));
         // Anything not marked otherwise (pages, the hubs, the Blazor circuit, the APIs) needs a signed-in user with
         // a role; sign-in pages, static assets, health probes and the service callbacks opt out explicitly.
