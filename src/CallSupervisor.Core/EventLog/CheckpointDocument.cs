@@ -17,4 +17,7 @@ internal sealed record CheckpointDocument(
 {
     /// <summary>Absent in checkpoints written before agents were kept: none then.</summary>
     public ImmutableArray<Agent>? Agents { get; init; }
+
+    /// <summary>Absent in checkpoints written before the day's figures were kept: the figures then start from the log after it.</summary>
+    public Figures.FigureLedger? Figures { get; init; }
 }

@@ -45,7 +45,7 @@ public static class CheckpointJson
         }
         try
         {
-            return new StoreCheckpoint(CallsSnapshot.Restore(document.Calls, document.Activity, document.Agents ?? []), document.SeenEventIds, document.Version);
+            return new StoreCheckpoint(CallsSnapshot.Restore(document.Calls, document.Activity, document.Agents ?? [], document.Figures), document.SeenEventIds, document.Version);
         }
         catch (ArgumentException e)
         {
@@ -64,6 +64,7 @@ public static class CheckpointJson
             [.. checkpoint.Snapshot.Activity])
         {
             Agents = [.. checkpoint.Snapshot.Agents.Values],
+            Figures = checkpoint.Snapshot.Figures,
         };
     }
 }

@@ -37,6 +37,20 @@ public sealed record Agent(string AgentId, AgentPresence Presence, string? Reaso
 
     public DateOnly Day { get; init; }
 
+    /// <summary>Talk + hold + wrap-up of the calls handled today (wrap-ups that ended).</summary>
+    public TimeSpan HandleTimeToday { get; init; }
+
+    /// <summary>Time in each state today, spans that ended (the current state's runs from <see cref="StateSince"/>).</summary>
+    /// <remarks>Null in a checkpoint written before it was kept: read as none.</remarks>
+    public CallSupervisor.Core.Figures.AgentTime TimeToday
+    {
+        get;
+        init => field = value ?? CallSupervisor.Core.Figures.AgentTime.Zero;
+    } = CallSupervisor.Core.Figures.AgentTime.Zero;
+
+    /// <summary>The call the agent wraps up (or wrapped up last): where its wrap-up time is counted when it ends.</summary>
+    public WrapUpOf? WrapUpOf { get; init; }
+
     /// <summary>What the board shows: a call says more than the agent's own presence.</summary>
     public AgentState State =>
         CallId is not null ? AgentState.OnCall
@@ -72,3 +86,6 @@ public sealed record Agent(string AgentId, AgentPresence Presence, string? Reaso
         return day > Day ? this with { Day = day, MissedToday = 0, HandledToday = 0 } : this;
     }
 }
+
+/// <summary>The call an agent wraps up: its id, and the queue and interval its handling counts in (null: outside the queues).</summary>
+public sealed record WrapUpOf(CallId CallId, string? QueueId, DateTimeOffset? Interval);

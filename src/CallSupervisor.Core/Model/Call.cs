@@ -102,6 +102,23 @@ public sealed record Call(
     /// <summary>The number the agent handed the caller to (a transfer out of the contact center), once ACS accepted it.</summary>
     public CommunicationIdentifier? TransferredTo { get; init; }
 
+    /// <summary>
+    /// This app answered the call (CallAnswered): its caller goes through the menu and the queues, so a hang-up before a
+    /// queue is "ended in the menu"; other calls on the board are only watched.
+    /// </summary>
+    public bool Routed { get; init; }
+
+    /// <summary>The queues, offers, holds, transfers and actions so far: what the call record is read from.</summary>
+    /// <remarks>Null in a checkpoint written before it was kept: read as empty.</remarks>
+    public CallSupervisor.Core.Figures.CallJourney Journey
+    {
+        get;
+        init => field = value ?? CallSupervisor.Core.Figures.CallJourney.Empty;
+    } = CallSupervisor.Core.Figures.CallJourney.Empty;
+
+    /// <summary>The time of the newest event applied to the call: how fresh what the board shows is.</summary>
+    public DateTimeOffset? LastEventAt { get; init; }
+
     /// <summary>Offers made on this call, and how many of them the agents declined or did not answer.</summary>
     public int Offers { get; init; }
 

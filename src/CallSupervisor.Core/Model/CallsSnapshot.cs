@@ -31,6 +31,9 @@ public sealed record CallsSnapshot
     /// <summary>The agents the log has told of, by agent id (agents of the directory it has not are not here yet).</summary>
     public ImmutableDictionary<string, Agent> Agents { get; }
 
+    /// <summary>The counts behind the day's figures (see <see cref="Figures.DayFigures"/>).</summary>
+    public Figures.FigureLedger Figures { get; private init; } = CallSupervisor.Core.Figures.FigureLedger.Empty;
+
     public Call? Find(CallId callId) => Calls.GetValueOrDefault(callId);
 
     /// <summary>
@@ -38,7 +41,7 @@ public sealed record CallsSnapshot
     /// <see cref="WithCall"/> would have kept them, rather than trusted from outside.
     /// </summary>
     /// <exception cref="ArgumentException">Two calls have the same id.</exception>
-    internal static CallsSnapshot Restore(IEnumerable<Call> calls, IEnumerable<ActivityEntry> activity, IEnumerable<Agent>? agents = null)
+    internal static CallsSnapshot Restore(IEnumerable<Call> calls, IEnumerable<ActivityEntry> activity, IEnumerable<Agent>? agents = null, Figures.FigureLedger? figures = null)
     {
         var byId = ImmutableDictionary.CreateBuilder<CallId, Call>();
         var counts = default(CallCounts);
@@ -47,19 +50,19 @@ public sealed record CallsSnapshot
             byId.Add(call.CallId, call);
             counts += call.Counts;
         }
-        return new CallsSnapshot(byId.ToImmutable(), [.. activity], counts, (agents ?? []).ToImmutableDictionary(a => a.AgentId, StringComparer.Ordinal));
+        return new CallsSnapshot(byId.ToImmutable(), [.. activity], counts, (agents ?? []).ToImmutableDictionary(a => a.AgentId, StringComparer.Ordinal)) { Figures = figures ?? CallSupervisor.Core.Figures.FigureLedger.Empty };
     }
 
     internal CallsSnapshot WithCall(Call call)
     {
         var previous = Find(call.CallId);
         var counts = Counts + call.Counts - (previous?.Counts ?? default);
-        return new CallsSnapshot(Calls.SetItem(call.CallId, call), Activity, counts, Agents);
+        return new CallsSnapshot(Calls.SetItem(call.CallId, call), Activity, counts, Agents) { Figures = Figures };
     }
 
     internal CallsSnapshot WithoutCall(CallId callId) =>
         Find(callId) is { } previous
-            ? new CallsSnapshot(Calls.Remove(callId), Activity, Counts - previous.Counts, Agents)
+            ? new CallsSnapshot(Calls.Remove(callId), Activity, Counts - previous.Counts, Agents) { Figures = Figures }
             : this;
 
     internal CallsSnapshot WithActivity(IEnumerable<ActivityEntry> entries, int max)
@@ -73,8 +76,10 @@ public sealed record CallsSnapshot
         {
             activity = activity.RemoveRange(max, activity.Count - max);
         }
-        return new CallsSnapshot(Calls, activity, Counts, Agents);
+        return new CallsSnapshot(Calls, activity, Counts, Agents) { Figures = Figures };
     }
 
-    internal CallsSnapshot WithAgent(Agent agent) => new(Calls, Activity, Counts, Agents.SetItem(agent.AgentId, agent));
+    internal CallsSnapshot WithAgent(Agent agent) => new(Calls, Activity, Counts, Agents.SetItem(agent.AgentId, agent)) { Figures = Figures };
+
+    internal CallsSnapshot WithFigures(Figures.FigureLedger figures) => ReferenceEquals(figures, Figures) ? this : new(Calls, Activity, Counts, Agents) { Figures = figures };
 }

@@ -69,7 +69,8 @@ internal static class EventRules
     private static Fold ApplyToKnownCall(Call call, CallEvent e) => e switch
     {
         CallConnected c => LifecycleRules.Connect(call, c),
-        CallAnswered => Fold.Ignored($"call {call.CallId} is already on the board"),
+        // CallConnected can overtake the app's own record of its answer: the call is then known, but still this app's.
+        CallAnswered => call.Routed ? Fold.Ignored($"call {call.CallId} is already on the board") : Fold.Applied(call with { Routed = true }),
         CallDisconnected d => LifecycleRules.Disconnect(call, d),
         ParticipantsUpdated p => RosterRules.Apply(call, p),
         InvitationRequested r => InvitationRules.Requested(call, r),

@@ -56,6 +56,7 @@ internal static class LifecycleRules
             Callee = e.Callee,
             NeedsReconcile = false,
             Names = Named(ImmutableDictionary<string, string>.Empty, e.Caller, e.CallerName),
+            Routed = true,
         };
         return Fold.Applied(call, NewEntry.Info(e.CallId, e.OccurredAt, $"Call answered: {Describe.Who(call, e.Caller)} called {Describe.Who(call, e.Callee)}"));
     }
