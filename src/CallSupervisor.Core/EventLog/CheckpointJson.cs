@@ -45,7 +45,7 @@ public static class CheckpointJson
         }
         try
         {
-            return new StoreCheckpoint(CallsSnapshot.Restore(document.Calls, document.Activity, document.Agents ?? [], document.Figures), document.SeenEventIds, document.Version);
+            return new StoreCheckpoint(CallsSnapshot.Restore(document.Calls, document.Activity, document.Agents ?? [], document.Figures, document.Targets), document.SeenEventIds, document.Version);
         }
         catch (ArgumentException e)
         {
@@ -65,6 +65,7 @@ public static class CheckpointJson
         {
             Agents = [.. checkpoint.Snapshot.Agents.Values],
             Figures = checkpoint.Snapshot.Figures,
+            Targets = checkpoint.Snapshot.Targets,
         };
     }
 }

@@ -49,6 +49,7 @@ namespace CallSupervisor.Core.EventLog;
 [JsonSerializable(typeof(AgentStateChanged))]
 [JsonSerializable(typeof(OperationReported))]
 [JsonSerializable(typeof(RecordingChanged))]
+[JsonSerializable(typeof(TargetsChanged))]
 [JsonSerializable(typeof(CheckpointDocument))]
 internal sealed partial class EventLogJsonContext : JsonSerializerContext;
 

@@ -37,5 +37,6 @@ internal static class EventTypeNames
         [typeof(AgentStateChanged)] = "agentStateChanged",
         [typeof(OperationReported)] = "operationReported",
         [typeof(RecordingChanged)] = "recordingChanged",
+        [typeof(TargetsChanged)] = "targetsChanged",
     }.ToFrozenDictionary();
 }

@@ -19,4 +19,26 @@ public static partial class DayFigures
         ArgumentNullException.ThrowIfNull(zone);
         throw new NotImplementedException();
     }
+
+    /// <summary>
+    /// The tallies of kept call records (a report over any days): each ended visit in the interval the caller entered
+    /// its queue, each answered call's handling (and wrap-up) in its answering visit's.
+    /// </summary>
+    public static IReadOnlyList<IntervalTally> Tally(IEnumerable<CallRecord> records)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        throw new NotImplementedException();
+    }
+
+    /// <summary>
+    /// The figures of each tally's interval (by queue, oldest first), then of all queues together per interval
+    /// (<see cref="IntervalFigures.QueueId"/> null), with the service level so far of each day in <paramref name="zone"/>.
+    /// </summary>
+    public static IReadOnlyList<IntervalFigures> Intervals(IEnumerable<IntervalTally> tallies, Targets targets, TimeZoneInfo zone)
+    {
+        ArgumentNullException.ThrowIfNull(tallies);
+        ArgumentNullException.ThrowIfNull(targets);
+        ArgumentNullException.ThrowIfNull(zone);
+        throw new NotImplementedException();
+    }
 }

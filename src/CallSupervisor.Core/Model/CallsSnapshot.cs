@@ -34,6 +34,9 @@ public sealed record CallsSnapshot
     /// <summary>The counts behind the day's figures (see <see cref="Figures.DayFigures"/>).</summary>
     public Figures.FigureLedger Figures { get; private init; } = CallSupervisor.Core.Figures.FigureLedger.Empty;
 
+    /// <summary>The queues' targets and thresholds in force (the configured defaults until an administrator changes them).</summary>
+    public Figures.Targets Targets { get; private init; } = CallSupervisor.Core.Figures.Targets.Standard;
+
     public Call? Find(CallId callId) => Calls.GetValueOrDefault(callId);
 
     /// <summary>
@@ -41,7 +44,7 @@ public sealed record CallsSnapshot
     /// <see cref="WithCall"/> would have kept them, rather than trusted from outside.
     /// </summary>
     /// <exception cref="ArgumentException">Two calls have the same id.</exception>
-    internal static CallsSnapshot Restore(IEnumerable<Call> calls, IEnumerable<ActivityEntry> activity, IEnumerable<Agent>? agents = null, Figures.FigureLedger? figures = null)
+    internal static CallsSnapshot Restore(IEnumerable<Call> calls, IEnumerable<ActivityEntry> activity, IEnumerable<Agent>? agents = null, Figures.FigureLedger? figures = null, Figures.Targets? targets = null)
     {
         var byId = ImmutableDictionary.CreateBuilder<CallId, Call>();
         var counts = default(CallCounts);
@@ -50,19 +53,19 @@ public sealed record CallsSnapshot
             byId.Add(call.CallId, call);
             counts += call.Counts;
         }
-        return new CallsSnapshot(byId.ToImmutable(), [.. activity], counts, (agents ?? []).ToImmutableDictionary(a => a.AgentId, StringComparer.Ordinal)) { Figures = figures ?? CallSupervisor.Core.Figures.FigureLedger.Empty };
+        return new CallsSnapshot(byId.ToImmutable(), [.. activity], counts, (agents ?? []).ToImmutableDictionary(a => a.AgentId, StringComparer.Ordinal)) { Figures = figures ?? CallSupervisor.Core.Figures.FigureLedger.Empty, Targets = targets ?? CallSupervisor.Core.Figures.Targets.Standard };
     }
 
     internal CallsSnapshot WithCall(Call call)
     {
         var previous = Find(call.CallId);
         var counts = Counts + call.Counts - (previous?.Counts ?? default);
-        return new CallsSnapshot(Calls.SetItem(call.CallId, call), Activity, counts, Agents) { Figures = Figures };
+        return new CallsSnapshot(Calls.SetItem(call.CallId, call), Activity, counts, Agents) { Figures = Figures, Targets = Targets };
     }
 
     internal CallsSnapshot WithoutCall(CallId callId) =>
         Find(callId) is { } previous
-            ? new CallsSnapshot(Calls.Remove(callId), Activity, Counts - previous.Counts, Agents) { Figures = Figures }
+            ? new CallsSnapshot(Calls.Remove(callId), Activity, Counts - previous.Counts, Agents) { Figures = Figures, Targets = Targets }
             : this;
 
     internal CallsSnapshot WithActivity(IEnumerable<ActivityEntry> entries, int max)
@@ -76,10 +79,12 @@ public sealed record CallsSnapshot
         {
             activity = activity.RemoveRange(max, activity.Count - max);
         }
-        return new CallsSnapshot(Calls, activity, Counts, Agents) { Figures = Figures };
+        return new CallsSnapshot(Calls, activity, Counts, Agents) { Figures = Figures, Targets = Targets };
     }
 
-    internal CallsSnapshot WithAgent(Agent agent) => new(Calls, Activity, Counts, Agents.SetItem(agent.AgentId, agent)) { Figures = Figures };
+    internal CallsSnapshot WithAgent(Agent agent) => new(Calls, Activity, Counts, Agents.SetItem(agent.AgentId, agent)) { Figures = Figures, Targets = Targets };
 
-    internal CallsSnapshot WithFigures(Figures.FigureLedger figures) => ReferenceEquals(figures, Figures) ? this : new(Calls, Activity, Counts, Agents) { Figures = figures };
+    internal CallsSnapshot WithTargets(Figures.Targets targets) => new(Calls, Activity, Counts, Agents) { Figures = Figures, Targets = targets };
+
+    internal CallsSnapshot WithFigures(Figures.FigureLedger figures) => ReferenceEquals(figures, Figures) ? this : new(Calls, Activity, Counts, Agents) { Figures = figures, Targets = Targets };
 }
