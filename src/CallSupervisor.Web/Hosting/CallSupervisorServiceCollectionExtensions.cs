@@ -133,6 +133,7 @@ public static class CallSupervisorServiceCollectionExtensions
             () => ServerAddress.ListeningAddress(sp.GetRequiredService<IServer>()),
             sp.GetRequiredService<IOptions<CallSupervisor.Telephony.Options.AcsOptions>>().Value.CallbackBaseUrl is { Length: > 0 } url ? new Uri(url) : null));
         services.AddHostedService<CallsHubBroadcaster>();
+        services.AddHostedService<FiguresBroadcaster>();
         services.AddSingleton<Figures.SettingsChange>();
         services.AddSingleton<Figures.TargetsEditor>();
         services.AddSingleton<Figures.AlertAcknowledger>();
