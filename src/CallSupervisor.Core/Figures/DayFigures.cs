@@ -263,8 +263,10 @@ public static class DayFigures
     /// <summary>Callers waiting per queue each minute of the last hour, and now.</summary>
     private static ImmutableArray<QueueLengthPoint> QueueLength(CallsSnapshot snapshot, List<string> queueIds, DateTimeOffset now)
     {
+        // Ended visits are all in the ledger (kept when they end, also those of calls still going: an answered or
+        // overflowed one); live calls add only the visit still open, or a caller talking to an agent would count twice.
         var visits = snapshot.Figures.RecentVisits
-            .Concat(snapshot.Calls.Values.Where(c => c.IsLive).SelectMany(c => c.Journey.Visits))
+            .Concat(snapshot.Calls.Values.Where(c => c.IsLive).SelectMany(c => c.Journey.Visits.Where(v => v.Until is null)))
             .ToList();
         var minute = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % TimeSpan.TicksPerMinute), TimeSpan.Zero);
         var points = ImmutableArray.CreateBuilder<QueueLengthPoint>(62);
