@@ -24,10 +24,15 @@ internal sealed class FiguresBoard
 
     private readonly Dictionary<CallId, Roster> _rosters = [];
     private readonly Dictionary<string, CommunicationIdentifier> _callers = [];
+    private readonly string _idPrefix;
     private int _next;
 
-    public FiguresBoard(TimeZoneInfo? zone = null, StoreCheckpoint? checkpoint = null)
+    /// <param name="zone">The centre's time zone (UTC by default).</param>
+    /// <param name="checkpoint">Where the store starts (a restart), or null for an empty board.</param>
+    /// <param name="idPrefix">Event ids' prefix: another for a restarted board, so its new events are not taken for redeliveries.</param>
+    public FiguresBoard(TimeZoneInfo? zone = null, StoreCheckpoint? checkpoint = null, string idPrefix = "f")
     {
+        _idPrefix = idPrefix;
         Zone = zone ?? TimeZoneInfo.Utc;
         Store = new CallStore(new ManualTimeProvider(), new CallStoreOptions(TimeSpan.Zero) { DayZone = Zone }, checkpoint: checkpoint);
     }
@@ -58,9 +63,16 @@ internal sealed class FiguresBoard
 
     public Agent Agent(string agentId) => Board.Agents[agentId];
 
-    public ApplyOutcome Apply(CallEvent e) => Store.Apply(e);
+    /// <summary>Every event given to the store, in order (to replay them, as a redelivery would).</summary>
+    public List<CallEvent> Log { get; } = [];
 
-    private string Id() => $"f{++_next}";
+    public ApplyOutcome Apply(CallEvent e)
+    {
+        Log.Add(e);
+        return Store.Apply(e);
+    }
+
+    private string Id() => $"{_idPrefix}{++_next}";
 
     public void Presence(string agentId, DateTimeOffset at, AgentPresence presence = AgentPresence.Available) =>
         Must(Apply(new AgentStateChanged(Id(), at, agentId, presence, presence == AgentPresence.Away ? "Break" : null)));

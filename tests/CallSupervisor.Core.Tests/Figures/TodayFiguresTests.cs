@@ -20,12 +20,12 @@ namespace CallSupervisor.Core.Tests.Figures;
 /// </summary>
 public sealed class TodayFiguresTests
 {
-    private static readonly DateTimeOffset Now = T(9, 9, 0);
+    internal static readonly DateTimeOffset Now = T(9, 9, 0);
     private static readonly DateTimeOffset Later = T(9, 10, 0);
 
     private static TimeSpan S(double seconds) => TimeSpan.FromSeconds(seconds);
 
-    private static FiguresBoard Morning()
+    internal static FiguresBoard Morning()
     {
         var b = new FiguresBoard();
         b.Presence("ana", T(8, 0, 0));
