@@ -111,6 +111,28 @@ public sealed class JourneyTests
     }
 
     [Fact]
+    public void Journey_OfferAcsRefused_FailedNotCountedAsTheAgentsMissedOffer()
+    {
+        var b = new FiguresBoard();
+        b.Presence("ana", T(8, 50, 0));
+        b.Presence("ben", T(8, 55, 0));
+        b.Arrive("c1", T(8, 59, 55));
+        b.Queue("c1", "sales", T(9, 0, 0));
+        var context = b.Offer("c1", "ana", T(9, 0, 1));
+        // ACS refused the AddParticipant request: not Ana's doing.
+        Assert.True(b.Apply(new OfferFailed("failed-1", new CallId("c1"), T(9, 0, 2), context, "Invalid target")).IsApplied);
+        b.Offer("c1", "ben", T(9, 0, 3));
+        b.Join("c1", T(9, 0, 6));
+        b.HangUp("c1", T(9, 1, 0));
+
+        Assert.Equal(OfferOutcome.Failed, b.Call("c1").Journey.Offers[0].Outcome);
+        Assert.Equal(0, b.Record("c1").MissedOffers);
+        // The Agents page counts declined and unanswered offers only (OfferAttempt.Missed), as the record does.
+        Assert.Equal(0, b.Agent("ana").MissedToday);
+        Assert.Equal(0, b.Today(T(9, 5, 0)).Agents.Single(a => a.AgentId == "ana").Missed);
+    }
+
+    [Fact]
     public void Journey_CallerHungUpWhileTheOfferRang_AbandonedAndTheOfferWithdrawnNotMissed()
     {
         var b = new FiguresBoard();
