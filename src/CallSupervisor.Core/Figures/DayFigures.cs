@@ -61,7 +61,7 @@ public static class DayFigures
             {
                 if (visit.Until is not null)
                 {
-                    tallies[(visit.QueueId, IntervalClock.StartOf(visit.From))] = Get(visit.QueueId, visit.From).With(visit);
+                    tallies[(visit.QueueId, IntervalClock.StartOf(visit.From))] = Get(visit.QueueId, visit.From).With(visit, record.Visits[0].From);
                 }
             }
             if (record.Outcome == CallOutcome.Answered && record.Visits.LastOrDefault(v => v.Outcome == VisitOutcome.Answered) is { } answering)

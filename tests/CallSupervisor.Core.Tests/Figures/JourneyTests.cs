@@ -75,6 +75,27 @@ public sealed class JourneyTests
     }
 
     [Fact]
+    public void Today_OverflowedCallerHangsUpSoonAfterTheMove_AbandonedNotShortTheWaitRunsFromFirstQueuing()
+    {
+        var b = new FiguresBoard();
+        b.Arrive("c1", T(8, 59, 55));
+        b.Queue("c1", "support", T(9, 0, 0));
+        b.Queue("c1", "sales", T(9, 1, 0), overflowed: true);
+        // 3 s after the move, 63 s after queuing: past the 5 s short-abandon limit, a caller who gave up.
+        b.HangUp("c1", T(9, 1, 3));
+
+        Assert.Equal((CallOutcome.Abandoned, (TimeSpan?)S(63)), (b.Record("c1").Outcome, b.Record("c1").Wait));
+        var today = b.Today(T(9, 5, 0));
+        var sales = today.Queues.Single(q => q.QueueId == "sales");
+        Assert.Equal((1, 1, 0, (double?)1.0), (sales.Offered, sales.Abandoned, sales.ShortAbandoned, sales.AbandonmentRate));
+        // In total: one caller, abandoned (1 ÷ (0 + 1)).
+        Assert.Equal((1, 1, 0, (double?)1.0), (today.Total.Offered, today.Total.Abandoned, today.Total.ShortAbandoned, today.Total.AbandonmentRate));
+        // The report reads the same from the record.
+        CallSupervisor.Core.Tests.EventLog.Structural.AssertEqual(
+            b.Board.Figures.Intervals.OrderBy(t => t.Start).ThenBy(t => t.QueueId, StringComparer.Ordinal).ToList(), DayFigures.Tally([b.Record("c1")]));
+    }
+
+    [Fact]
     public void Journey_DeclinedThenNotAnsweredThenAnswered_MissedOffersByHowTheyEnded()
     {
         var b = new FiguresBoard();

@@ -23,7 +23,7 @@ internal static class FigureRules
         {
             if (visits[i].Until is not null && (i >= previous.Count || previous[i].Until is null))
             {
-                ledger = Tally(ledger, visits[i].QueueId, visits[i].From, t => t.With(visits[i])) with
+                ledger = Tally(ledger, visits[i].QueueId, visits[i].From, t => t.With(visits[i], visits[0].From)) with
                 {
                     RecentVisits = Recent(ledger.RecentVisits.Add(visits[i]), at),
                 };
