@@ -93,6 +93,25 @@ public sealed class MidnightTests
     }
 
     [Fact]
+    public void Today_WrapUpOfYesterdaysCallEndsAfterMidnight_NotInTodaysHandleTime()
+    {
+        var b = new FiguresBoard(NewYork);
+        b.Presence("ana", NY(0, 23, 30, 0));
+        // c0: answered 23:58:05, ends 23:59:50 (handled yesterday), wrap-up until 00:00:20.
+        b.Answered("c0", "sales", "ana", NY(0, 23, 58, 0), wait: S(5), talk: S(105), wrapUp: S(30));
+        // c1: answered 00:01:05, talk 100 s, wrap-up 10 s.
+        b.Answered("c1", "sales", "ana", NY(1, 0, 1, 0), wait: S(5), talk: S(100), wrapUp: S(10));
+
+        var ana = b.Today(NY(1, 0, 5, 0)).Agents.Single(a => a.AgentId == "ana");
+
+        // Today Ana handled c1 alone: 100 + 10 = 110 s (c0's wrap-up belongs with c0, yesterday).
+        Assert.Equal((1, (TimeSpan?)S(110)), (ana.Handled, ana.AverageHandleTime));
+        // Her time since midnight still holds the 20 s of that wrap-up: wrap-up 20 + 10, available 44 (00:00:20 → 00:01:04)
+        // + 125 (00:02:55 → 00:05:00), offered 1, on the call 100: 300 s.
+        Assert.Equal(new AgentTime { Available = S(169), Offered = S(1), OnCall = S(100), WrapUp = S(30) }, ana.Time);
+    }
+
+    [Fact]
     public void Intervals_OfTheLedgerInTheCentresZone_YesterdaysLastQuarterHoldsTheCallAnsweredAfterMidnight()
     {
         var b = AroundMidnight();
