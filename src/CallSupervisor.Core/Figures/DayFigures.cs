@@ -133,7 +133,9 @@ public static class DayFigures
                     ShortAbandoned = sums.ShortAbandoned + shortAbandons,
                     Overflowed = sums.Overflowed + tally.Overflowed,
                     Waiting = sums.Waiting + waiting.Count,
-                    WaitingPastTarget = sums.WaitingPastTarget + waiting.Count(v => now - v.From > targets.AnswerWithin),
+                    // Past the target in whole seconds, as answers are counted within it (IntervalTally.AnsweredWithin):
+                    // a caller 20.5 s in is not yet against a 20 s target that an answer now would meet.
+                    WaitingPastTarget = sums.WaitingPastTarget + waiting.Count(v => Math.Floor((now - v.From).TotalSeconds) > targets.AnswerWithin.TotalSeconds),
                     AnswerTotal = sums.AnswerTotal + tally.AnswerTotal,
                     AnswerLongest = tally.AnswerLongest > sums.AnswerLongest ? tally.AnswerLongest : sums.AnswerLongest,
                     Handled = sums.Handled + tally.Handled,

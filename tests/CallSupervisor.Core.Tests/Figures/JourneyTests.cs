@@ -262,6 +262,21 @@ public sealed class JourneyTests
     }
 
     [Fact]
+    public void LastEventAt_AnOlderEventAppliedLate_KeepsTheNewestTime()
+    {
+        var b = new FiguresBoard();
+        b.Arrive("c1", T(9, 0, 0));
+        b.Queue("c1", "sales", T(9, 0, 30));
+        Assert.Equal(T(9, 0, 30), b.Call("c1").LastEventAt);
+
+        // A roster sent at 09:00:10 (a newer sequence, delivered late) is applied, but the board heard from the call at 09:00:30.
+        var caller = b.Call("c1").Caller!;
+        Assert.True(b.Apply(new ParticipantsUpdated("late-roster", new CallId("c1"), T(9, 0, 10), 7, [new CallSupervisor.Core.Ports.ParticipantState(caller, true, false)])).IsApplied);
+
+        Assert.Equal(T(9, 0, 30), b.Call("c1").LastEventAt);
+    }
+
+    [Fact]
     public void Record_CallEndedInTheMenu_EndedInMenuWithNoQueueNorWait()
     {
         var b = new FiguresBoard();

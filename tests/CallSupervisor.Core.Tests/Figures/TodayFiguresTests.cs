@@ -168,6 +168,41 @@ public sealed class TodayFiguresTests
     }
 
     [Fact]
+    public void Today_CallerWaitingPartOfASecondPastTheTarget_NotYetPastItAsAnAnswerThenWouldBeWithin()
+    {
+        var b = new FiguresBoard();
+        b.Presence("ana", T(8, 0, 0));
+        b.Arrive("c1", T(8, 59, 55));
+        b.Queue("c1", "sales", T(9, 0, 0));
+        var waitedJustOver = T(9, 0, 20).AddMilliseconds(500);
+
+        // 20.5 s: shown as 20 s, and an answer now would count within 20 s — so not yet against the service level.
+        Assert.Null(b.Today(waitedJustOver).Queues.Single(q => q.QueueId == "sales").ServiceLevel);
+        // 21 s: past it.
+        Assert.Equal(0.0, b.Today(T(9, 0, 21)).Queues.Single(q => q.QueueId == "sales").ServiceLevel);
+
+        b.Offer("c1", "ana", T(9, 0, 20));
+        b.Join("c1", waitedJustOver);
+        Assert.Equal(1.0, b.Today(T(9, 0, 21)).Queues.Single(q => q.QueueId == "sales").ServiceLevel);
+    }
+
+    [Fact]
+    public void Today_CallerWaitsAndNoAgentOfTheQueueIsInOrBusy_Unstaffed()
+    {
+        var b = new FiguresBoard();
+        b.Presence("ana", T(8, 0, 0), AgentPresence.Away);
+        b.Arrive("c1", T(8, 59, 55));
+        b.Queue("c1", "support", T(9, 0, 0));
+
+        // Support: Ana away, Eli never signed in: nobody will take the caller.
+        var support = b.Today(T(9, 0, 10)).Queues.Single(q => q.QueueId == "support");
+        Assert.Equal((1, true, true), (support.WaitingNow, support.Unstaffed, support.Missed));
+
+        b.Presence("eli", T(9, 0, 15));
+        Assert.False(b.Today(T(9, 0, 16)).Queues.Single(q => q.QueueId == "support").Unstaffed);
+    }
+
+    [Fact]
     public void Today_WaitsAndAbandonsAreKeptToTheSecond_AnswerTargetInclusiveShortAbandonExclusive()
     {
         var b = new FiguresBoard();
