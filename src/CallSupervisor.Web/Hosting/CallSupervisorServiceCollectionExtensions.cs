@@ -34,8 +34,7 @@ public static class CallSupervisorServiceCollectionExtensions
             .Validate(o => o.BatchWindow >= TimeSpan.Zero && o.BatchWindow <= TimeSpan.FromSeconds(2), "Dashboard:BatchWindow must be between 0 and 2 s.")
             .Validate(o => o.HubBatchWindow >= TimeSpan.Zero && o.HubBatchWindow <= TimeSpan.FromSeconds(2), "Dashboard:HubBatchWindow must be between 0 and 2 s.")
             .Validate(o => o.ShowEndedFor >= TimeSpan.Zero, "Dashboard:ShowEndedFor must not be negative.")
-            .Validate(o => o.Thresholds.Ringing > TimeSpan.Zero && o.Thresholds.OnHold > TimeSpan.Zero && o.Thresholds.CallLength > TimeSpan.Zero && o.Thresholds.Alone > TimeSpan.Zero,
-                "Dashboard:Thresholds:Ringing, OnHold, CallLength and Alone must be positive.")
+            .Validate(o => o.Thresholds.Alone > TimeSpan.Zero, "Dashboard:Thresholds:Alone must be positive.")
             .ValidateOnStart();
 
         services.AddSingleton(TimeProvider.System);
@@ -134,6 +133,10 @@ public static class CallSupervisorServiceCollectionExtensions
             () => ServerAddress.ListeningAddress(sp.GetRequiredService<IServer>()),
             sp.GetRequiredService<IOptions<CallSupervisor.Telephony.Options.AcsOptions>>().Value.CallbackBaseUrl is { Length: > 0 } url ? new Uri(url) : null));
         services.AddHostedService<CallsHubBroadcaster>();
+        services.AddSingleton<Figures.SettingsChange>();
+        services.AddSingleton<Figures.TargetsEditor>();
+        services.AddSingleton<Figures.AlertAcknowledger>();
+        services.AddHostedService<Figures.TargetsStartup>();
     }
 
     // What actions send with their requests: the workflow's hold music (ACS plays silence without one) and ring time.
