@@ -4,6 +4,7 @@ using CallSupervisor.Core.EventLog;
 using CallSupervisor.Core.Figures;
 using CallSupervisor.Core.Ports;
 using CallSupervisor.Core.Routing;
+using CallSupervisor.Core.Settings;
 
 namespace CallSupervisor.Core.Tests.Figures;
 
@@ -54,8 +55,14 @@ internal sealed class FiguresBoard
     /// <summary><see cref="Day"/> at <paramref name="hour"/>:<paramref name="minute"/>:<paramref name="second"/> UTC.</summary>
     public static DateTimeOffset T(int hour, int minute, int second) => new(Day.AddHours(hour).AddMinutes(minute).AddSeconds(second), TimeSpan.Zero);
 
+    /// <summary>The Figures settings: the centre's zone, the standard targets as the configured defaults.</summary>
+    public FigureOptions Options => new(Zone);
+
+    /// <summary>The targets in force: an administrator's, else the configured defaults.</summary>
+    public Targets Targets => Options.TargetsOf(Board);
+
     /// <summary>The day's figures as the Today page reads them at <paramref name="now"/> (with the targets in force).</summary>
-    public TodayFigures Today(DateTimeOffset now) => DayFigures.Today(Board, Directory, Board.Targets, Zone, now);
+    public TodayFigures Today(DateTimeOffset now) => DayFigures.Today(Board, Directory, Targets, Zone, now);
 
     public Call Call(string callId) => Board.Find(new CallId(callId)) ?? throw new InvalidOperationException($"{callId} is not on the board");
 

@@ -117,7 +117,7 @@ public sealed class MidnightTests
         var b = AroundMidnight();
         AnswerC1(b);
 
-        var figures = DayFigures.Intervals(b.Board.Figures.Intervals, b.Board.Targets, NewYork).Where(i => i.QueueId == "sales").ToList();
+        var figures = DayFigures.Intervals(b.Board.Figures.Intervals, b.Targets, NewYork).Where(i => i.QueueId == "sales").ToList();
 
         // 23:30 (c0, answered in 5 s) and 23:45 (c1, 30 s) — both Mar 2 in New York, so the day's service level runs on:
         // 1 ÷ 1, then 1 ÷ 2.

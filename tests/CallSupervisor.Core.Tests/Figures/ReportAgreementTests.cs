@@ -44,7 +44,7 @@ public sealed class ReportAgreementTests
     {
         var (b, records) = AllEnded();
 
-        var report = DayFigures.Intervals(DayFigures.Tally(records), b.Board.Targets, b.Zone);
+        var report = DayFigures.Intervals(DayFigures.Tally(records), b.Targets, b.Zone);
         var live = b.Today(Now).Intervals;
 
         // Per queue and in total, every interval the report has is the live view's, figure for figure.

@@ -44,10 +44,10 @@ public sealed class TargetsChangedTests
         var b = new FiguresBoard();
         b.Apply(new TargetsChanged("targets-1", T(9, 0, 0), SalesAt30And10(), "Olivia"));
 
-        Assert.Equal(S(30), b.Board.Targets.For("sales").AnswerWithin);
+        Assert.Equal(S(30), b.Board.Targets!.For("sales").AnswerWithin);
 
         // The next change is the whole set: sales back to the default.
         b.Apply(new TargetsChanged("targets-2", T(9, 1, 0), Targets.Standard, "Olivia"));
-        Assert.Equal(QueueTargets.Default, b.Board.Targets.For("sales"));
+        Assert.Equal(QueueTargets.Default, b.Board.Targets!.For("sales"));
     }
 }
