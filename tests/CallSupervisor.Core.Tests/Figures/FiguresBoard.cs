@@ -164,6 +164,23 @@ internal sealed class FiguresBoard
         Rostered(call.CallId, accepted, [.. _rosters[call.CallId].People.Where(p => p.RawId != from.RawId), to.Identity]);
     }
 
+    /// <summary>A supervisor (Sam) hands the caller from their agent out to <paramref name="number"/>, and ACS carries it out.</summary>
+    public void TransferOut(string callId, string number, DateTimeOffset at, DateTimeOffset accepted)
+    {
+        var call = Call(callId);
+        var from = call.AgentIdentity!;
+        var to = CommunicationIdentifier.Phone(number);
+        var context = $"transfer-{callId}-{++_next}";
+        var pending = new PendingAction(ActionKind.Transfer, from.RawId, new SupervisorRequest("Sam", at, context))
+        {
+            Arguments = ImmutableDictionary<string, string>.Empty
+                .Add(TransferAction.ToArgument, number).Add(TransferAction.IdentityArgument, to.RawId).Add(TransferAction.NameArgument, number),
+        };
+        Must(Apply(new ActionRequested(Id(), call.CallId, at, pending)));
+        Must(Apply(new OperationReported(Id(), call.CallId, accepted, "CallTransferAccepted", context, true, null) { TransferTarget = to, Transferee = from }));
+        Rostered(call.CallId, accepted, [.. _rosters[call.CallId].People.Where(p => p.RawId != from.RawId), to]);
+    }
+
     /// <summary>Sam asks for <paramref name="kind"/> on <paramref name="target"/> (a participant's raw id); returns the outcome.</summary>
     public ApplyOutcome Ask(string callId, ActionKind kind, string target, DateTimeOffset at, string supervisor = "Sam") =>
         Apply(new ActionRequested(Id(), new CallId(callId), at, new PendingAction(kind, target, new SupervisorRequest(supervisor, at, $"{kind}-{++_next}"))));

@@ -277,6 +277,28 @@ public sealed class JourneyTests
     }
 
     [Fact]
+    public void Journey_TransferOutToANumber_OneTransferTalkUntilTheHandover()
+    {
+        var b = new FiguresBoard();
+        b.Presence("ana", T(8, 55, 0));
+        b.Arrive("c1", T(8, 59, 55));
+        b.Queue("c1", "sales", T(9, 0, 0));
+        b.Offer("c1", "ana", T(9, 0, 2));
+        b.Join("c1", T(9, 0, 5));
+        b.TransferOut("c1", "+14255550177", T(9, 1, 0), accepted: T(9, 1, 5));
+        b.Presence("ana", T(9, 1, 25));
+        b.HangUp("c1", T(9, 3, 0));
+
+        var record = b.Record("c1");
+        // Ana's part: 09:00:05 → 09:01:05 = 60 s; the caller's talk with the number is not the centre's handling.
+        Assert.Equal((1, "4:+14255550177", S(60), "ana"), (record.Transfers, record.TransferredTo, record.Talk, record.AgentId));
+        var today = b.Today(T(9, 5, 0));
+        // Handled once, by Ana and by the queue: 60 s + 20 s of wrap-up (09:01:05 → 09:01:25).
+        Assert.Equal((1, (TimeSpan?)S(80)), (today.Agents.Single(a => a.AgentId == "ana").Handled, today.Agents.Single(a => a.AgentId == "ana").AverageHandleTime));
+        Assert.Equal((1, (TimeSpan?)S(80)), (today.Queues.Single(q => q.QueueId == "sales").Handled, today.Queues.Single(q => q.QueueId == "sales").AverageHandleTime));
+    }
+
+    [Fact]
     public void Record_CallEndedInTheMenu_EndedInMenuWithNoQueueNorWait()
     {
         var b = new FiguresBoard();
