@@ -48,7 +48,11 @@ internal static class AgentRules
                 }
                 else if (after.MissedOffers > before.MissedOffers)
                 {
-                    a = a with { MissedInARow = a.MissedInARow + 1, MissedToday = a.MissedToday + 1, IdleSince = at };
+                    // An offer ACS refused (OfferFailed) still counts in a row, so an agent whose endpoint fails is set
+                    // away rather than offered every call; the day's missed offers are the agent's own (declined or not
+                    // answered, OfferAttempt.Missed), as the call records count them.
+                    var missed = after.Journey.Offers.FindLast(o => o.AgentId == ended.AgentId && o.At == ended.PlannedAt)?.Missed ?? true;
+                    a = a with { MissedInARow = a.MissedInARow + 1, MissedToday = a.MissedToday + (missed ? 1 : 0), IdleSince = at };
                 }
                 else
                 {
