@@ -93,7 +93,11 @@ internal static class AgentRules
     private static Agent Handled(Agent a, Call call, DateTimeOffset at)
     {
         var part = a.CallSince is { } since && at > since ? at - since : TimeSpan.Zero;
-        var answering = FigureRules.AnsweringVisit(call);
+        // A call's wrap-up is its answering agent's (as its record keeps it): the wrap-up of an agent the call was
+        // transferred to counts in their own handle time, not again in the queue's.
+        var answering = call.Journey.Offers.FirstOrDefault(o => o.Outcome == OfferOutcome.Accepted) is { } first && first.AgentId != a.AgentId
+            ? null
+            : FigureRules.AnsweringVisit(call);
         return a with
         {
             CallId = null,
