@@ -45,7 +45,15 @@ public partial class Targets
     {
         if (batch.Changes.Any(c => c.Kind == CallChangeKind.Settings) && !Figures.TargetsOf(batch.State).SameAs(_shown))
         {
-            _changedElsewhere = true;
+            // Someone who cannot edit has nothing to lose: they see the new targets at once. An editor is asked.
+            if (CanEdit)
+            {
+                _changedElsewhere = true;
+            }
+            else
+            {
+                Reload();
+            }
         }
     }
 
