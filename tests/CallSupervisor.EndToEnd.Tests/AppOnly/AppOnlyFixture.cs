@@ -10,13 +10,14 @@ namespace CallSupervisor.EndToEnd.Tests.AppOnly;
 
 /// <summary>
 /// The app and its embedded emulator with the Development wallboard app (from the repository's
-/// appsettings.Development.json) and two more daemon apps that hold no board role: one with the Agent role, one with
-/// none. Tokens come from the emulator's token endpoint by the client credentials grant, as a real wallboard gets them.
+/// appsettings.Development.json), two more daemon apps that hold no board role (one with the Agent role, one with
+/// none) and a screen whose device sessions are revoked. Tokens come from the emulator's token endpoint by the client credentials grant, as a real wallboard gets them.
 /// </summary>
 public sealed class AppOnlyFixture : ServiceFixture
 {
     public const string AgentDeskId = "e2e-agent-desk";
     public const string RolelessId = "e2e-roleless";
+    public const string RevokedScreenId = "e2e-revoked-screen";
     public const string OtherSecret = "e2e-daemon-secret-0123456789";
 
     private static readonly OidcOptions Defaults = new();
@@ -30,6 +31,11 @@ public sealed class AppOnlyFixture : ServiceFixture
         ["Emulator:Oidc:Apps:2:ClientId"] = RolelessId,
         ["Emulator:Oidc:Apps:2:ClientSecret"] = OtherSecret,
         ["Emulator:Oidc:Apps:2:DisplayName"] = "A script nobody granted a role",
+        ["Emulator:Oidc:Apps:3:ClientId"] = RevokedScreenId,
+        ["Emulator:Oidc:Apps:3:ClientSecret"] = OtherSecret,
+        ["Emulator:Oidc:Apps:3:DisplayName"] = "A screen that was stolen",
+        ["Emulator:Oidc:Apps:3:Roles:0"] = "Wallboard",
+        ["Security:RevokedDevices:0"] = RevokedScreenId,
     };
 
     /// <summary>The Development wallboard app, as the repository's development settings configure it.</summary>

@@ -92,6 +92,23 @@ public sealed class DeviceSignInTests(AppOnlyFixture fixture)
         Assert.DoesNotContain(cookies.GetCookies(fixture.BaseAddress), c => c.Name == SessionCookie);
     }
 
+    [Fact]
+    public async Task DeviceSession_OfARevokedScreen_IsEndedAtItsNextRequest()
+    {
+        var token = await fixture.TokenAsync(AppOnlyFixture.RevokedScreenId, AppOnlyFixture.OtherSecret);
+        var cookies = new CookieContainer();
+        using var http = Client(cookies);
+
+        using var signIn = await http.GetAsync("account/device?returnUrl=%2Fagents&access_token=" + Uri.EscapeDataString(token));
+        using var page = await http.GetAsync("agents");
+
+        // The token is valid (the revocation is the app's, not the tenant's), so a session is made; it does not last.
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+        Assert.Contains("/oauth2/v2.0/authorize", page.Headers.Location?.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(cookies.GetCookies(fixture.BaseAddress), c => c.Name == SessionCookie);
+    }
+
     private HttpClient Client(CookieContainer cookies) =>
         new(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = fixture.BaseAddress };
 }
