@@ -44,9 +44,12 @@ public sealed class AppOnlyFixture : ServiceFixture
         .Build().GetSection("Emulator:Oidc:Apps:0").Get<OidcAppOptions>()!;
 
     /// <summary>An app-only token from the emulator (client_secret_post, <c>api://{web app}/.default</c>).</summary>
-    public async Task<string> TokenAsync(string clientId, string secret)
+    public Task<string> TokenAsync(string clientId, string secret) => TokenAsync(Emulator, clientId, secret);
+
+    /// <summary>An app-only token from the emulator behind <paramref name="emulator"/> (any fixture's app).</summary>
+    public static async Task<string> TokenAsync(HttpClient emulator, string clientId, string secret)
     {
-        using var response = await Emulator.PostAsync($"{Defaults.TenantId}/oauth2/v2.0/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        using var response = await emulator.PostAsync($"{Defaults.TenantId}/oauth2/v2.0/token", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["grant_type"] = "client_credentials",
             ["client_id"] = clientId,
