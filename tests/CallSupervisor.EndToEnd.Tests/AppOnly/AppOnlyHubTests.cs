@@ -81,6 +81,8 @@ public sealed class AppOnlyHubTests(AppOnlyFixture fixture)
 
             Assert.True(negotiate.StatusCode == HttpStatusCode.Unauthorized, $"{what}: negotiate answered {(int)negotiate.StatusCode}");
             Assert.Contains(negotiate.Headers.WwwAuthenticate, h => h.Scheme == "Bearer");
+            // Says what is wrong with the token, not "sign in first", which a script cannot do.
+            Assert.Contains("access token", await negotiate.Content.ReadAsStringAsync(), StringComparison.Ordinal);
             Assert.True(api.StatusCode == HttpStatusCode.Unauthorized, $"{what}: the API answered {(int)api.StatusCode}");
             Assert.Contains(api.Headers.WwwAuthenticate, h => h.Scheme == "Bearer");
         }
