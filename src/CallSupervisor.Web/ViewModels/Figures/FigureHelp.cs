@@ -1,10 +1,11 @@
 using CallSupervisor.Core.Figures;
+using CallSupervisor.Core.Settings;
 
 namespace CallSupervisor.Web.ViewModels.Figures;
 
 /// <summary>
 /// Each figure's definition in words, as its help tooltip says it: the same definitions as <see cref="QueueToday"/>
-/// and <see cref="AgentTime"/>, with the queue's own targets filled in.
+/// and <see cref="CallSupervisor.Core.Model.AgentTime"/>, with the queue's own targets filled in.
 /// </summary>
 public static class FigureHelp
 {

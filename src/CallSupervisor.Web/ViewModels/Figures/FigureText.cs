@@ -1,5 +1,5 @@
 using System.Globalization;
-using CallSupervisor.Core.Figures;
+using CallSupervisor.Core.Settings;
 
 namespace CallSupervisor.Web.ViewModels.Figures;
 

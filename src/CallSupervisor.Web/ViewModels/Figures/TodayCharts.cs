@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using CallSupervisor.Core.Figures;
+using CallSupervisor.Core.Model;
+using CallSupervisor.Core.Settings;
 
 namespace CallSupervisor.Web.ViewModels.Figures;
 
@@ -11,14 +13,14 @@ public static class TodayCharts
     public static ImmutableArray<DateTimeOffset> Axis(TodayFigures figures)
     {
         ArgumentNullException.ThrowIfNull(figures);
-        var dayStart = Intervals.StartOf(figures.DayStart);
-        var last = Intervals.StartOf(figures.Now);
-        var first = last - 7 * Intervals.Width;
+        var dayStart = IntervalClock.StartOf(figures.DayStart);
+        var last = IntervalClock.StartOf(figures.Now);
+        var first = last - 7 * IntervalClock.Width;
         foreach (var interval in figures.Intervals)
         {
             if (interval.Start < first && (interval.Offered > 0 || interval.Handled > 0))
             {
-                first = Intervals.StartOf(interval.Start);
+                first = IntervalClock.StartOf(interval.Start);
             }
         }
         if (first < dayStart)
@@ -26,7 +28,7 @@ public static class TodayCharts
             first = dayStart;
         }
         var axis = ImmutableArray.CreateBuilder<DateTimeOffset>();
-        for (var at = first; at <= last; at += Intervals.Width)
+        for (var at = first; at <= last; at += IntervalClock.Width)
         {
             axis.Add(at);
         }
@@ -124,7 +126,7 @@ public static class TodayCharts
     public static ChartModel AgentStates(TodayFigures figures, TimeZoneInfo zone)
     {
         var axis = Axis(figures);
-        var byStart = figures.AgentStates.GroupBy(p => Intervals.StartOf(p.Start)).ToDictionary(g => g.Key, g => g.Last());
+        var byStart = figures.AgentStates.GroupBy(p => IntervalClock.StartOf(p.Start)).ToDictionary(g => g.Key, g => g.Last());
         double? Of(DateTimeOffset at, Func<AgentStatePoint, double> pick) => byStart.TryGetValue(at, out var p) ? Math.Round(pick(p), 1) : 0;
         return new ChartModel(
             "agent-states",
@@ -143,7 +145,7 @@ public static class TodayCharts
     }
 
     private static Dictionary<DateTimeOffset, IntervalFigures> IntervalsOf(TodayFigures figures, string? queueId) =>
-        figures.IntervalsOf(queueId).GroupBy(i => Intervals.StartOf(i.Start)).ToDictionary(g => g.Key, g => g.Last());
+        figures.IntervalsOf(queueId).GroupBy(i => IntervalClock.StartOf(i.Start)).ToDictionary(g => g.Key, g => g.Last());
 
     private static ImmutableArray<string> Labels(ImmutableArray<DateTimeOffset> axis, TimeZoneInfo zone) => [.. axis.Select(at => FigureText.Clock(at, zone))];
 
