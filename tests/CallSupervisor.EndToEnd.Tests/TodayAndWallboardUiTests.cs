@@ -79,11 +79,18 @@ public sealed class TodayAndWallboardUiTests(BrowserFixture fixture)
             await Expect(session.Page.Locator("section[data-queue-id='sales']").GetByTestId("figure-answered")).Not.ToHaveTextAsync("0", new() { Timeout = 30_000 });
             if (width < 760)
             {
-                Assert.True(await session.Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the Today page scrolls sideways at 390 px");
+                var wide = await session.Page.EvaluateAsync<string>(
+                    "() => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1 && !e.closest('.cs-scroll-x, .cs-sr-only')).slice(0, 5).map(e => e.tagName + '.' + e.className).join(' | ')");
+                Assert.True(await session.Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the Today page scrolls sideways at 390 px: " + wide);
             }
             var violations = await session.AccessibilityViolationsAsync();
             Assert.True(violations.Count == 0, string.Join("\n", violations));
             await session.ScreenshotAsync($"today-{width}-{theme}");
+            if (width >= 1280)
+            {
+                await session.Page.Locator(".cs-charts").ScrollIntoViewIfNeededAsync();
+                await session.ScreenshotAsync($"today-charts-{width}-{theme}");
+            }
             Assert.Empty(session.ConsoleErrors);
         }
         finally
@@ -111,5 +118,49 @@ public sealed class TodayAndWallboardUiTests(BrowserFixture fixture)
         Assert.True(violations.Count == 0, string.Join("\n", violations));
         await session.ScreenshotAsync($"wallboard-{width}-{theme}");
         Assert.Empty(session.ConsoleErrors);
+    }
+
+    [Fact]
+    public async Task Wallboard_MoreCallersThanAgents_NoAgentFreeAndServiceLevelMissedInWords()
+    {
+        // Sales has four agents who let their offers ring: six callers leave two waiting, nobody free, and once a caller
+        // has waited past 20 s the service level is below its target.
+        var callers = new List<string>();
+        foreach (var (number, name) in new[]
+        {
+            ("+14255550911", "Lena Fischer"), ("+14255550912", "Marco Rossi"), ("+442071838751", "Priya Shah"),
+            ("+14255550914", "Sam Okoro"), ("+14255550915", "Ines Duarte"), ("+14255550916", "Tomás Vega"),
+        })
+        {
+            callers.Add(await fixture.App.CreateCallAsync(new
+            {
+                platform = "acs",
+                caller = new { kind = "phoneNumber", value = number, name },
+                menuChoice = "1",
+                invitationBehavior = "ringForever",
+                patienceSeconds = 600,
+            }));
+        }
+        try
+        {
+            await using var session = await PageSession.OpenAsync(fixture, "/wallboard", 1920, 1080, "dark");
+            await session.WaitForInteractiveAsync();
+            var sales = session.Page.Locator("li.cs-wb-queue[data-queue-id='sales']");
+            await Expect(sales.GetByTestId("wb-available-note")).ToHaveTextAsync("No agent free", new() { Timeout = 30_000 });
+            await Expect(sales.Locator("[data-figure='available']")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("cs-wb-missed"));
+            // Without a push: the page's own tick finds the callers past the target (a minute at most under load).
+            await Expect(sales.GetByTestId("wb-service-level-note")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^Service level \\d+ % — target 80 %$"), new() { Timeout = 60_000 });
+            var violations = await session.AccessibilityViolationsAsync();
+            Assert.True(violations.Count == 0, string.Join("\n", violations));
+            await session.ScreenshotAsync("wallboard-missed-1920-dark");
+            Assert.Empty(session.ConsoleErrors);
+        }
+        finally
+        {
+            foreach (var callId in callers)
+            {
+                await fixture.App.EndCallAsync(callId);
+            }
+        }
     }
 }

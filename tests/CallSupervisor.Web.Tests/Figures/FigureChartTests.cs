@@ -26,7 +26,7 @@ public sealed class FigureChartTests : DashboardTestContext
         var chart = cut.FindComponent<MudChart<double>>();
         Assert.Equal(model.Series.Select(s => s.Name), chart.Instance.ChartSeries.Select(s => s.Name));
         Assert.Equal("true", cut.Find(".cs-chart-picture").GetAttribute("aria-hidden"));
-        Assert.Contains("cs-sr-only", table.ClassList);
+        Assert.Contains("cs-sr-only", cut.Find(".cs-chart-table-wrap").ClassList);
     }
 
     [Fact]
@@ -38,7 +38,7 @@ public sealed class FigureChartTests : DashboardTestContext
         cut.Find("button[aria-pressed]").Click();
 
         Assert.Empty(cut.FindAll(".cs-chart-picture"));
-        Assert.DoesNotContain("cs-sr-only", cut.Find("table").ClassList);
+        Assert.DoesNotContain("cs-sr-only", cut.Find(".cs-chart-table-wrap").ClassList);
         Assert.Equal("true", cut.Find("button[aria-pressed]").GetAttribute("aria-pressed"));
     }
 
