@@ -5,7 +5,8 @@ namespace CallSupervisor.Benchmarks.Support;
 /// 15-minute interval from midnight UTC: 30 answered calls, each with a hold, and 5 abandoned callers), then the board
 /// of <see cref="ContactCenterFactory.Board"/> at 23:50: 1,000 callers queued and 160 agents on a call. So the ledger
 /// holds 96 intervals × 3 queues, a day of agent-state tallies and the last 75 minutes of ended visits. Built by
-/// applying events to a store; <c>day: false</c> leaves out the day's traffic (the same board, an empty ledger).
+/// applying events to a store; <c>day: false</c> leaves out the day's traffic (the same board, an empty ledger),
+/// <c>board: false</c> the board (every agent free at the end of the day).
 /// </summary>
 public sealed class FigureDay
 {
@@ -16,7 +17,7 @@ public sealed class FigureDay
 
     public static readonly DateTimeOffset Midnight = new(2026, 3, 2, 0, 0, 0, TimeSpan.Zero);
 
-    public FigureDay(bool day = true, bool routing = true)
+    public FigureDay(bool day = true, bool routing = true, bool board = true)
     {
         Factory = new ContactCenterFactory(Agents, Midnight);
         Store = StoreSeeder.NewStore();
@@ -42,7 +43,10 @@ public sealed class FigureDay
         }
         NextCall = n;
         Factory.MoveTo(Midnight + TimeSpan.FromHours(23) + TimeSpan.FromMinutes(50));
-        Apply(Factory.Board(Callers, routing));
+        if (board)
+        {
+            Apply(Factory.Board(Callers, routing));
+        }
         // Re-signing in agents who are already available is not a change: those are the ones left out.
         IgnoredWhileSeeding = ignored;
     }
