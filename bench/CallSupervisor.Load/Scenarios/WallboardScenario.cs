@@ -66,7 +66,7 @@ public sealed class WallboardScenario : IScenario
 
         var samples = new List<Sample>();
         var clock = Stopwatch.StartNew();
-        Console.WriteLine("  | min | app RSS (MB) | JS heap (MB) | DOM nodes | calls on the page's shell |");
+        Console.WriteLine("  | min | app RSS (MB) | JS heap (MB) | DOM nodes | the wallboard's totals |");
         Console.WriteLine("  | ---: | ---: | ---: | ---: | ---: |");
         while (true)
         {
