@@ -246,19 +246,22 @@ public static class DayFigures
     {
         var clock = now == DateTimeOffset.MaxValue ? (DateTimeOffset?)null : now;
         DateOnly? day = null;
-        var soFar = new List<Share>();
+        // The day so far is the running sum of its slots: every figure of Sums adds up share by share (the longest
+        // answer is a maximum), and the one that depends on the instant, waiting callers past their target, only has
+        // callers with a clock (the Today series, one instant for every slot). Re-adding every earlier share instead made a day's
+        // series quadratic: 28,000 shares summed for the Today figures at the day's end.
+        var cumulative = default(Sums);
         foreach (var slot in slots.OrderBy(s => s.Start))
         {
             var slotDay = onlyDay is null ? IntervalClock.Day(slot.Start, zone) : default;
             if (day != slotDay)
             {
-                soFar.Clear();
+                cumulative = default;
                 day = slotDay;
             }
-            soFar.AddRange(slot.Shares);
             var at = clock ?? slot.Start + IntervalClock.Width;
             var sums = Sums.Of(slot.Shares, at);
-            var cumulative = Sums.Of(soFar, at);
+            cumulative = cumulative.Plus(sums);
             yield return new IntervalFigures(
                 slot.Start, queueId, queueId is null ? sums.Offered - sums.Overflowed : sums.Offered, sums.Answered, sums.Abandoned, sums.ShortAbandoned, sums.Overflowed,
                 sums.AbandonmentRate, sums.ServiceLevel, cumulative.ServiceLevel, sums.AverageSpeedOfAnswer, sums.LongestSpeedOfAnswer,

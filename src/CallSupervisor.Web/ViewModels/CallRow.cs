@@ -66,6 +66,9 @@ public sealed record CallRow(
     /// </summary>
     public DateTimeOffset? AloneSince { get; init; }
 
+    /// <summary>The time of the newest event applied to the call (null before its first): how fresh the row is.</summary>
+    public DateTimeOffset? LastEventAt { get; init; }
+
     public bool IsLive => State != CallState.Disconnected;
 
     /// <summary>
@@ -176,6 +179,7 @@ public sealed record CallRow(
             InMenu = inMenu,
             AgentLeft = call.AgentLeftAt is not null,
             AloneSince = AloneSinceOf(call, agent is not null, inMenu),
+            LastEventAt = call.LastEventAt,
         };
     }
 
