@@ -139,6 +139,7 @@ public static class CallSupervisorServiceCollectionExtensions
         services.AddHostedService<CallsHubBroadcaster>();
         services.AddHostedService<FiguresBroadcaster>();
         services.AddSingleton<Figures.SettingsChange>();
+        services.AddSingleton<Figures.SharedDayFigures>();
         services.AddSingleton<Figures.TargetsEditor>();
         services.AddSingleton<Figures.AlertAcknowledger>();
         services.AddHostedService<Figures.TargetsStartup>();

@@ -1,5 +1,4 @@
 using CallSupervisor.Contracts;
-using CallSupervisor.Core.Figures;
 using CallSupervisor.Core.Store;
 using Microsoft.AspNetCore.SignalR;
 
@@ -11,17 +10,14 @@ namespace CallSupervisor.Web.Hubs;
 /// clock), and not at all while no hub client is connected.
 /// </summary>
 internal sealed partial class FiguresBroadcaster(
-    ICallsFeed store, IHubContext<CallsHub> hub, FigureOptions figures, CallSupervisor.Core.Workflow.WorkflowOptions workflow,
+    ICallsFeed store, IHubContext<CallsHub> hub, CallSupervisor.Web.Figures.SharedDayFigures figures,
     Hosting.OperationsMonitor monitor, TimeProvider time, ILogger<FiguresBroadcaster> logger) : BackgroundService
 {
     private static readonly TimeSpan Quiet = TimeSpan.FromSeconds(5);
 
     /// <summary>The figures now, as a new client gets them on connect.</summary>
-    public static FiguresDto Now(ICallsFeed store, FigureOptions figures, CallSupervisor.Core.Workflow.WorkflowOptions workflow, TimeProvider time)
-    {
-        var snapshot = store.Current;
-        return DayFigures.Today(snapshot, workflow.Directory, figures.TargetsOf(snapshot), figures.Zone, time.GetUtcNow()).ToDto();
-    }
+    public static FiguresDto Now(ICallsFeed store, CallSupervisor.Web.Figures.SharedDayFigures figures, TimeProvider time) =>
+        figures.For(store.Current, time.GetUtcNow()).ToDto();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -46,7 +42,7 @@ internal sealed partial class FiguresBroadcaster(
             }
             try
             {
-                await hub.Clients.All.SendAsync(CallsHubContract.FiguresMessage, Now(store, figures, workflow, time), stoppingToken).ConfigureAwait(false);
+                await hub.Clients.All.SendAsync(CallsHubContract.FiguresMessage, Now(store, figures, time), stoppingToken).ConfigureAwait(false);
                 (sentVersion, sentAt) = (version, now);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
