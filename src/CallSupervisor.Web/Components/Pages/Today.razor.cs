@@ -48,7 +48,7 @@ public partial class Today
 
     private void Compute(CallsSnapshot snapshot)
     {
-        _figures = DayFigures.Today(snapshot, Workflow.Directory, snapshot.Targets, Zone, Now);
+        _figures = DayFigures.Today(snapshot, Workflow.Directory, Figures.TargetsOf(snapshot), Zone, Now);
         _calls = TodayCharts.Calls(_figures, null, Zone);
         _serviceLevel = TodayCharts.ServiceLevel(_figures, null, _figures.Total.Targets, Zone);
         _queueLength = TodayCharts.QueueLength(_figures, [.. _figures.Queues.Select(q => (q.QueueId ?? "", q.Name))], Zone);

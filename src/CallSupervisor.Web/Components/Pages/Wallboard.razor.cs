@@ -35,13 +35,13 @@ public partial class Wallboard
     {
         if (_figures.Total.WaitingNow > 0)
         {
-            _figures = DayFigures.Today(State, Workflow.Directory, State.Targets, Figures.Zone, Now);
+            _figures = DayFigures.Today(State, Workflow.Directory, Figures.TargetsOf(State), Figures.Zone, Now);
         }
     }
 
     private void Compute(CallsSnapshot snapshot)
     {
-        _figures = DayFigures.Today(snapshot, Workflow.Directory, snapshot.Targets, Figures.Zone, Now);
+        _figures = DayFigures.Today(snapshot, Workflow.Directory, Figures.TargetsOf(snapshot), Figures.Zone, Now);
         _updatedAt = Now;
     }
 }
