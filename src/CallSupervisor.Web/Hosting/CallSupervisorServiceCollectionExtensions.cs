@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using CallSupervisor.Audit;
 using CallSupervisor.Core.Audit;
 using CallSupervisor.Web.Agents;
@@ -98,9 +97,6 @@ public static class CallSupervisorServiceCollectionExtensions
         services.AddScoped<IChoiceService, DialogChoiceService>();
         services.AddScoped<IActionNotifier, SnackbarActionNotifier>();
         services.AddScoped<ActionRunner>();
-        // The day's time zone for the Today page and the wallboard: the configured one when registered (Figures
-        // section), else UTC.
-        services.TryAddSingleton(CallSupervisor.Core.Figures.FigureOptions.Utc);
     }
 
     private static void AddCallState(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)

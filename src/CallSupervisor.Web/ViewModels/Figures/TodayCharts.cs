@@ -137,7 +137,7 @@ public static class TodayCharts
             [
                 new("Available", [.. axis.Select(at => Of(at, p => p.Available))], ChartColour.Success),
                 new("Offered", [.. axis.Select(at => Of(at, p => p.Offered))], ChartColour.Info),
-                new("On call", [.. axis.Select(at => Of(at, p => p.OnCall))], ChartColour.Primary),
+                new("On call", [.. axis.Select(at => Of(at, p => p.OnCall))], ChartColour.Tertiary),
                 new("Wrap-up", [.. axis.Select(at => Of(at, p => p.WrapUp))], ChartColour.Secondary),
                 new("Away", [.. axis.Select(at => Of(at, p => p.Away))], ChartColour.Neutral),
             ],
