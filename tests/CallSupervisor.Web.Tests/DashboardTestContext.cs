@@ -59,6 +59,8 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton(_ => Figures);
         Services.AddSingleton(sp => new CallSupervisor.Web.Figures.SettingsChange(new StoreApplier(sp.GetRequiredService<CallStore>()), Audit, Time));
         Services.AddSingleton<CallSupervisor.Web.Figures.TargetsEditor>();
+        // Figures for every change: a test applies an event and looks at once, on a clock that does not move.
+        Services.AddSingleton(sp => new CallSupervisor.Web.Figures.SharedDayFigures(Figures, sp.GetRequiredService<CallSupervisor.Core.Workflow.WorkflowOptions>(), TimeSpan.Zero));
         Services.AddSingleton<CallSupervisor.Web.Figures.AlertAcknowledger>();
         Services.AddSingleton(_ => new CallSupervisor.Core.Workflow.WorkflowOptions(true, Directory,
             new Uri("https://media.example/hold.wav"), new Uri("https://media.example/menu.wav"), TimeSpan.FromSeconds(60)));

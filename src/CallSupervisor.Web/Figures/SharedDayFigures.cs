@@ -10,10 +10,10 @@ namespace CallSupervisor.Web.Figures;
 /// batch of the board as it comes; its figures may be up to that much behind the batch. Computing them per page and
 /// per batch cost a core's third per page at 1,000 waiting callers (docs/performance.md, "Figures and the wallboard").
 /// </summary>
-public sealed class SharedDayFigures(FigureOptions options, WorkflowOptions workflow)
+public sealed class SharedDayFigures(FigureOptions options, WorkflowOptions workflow, TimeSpan? freshness = null)
 {
-    /// <summary>How long figures computed for one board serve a newer one.</summary>
-    public static readonly TimeSpan Freshness = TimeSpan.FromMilliseconds(500);
+    /// <summary>How long figures computed for one board serve a newer one (<c>Dashboard:FiguresFreshness</c>).</summary>
+    public TimeSpan Freshness { get; } = freshness ?? TimeSpan.FromMilliseconds(500);
 
     private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(900);
 
@@ -29,14 +29,14 @@ public sealed class SharedDayFigures(FigureOptions options, WorkflowOptions work
     public TodayFigures For(CallsSnapshot snapshot, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        if (Reusable(_last, snapshot, now) is { } shared)
+        if (Reusable(_last, snapshot, now, Freshness) is { } shared)
         {
             return shared;
         }
         lock (_gate)
         {
             // Another page may have computed them while this one waited.
-            if (Reusable(_last, snapshot, now) is { } justComputed)
+            if (Reusable(_last, snapshot, now, Freshness) is { } justComputed)
             {
                 return justComputed;
             }
@@ -47,8 +47,8 @@ public sealed class SharedDayFigures(FigureOptions options, WorkflowOptions work
         }
     }
 
-    private static TodayFigures? Reusable(Computed? last, CallsSnapshot snapshot, DateTimeOffset now) =>
-        last is not null && now >= last.At && now - last.At < (ReferenceEquals(last.Snapshot, snapshot) ? Tick : Freshness)
+    private static TodayFigures? Reusable(Computed? last, CallsSnapshot snapshot, DateTimeOffset now, TimeSpan freshness) =>
+        last is not null && now >= last.At && now - last.At < (ReferenceEquals(last.Snapshot, snapshot) ? Tick : freshness)
             ? last.Figures
             : null;
 }

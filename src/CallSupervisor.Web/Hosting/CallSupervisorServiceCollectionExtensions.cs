@@ -35,6 +35,7 @@ public static class CallSupervisorServiceCollectionExtensions
             .Validate(o => o.HubBatchWindow >= TimeSpan.Zero && o.HubBatchWindow <= TimeSpan.FromSeconds(2), "Dashboard:HubBatchWindow must be between 0 and 2 s.")
             .Validate(o => o.ShowEndedFor >= TimeSpan.Zero, "Dashboard:ShowEndedFor must not be negative.")
             .Validate(o => o.Thresholds.Alone > TimeSpan.Zero, "Dashboard:Thresholds:Alone must be positive.")
+            .Validate(o => o.FiguresFreshness >= TimeSpan.Zero && o.FiguresFreshness <= TimeSpan.FromSeconds(10), "Dashboard:FiguresFreshness must be between 0 and 10 s.")
             .ValidateOnStart();
 
         services.AddSingleton(TimeProvider.System);
@@ -135,7 +136,10 @@ public static class CallSupervisorServiceCollectionExtensions
         services.AddHostedService<CallsHubBroadcaster>();
         services.AddHostedService<FiguresBroadcaster>();
         services.AddSingleton<Figures.SettingsChange>();
-        services.AddSingleton<Figures.SharedDayFigures>();
+        services.AddSingleton(sp => new Figures.SharedDayFigures(
+            sp.GetRequiredService<CallSupervisor.Core.Figures.FigureOptions>(),
+            sp.GetRequiredService<CallSupervisor.Core.Workflow.WorkflowOptions>(),
+            sp.GetRequiredService<IOptions<DashboardOptions>>().Value.FiguresFreshness));
         services.AddSingleton<Figures.TargetsEditor>();
         services.AddSingleton<Figures.AlertAcknowledger>();
         services.AddHostedService<Figures.TargetsStartup>();

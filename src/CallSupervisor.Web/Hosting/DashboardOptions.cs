@@ -22,6 +22,13 @@ public sealed class DashboardOptions
     /// <summary>How long an ended call stays in the default view (dimmed) before only the Ended filter shows it.</summary>
     public TimeSpan ShowEndedFor { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How far behind the board the day's figures may be: they are computed once for every page and hub client, at
+    /// most this often while the board changes (0: for every change, which costs a few milliseconds each at a thousand
+    /// waiting callers).
+    /// </summary>
+    public TimeSpan FiguresFreshness { get; set; } = TimeSpan.FromMilliseconds(500);
+
     /// <summary>When a call needs a supervisor's attention.</summary>
     public AttentionThresholds Thresholds { get; set; } = new();
 }

@@ -15,7 +15,7 @@ public sealed class SharedDayFiguresTests
         var store = StoreTestKit.NewStore(time);
         var workflow = new Core.Workflow.WorkflowOptions(true, TestDirectory.Center,
             new Uri("https://media.example/hold.wav"), new Uri("https://media.example/menu.wav"), TimeSpan.FromSeconds(60));
-        return (new SharedDayFigures(FigureOptions.Utc, workflow), store, new TestEvents());
+        return (new SharedDayFigures(FigureOptions.Utc, workflow, TimeSpan.FromMilliseconds(500)), store, new TestEvents());
     }
 
     [Fact]
@@ -40,9 +40,9 @@ public sealed class SharedDayFiguresTests
         shared.For(store.Current, Start.AddMilliseconds(300));
         Assert.Equal(1, shared.Computations);
 
-        var fresh = shared.For(store.Current, Start + SharedDayFigures.Freshness);
+        var fresh = shared.For(store.Current, Start + shared.Freshness);
         Assert.Equal(2, shared.Computations);
-        Assert.Equal(Start + SharedDayFigures.Freshness, fresh.Now);
+        Assert.Equal(Start + shared.Freshness, fresh.Now);
     }
 
     [Fact]

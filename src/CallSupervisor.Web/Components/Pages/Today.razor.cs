@@ -24,6 +24,8 @@ public partial class Today
 
     [Inject] public required FigureOptions Figures { get; init; }
 
+    [Inject] public required CallSupervisor.Web.Figures.SharedDayFigures Shared { get; init; }
+
     protected override TimeSpan? TickInterval => TimeSpan.FromSeconds(1);
 
     private TimeZoneInfo Zone => Figures.Zone;
@@ -48,7 +50,7 @@ public partial class Today
 
     private void Compute(CallsSnapshot snapshot)
     {
-        _figures = DayFigures.Today(snapshot, Workflow.Directory, Figures.TargetsOf(snapshot), Zone, Now);
+        _figures = Shared.For(snapshot, Now);
         _calls = TodayCharts.Calls(_figures, null, Zone);
         _serviceLevel = TodayCharts.ServiceLevel(_figures, null, _figures.Total.Targets, Zone);
         _queueLength = TodayCharts.QueueLength(_figures, [.. _figures.Queues.Select(q => (q.QueueId ?? "", q.Name))], Zone);

@@ -21,6 +21,8 @@ public partial class Wallboard
 
     [Inject] public required FigureOptions Figures { get; init; }
 
+    [Inject] public required CallSupervisor.Web.Figures.SharedDayFigures Shared { get; init; }
+
     protected override TimeSpan? TickInterval => TimeSpan.FromSeconds(1);
 
     protected override void OnInitialized()
@@ -35,13 +37,13 @@ public partial class Wallboard
     {
         if (_figures.Total.WaitingNow > 0)
         {
-            _figures = DayFigures.Today(State, Workflow.Directory, Figures.TargetsOf(State), Figures.Zone, Now);
+            _figures = Shared.For(State, Now);
         }
     }
 
     private void Compute(CallsSnapshot snapshot)
     {
-        _figures = DayFigures.Today(snapshot, Workflow.Directory, Figures.TargetsOf(snapshot), Figures.Zone, Now);
+        _figures = Shared.For(snapshot, Now);
         _updatedAt = Now;
     }
 }
