@@ -26,6 +26,12 @@ public static class BoardServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddCallEventLog(configuration, environment);
+        services.AddOptions<Figures.FiguresSettings>()
+            .Bind(configuration.GetSection(Figures.FiguresSettings.SectionName))
+            .Validate(o => o.Zone is not null, "Figures:TimeZone names no time zone known here (use an IANA id such as Europe/Lisbon).")
+            .Validate(o => o.Defaults.Problem is null, "Figures: the default targets are out of range (answer target 1 s–1 h, goals 0–100 %, short abandon 0–60 s, thresholds above zero).")
+            .ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<Figures.FiguresSettings>>().Value.Options);
         services.AddOptions<CallsOptions>()
             .Bind(configuration.GetSection(CallsOptions.SectionName))
             .Validate(o => o.EndedRetention >= TimeSpan.Zero, "Calls:EndedRetention must not be negative.")

@@ -19,8 +19,8 @@ internal sealed record CheckpointDocument(
     public ImmutableArray<Agent>? Agents { get; init; }
 
     /// <summary>Absent in checkpoints written before the day's figures were kept: the figures then start from the log after it.</summary>
-    public Figures.FigureLedger? Figures { get; init; }
+    public FigureLedger? Figures { get; init; }
 
     /// <summary>Absent in checkpoints written before targets were edited on the board: the configured ones then.</summary>
-    public Figures.Targets? Targets { get; init; }
+    public Settings.Targets? Targets { get; init; }
 }

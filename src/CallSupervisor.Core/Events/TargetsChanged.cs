@@ -1,4 +1,4 @@
-using CallSupervisor.Core.Figures;
+using CallSupervisor.Core.Settings;
 
 namespace CallSupervisor.Core.Events;
 

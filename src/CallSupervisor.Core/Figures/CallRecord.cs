@@ -70,14 +70,7 @@ public sealed record CallRecord(
             : call.QueueId is not null || !journey.Visits.IsEmpty ? CallOutcome.Abandoned
             : call.Routed ? CallOutcome.EndedInMenu
             : CallOutcome.NotRouted;
-        var talk = TimeSpan.Zero;
-        var hold = journey.HoldUntil(ended);
-        if (call.AnsweredAt is { } answered)
-        {
-            var agentUntil = call.AgentLeftAt is { } left && left < ended ? left : ended;
-            talk = agentUntil - answered - hold;
-            talk = talk < TimeSpan.Zero ? TimeSpan.Zero : talk;
-        }
+        var (talk, hold) = call.TalkAndHold(ended);
         var firstAgent = journey.Offers.FirstOrDefault(o => o.Outcome == OfferOutcome.Accepted);
         return new CallRecord(
             call.CallId, call.Platform, call.StartedAt, ended, outcome,

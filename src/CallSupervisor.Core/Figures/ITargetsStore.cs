@@ -1,3 +1,4 @@
+using CallSupervisor.Core.Settings;
 namespace CallSupervisor.Core.Figures;
 
 /// <summary>

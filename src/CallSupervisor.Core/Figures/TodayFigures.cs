@@ -1,3 +1,5 @@
+using CallSupervisor.Core.Model;
+using CallSupervisor.Core.Settings;
 using System.Collections.Immutable;
 using CallSupervisor.Core.Identifiers;
 

@@ -42,11 +42,11 @@ public sealed record Agent(string AgentId, AgentPresence Presence, string? Reaso
 
     /// <summary>Time in each state today, spans that ended (the current state's runs from <see cref="StateSince"/>).</summary>
     /// <remarks>Null in a checkpoint written before it was kept: read as none.</remarks>
-    public CallSupervisor.Core.Figures.AgentTime TimeToday
+    public AgentTime TimeToday
     {
         get;
-        init => field = value ?? CallSupervisor.Core.Figures.AgentTime.Zero;
-    } = CallSupervisor.Core.Figures.AgentTime.Zero;
+        init => field = value ?? AgentTime.Zero;
+    } = AgentTime.Zero;
 
     /// <summary>The call the agent wraps up (or wrapped up last): where its wrap-up time is counted when it ends.</summary>
     public WrapUpOf? WrapUpOf { get; init; }
@@ -77,13 +77,19 @@ public sealed record Agent(string AgentId, AgentPresence Presence, string? Reaso
     public bool CanTakeOffer => State == AgentState.Available;
 
     /// <summary>An agent the log has said nothing about yet.</summary>
-    public static Agent Unknown(string agentId, DateTimeOffset at) => new(agentId, AgentPresence.Offline, null, at) { Day = DateOnly.FromDateTime(at.UtcDateTime) };
+    public static Agent Unknown(string agentId, DateTimeOffset at, TimeZoneInfo? zone = null) =>
+        new(agentId, AgentPresence.Offline, null, at) { Day = IntervalClock.Day(at, zone ?? TimeZoneInfo.Utc) };
 
-    /// <summary>This agent with the day's counters started again if <paramref name="at"/> is on a later day.</summary>
-    public Agent On(DateTimeOffset at)
+    /// <summary>
+    /// This agent with the day's counters started again if <paramref name="at"/> is on a later day (in
+    /// <paramref name="zone"/>, the centre's; UTC when not given).
+    /// </summary>
+    public Agent On(DateTimeOffset at, TimeZoneInfo? zone = null)
     {
-        var day = DateOnly.FromDateTime(at.UtcDateTime);
-        return day > Day ? this with { Day = day, MissedToday = 0, HandledToday = 0 } : this;
+        var day = IntervalClock.Day(at, zone ?? TimeZoneInfo.Utc);
+        return day > Day
+            ? this with { Day = day, MissedToday = 0, HandledToday = 0, HandleTimeToday = TimeSpan.Zero, TimeToday = AgentTime.Zero }
+            : this;
     }
 }
 

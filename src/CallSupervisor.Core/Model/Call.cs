@@ -110,11 +110,11 @@ public sealed record Call(
 
     /// <summary>The queues, offers, holds, transfers and actions so far: what the call record is read from.</summary>
     /// <remarks>Null in a checkpoint written before it was kept: read as empty.</remarks>
-    public CallSupervisor.Core.Figures.CallJourney Journey
+    public CallJourney Journey
     {
         get;
-        init => field = value ?? CallSupervisor.Core.Figures.CallJourney.Empty;
-    } = CallSupervisor.Core.Figures.CallJourney.Empty;
+        init => field = value ?? CallJourney.Empty;
+    } = CallJourney.Empty;
 
     /// <summary>The time of the newest event applied to the call: how fresh what the board shows is.</summary>
     public DateTimeOffset? LastEventAt { get; init; }
@@ -129,6 +129,22 @@ public sealed record Call(
 
     /// <summary>The caller hung up (or was lost) while queued, before any agent took the call.</summary>
     public bool IsAbandoned => !IsLive && QueueId is not null && AgentId is null;
+
+    /// <summary>
+    /// Talk (from the answer until the agent left or <paramref name="ended"/>, less hold) and the caller's hold, for a
+    /// call that ended at <paramref name="ended"/>; zero for a call nobody answered.
+    /// </summary>
+    public (TimeSpan Talk, TimeSpan Hold) TalkAndHold(DateTimeOffset ended)
+    {
+        var hold = Journey.HoldUntil(ended);
+        if (AnsweredAt is not { } answered)
+        {
+            return (TimeSpan.Zero, hold);
+        }
+        var agentUntil = AgentLeftAt is { } left && left < ended ? left : ended;
+        var talk = agentUntil - answered - hold;
+        return (talk < TimeSpan.Zero ? TimeSpan.Zero : talk, hold);
+    }
 
     /// <summary>How long the caller has waited (until <paramref name="now"/>, the answer or the end).</summary>
     public TimeSpan? Wait(DateTimeOffset now) =>

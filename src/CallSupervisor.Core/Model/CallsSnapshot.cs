@@ -32,10 +32,10 @@ public sealed record CallsSnapshot
     public ImmutableDictionary<string, Agent> Agents { get; }
 
     /// <summary>The counts behind the day's figures (see <see cref="Figures.DayFigures"/>).</summary>
-    public Figures.FigureLedger Figures { get; private init; } = CallSupervisor.Core.Figures.FigureLedger.Empty;
+    public FigureLedger Figures { get; private init; } = FigureLedger.Empty;
 
     /// <summary>The queues' targets and thresholds in force (the configured defaults until an administrator changes them).</summary>
-    public Figures.Targets Targets { get; private init; } = CallSupervisor.Core.Figures.Targets.Standard;
+    public Settings.Targets Targets { get; private init; } = CallSupervisor.Core.Settings.Targets.Standard;
 
     public Call? Find(CallId callId) => Calls.GetValueOrDefault(callId);
 
@@ -44,7 +44,7 @@ public sealed record CallsSnapshot
     /// <see cref="WithCall"/> would have kept them, rather than trusted from outside.
     /// </summary>
     /// <exception cref="ArgumentException">Two calls have the same id.</exception>
-    internal static CallsSnapshot Restore(IEnumerable<Call> calls, IEnumerable<ActivityEntry> activity, IEnumerable<Agent>? agents = null, Figures.FigureLedger? figures = null, Figures.Targets? targets = null)
+    internal static CallsSnapshot Restore(IEnumerable<Call> calls, IEnumerable<ActivityEntry> activity, IEnumerable<Agent>? agents = null, FigureLedger? figures = null, Settings.Targets? targets = null)
     {
         var byId = ImmutableDictionary.CreateBuilder<CallId, Call>();
         var counts = default(CallCounts);
@@ -53,7 +53,7 @@ public sealed record CallsSnapshot
             byId.Add(call.CallId, call);
             counts += call.Counts;
         }
-        return new CallsSnapshot(byId.ToImmutable(), [.. activity], counts, (agents ?? []).ToImmutableDictionary(a => a.AgentId, StringComparer.Ordinal)) { Figures = figures ?? CallSupervisor.Core.Figures.FigureLedger.Empty, Targets = targets ?? CallSupervisor.Core.Figures.Targets.Standard };
+        return new CallsSnapshot(byId.ToImmutable(), [.. activity], counts, (agents ?? []).ToImmutableDictionary(a => a.AgentId, StringComparer.Ordinal)) { Figures = figures ?? FigureLedger.Empty, Targets = targets ?? CallSupervisor.Core.Settings.Targets.Standard };
     }
 
     internal CallsSnapshot WithCall(Call call)
@@ -84,7 +84,7 @@ public sealed record CallsSnapshot
 
     internal CallsSnapshot WithAgent(Agent agent) => new(Calls, Activity, Counts, Agents.SetItem(agent.AgentId, agent)) { Figures = Figures, Targets = Targets };
 
-    internal CallsSnapshot WithTargets(Figures.Targets targets) => new(Calls, Activity, Counts, Agents) { Figures = Figures, Targets = targets };
+    internal CallsSnapshot WithTargets(Settings.Targets targets) => new(Calls, Activity, Counts, Agents) { Figures = Figures, Targets = targets };
 
-    internal CallsSnapshot WithFigures(Figures.FigureLedger figures) => ReferenceEquals(figures, Figures) ? this : new(Calls, Activity, Counts, Agents) { Figures = figures, Targets = Targets };
+    internal CallsSnapshot WithFigures(FigureLedger figures) => ReferenceEquals(figures, Figures) ? this : new(Calls, Activity, Counts, Agents) { Figures = figures, Targets = Targets };
 }

@@ -98,8 +98,14 @@ public sealed partial class CallStore : ICallsFeed
             if (callEvent is AgentStateChanged agentEvent)
             {
                 // Not about a call: the agent's own word. Made by the app once each, so not remembered for duplicates.
-                var agent = snapshot.Agents.GetValueOrDefault(agentEvent.AgentId) ?? Agent.Unknown(agentEvent.AgentId, agentEvent.OccurredAt);
-                return (snapshot.WithAgent(AgentRules.Presence(agent, agentEvent)), [CallChange.Agents], (ApplyOutcome.Applied, (Call?)null));
+                var agent = snapshot.Agents.GetValueOrDefault(agentEvent.AgentId);
+                var next = AgentRules.Presence(agent ?? Agent.Unknown(agentEvent.AgentId, agentEvent.OccurredAt, _options.DayZone), agentEvent, _options.DayZone);
+                return (WithAgent(snapshot, agent, next), [CallChange.Agents], (ApplyOutcome.Applied, (Call?)null));
+            }
+            if (callEvent is TargetsChanged targets)
+            {
+                // Settings, not a call: the whole set replaces the one in force (every instance applies the same).
+                return (snapshot.WithTargets(targets.Targets), [CallChange.Settings], (ApplyOutcome.Applied, (Call?)null));
             }
             var existing = snapshot.Find(callEvent.CallId);
             var fold = Busy(snapshot, EventRules.Apply(existing, callEvent), callEvent);
@@ -178,18 +184,31 @@ public sealed partial class CallStore : ICallsFeed
         // Entries are stamped here, once: what they are about (by the event that produced them) and the call's
         // name as it is now, so the feed can name the call after it is gone.
         var category = Category(callEvent);
+        // The journey and the day's figures follow from the call before and after, whatever rule changed it.
+        call = JourneyRules.Follow(existing, call, callEvent) with
+        {
+            LastEventAt = existing?.LastEventAt is { } last && last > callEvent.OccurredAt ? last : callEvent.OccurredAt,
+        };
         var label = ParticipantNames.CallLabel(call);
         var entries = fold.Activity.Select(a => a with { Category = category, CallLabel = label });
-        var next = snapshot.WithCall(call).WithActivity(entries, _options.MaxActivity);
+        var next = snapshot.WithCall(call).WithActivity(entries, _options.MaxActivity)
+            .WithFigures(FigureRules.Call(snapshot.Figures, existing, call, callEvent.OccurredAt));
         var change = new CallChange(call.CallId, existing is null ? CallChangeKind.Added : CallChangeKind.Updated);
         ReportSettled(existing, call);
         var agentsChanged = false;
-        foreach (var agent in AgentRules.Follow(id => next.Agents.GetValueOrDefault(id) ?? Agent.Unknown(id, callEvent.OccurredAt), existing, call, callEvent.OccurredAt))
+        foreach (var agent in AgentRules.Follow(id => next.Agents.GetValueOrDefault(id) ?? Agent.Unknown(id, callEvent.OccurredAt, _options.DayZone), existing, call, callEvent.OccurredAt, _options.DayZone))
         {
-            next = next.WithAgent(agent);
+            next = WithAgent(next, next.Agents.GetValueOrDefault(agent.AgentId), agent);
             agentsChanged = true;
         }
         return (next, agentsChanged ? [change, CallChange.Agents] : [change], (fold.Outcome, call));
+    }
+
+    /// <summary>The snapshot with <paramref name="next"/> replacing <paramref name="previous"/>, its time counted in the figures.</summary>
+    private CallsSnapshot WithAgent(CallsSnapshot snapshot, Agent? previous, Agent next)
+    {
+        var (agent, figures) = FigureRules.Agent(snapshot.Figures, previous, next, _options.DayZone);
+        return snapshot.WithAgent(agent).WithFigures(figures);
     }
 
     // An action is settled when its pending entry goes; its outcome was added by the same fold.

@@ -13,5 +13,8 @@ namespace CallSupervisor.Core.Store;
 /// </remarks>
 public sealed record CallStoreOptions(TimeSpan BatchWindow, int MaxActivity = 200, int MaxRememberedEventIds = 10_000)
 {
+    /// <summary>The time zone whose midnight starts agents' day (their daily counters); UTC unless the centre sets its own.</summary>
+    public TimeZoneInfo DayZone { get; init; } = TimeZoneInfo.Utc;
+
     public static CallStoreOptions Default { get; } = new(TimeSpan.FromMilliseconds(100));
 }

@@ -112,7 +112,10 @@ public static class CallSupervisorServiceCollectionExtensions
         // Restored from the newest checkpoint; the event log after it is applied by the replica before serving.
         services.AddSingleton(sp => new CallStore(
             sp.GetRequiredService<TimeProvider>(),
-            new CallStoreOptions(sp.GetRequiredService<IOptions<DashboardOptions>>().Value.BatchWindow),
+            new CallStoreOptions(sp.GetRequiredService<IOptions<DashboardOptions>>().Value.BatchWindow)
+            {
+                DayZone = sp.GetRequiredService<CallSupervisor.Core.Figures.FigureOptions>().Zone,
+            },
             new AuditOutcomeObserver(sp.GetRequiredService<IAuditTrail>()),
             sp.GetRequiredService<EventLogStart>().State));
         services.AddSingleton<ICallsFeed>(sp => sp.GetRequiredService<CallStore>());

@@ -41,7 +41,7 @@ internal static class CallDtoMapper
     /// </summary>
     public static CallsChangedDto ToChangedDto(this FeedBatch<CallsSnapshot, CallChange> batch, ContactCenterDirectory directory, DateTimeOffset now)
     {
-        var changedIds = batch.Changes.Where(c => !c.IsAgents).Select(c => c.CallId).Distinct().ToList();
+        var changedIds = batch.Changes.Where(c => c.IsCall).Select(c => c.CallId).Distinct().ToList();
         var changed = changedIds.Select(id => batch.State.Find(id)).OfType<Call>().Select(c => c.ToDto(directory)).ToList();
         var removed = changedIds.Where(id => batch.State.Find(id) is null).Select(id => id.Value).ToList();
         return new CallsChangedDto(batch.Version, batch.State.Counts.ToDto(), changed, removed)

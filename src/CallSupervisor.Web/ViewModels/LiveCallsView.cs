@@ -64,9 +64,9 @@ public sealed class LiveCallsView(Attention attention, TimeSpan showEndedFor, Ca
         List<CallRow>? replaced = null;
         foreach (var change in batch.Changes)
         {
-            if (change.IsAgents)
+            if (!change.IsCall)
             {
-                // Not a call: agents changed (the Agents page shows them; every row here is a call).
+                // Not a call: agents or targets changed (the Agents and Today pages show them; every row here is a call).
                 continue;
             }
             var before = _rowsById.GetValueOrDefault(change.CallId);

@@ -35,6 +35,7 @@ public sealed class EventTypeNameTests
         [typeof(AgentStateChanged)] = "agentStateChanged",
         [typeof(OperationReported)] = "operationReported",
         [typeof(RecordingChanged)] = "recordingChanged",
+        [typeof(TargetsChanged)] = "targetsChanged",
     };
 
     [Fact]

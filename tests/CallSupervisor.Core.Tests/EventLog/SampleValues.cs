@@ -40,6 +40,7 @@ internal sealed class SampleValues
             _ when type == typeof(int) => 1000 + n,
             _ when type == typeof(long) => 10_000_000_000L + n,
             _ when type == typeof(bool) => true,
+            _ when type == typeof(double) => 0.25 + n / 1000.0,
             // Sub-millisecond ticks and an offset other than UTC: both must survive.
             _ when type == typeof(DateTimeOffset) =>
                 new DateTimeOffset(2026, 3, 4, 5, 6, 7, TimeSpan.FromHours(n % 2 == 0 ? 2 : -5)).AddTicks(1234567 + n),
@@ -54,6 +55,9 @@ internal sealed class SampleValues
             _ when IsGeneric(type, typeof(IReadOnlyList<>)) => Array(type.GetGenericArguments()[0]),
             _ when type == typeof(ImmutableDictionary<string, string>) => ImmutableDictionary<string, string>.Empty
                 .Add($"key-{n}", $"value-{n} \"quoted\" ünïcode/€").Add($"other-{n}", ""),
+            _ when type == typeof(ImmutableDictionary<string, CallSupervisor.Core.Settings.QueueTargets>) => _sparse
+                ? ImmutableDictionary<string, CallSupervisor.Core.Settings.QueueTargets>.Empty
+                : ImmutableDictionary<string, CallSupervisor.Core.Settings.QueueTargets>.Empty.Add($"queue-{n}", (CallSupervisor.Core.Settings.QueueTargets)Record(typeof(CallSupervisor.Core.Settings.QueueTargets))),
             _ when type.IsGenericType => throw new NotSupportedException($"Add a sample for {type}."),
             _ => Record(type),
         };

@@ -11,10 +11,10 @@ namespace CallSupervisor.Core.Store.Rules;
 /// </summary>
 internal static class AgentRules
 {
-    public static Agent Presence(Agent agent, AgentStateChanged e)
+    public static Agent Presence(Agent agent, AgentStateChanged e, TimeZoneInfo zone)
     {
         var at = e.OccurredAt;
-        agent = agent.On(at);
+        agent = agent.On(at, zone);
         return e.Presence switch
         {
             AgentPresence.Available => agent with
@@ -31,10 +31,10 @@ internal static class AgentRules
     }
 
     /// <summary>The agents one call's change touched, as they are after it.</summary>
-    public static IEnumerable<Agent> Follow(Func<string, Agent> agent, Call? before, Call after, DateTimeOffset at)
+    public static IEnumerable<Agent> Follow(Func<string, Agent> agent, Call? before, Call after, DateTimeOffset at, TimeZoneInfo zone)
     {
         var changed = new Dictionary<string, Agent>(StringComparer.Ordinal);
-        Agent Current(string id) => changed.TryGetValue(id, out var a) ? a : agent(id).On(at);
+        Agent Current(string id) => changed.TryGetValue(id, out var a) ? a : agent(id).On(at, zone);
 
         if (before?.Offer is { } ended && after.Offer?.OperationContext != ended.OperationContext)
         {
@@ -67,7 +67,7 @@ internal static class AgentRules
             var a = Current(previous);
             if (a.CallId == after.CallId)
             {
-                changed[previous] = a with { CallId = null, CallSince = null, WrapUpSince = at, HandledToday = a.HandledToday + 1 };
+                changed[previous] = Handled(a, after, at);
             }
         }
         if (after.AgentId is { } taker && (!after.IsLive || after.AgentLeftAt is not null)
@@ -76,9 +76,28 @@ internal static class AgentRules
             var a = Current(taker);
             if (a.CallId == after.CallId)
             {
-                changed[taker] = a with { CallId = null, CallSince = null, WrapUpSince = at, HandledToday = a.HandledToday + 1 };
+                changed[taker] = Handled(a, after, at);
             }
         }
         return changed.Values;
+    }
+
+    /// <summary>
+    /// The agent's part of the call is over: one more handled, its talk and hold in their handle time, and wrapping up
+    /// — the wrap-up's length will count where the call's handling counts (its answering visit's queue and interval).
+    /// </summary>
+    private static Agent Handled(Agent a, Call call, DateTimeOffset at)
+    {
+        var part = a.CallSince is { } since && at > since ? at - since : TimeSpan.Zero;
+        var answering = FigureRules.AnsweringVisit(call);
+        return a with
+        {
+            CallId = null,
+            CallSince = null,
+            WrapUpSince = at,
+            HandledToday = a.HandledToday + 1,
+            HandleTimeToday = a.HandleTimeToday + part,
+            WrapUpOf = new WrapUpOf(call.CallId, answering?.QueueId, answering?.From is { } from ? IntervalClock.StartOf(from) : null),
+        };
     }
 }

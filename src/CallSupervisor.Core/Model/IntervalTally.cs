@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace CallSupervisor.Core.Figures;
+namespace CallSupervisor.Core.Model;
 
 /// <summary>
 /// What one queue counted in one 15-minute interval, from the queue visits that ended and the calls handled. A visit

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace CallSupervisor.Core.Figures;
+namespace CallSupervisor.Core.Settings;
 
 /// <summary>
 /// What one queue is measured against: its service level (<see cref="ServiceLevelGoal"/> of callers answered within

@@ -1,11 +1,11 @@
-namespace CallSupervisor.Core.Figures;
+namespace CallSupervisor.Core.Model;
 
 /// <summary>
 /// The 15-minute intervals the figures are counted in (as workforce-management tools count them). Interval starts
 /// are instants aligned to a quarter hour of UTC, which is also a quarter hour in every time zone in use, so one set of
 /// intervals serves any zone's day.
 /// </summary>
-public static class Intervals
+public static class IntervalClock
 {
     public static TimeSpan Width { get; } = TimeSpan.FromMinutes(15);
 

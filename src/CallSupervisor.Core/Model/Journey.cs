@@ -1,8 +1,7 @@
 using System.Collections.Immutable;
-using CallSupervisor.Core.Events;
 using CallSupervisor.Core.Identifiers;
 
-namespace CallSupervisor.Core.Figures;
+namespace CallSupervisor.Core.Model;
 
 /// <summary>How a queue visit ended: the caller got an agent, hung up, or was moved to another queue.</summary>
 public enum VisitOutcome
@@ -31,13 +30,13 @@ public sealed record OfferAttempt(string AgentId, string? AgentName, DateTimeOff
 }
 
 /// <summary>A supervisor action asked on the call: which, by whom (display name), when.</summary>
-public sealed record ActionMark(ActionKind Kind, string By, DateTimeOffset At);
+public sealed record ActionMark(CallSupervisor.Core.Events.ActionKind Kind, string By, DateTimeOffset At);
 
 /// <summary>
 /// What happened to a call on its way through the contact center, kept on the <see cref="Model.Call"/> as the store
 /// applies its events (so it survives restarts in the checkpoint and is the same on every instance): the queues it
 /// visited, the offers made and how each ended, the caller's time on hold, transfers and the supervisors' actions.
-/// The call record (<see cref="CallRecord"/>) is read from it when the call ends.
+/// The call record (<c>Figures.CallRecord</c>) is read from it when the call ends.
 /// </summary>
 public sealed record CallJourney
 {

@@ -1,13 +1,13 @@
 using System.Collections.Immutable;
 
-namespace CallSupervisor.Core.Figures;
+namespace CallSupervisor.Core.Model;
 
 /// <summary>
 /// The counts behind the day's figures, kept in the <see cref="Model.CallsSnapshot"/>: folded by the store from the
 /// same event log as the calls, so every instance counts the same and a restart (from the checkpoint, then the log)
 /// neither loses nor doubles anything. Ended visits and handled calls by queue and interval, agents' time by state
 /// by interval, and the visits that ended in the last hour (the queue-length chart). Live calls add their share when
-/// the figures are read (<see cref="DayFigures"/>). Two days are kept: today in any time zone, and yesterday's end.
+/// the figures are read (<c>Figures.DayFigures</c>). Two days are kept: today in any time zone, and yesterday's end.
 /// </summary>
 public sealed record FigureLedger
 {

@@ -1,6 +1,6 @@
 using CallSupervisor.Core.Identifiers;
 
-namespace CallSupervisor.Core.Figures;
+namespace CallSupervisor.Core.Model;
 
 /// <summary>Time spent in each agent state (by one agent in a day, or by all agents in an interval).</summary>
 public sealed record AgentTime
