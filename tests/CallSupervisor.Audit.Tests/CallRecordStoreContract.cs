@@ -3,6 +3,7 @@ using CallSupervisor.Audit.Maintenance;
 using CallSupervisor.Audit.Records;
 using CallSupervisor.Audit.Tests.Infrastructure;
 using CallSupervisor.Core.Figures;
+using CallSupervisor.Core.Settings;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;

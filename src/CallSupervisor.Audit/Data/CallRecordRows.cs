@@ -71,7 +71,7 @@ public sealed class CallQueueVisitRow
 
     public DateTime? LeftAt { get; set; }
 
-    /// <summary>The <see cref="Core.Figures.VisitOutcome"/> by name.</summary>
+    /// <summary>The <see cref="Core.Model.VisitOutcome"/> by name.</summary>
     public required string Outcome { get; set; }
 }
 

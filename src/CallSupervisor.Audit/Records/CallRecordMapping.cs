@@ -4,6 +4,7 @@ using CallSupervisor.Audit.Data;
 using CallSupervisor.Core.Events;
 using CallSupervisor.Core.Figures;
 using CallSupervisor.Core.Identifiers;
+using CallSupervisor.Core.Model;
 
 namespace CallSupervisor.Audit.Records;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CallSupervisor.Audit.Data;
 using CallSupervisor.Core.Figures;
+using CallSupervisor.Core.Settings;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
