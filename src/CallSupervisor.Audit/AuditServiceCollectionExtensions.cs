@@ -59,6 +59,7 @@ public static class AuditServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<AuditWalCheckpoint>()));
         services.AddSingleton<ICallRecordStore>(sp => sp.GetRequiredService<EfCallRecordStore>());
+        services.AddSingleton(sp => new ReportCsvExporter(sp.GetRequiredService<ICallRecordStore>()));
         services.AddSingleton<ITargetsStore>(sp => new EfTargetsStore(sp.GetRequiredService<IDbContextFactory<AuditDbContext>>()));
         services.TryAddSingleton(sp => new CallRecordWriterSettings { Capacity = sp.GetRequiredService<IOptions<AuditOptions>>().Value.QueueCapacity });
         services.AddSingleton(sp => new CallRecordWriter(
