@@ -22,6 +22,8 @@ namespace CallSupervisor.Board.Records;
 /// </remarks>
 public sealed partial class CallRecorder(ICallsFeed feed, CallRecordWriter writer, ILogger<CallRecorder> logger) : BackgroundService
 {
+    // Never disposed: a host may stop its services after disposing them (a failed start), and a source without a timer
+    // holds nothing that needs releasing.
     private readonly CancellationTokenSource _stopping = new();
     private FeedSubscription<CallsSnapshot, CallChange>? _subscription;
 
@@ -41,12 +43,6 @@ public sealed partial class CallRecorder(ICallsFeed feed, CallRecordWriter write
     {
         await _stopping.CancelAsync().ConfigureAwait(false);
         await base.StopAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    public override void Dispose()
-    {
-        _stopping.Dispose();
-        base.Dispose();
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
