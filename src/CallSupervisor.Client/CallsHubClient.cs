@@ -25,6 +25,11 @@ public sealed partial class CallsHubClient : IAsyncDisposable
         _merger = merger;
         connection.On<CallsSnapshotDto>(CallsHubContract.SnapshotMessage, snapshot => Publish(_merger.ApplySnapshot(snapshot)));
         connection.On<CallsChangedDto>(CallsHubContract.ChangedMessage, batch => Publish(_merger.ApplyChanged(batch)));
+        connection.On<FiguresDto>(CallsHubContract.FiguresMessage, figures =>
+        {
+            Figures = figures;
+            FiguresChanged?.Invoke(this, figures);
+        });
         connection.Reconnecting += _ => RaiseConnectionStateChanged(HubConnectionState.Reconnecting);
         connection.Reconnected += _ => RaiseConnectionStateChanged(HubConnectionState.Connected);
         connection.Closed += error =>
@@ -42,6 +47,12 @@ public sealed partial class CallsHubClient : IAsyncDisposable
     /// return quickly (copy the board or hand it to your UI thread) — the next message waits for the handler.
     /// </summary>
     public event EventHandler<CallBoard>? BoardChanged;
+
+    /// <summary>The day's figures as the server pushed them last (null until the first push after connecting).</summary>
+    public FiguresDto? Figures { get; private set; }
+
+    /// <summary>Raised with each push of the day's figures, on the connection's message thread (return quickly).</summary>
+    public event EventHandler<FiguresDto>? FiguresChanged;
 
     /// <summary>The underlying connection's state (connected, reconnecting, disconnected).</summary>
     public HubConnectionState ConnectionState => _connection.State;

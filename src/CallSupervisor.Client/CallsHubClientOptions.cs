@@ -13,6 +13,16 @@ public sealed class CallsHubClientOptions
     public Action<HttpConnectionOptions>? ConfigureConnection { get; init; }
 
     /// <summary>
+    /// Signs the client in without a person: returns an app-only access token (client credentials, an app with the
+    /// <c>Wallboard</c> or <c>Observer</c> app role) for the app's API, or null to send none. Called before every
+    /// connection and reconnection, so return a fresh token — e.g. from MSAL's <c>AcquireTokenForClient</c>, which
+    /// serves a cached one until shortly before it expires. Sent as <c>Authorization: Bearer</c> (SignalR's
+    /// <see cref="HttpConnectionOptions.AccessTokenProvider"/>). Without it the client needs a signed-in session's
+    /// cookies (<see cref="ConfigureConnection"/>).
+    /// </summary>
+    public Func<Task<string?>>? AccessTokenProvider { get; init; }
+
+    /// <summary>
     /// Reconnect after the connection is lost (default true). Each new connection starts with a fresh snapshot
     /// that replaces the board. A client whose connection is closed for good (reconnect off, or retries given up)
     /// stays closed: its waits fail at once; connect a new client.

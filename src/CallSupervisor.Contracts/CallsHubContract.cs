@@ -14,6 +14,12 @@ public static class CallsHubContract
     public const string ChangedMessage = "changed";
 
     /// <summary>
+    /// The day's figures (<see cref="FiguresDto"/>): sent after the snapshot on connect, then at most once a second
+    /// while anything changes, and every few seconds anyway (waits grow with the clock).
+    /// </summary>
+    public const string FiguresMessage = "figures";
+
+    /// <summary>
     /// The most calls one snapshot part carries: about 0.27 MB of JSON at five participants a call, so a new client's
     /// first part stays well under 1 MB even when the next one is already in by the time it is read.
     /// </summary>

@@ -79,6 +79,9 @@ public sealed class EmulatorHost : IAsyncDisposable
     /// <summary>The discovery document, <c>{OidcAuthority}/.well-known/openid-configuration</c>.</summary>
     public Uri OidcMetadataAddress => new(Oidc.Url(Emulator.Oidc.OidcPaths.Discovery(Oidc.TenantId)));
 
+    /// <summary>The token endpoint, where daemon apps (<c>Emulator:Oidc:Apps</c>) get app-only tokens by client credentials.</summary>
+    public Uri OidcTokenEndpoint => new(Oidc.Url(Emulator.Oidc.OidcPaths.Token(Oidc.TenantId)));
+
     private Emulator.Oidc.OidcProvider Oidc => _runtime.Oidc
         ?? throw new InvalidOperationException("The development OpenID Connect provider is off (Emulator:Oidc:Enabled is false).");
 

@@ -57,6 +57,44 @@ public sealed partial class EmulatorOptionsValidator
             }
         }
         ValidateUsers(o.Users, errors);
+        ValidateApps(o, errors);
+    }
+
+    // Like the web client's: a daemon app that could not get a token, or two that share an id, fail at start rather
+    // than at a wallboard's first token request.
+    private static void ValidateApps(OidcOptions o, List<string> errors)
+    {
+        const string p = "Emulator:Oidc:Apps:";
+        var ids = new HashSet<string>(StringComparer.Ordinal) { o.ClientId };
+        for (var i = 0; i < o.Apps.Count; i++)
+        {
+            var app = o.Apps[i];
+            if (string.IsNullOrEmpty(app.ClientId) || !UrlSafe().IsMatch(app.ClientId) || !ids.Add(app.ClientId))
+            {
+                errors.Add($"{p}{i}:ClientId must be letters, digits and '-', '.', '_', '~' only, and differ from Emulator:Oidc:ClientId and every other app's; got '{app.ClientId}'.");
+            }
+            if (app.ClientSecret is not { Length: >= MinimumClientSecretLength } || app.ClientSecret.Any(char.IsWhiteSpace))
+            {
+                errors.Add($"{p}{i}:ClientSecret must be at least {MinimumClientSecretLength} characters without spaces.");
+            }
+            if (string.IsNullOrWhiteSpace(app.DisplayName))
+            {
+                errors.Add($"{p}{i}:DisplayName is required: the board and the audit trail name the app by it.");
+            }
+            ValidateRoles($"{p}{i}:Roles", app.Roles, errors);
+        }
+    }
+
+    private static void ValidateRoles(string key, List<string> roles, List<string> errors)
+    {
+        foreach (var role in roles.Where(r => !OidcOptions.AppRoles.Contains(r, StringComparer.Ordinal)))
+        {
+            errors.Add($"{key}: '{role}' is not an app role ({string.Join(", ", OidcOptions.AppRoles)}; case matters).");
+        }
+        if (roles.Distinct(StringComparer.Ordinal).Count() != roles.Count)
+        {
+            errors.Add($"{key} lists a role twice.");
+        }
     }
 
     private static void ValidateUsers(List<OidcUserOptions> users, List<string> errors)
@@ -79,14 +117,7 @@ public sealed partial class EmulatorOptionsValidator
             {
                 errors.Add($"{p}{i}:Username must look like an email address (name@domain) and be unique; got '{user.Username}'.");
             }
-            foreach (var role in user.Roles.Where(r => !OidcOptions.AppRoles.Contains(r, StringComparer.Ordinal)))
-            {
-                errors.Add($"{p}{i}:Roles: '{role}' is not an app role ({string.Join(", ", OidcOptions.AppRoles)}; case matters).");
-            }
-            if (user.Roles.Distinct(StringComparer.Ordinal).Count() != user.Roles.Count)
-            {
-                errors.Add($"{p}{i}:Roles lists a role twice.");
-            }
+            ValidateRoles($"{p}{i}:Roles", user.Roles, errors);
         }
     }
 

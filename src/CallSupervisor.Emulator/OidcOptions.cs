@@ -8,10 +8,11 @@ namespace CallSupervisor.Emulator;
 public sealed class OidcOptions
 {
     /// <summary>
-    /// The app roles a demo user can hold (the app registration's app roles): <c>Observer</c>, <c>Supervisor</c>,
-    /// <c>Auditor</c>, and <c>Agent</c> for the agent API.
+    /// The app roles a demo user or daemon app can hold (the app registration's app roles): <c>Observer</c>,
+    /// <c>Supervisor</c>, <c>Auditor</c>, <c>Administrator</c>, <c>Agent</c> for the agent API, and <c>Wallboard</c>
+    /// for an unattended screen or script.
     /// </summary>
-    public static IReadOnlyList<string> AppRoles { get; } = ["Observer", "Supervisor", "Auditor", "Agent"];
+    public static IReadOnlyList<string> AppRoles { get; } = ["Observer", "Supervisor", "Auditor", "Administrator", "Agent", "Wallboard"];
 
     /// <summary>Serve the provider's endpoints.</summary>
     public bool Enabled { get; set; } = true;
@@ -42,6 +43,12 @@ public sealed class OidcOptions
     /// </summary>
     public List<OidcUserOptions> Users { get; set; } = [];
 
+    /// <summary>
+    /// Daemon apps that get app-only tokens by the client credentials grant (<c>scope={ClientId}/.default</c> or
+    /// <c>api://{ClientId}/.default</c>). None by default; the Development configuration adds a wallboard.
+    /// </summary>
+    public List<OidcAppOptions> Apps { get; set; } = [];
+
     /// <summary>The object id of the demo agent Ana Lima (agent <c>ana</c> in the Development directory).</summary>
     public const string AnaLimaId = "4a5b6c16-7e3c-4ba5-9b60-3c1e5b4f7005";
 
@@ -49,7 +56,7 @@ public sealed class OidcOptions
     public const string EliHaddadId = "5b4a6d07-8f2b-4cb6-8c71-2b0f4a5e8006";
 
     /// <summary>
-    /// The default demo users: one per board role, one with two roles, and two agents of the Development directory
+    /// The default demo users: one per board role, a manager with three (Supervisor, Auditor, Administrator), and two agents of the Development directory
     /// (its <c>Workflow:Agents</c> ties <c>ana</c> and <c>eli</c> to these object ids by <c>UserId</c>).
     /// </summary>
     public static List<OidcUserOptions> CreateDemoUsers() =>
@@ -57,7 +64,7 @@ public sealed class OidcOptions
         new() { Id = new Guid("0c9f1d52-3a7e-4b61-9d2c-7e5a1f0b3c01"), Name = "Olivia Observer", Username = "olivia.observer@callsupervisor.test", Roles = ["Observer"] },
         new() { Id = new Guid("1d8e2c43-4b6f-4a72-8e3d-6f4b2e1c4d02"), Name = "Sam Supervisor", Username = "sam.supervisor@callsupervisor.test", Roles = ["Supervisor"] },
         new() { Id = new Guid("2e7d3b34-5c5e-4983-9f4e-5e3c3d2d5e03"), Name = "Ada Auditor", Username = "ada.auditor@callsupervisor.test", Roles = ["Auditor"] },
-        new() { Id = new Guid("3f6c4a25-6d4d-4a94-8a5f-4d2d4c3e6f04"), Name = "Max Manager", Username = "max.manager@callsupervisor.test", Roles = ["Supervisor", "Auditor"] },
+        new() { Id = new Guid("3f6c4a25-6d4d-4a94-8a5f-4d2d4c3e6f04"), Name = "Max Manager", Username = "max.manager@callsupervisor.test", Roles = ["Supervisor", "Auditor", "Administrator"] },
         new() { Id = new Guid(AnaLimaId), Name = "Ana Lima", Username = "ana.lima@callsupervisor.test", Roles = ["Agent"] },
         new() { Id = new Guid(EliHaddadId), Name = "Eli Haddad", Username = "eli.haddad@callsupervisor.test", Roles = ["Agent"] },
     ];

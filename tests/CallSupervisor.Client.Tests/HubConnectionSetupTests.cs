@@ -37,6 +37,24 @@ public sealed class HubConnectionSetupTests
     }
 
     [Fact]
+    public async Task CreateBuilder_AccessTokenProvider_IsTheConnectionsTokenSource()
+    {
+        using var services = Services(new CallsHubClientOptions { AccessTokenProvider = () => Task.FromResult<string?>("app-token") });
+
+        var http = services.GetRequiredService<IOptions<HttpConnectionOptions>>().Value;
+        Assert.NotNull(http.AccessTokenProvider);
+        Assert.Equal("app-token", await http.AccessTokenProvider());
+    }
+
+    [Fact]
+    public void CreateBuilder_NoAccessTokenProvider_SendsNoToken()
+    {
+        using var services = Services(new CallsHubClientOptions());
+
+        Assert.Null(services.GetRequiredService<IOptions<HttpConnectionOptions>>().Value.AccessTokenProvider);
+    }
+
+    [Fact]
     public void CreateBuilder_Default_ReconnectsAutomatically()
     {
         using var services = Services(new CallsHubClientOptions());

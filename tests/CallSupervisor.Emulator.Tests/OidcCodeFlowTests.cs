@@ -27,7 +27,7 @@ public sealed class OidcCodeFlowTests
         foreach (var (name, roles) in new[]
         {
             ("Olivia Observer", "Roles: Observer"), ("Sam Supervisor", "Roles: Supervisor"),
-            ("Ada Auditor", "Roles: Auditor"), ("Max Manager", "Roles: Supervisor, Auditor"),
+            ("Ada Auditor", "Roles: Auditor"), ("Max Manager", "Roles: Supervisor, Auditor, Administrator"),
         })
         {
             Assert.Matches($"<button type=\"submit\" name=\"user_id\" value=\"{OidcTestClient.UserId(name)}\"><span class=\"name\">{name}</span>[^<]*<span[^>]*>[^<]+</span>[^<]*<span[^>]*>{roles}</span></button>", html);
@@ -78,7 +78,7 @@ public sealed class OidcCodeFlowTests
         Assert.Equal(e.OidcTenantId, token.GetClaim("tid").Value);
         Assert.Equal("Max Manager", token.GetClaim("name").Value);
         Assert.Equal("max.manager@callsupervisor.test", token.GetClaim("preferred_username").Value);
-        Assert.Equal(["Supervisor", "Auditor"], token.Claims.Where(c => c.Type == "roles").Select(c => c.Value));
+        Assert.Equal(["Supervisor", "Auditor", "Administrator"], token.Claims.Where(c => c.Type == "roles").Select(c => c.Value));
         Assert.Equal(request.Nonce, token.GetClaim("nonce").Value);
         Assert.Equal("2.0", token.GetClaim("ver").Value);
         Assert.NotEqual(OidcTestClient.MaxManagerId, token.Subject);
@@ -236,9 +236,9 @@ public sealed class OidcCodeFlowTests
 
     [Theory]
     [InlineData("refresh_token", "unsupported_grant_type")]
-    [InlineData("client_credentials", "unsupported_grant_type")]
+    [InlineData("client_credentials", "unauthorized_client")]
     [InlineData("", "invalid_request")]
-    public async Task Token_OtherGrantTypes_Refused(string grantType, string error)
+    public async Task Token_OtherGrantTypesOrTheWebAppAsDaemon_Refused(string grantType, string error)
     {
         await using var oidc = await OidcTestClient.StartAsync();
 

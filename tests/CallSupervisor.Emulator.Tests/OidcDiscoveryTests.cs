@@ -51,7 +51,7 @@ public sealed class OidcDiscoveryTests
         Assert.Equal(["query", "form_post"], Strings(doc["response_modes_supported"]));
         Assert.Equal(["S256"], Strings(doc["code_challenge_methods_supported"]));
         Assert.Equal(["RS256"], Strings(doc["id_token_signing_alg_values_supported"]));
-        Assert.Equal(["authorization_code"], Strings(doc["grant_types_supported"]));
+        Assert.Equal(["authorization_code", "client_credentials"], Strings(doc["grant_types_supported"]));
         Assert.Equal(["pairwise"], Strings(doc["subject_types_supported"]));
         Assert.Equal(["client_secret_post", "client_secret_basic"], Strings(doc["token_endpoint_auth_methods_supported"]));
         Assert.Subset(Strings(doc["scopes_supported"]).ToHashSet(), new HashSet<string> { "openid", "profile", "offline_access", "email" });

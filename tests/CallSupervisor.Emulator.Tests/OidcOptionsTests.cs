@@ -7,13 +7,13 @@ namespace CallSupervisor.Emulator.Tests;
 public sealed class OidcOptionsTests
 {
     [Fact]
-    public void DemoUsers_OnePerRoleOneWithTwoAndTwoAgents()
+    public void DemoUsers_OnePerRoleAManagerWithThreeAndTwoAgents()
     {
         var users = OidcOptions.CreateDemoUsers();
 
         Assert.Equal(["Olivia Observer", "Sam Supervisor", "Ada Auditor", "Max Manager", "Ana Lima", "Eli Haddad"], users.Select(u => u.Name));
-        Assert.Equal([["Observer"], ["Supervisor"], ["Auditor"], ["Supervisor", "Auditor"], ["Agent"], ["Agent"]], users.Select(u => u.Roles));
-        Assert.Equal(["Observer", "Supervisor", "Auditor", "Agent"], OidcOptions.AppRoles);
+        Assert.Equal([["Observer"], ["Supervisor"], ["Auditor"], ["Supervisor", "Auditor", "Administrator"], ["Agent"], ["Agent"]], users.Select(u => u.Roles));
+        Assert.Equal(["Observer", "Supervisor", "Auditor", "Administrator", "Agent", "Wallboard"], OidcOptions.AppRoles);
         Assert.Empty(EmulatorOptionsValidator.GetErrors(new EmulatorOptions { Oidc = { Users = users } }));
     }
 

@@ -20,7 +20,7 @@ public sealed class SignInTests(BrowserFixture fixture)
     [Theory]
     [InlineData(OidcSignIn.Observer, "Observer")]
     [InlineData(OidcSignIn.Supervisor, "Supervisor")]
-    [InlineData(OidcSignIn.Manager, "Supervisor, Auditor")]
+    [InlineData(OidcSignIn.Manager, "Supervisor, Auditor, Administrator")]
     public async Task Browser_SignsInAsEachDemoUser_HeaderNamesThemAndTheirRole(string user, string role)
     {
         await using var session = await PageSession.SignInThroughBrowserAsync(fixture, user, "/invitations");

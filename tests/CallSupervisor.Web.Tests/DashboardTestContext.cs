@@ -56,6 +56,10 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<IConfirmService>(Confirm);
         Services.AddSingleton(Options.Create(Dashboard));
         Services.AddSingleton(new OperationsMonitor(Time));
+        Services.AddSingleton(_ => Figures);
+        Services.AddSingleton(sp => new CallSupervisor.Web.Figures.SettingsChange(new StoreApplier(sp.GetRequiredService<CallStore>()), Audit, Time));
+        Services.AddSingleton<CallSupervisor.Web.Figures.TargetsEditor>();
+        Services.AddSingleton<CallSupervisor.Web.Figures.AlertAcknowledger>();
         Services.AddSingleton(_ => new CallSupervisor.Core.Workflow.WorkflowOptions(true, Directory,
             new Uri("https://media.example/hold.wav"), new Uri("https://media.example/menu.wav"), TimeSpan.FromSeconds(60)));
         // The operations page reads the pipeline and the log's state; nothing here appends.
@@ -67,6 +71,9 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
     }
 
     internal ManualTimeProvider Time { get; } = new();
+
+    /// <summary>The figures' settings the pages see (UTC, the standard targets as defaults); replace before rendering.</summary>
+    internal CallSupervisor.Core.Figures.FigureOptions Figures { get; set; } = CallSupervisor.Core.Figures.FigureOptions.Utc;
 
     /// <summary>
     /// The contact center the pages show (two queues, three agents, Sam Supervisor's own endpoint); a test may replace

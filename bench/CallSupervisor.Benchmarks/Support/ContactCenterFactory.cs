@@ -19,6 +19,9 @@ public sealed class ContactCenterFactory
     /// <summary>… and with routing: also queued, offer planned, and the agent available again after wrap-up.</summary>
     public const int RoutedEventsPerLifecycle = CallEventsPerLifecycle + 3;
 
+    /// <summary>… and the caller put on hold and taken off it (<c>holds: true</c>).</summary>
+    public const int HoldEventsPerLifecycle = 2;
+
     private static readonly ImmutableArray<QueueProfile> Queues =
     [
         new("sales", "Sales", "1", Priority: 2),
@@ -29,8 +32,11 @@ public sealed class ContactCenterFactory
     private int _nextEventId;
     private DateTimeOffset _now = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
 
-    public ContactCenterFactory(int agents)
+    /// <param name="agents">How many agents the directory has.</param>
+    /// <param name="start">The time of the first event (default 2026-03-02 09:00 UTC).</param>
+    public ContactCenterFactory(int agents, DateTimeOffset? start = null)
     {
+        _now = start ?? _now;
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(agents);
         var profiles = new AgentProfile[agents];
         for (var i = 0; i < agents; i++)
@@ -119,8 +125,11 @@ public sealed class ContactCenterFactory
     /// roster, menu started and answered with its queue's key, hold music, [queued, offer planned,] invitation,
     /// accepted, roster with the agent, hold music cancelled, disconnected[, the agent available again].
     /// </summary>
-    public CallEvent[] Lifecycles(int first, int calls, int concurrent, bool routing)
+    /// <remarks><paramref name="holds"/> also puts the caller on hold and takes them off it once the agent has joined
+    /// (two more rosters a call, <see cref="HoldEventsPerLifecycle"/>).</remarks>
+    public CallEvent[] Lifecycles(int first, int calls, int concurrent, bool routing, bool holds = false)
     {
+        int[] steps = holds ? [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 13, 14, 10, 11, 12] : [.. Enumerable.Range(0, RoutedEventsPerLifecycle)];
         var perCall = new List<List<CallEvent>>(calls);
         for (var j = 0; j < calls; j++)
         {
@@ -131,7 +140,7 @@ public sealed class ContactCenterFactory
         {
             var end = Math.Min(calls, wave + concurrent);
             // Built step by step across the wave so the clock moves as the interleaved stream does.
-            for (var step = 0; step < RoutedEventsPerLifecycle; step++)
+            foreach (var step in steps)
             {
                 for (var j = wave; j < end; j++)
                 {
@@ -169,9 +178,40 @@ public sealed class ContactCenterFactory
             10 => new MediaOperationEnded(NextId(), call, Tick(), hold, MediaKind.Play, MediaStatus.Cancelled, new ResultInfo(400, 8508, "Action failed, the operation was canceled.")),
             11 => new CallDisconnected(NextId(), call, Tick(), new ResultInfo(0, 0, null)),
             12 => routing ? new AgentStateChanged(NextId(), Tick(), agent.Id, AgentPresence.Available, "Wrap-up over") : null,
+            13 => new ParticipantsUpdated(NextId(), call, Tick(), 3, [new ParticipantState(caller, false, true), new ParticipantState(agent.Identity, false, false)]),
+            14 => new ParticipantsUpdated(NextId(), call, Tick(), 4, [new ParticipantState(caller, false, false), new ParticipantState(agent.Identity, false, false)]),
             _ => null,
         };
     }
+
+    /// <summary>Every agent of the directory signed in (available).</summary>
+    public List<CallEvent> SignIn() =>
+        [.. Directory.Agents.Select(a => (CallEvent)new AgentStateChanged(NextId(), Tick(), a.Id, AgentPresence.Available, "Signed in"))];
+
+    /// <summary>
+    /// <paramref name="calls"/> callers who hang up while waiting: connected, [queued,] hold music, disconnected (4 or
+    /// 3 events a call), one after the other.
+    /// </summary>
+    public List<CallEvent> Abandons(int first, int calls, bool routing)
+    {
+        var events = new List<CallEvent>(calls * 4);
+        for (var n = first; n < first + calls; n++)
+        {
+            var call = new CallId(Ids.Guid(n, 15));
+            events.Add(Connected(call, n));
+            if (routing)
+            {
+                events.Add(new CallQueued(NextId(), call, Tick(), Queues[n % Queues.Length].Id));
+            }
+            events.Add(new MediaOperationStarted(NextId(), call, Tick(), new MediaOperationId($"hold-{call}"), MediaKind.Play, "hold music"));
+            _now = _now.AddSeconds(20 + n % 40);
+            events.Add(new CallDisconnected(NextId(), call, Tick(), new ResultInfo(0, 0, null)));
+        }
+        return events;
+    }
+
+    /// <summary>Moves the clock to <paramref name="at"/> (never back).</summary>
+    public void MoveTo(DateTimeOffset at) => _now = at > _now ? at : _now;
 
     private CallConnected Connected(CallId call, int caller) =>
         new(NextId(), call, Tick(), CallPlatform.Acs, $"server-{call}", $"corr-{call}", CommunicationIdentifier.Phone($"+1425{caller % 10_000_000:D7}"), null);

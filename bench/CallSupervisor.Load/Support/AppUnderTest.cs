@@ -118,7 +118,7 @@ public sealed class AppUnderTest : IAsyncDisposable
         }
     }
 
-    /// <summary>A signed-in session (Max Manager: Supervisor and Auditor, so it may mute).</summary>
+    /// <summary>A signed-in session (Max Manager: Supervisor, Auditor and Administrator, so it may mute).</summary>
     public Task<CookieContainer> SignInAsync() => OidcSignIn.SignInAsync(BaseAddress, OidcSignIn.Manager);
 
     /// <summary>A hub client on a new signed-in session; no automatic reconnect (a drop must fail the round, not hide in it).</summary>

@@ -4,12 +4,12 @@ namespace CallSupervisor.Load.Support;
 
 /// <summary>
 /// The command line: <c>&lt;scenario&gt; [--runs N] [--smoke] [--wire] [--calls N] [--connections K] [--duration S] [--warmup S]
-/// [--clients N] [--rate N] [--reps N] [--event-delay-ms N] [--trace-page FILE] [--set Key=Value]...</c>. A value not given falls back to the scenario's
+/// [--clients N] [--rate N] [--reps N] [--event-delay-ms N] [--trace-page FILE] [--page PATH] [--sample S] [--set Key=Value]...</c>. A value not given falls back to the scenario's
 /// default, or to its tiny smoke size with <c>--smoke</c>.
 /// </summary>
 public sealed class LoadOptions
 {
-    public static readonly string[] Scenarios = ["ingestion", "hub", "snapshot", "mute", "firstrender", "dom", "all"];
+    public static readonly string[] Scenarios = ["ingestion", "hub", "snapshot", "mute", "firstrender", "dom", "wallboard", "all"];
 
     public required string Scenario { get; init; }
 
@@ -25,6 +25,12 @@ public sealed class LoadOptions
     public int Runs { get; init; }
 
     public int? Calls { get; init; }
+
+    /// <summary><c>--page PATH</c>: the page the wallboard scenario leaves open (default <c>/wallboard</c>).</summary>
+    public string? Page { get; init; }
+
+    /// <summary><c>--sample S</c>: seconds between the wallboard scenario's samples.</summary>
+    public double? SampleSeconds { get; init; }
 
     public int? Connections { get; init; }
 
@@ -55,7 +61,7 @@ public sealed class LoadOptions
     {
         if (args.Length == 0 || !Scenarios.Contains(args[0]))
         {
-            error.WriteLine($"usage: <{string.Join('|', Scenarios)}> [--runs N] [--smoke] [--wire] [--calls N] [--connections K] [--duration S] [--warmup S] [--clients N] [--rate N] [--reps N] [--event-delay-ms N] [--trace-page FILE] [--set Key=Value]...");
+            error.WriteLine($"usage: <{string.Join('|', Scenarios)}> [--runs N] [--smoke] [--wire] [--calls N] [--connections K] [--duration S] [--warmup S] [--clients N] [--rate N] [--reps N] [--event-delay-ms N] [--trace-page FILE] [--page PATH] [--sample S] [--set Key=Value]...");
             return null;
         }
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -105,8 +111,10 @@ public sealed class LoadOptions
                 EventDelayMs = Int(values, "event-delay-ms"),
                 AppSettings = settings,
                 TracePage = values.GetValueOrDefault("trace-page"),
+                Page = values.GetValueOrDefault("page"),
+                SampleSeconds = Double(values, "sample"),
             };
-            var unknown = values.Keys.Except(["runs", "calls", "connections", "duration", "warmup", "clients", "rate", "reps", "event-delay-ms", "trace-page"]).ToList();
+            var unknown = values.Keys.Except(["runs", "calls", "connections", "duration", "warmup", "clients", "rate", "reps", "event-delay-ms", "trace-page", "page", "sample"]).ToList();
             if (unknown.Count > 0 || options.Runs < 1)
             {
                 error.WriteLine(unknown.Count > 0 ? $"unknown option --{unknown[0]}" : "--runs must be at least 1");

@@ -48,5 +48,5 @@ public sealed class FiguresSettings
     public TimeZoneInfo? Zone => string.IsNullOrWhiteSpace(TimeZone) ? TimeZoneInfo.Utc
         : TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone.Trim(), out var zone) ? zone : null;
 
-    public FigureOptions Options => new(Zone ?? TimeZoneInfo.Utc);
+    public FigureOptions Options => new(Zone ?? TimeZoneInfo.Utc) { Defaults = new Targets(Defaults, System.Collections.Immutable.ImmutableDictionary<string, QueueTargets>.Empty) };
 }

@@ -11,7 +11,14 @@ internal static class HubConnectionSetup
     public static IHubConnectionBuilder CreateBuilder(Uri hubAddress, CallsHubClientOptions options, CallBoardMerger merger)
     {
         var builder = new HubConnectionBuilder()
-            .WithUrl(hubAddress, http => options.ConfigureConnection?.Invoke(http));
+            .WithUrl(hubAddress, http =>
+            {
+                if (options.AccessTokenProvider is { } tokens)
+                {
+                    http.AccessTokenProvider = tokens;
+                }
+                options.ConfigureConnection?.Invoke(http);
+            });
         // One protocol per connection: the client's registration decides which one it asks the server for.
         builder = options.Protocol == CallsHubProtocol.MessagePack
             ? builder.AddMessagePackProtocol()

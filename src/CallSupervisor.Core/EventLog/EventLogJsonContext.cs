@@ -50,6 +50,7 @@ namespace CallSupervisor.Core.EventLog;
 [JsonSerializable(typeof(OperationReported))]
 [JsonSerializable(typeof(RecordingChanged))]
 [JsonSerializable(typeof(TargetsChanged))]
+[JsonSerializable(typeof(AlertAcknowledged))]
 [JsonSerializable(typeof(CheckpointDocument))]
 internal sealed partial class EventLogJsonContext : JsonSerializerContext;
 

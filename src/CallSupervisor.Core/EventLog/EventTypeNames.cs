@@ -38,5 +38,6 @@ internal static class EventTypeNames
         [typeof(OperationReported)] = "operationReported",
         [typeof(RecordingChanged)] = "recordingChanged",
         [typeof(TargetsChanged)] = "targetsChanged",
+        [typeof(AlertAcknowledged)] = "alertAcknowledged",
     }.ToFrozenDictionary();
 }

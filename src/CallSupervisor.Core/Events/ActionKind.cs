@@ -24,4 +24,10 @@ public enum ActionKind
     PauseRecording,
     ResumeRecording,
     StopRecording,
+
+    /// <summary>An administrator changed the targets and thresholds (audited; not an action on a call).</summary>
+    ChangeTargets,
+
+    /// <summary>A supervisor acknowledged a call's alert: they are on it (audited; nothing is sent to ACS).</summary>
+    AcknowledgeAlert,
 }

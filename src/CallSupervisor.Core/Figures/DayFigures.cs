@@ -22,16 +22,19 @@ public static class DayFigures
         ArgumentNullException.ThrowIfNull(zone);
         var dayStart = IntervalClock.DayStart(now, zone);
         var tallies = snapshot.Figures.Intervals.Where(t => t.Start >= dayStart).ToList();
-        var waiting = OpenVisits(snapshot, dayStart).ToList();
+        // Everyone waiting now is shown waiting (and in the longest wait); only those who entered their queue today are
+        // counted in today's offered and service level — a caller queued before midnight counts in yesterday's interval.
+        var open = OpenVisits(snapshot).ToList();
+        var waiting = open.Where(v => v.From >= dayStart).ToList();
         var agents = AgentsToday(snapshot, directory, zone, dayStart, now);
 
         var queueIds = directory.Queues.Select(q => q.Id)
-            .Concat(tallies.Select(t => t.QueueId).Concat(waiting.Select(v => v.QueueId)).Where(id => directory.Queue(id) is null).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+            .Concat(tallies.Select(t => t.QueueId).Concat(open.Select(v => v.QueueId)).Where(id => directory.Queue(id) is null).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
             .ToList();
         var queues = queueIds.Select(id =>
         {
             var members = agents.Where(a => directory.Agent(a.AgentId) is { } profile && profile.Queues.Contains(id)).ToList();
-            return Queue(id, directory.Queue(id)?.Name ?? id, targets.For(id), tallies.Where(t => t.QueueId == id), waiting.Where(v => v.QueueId == id), members, now);
+            return Queue(id, directory.Queue(id)?.Name ?? id, targets.For(id), tallies.Where(t => t.QueueId == id), waiting.Where(v => v.QueueId == id), open.Where(v => v.QueueId == id), members, now);
         }).ToList();
         var total = Total(queues, targets.Default, agents);
 
@@ -58,7 +61,7 @@ public static class DayFigures
             {
                 if (visit.Until is not null)
                 {
-                    tallies[(visit.QueueId, IntervalClock.StartOf(visit.From))] = Get(visit.QueueId, visit.From).With(visit);
+                    tallies[(visit.QueueId, IntervalClock.StartOf(visit.From))] = Get(visit.QueueId, visit.From).With(visit, record.Visits[0].From);
                 }
             }
             if (record.Outcome == CallOutcome.Answered && record.Visits.LastOrDefault(v => v.Outcome == VisitOutcome.Answered) is { } answering)
@@ -130,7 +133,9 @@ public static class DayFigures
                     ShortAbandoned = sums.ShortAbandoned + shortAbandons,
                     Overflowed = sums.Overflowed + tally.Overflowed,
                     Waiting = sums.Waiting + waiting.Count,
-                    WaitingPastTarget = sums.WaitingPastTarget + waiting.Count(v => now - v.From > targets.AnswerWithin),
+                    // Past the target in whole seconds, as answers are counted within it (IntervalTally.AnsweredWithin):
+                    // a caller 20.5 s in is not yet against a 20 s target that an answer now would meet.
+                    WaitingPastTarget = sums.WaitingPastTarget + waiting.Count(v => Math.Floor((now - v.From).TotalSeconds) > targets.AnswerWithin.TotalSeconds),
                     AnswerTotal = sums.AnswerTotal + tally.AnswerTotal,
                     AnswerLongest = tally.AnswerLongest > sums.AnswerLongest ? tally.AnswerLongest : sums.AnswerLongest,
                     Handled = sums.Handled + tally.Handled,
@@ -141,25 +146,26 @@ public static class DayFigures
         }
     }
 
-    private static (QueueToday Figures, Sums Sums) Queue(string id, string name, QueueTargets targets, IEnumerable<IntervalTally> tallies, IEnumerable<QueueVisit> waiting, IReadOnlyList<AgentToday> members, DateTimeOffset now)
+    // waiting: today's callers still waiting (in the sums); waitingNow: every caller waiting now, whenever they queued.
+    private static (QueueToday Figures, Sums Sums) Queue(string id, string name, QueueTargets targets, IEnumerable<IntervalTally> tallies, IEnumerable<QueueVisit> waiting, IEnumerable<QueueVisit> waitingNow, IReadOnlyList<AgentToday> members, DateTimeOffset now)
     {
-        var open = waiting.ToList();
-        var sums = Sums.Of([.. tallies.Select(t => new Share(t, [], targets)), new Share(new IntervalTally(id, now), open, targets)], now);
+        var open = waitingNow.ToList();
+        var sums = Sums.Of([.. tallies.Select(t => new Share(t, [], targets)), new Share(new IntervalTally(id, now), [.. waiting], targets)], now);
         TimeSpan? longest = open.Count > 0 ? open.Max(v => now - v.From) : null;
-        return (Figures(id, name, targets, sums, longest, members), sums);
+        return (Figures(id, name, targets, sums, open.Count, longest, members), sums);
     }
 
-    private static QueueToday Figures(string? id, string name, QueueTargets targets, Sums sums, TimeSpan? longestWait, IReadOnlyList<AgentToday> agents) => new(
+    private static QueueToday Figures(string? id, string name, QueueTargets targets, Sums sums, int waitingNow, TimeSpan? longestWait, IReadOnlyList<AgentToday> agents) => new(
         id, name, targets, sums.Offered, sums.Answered, sums.Abandoned, sums.ShortAbandoned, sums.Overflowed,
         sums.AbandonmentRate, sums.ServiceLevel, sums.AverageSpeedOfAnswer, sums.LongestSpeedOfAnswer, sums.AverageHandleTime, sums.Handled,
-        sums.Waiting, longestWait, Count(agents), Occupancy(agents));
+        waitingNow, longestWait, Count(agents), Occupancy(agents));
 
     // Each queue's callers were counted against its own target; the total adds what each counted. A caller moved to
     // another queue entered both: the total counts them once (Sums.Offered less the overflows).
     private static QueueToday Total(IReadOnlyList<(QueueToday Figures, Sums Sums)> queues, QueueTargets targets, IReadOnlyList<AgentToday> agents)
     {
         var sums = queues.Aggregate(default(Sums), (sum, q) => sum.Plus(q.Sums));
-        var total = Figures(null, "All queues", targets, sums, queues.Max(q => q.Figures.LongestWaitNow), agents);
+        var total = Figures(null, "All queues", targets, sums, queues.Sum(q => q.Figures.WaitingNow), queues.Max(q => q.Figures.LongestWaitNow), agents);
         return total with { Offered = sums.Offered - sums.Overflowed };
     }
 
@@ -184,12 +190,12 @@ public static class DayFigures
     private static double? Occupancy(IEnumerable<AgentToday> agents) =>
         agents.Aggregate(AgentTime.Zero, (sum, a) => sum.Plus(a.Time)).Occupancy;
 
-    /// <summary>Callers waiting now who entered their queue today (their open visit).</summary>
-    private static IEnumerable<QueueVisit> OpenVisits(CallsSnapshot snapshot, DateTimeOffset dayStart)
+    /// <summary>Callers waiting now (their open visit).</summary>
+    private static IEnumerable<QueueVisit> OpenVisits(CallsSnapshot snapshot)
     {
         foreach (var call in snapshot.Calls.Values)
         {
-            if (call.IsLive && call.Journey.LastVisit is { Until: null } open && open.From >= dayStart)
+            if (call.IsLive && call.Journey.LastVisit is { Until: null } open)
             {
                 yield return open;
             }
@@ -240,19 +246,22 @@ public static class DayFigures
     {
         var clock = now == DateTimeOffset.MaxValue ? (DateTimeOffset?)null : now;
         DateOnly? day = null;
-        var soFar = new List<Share>();
+        // The day so far is the running sum of its slots: every figure of Sums adds up share by share (the longest
+        // answer is a maximum), and the one that depends on the instant, waiting callers past their target, only has
+        // callers with a clock (the Today series, one instant for every slot). Re-adding every earlier share instead made a day's
+        // series quadratic: 28,000 shares summed for the Today figures at the day's end.
+        var cumulative = default(Sums);
         foreach (var slot in slots.OrderBy(s => s.Start))
         {
             var slotDay = onlyDay is null ? IntervalClock.Day(slot.Start, zone) : default;
             if (day != slotDay)
             {
-                soFar.Clear();
+                cumulative = default;
                 day = slotDay;
             }
-            soFar.AddRange(slot.Shares);
             var at = clock ?? slot.Start + IntervalClock.Width;
             var sums = Sums.Of(slot.Shares, at);
-            var cumulative = Sums.Of(soFar, at);
+            cumulative = cumulative.Plus(sums);
             yield return new IntervalFigures(
                 slot.Start, queueId, queueId is null ? sums.Offered - sums.Overflowed : sums.Offered, sums.Answered, sums.Abandoned, sums.ShortAbandoned, sums.Overflowed,
                 sums.AbandonmentRate, sums.ServiceLevel, cumulative.ServiceLevel, sums.AverageSpeedOfAnswer, sums.LongestSpeedOfAnswer,
@@ -263,8 +272,10 @@ public static class DayFigures
     /// <summary>Callers waiting per queue each minute of the last hour, and now.</summary>
     private static ImmutableArray<QueueLengthPoint> QueueLength(CallsSnapshot snapshot, List<string> queueIds, DateTimeOffset now)
     {
+        // Ended visits are all in the ledger (kept when they end, also those of calls still going: an answered or
+        // overflowed one); live calls add only the visit still open, or a caller talking to an agent would count twice.
         var visits = snapshot.Figures.RecentVisits
-            .Concat(snapshot.Calls.Values.Where(c => c.IsLive).SelectMany(c => c.Journey.Visits))
+            .Concat(snapshot.Calls.Values.Where(c => c.IsLive).SelectMany(c => c.Journey.Visits.Where(v => v.Until is null)))
             .ToList();
         var minute = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % TimeSpan.TicksPerMinute), TimeSpan.Zero);
         var points = ImmutableArray.CreateBuilder<QueueLengthPoint>(62);

@@ -1,3 +1,6 @@
+using CallSupervisor.Core.Model;
+using CallSupervisor.Core.Settings;
+
 namespace CallSupervisor.Core.Figures;
 
 /// <summary>
@@ -9,4 +12,14 @@ namespace CallSupervisor.Core.Figures;
 public sealed record FigureOptions(TimeZoneInfo Zone)
 {
     public static FigureOptions Utc { get; } = new(TimeZoneInfo.Utc);
+
+    /// <summary>The targets every queue has until an administrator sets others (section <c>Figures</c>).</summary>
+    public Targets Defaults { get; init; } = Targets.Standard;
+
+    /// <summary>The targets in force on <paramref name="snapshot"/>: the ones an administrator set, else the defaults.</summary>
+    public Targets TargetsOf(CallsSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        return snapshot.Targets ?? Defaults;
+    }
 }

@@ -30,6 +30,8 @@ public sealed record AgentCounts(int Available, int Offered, int OnCall, int Wra
 /// <item><see cref="AverageSpeedOfAnswer"/> / <see cref="LongestSpeedOfAnswer"/>: the wait in this queue of answered
 /// callers.</item>
 /// <item><see cref="AverageHandleTime"/> = (talk + hold + wrap-up) ÷ calls handled.</item>
+/// <item><see cref="WaitingNow"/> / <see cref="LongestWaitNow"/>: every caller waiting in the queue now, also one who
+/// entered it before midnight (counted in yesterday's offered).</item>
 /// <item><see cref="Occupancy"/>: <see cref="AgentTime.Occupancy"/> of the queue's agents today.</item>
 /// </list>
 /// A caller moved to another queue counts in both (overflowed in the first); the total counts them once.

@@ -93,5 +93,9 @@ public sealed record Agent(string AgentId, AgentPresence Presence, string? Reaso
     }
 }
 
-/// <summary>The call an agent wraps up: its id, and the queue and interval its handling counts in (null: outside the queues).</summary>
+/// <summary>
+/// The call an agent wraps up: its id, and the queue and interval its handling counts in — null when the wrap-up does not
+/// count for the call (outside the queues, or the agent is not the one who answered it: a call's wrap-up is its answering
+/// agent's).
+/// </summary>
 public sealed record WrapUpOf(CallId CallId, string? QueueId, DateTimeOffset? Interval);

@@ -116,6 +116,9 @@ public sealed record Call(
         init => field = value ?? CallJourney.Empty;
     } = CallJourney.Empty;
 
+    /// <summary>The latest acknowledgement of the call's alert, if any.</summary>
+    public Acknowledgement? Acknowledged { get; init; }
+
     /// <summary>The time of the newest event applied to the call: how fresh what the board shows is.</summary>
     public DateTimeOffset? LastEventAt { get; init; }
 

@@ -34,8 +34,11 @@ public sealed record CallsSnapshot
     /// <summary>The counts behind the day's figures (see <see cref="Figures.DayFigures"/>).</summary>
     public FigureLedger Figures { get; private init; } = FigureLedger.Empty;
 
-    /// <summary>The queues' targets and thresholds in force (the configured defaults until an administrator changes them).</summary>
-    public Settings.Targets Targets { get; private init; } = CallSupervisor.Core.Settings.Targets.Standard;
+    /// <summary>
+    /// The queues' targets and thresholds an administrator set, or null until one does (the configured defaults apply
+    /// then: read the ones in force with <c>FigureOptions.TargetsOf</c>).
+    /// </summary>
+    public Settings.Targets? Targets { get; private init; }
 
     public Call? Find(CallId callId) => Calls.GetValueOrDefault(callId);
 
@@ -53,7 +56,7 @@ public sealed record CallsSnapshot
             byId.Add(call.CallId, call);
             counts += call.Counts;
         }
-        return new CallsSnapshot(byId.ToImmutable(), [.. activity], counts, (agents ?? []).ToImmutableDictionary(a => a.AgentId, StringComparer.Ordinal)) { Figures = figures ?? FigureLedger.Empty, Targets = targets ?? CallSupervisor.Core.Settings.Targets.Standard };
+        return new CallsSnapshot(byId.ToImmutable(), [.. activity], counts, (agents ?? []).ToImmutableDictionary(a => a.AgentId, StringComparer.Ordinal)) { Figures = figures ?? FigureLedger.Empty, Targets = targets };
     }
 
     internal CallsSnapshot WithCall(Call call)

@@ -20,7 +20,7 @@ public sealed record IntervalTally(string QueueId, DateTimeOffset Start)
     /// <summary>Answered visits by their wait in whole seconds.</summary>
     public ImmutableSortedDictionary<int, int> AnswerSeconds { get; init; } = ImmutableSortedDictionary<int, int>.Empty;
 
-    /// <summary>Abandoned visits by their wait in whole seconds.</summary>
+    /// <summary>Abandoned visits by the caller's wait (from first queuing) in whole seconds.</summary>
     public ImmutableSortedDictionary<int, int> AbandonSeconds { get; init; } = ImmutableSortedDictionary<int, int>.Empty;
 
     public TimeSpan AnswerTotal { get; init; }
@@ -44,8 +44,13 @@ public sealed record IntervalTally(string QueueId, DateTimeOffset Start)
     /// <summary>Abandons within <paramref name="limit"/> of queuing (short abandons for that limit).</summary>
     public int ShortAbandoned(TimeSpan limit) => limit <= TimeSpan.Zero ? 0 : Below(AbandonSeconds, limit);
 
-    /// <summary>This tally with one more ended visit.</summary>
-    public IntervalTally With(QueueVisit visit)
+    /// <summary>
+    /// This tally with one more ended visit. <paramref name="queuedAt"/> is when the caller first queued (their first
+    /// visit's start): an abandon's wait runs from there, so a caller moved here after waiting elsewhere who hangs up
+    /// soon after is not taken for a short abandon (one "within the limit of queuing") and dropped from every rate.
+    /// Answers are timed in this queue (the speed of answer is the queue's).
+    /// </summary>
+    public IntervalTally With(QueueVisit visit, DateTimeOffset? queuedAt = null)
     {
         ArgumentNullException.ThrowIfNull(visit);
         if (visit.Until is not { } until)
@@ -54,6 +59,7 @@ public sealed record IntervalTally(string QueueId, DateTimeOffset Start)
         }
         var wait = until - visit.From;
         wait = wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
+        var callerWait = queuedAt is { } first && first < visit.From ? until - first : wait;
         return visit.Outcome switch
         {
             VisitOutcome.Answered => this with
@@ -63,7 +69,7 @@ public sealed record IntervalTally(string QueueId, DateTimeOffset Start)
                 AnswerTotal = AnswerTotal + wait,
                 AnswerLongest = wait > AnswerLongest ? wait : AnswerLongest,
             },
-            VisitOutcome.Abandoned => this with { Abandoned = Abandoned + 1, AbandonSeconds = Count(AbandonSeconds, wait) },
+            VisitOutcome.Abandoned => this with { Abandoned = Abandoned + 1, AbandonSeconds = Count(AbandonSeconds, callerWait) },
             VisitOutcome.Overflowed => this with { Overflowed = Overflowed + 1 },
             _ => this,
         };

@@ -49,4 +49,13 @@ public sealed record Targets(QueueTargets Default, ImmutableDictionary<string, Q
 
     public QueueTargets For(string? queueId) =>
         queueId is not null && Queues.TryGetValue(queueId, out var own) ? own : Default;
+
+    /// <summary>The same targets (records compare their dictionaries by reference; this compares what they hold).</summary>
+    public bool SameAs(Targets? other) =>
+        other is not null && Default == other.Default && Queues.Count == other.Queues.Count
+        && Queues.All(q => other.Queues.TryGetValue(q.Key, out var theirs) && theirs == q.Value);
+
+    /// <summary>Why these cannot be used (null when they can), naming the queue.</summary>
+    public string? Problem => Default.Problem is { } problem ? "Default: " + problem
+        : Queues.Where(q => q.Value.Problem is not null).Select(q => $"{q.Key}: {q.Value.Problem}").FirstOrDefault();
 }

@@ -171,7 +171,7 @@ public sealed partial class CallStore : ICallsFeed
         InvitationRequested or AddParticipantSucceeded or AddParticipantFailed or CancelAddParticipantSucceeded
             or CancelAddParticipantFailed or InvitationExpired => ActivityCategory.Invitation,
         MediaOperationStarted or MediaOperationEnded or MediaExpired => ActivityCategory.Media,
-        ActionRequested or ActionFailed or ActionExpired or OperationReported => ActivityCategory.Action,
+        ActionRequested or ActionFailed or ActionExpired or OperationReported or AlertAcknowledged => ActivityCategory.Action,
         _ => ActivityCategory.Call,
     };
 

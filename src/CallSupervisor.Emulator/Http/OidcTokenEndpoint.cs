@@ -6,12 +6,13 @@ using Microsoft.Extensions.Logging;
 namespace CallSupervisor.Emulator.Http;
 
 /// <summary>
-/// The token endpoint: the authorization code grant only, with client authentication, the code's bindings
-/// (client, redirect URI) and PKCE checked. Errors are OAuth JSON (RFC 6749 §5.2).
+/// The token endpoint: the authorization code grant for the web app, with client authentication, the code's bindings
+/// (client, redirect URI) and PKCE checked; the client credentials grant for daemon apps
+/// (<see cref="OidcClientCredentials"/>). Errors are OAuth JSON (RFC 6749 §5.2).
 /// </summary>
 internal static class OidcTokenEndpoint
 {
-    private static readonly Dictionary<string, string> NoStore = new() { ["Cache-Control"] = "no-store", ["Pragma"] = "no-cache" };
+    internal static readonly Dictionary<string, string> NoStore = new() { ["Cache-Control"] = "no-store", ["Pragma"] = "no-cache" };
 
     public static async Task<IResult> RedeemAsync(HttpContext context, OidcProvider provider, ILogger logger)
     {
@@ -38,9 +39,13 @@ internal static class OidcTokenEndpoint
         {
             return Error(StatusCodes.Status400BadRequest, "invalid_request", "grant_type is missing.");
         }
+        if (grantType == "client_credentials")
+        {
+            return OidcClientCredentials.Issue(form, client.ClientId!, provider, logger);
+        }
         if (grantType != "authorization_code")
         {
-            return Error(StatusCodes.Status400BadRequest, "unsupported_grant_type", "Only grant_type=authorization_code is supported (no refresh tokens are issued).");
+            return Error(StatusCodes.Status400BadRequest, "unsupported_grant_type", "Only grant_type=authorization_code and client_credentials are supported (no refresh tokens are issued).");
         }
         var code = form["code"].ToString();
         var redirectUri = form["redirect_uri"].ToString();
@@ -50,7 +55,7 @@ internal static class OidcTokenEndpoint
             return Error(StatusCodes.Status400BadRequest, "invalid_request", "code, redirect_uri and code_verifier are required.");
         }
         var (grant, error) = provider.Codes.Redeem(code);
-        error ??= grant!.Request.ClientId != provider.ClientId ? "The code was issued to another client."
+        error ??= grant!.Request.ClientId != client.ClientId ? "The code was issued to another client."
             : !string.Equals(grant.Request.RedirectUri, redirectUri, StringComparison.Ordinal) ? "redirect_uri differs from the one of the authorization request."
             : !Pkce.Verify(verifier, grant.Request.CodeChallenge) ? "code_verifier does not match the code_challenge (S256)."
             : null;
@@ -70,7 +75,7 @@ internal static class OidcTokenEndpoint
         }, headers: NoStore);
     }
 
-    private static ApiResult Error(int status, string error, string description, string? challenge = null)
+    internal static ApiResult Error(int status, string error, string description, string? challenge = null)
     {
         var headers = new Dictionary<string, string>(NoStore);
         if (challenge is not null)

@@ -6,16 +6,17 @@ using Microsoft.AspNetCore.Http;
 namespace CallSupervisor.Emulator.Oidc;
 
 /// <summary>The outcome of authenticating the client at the token endpoint.</summary>
-internal sealed record ClientAuthenticationResult(bool Succeeded, bool UsedBasic, string? Error, string? Description)
+internal sealed record ClientAuthenticationResult(bool Succeeded, bool UsedBasic, string? Error, string? Description, string? ClientId = null)
 {
-    public static ClientAuthenticationResult Success(bool usedBasic) => new(true, usedBasic, null, null);
+    public static ClientAuthenticationResult Success(bool usedBasic, string clientId) => new(true, usedBasic, null, null, clientId);
 
     public static ClientAuthenticationResult Fail(bool usedBasic, string error, string description) => new(false, usedBasic, error, description);
 }
 
 /// <summary>
 /// client_secret_basic (RFC 6749 §2.3.1: form-encoded id and secret, base64 in an <c>Authorization: Basic</c>
-/// header) or client_secret_post (both in the body), never both. The ASP.NET Core OpenID Connect handler posts them.
+/// header) or client_secret_post (both in the body), never both. The ASP.NET Core OpenID Connect handler posts them;
+/// daemon apps (MSAL's confidential client, curl) authenticate the same way.
 /// </summary>
 internal static class ClientAuthentication
 {
@@ -49,11 +50,11 @@ internal static class ClientAuthentication
                 return ClientAuthenticationResult.Fail(false, "invalid_client", "Client authentication is required: client_id and client_secret (client_secret_post or client_secret_basic).");
             }
         }
-        if (!string.Equals(clientId, provider.ClientId, StringComparison.Ordinal) || !provider.IsClientSecret(secret))
+        if (!provider.IsClient(clientId, secret))
         {
             return ClientAuthenticationResult.Fail(usedBasic, "invalid_client", "Unknown client or wrong client secret.");
         }
-        return ClientAuthenticationResult.Success(usedBasic);
+        return ClientAuthenticationResult.Success(usedBasic, clientId!);
     }
 
     /// <summary>Compares hashes so the time taken says nothing about the secret, not even its length.</summary>

@@ -6,7 +6,7 @@ namespace CallSupervisor.Emulator.Oidc;
 internal static class OidcDiscovery
 {
     public static readonly string[] Claims =
-        ["iss", "aud", "sub", "oid", "tid", "name", "preferred_username", "email", "roles", "nonce", "iat", "nbf", "exp", "ver", "at_hash"];
+        ["iss", "aud", "sub", "oid", "tid", "name", "preferred_username", "email", "roles", "nonce", "iat", "nbf", "exp", "ver", "at_hash", "azp", "appid", "idtyp"];
 
     public static JsonObject Document(OidcProvider provider)
     {
@@ -20,8 +20,9 @@ internal static class OidcDiscovery
             ["jwks_uri"] = provider.Url(OidcPaths.Keys(tenant)),
             ["response_types_supported"] = Array("code"),
             ["response_modes_supported"] = Array(AuthorizationRequest.Query, AuthorizationRequest.FormPost),
-            // Only the code grant: offline_access is accepted in requests (Identity.Web asks for it) but no refresh token is issued.
-            ["grant_types_supported"] = Array("authorization_code"),
+            // The code grant for people, client credentials for daemon apps; offline_access is accepted in requests
+            // (Identity.Web asks for it) but no refresh token is issued.
+            ["grant_types_supported"] = Array("authorization_code", "client_credentials"),
             ["subject_types_supported"] = Array("pairwise"),
             ["id_token_signing_alg_values_supported"] = Array("RS256"),
             ["code_challenge_methods_supported"] = Array(Pkce.S256),

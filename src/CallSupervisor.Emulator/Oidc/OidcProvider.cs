@@ -24,6 +24,7 @@ internal sealed class OidcProvider : IDisposable
             : Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(32));
         _redirectUris = [.. options.RedirectUris];
         Users = [.. (options.Users.Count > 0 ? options.Users : OidcOptions.CreateDemoUsers()).Select(DemoUser.From)];
+        Apps = [.. options.Apps.Select(a => DaemonApp.From(a, options.TenantId))];
         Codes = new AuthorizationCodes(timeProvider);
         Tokens = new OidcTokenFactory(_key, timeProvider);
     }
@@ -35,6 +36,9 @@ internal sealed class OidcProvider : IDisposable
     public string ClientSecret { get; }
 
     public IReadOnlyList<DemoUser> Users { get; }
+
+    /// <summary>The daemon apps that may use the client credentials grant.</summary>
+    public IReadOnlyList<DaemonApp> Apps { get; }
 
     public AuthorizationCodes Codes { get; }
 
@@ -51,6 +55,22 @@ internal sealed class OidcProvider : IDisposable
     public bool IsAllowedRedirectUri(string? value) => EmulatorOptionsValidator.IsAllowedRedirectUri(value, _redirectUris);
 
     public bool IsClientSecret(string? value) => ClientAuthentication.SecretEquals(ClientSecret, value);
+
+    /// <summary>
+    /// Whether <paramref name="clientId"/> is the web app or a daemon app and <paramref name="secret"/> is its secret.
+    /// An unknown client is compared against a dummy secret, so the time taken does not tell which ids exist.
+    /// </summary>
+    public bool IsClient(string? clientId, string? secret)
+    {
+        if (string.Equals(clientId, ClientId, StringComparison.Ordinal))
+        {
+            return IsClientSecret(secret);
+        }
+        var app = FindApp(clientId);
+        return ClientAuthentication.SecretEquals(app?.ClientSecret ?? ClientSecret + "|unknown", secret) && app is not null;
+    }
+
+    public DaemonApp? FindApp(string? clientId) => Apps.FirstOrDefault(a => string.Equals(a.ClientId, clientId, StringComparison.Ordinal));
 
     public DemoUser? FindUser(string? objectId) =>
         Users.FirstOrDefault(u => string.Equals(u.ObjectId, objectId, StringComparison.OrdinalIgnoreCase));

@@ -55,6 +55,34 @@ internal sealed class OidcTokenFactory(RsaSigningKey key, TimeProvider timeProvi
         return new TokenSet(Sign(issuer, request.ClientId, claims), accessToken, Lifetime, scope);
     }
 
+    /// <summary>
+    /// An Entra v2.0 app-only access token for the web app's API (<paramref name="audience"/>, its client id): the app's
+    /// service principal as <c>oid</c> and <c>sub</c>, its client id as <c>azp</c> and <c>appid</c>, <c>idtyp</c>
+    /// <c>app</c>, its app roles, and no <c>scp</c> (nobody consented to delegated scopes). Entra sends
+    /// <c>app_displayname</c> only as an optional claim; <c>name</c> is added here so the board names the screen.
+    /// </summary>
+    public string CreateAppOnly(DaemonApp app, string issuer, string tenantId, string audience)
+    {
+        var claims = new Dictionary<string, object>(StringComparer.Ordinal)
+        {
+            ["sub"] = app.ObjectId,
+            ["oid"] = app.ObjectId,
+            ["tid"] = tenantId,
+            ["azp"] = app.ClientId,
+            ["appid"] = app.ClientId,
+            ["azpacr"] = "1",
+            ["idtyp"] = "app",
+            ["name"] = app.DisplayName,
+            ["app_displayname"] = app.DisplayName,
+            ["ver"] = "2.0",
+        };
+        if (app.Roles.Count > 0)
+        {
+            claims["roles"] = app.Roles.ToArray();
+        }
+        return Sign(issuer, audience, claims);
+    }
+
     private string Sign(string issuer, string audience, Dictionary<string, object> claims)
     {
         var now = timeProvider.GetUtcNow().UtcDateTime;

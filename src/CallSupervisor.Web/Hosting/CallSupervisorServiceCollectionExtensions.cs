@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using CallSupervisor.Audit;
 using CallSupervisor.Core.Audit;
 using CallSupervisor.Web.Agents;
@@ -35,8 +36,7 @@ public static class CallSupervisorServiceCollectionExtensions
             .Validate(o => o.BatchWindow >= TimeSpan.Zero && o.BatchWindow <= TimeSpan.FromSeconds(2), "Dashboard:BatchWindow must be between 0 and 2 s.")
             .Validate(o => o.HubBatchWindow >= TimeSpan.Zero && o.HubBatchWindow <= TimeSpan.FromSeconds(2), "Dashboard:HubBatchWindow must be between 0 and 2 s.")
             .Validate(o => o.ShowEndedFor >= TimeSpan.Zero, "Dashboard:ShowEndedFor must not be negative.")
-            .Validate(o => o.Thresholds.Ringing > TimeSpan.Zero && o.Thresholds.OnHold > TimeSpan.Zero && o.Thresholds.CallLength > TimeSpan.Zero && o.Thresholds.Alone > TimeSpan.Zero,
-                "Dashboard:Thresholds:Ringing, OnHold, CallLength and Alone must be positive.")
+            .Validate(o => o.Thresholds.Alone > TimeSpan.Zero, "Dashboard:Thresholds:Alone must be positive.")
             .ValidateOnStart();
 
         services.AddSingleton(TimeProvider.System);
@@ -100,6 +100,9 @@ public static class CallSupervisorServiceCollectionExtensions
         services.AddScoped<IChoiceService, DialogChoiceService>();
         services.AddScoped<IActionNotifier, SnackbarActionNotifier>();
         services.AddScoped<ActionRunner>();
+        // The day's time zone for the Today page and the wallboard: the configured one when registered (Figures
+        // section), else UTC.
+        services.TryAddSingleton(CallSupervisor.Core.Figures.FigureOptions.Utc);
     }
 
     private static void AddCallState(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
@@ -136,6 +139,11 @@ public static class CallSupervisorServiceCollectionExtensions
             () => ServerAddress.ListeningAddress(sp.GetRequiredService<IServer>()),
             sp.GetRequiredService<IOptions<CallSupervisor.Telephony.Options.AcsOptions>>().Value.CallbackBaseUrl is { Length: > 0 } url ? new Uri(url) : null));
         services.AddHostedService<CallsHubBroadcaster>();
+        services.AddHostedService<FiguresBroadcaster>();
+        services.AddSingleton<Figures.SettingsChange>();
+        services.AddSingleton<Figures.TargetsEditor>();
+        services.AddSingleton<Figures.AlertAcknowledger>();
+        services.AddHostedService<Figures.TargetsStartup>();
     }
 
     // What actions send with their requests: the workflow's hold music (ACS plays silence without one) and ring time.

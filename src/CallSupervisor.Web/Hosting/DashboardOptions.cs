@@ -27,17 +27,11 @@ public sealed class DashboardOptions
 }
 
 /// <summary>
-/// When a row is marked as needing attention (with colour, icon and text): an invitation ringing, a participant on
-/// hold, the whole call, or a caller with nobody lasting longer than these.
+/// When a caller with nobody is marked as needing attention. The other thresholds (ringing, on hold, call length) are
+/// the queues' targets: <c>Figures</c> for their defaults, the Targets page for each queue.
 /// </summary>
 public sealed class AttentionThresholds
 {
-    public TimeSpan Ringing { get; set; } = TimeSpan.FromSeconds(30);
-
-    public TimeSpan OnHold { get; set; } = TimeSpan.FromSeconds(60);
-
-    public TimeSpan CallLength { get; set; } = TimeSpan.FromMinutes(15);
-
     /// <summary>
     /// How long a live caller may be with nobody (no agent, queue place or menu, or their agent left) before the call is
     /// marked: long enough for the step between connecting and the menu, short enough that nobody is forgotten.

@@ -52,10 +52,15 @@ public static class EmbeddedEmulator
         // Sign-in on the real code path: Identity.Web against the emulator's OpenID Connect provider, unless an
         // identity provider is configured.
         string? demoUsers = null;
+        string? demoApps = null;
         if (emulator.OidcEnabled && string.IsNullOrEmpty(configuration["AzureAd:ClientId"]))
         {
             var users = options.Oidc.Users is { Count: > 0 } listed ? listed : OidcOptions.CreateDemoUsers();
             demoUsers = string.Join(", ", users.Select(u => $"{u.Name} ({string.Join(", ", u.Roles)})"));
+            if (options.Oidc.Apps.Count > 0)
+            {
+                demoApps = string.Join(", ", options.Oidc.Apps.Select(a => $"{a.ClientId} ({string.Join(", ", a.Roles)})")) + " at " + emulator.OidcTokenEndpoint;
+            }
             settings["AzureAd:Instance"] = emulator.OidcInstance.ToString();
             settings["AzureAd:TenantId"] = emulator.OidcTenantId;
             settings["AzureAd:ClientId"] = emulator.OidcClientId;
@@ -69,7 +74,7 @@ public static class EmbeddedEmulator
             settings["Graph:ClientState"] = emulator.GraphClientState;
         }
         configuration.AddInMemoryCollection(settings);
-        return new EmbeddedEmulatorHandle(emulator, loggerFactory, demoUsers);
+        return new EmbeddedEmulatorHandle(emulator, loggerFactory, demoUsers, demoApps);
     }
 
     /// <summary>Attaches the emulator to the app's own address once the server listens.</summary>
@@ -83,6 +88,11 @@ public static class EmbeddedEmulator
             {
                 // What a newcomer needs after `dotnet run`: who to sign in as.
                 logger.LogInformation("Demo sign-in is on (the emulator's identity provider): pick {Users} on its page", users);
+            }
+            if (handle.DemoApps is { } apps)
+            {
+                // Screens and scripts: where to get an app-only token (README: "Screens and scripts without a person").
+                logger.LogInformation("App-only tokens (client credentials) for screens and scripts: {Apps}", apps);
             }
             if (emulator.AppBaseAddress is { } configured)
             {
@@ -107,12 +117,15 @@ public static class EmbeddedEmulator
 }
 
 /// <summary>The embedded emulator and the logger factory it writes to, disposed together with the app.</summary>
-public sealed class EmbeddedEmulatorHandle(EmulatorHost host, ILoggerFactory loggerFactory, string? demoUsers = null) : IAsyncDisposable
+public sealed class EmbeddedEmulatorHandle(EmulatorHost host, ILoggerFactory loggerFactory, string? demoUsers = null, string? demoApps = null) : IAsyncDisposable
 {
     public EmulatorHost Host { get; } = host;
 
     /// <summary>The demo users of the emulator's sign-in, with their roles, when the app signs in there; else null.</summary>
     public string? DemoUsers { get; } = demoUsers;
+
+    /// <summary>The daemon apps that get app-only tokens, with their roles and the token endpoint; null when none.</summary>
+    public string? DemoApps { get; } = demoApps;
 
     public async ValueTask DisposeAsync()
     {

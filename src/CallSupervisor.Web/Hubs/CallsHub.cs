@@ -20,7 +20,7 @@ namespace CallSupervisor.Web.Hubs;
 [Microsoft.AspNetCore.Authorization.Authorize(Policy = Security.SupervisorPolicies.Observe)]
 public sealed class CallsHub(
     ICallsFeed store, ActionExecutor actions, CallSupervisor.Web.Hosting.OperationsMonitor monitor,
-    CallSupervisor.Core.Workflow.WorkflowOptions workflow, TimeProvider time) : Hub
+    CallSupervisor.Core.Workflow.WorkflowOptions workflow, CallSupervisor.Core.Figures.FigureOptions figures, TimeProvider time) : Hub
 {
     public const string Path = CallsHubContract.Path;
 
@@ -33,6 +33,7 @@ public sealed class CallsHub(
         {
             await Clients.Caller.SendAsync(CallsHubContract.SnapshotMessage, part, Context.ConnectionAborted);
         }
+        await Clients.Caller.SendAsync(CallsHubContract.FiguresMessage, FiguresBroadcaster.Now(store, figures, workflow, time), Context.ConnectionAborted);
         monitor.HubClientConnected();
         await base.OnConnectedAsync();
     }

@@ -14,11 +14,12 @@ public static class AccountEndpoints
     public const string SignInPath = "/account/sign-in";
     public const string SignOutPath = "/account/sign-out";
 
-    /// <summary>The requests of a sign-in: its start here, and the identity provider's answer to Identity.Web.</summary>
+    /// <summary>The requests of a sign-in: its start here, the identity provider's answer to Identity.Web, and a screen's device sign-in.</summary>
     public static bool IsSignIn(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         return request.Path.StartsWithSegments(SignInPath, StringComparison.OrdinalIgnoreCase)
+            || request.Path.StartsWithSegments(DeviceSignInEndpoints.Path, StringComparison.OrdinalIgnoreCase)
             || request.Path.StartsWithSegments("/signin-oidc", StringComparison.OrdinalIgnoreCase);
     }
 
@@ -38,6 +39,7 @@ public static class AccountEndpoints
                 new AuthenticationProperties { RedirectUri = "/account/signed-out" },
                 [CookieAuthenticationDefaults.AuthenticationScheme, OpenIdConnectDefaults.AuthenticationScheme]);
         }).DisableAntiforgery();
+        endpoints.MapDeviceSignIn();
         return endpoints;
     }
 

@@ -19,6 +19,8 @@ internal sealed class ProblemAuthorizationResults(IProblemDetailsService problem
             && !context.Response.HasStarted && context.Response.StatusCode is StatusCodes.Status401Unauthorized or StatusCodes.Status403Forbidden)
         {
             var signedOut = context.Response.StatusCode == StatusCodes.Status401Unauthorized;
+            // A program that brought a token cannot "sign in": tell it what is wrong with the token instead.
+            var bearer = AppTokenSetup.Select(context, "") == Microsoft.AspNetCore.Authentication.JwtBearer.JwtBearerDefaults.AuthenticationScheme;
             await problems.TryWriteAsync(new ProblemDetailsContext
             {
                 HttpContext = context,
@@ -26,7 +28,9 @@ internal sealed class ProblemAuthorizationResults(IProblemDetailsService problem
                 {
                     Status = context.Response.StatusCode,
                     Title = signedOut ? "Sign-in required" : "Forbidden",
-                    Detail = signedOut ? "Sign in first: this needs a signed-in user." : "Your roles do not allow this.",
+                    Detail = signedOut
+                        ? bearer ? "The access token is not valid here: expired, for another app, or not signed by the tenant." : "Sign in first: this needs a signed-in user."
+                        : bearer ? "The app's roles do not allow this (a screen needs the Wallboard or Observer app role)." : "Your roles do not allow this.",
                 },
             }).ConfigureAwait(false);
         }

@@ -31,6 +31,15 @@ public sealed class SecurityOptions
     /// <summary>Callback requests per second the app accepts across all senders before answering 503.</summary>
     public int CallbackRequestsPerSecond { get; set; } = 2000;
 
+    /// <summary>How long a screen's session from the device sign-in lasts without a request (sliding); default 30 days.</summary>
+    public TimeSpan DeviceSessionLifetime { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>
+    /// Screens signed out at their next request: app client ids or object ids of device sign-ins. A device session
+    /// outlives the token it was made from, so this (or revoking every data-protection key) is what ends one.
+    /// </summary>
+    public string[] RevokedDevices { get; set; } = [];
+
     /// <summary>Sign-in attempts per minute from one address before answering 429.</summary>
     public int SignInsPerMinute { get; set; } = 30;
 }

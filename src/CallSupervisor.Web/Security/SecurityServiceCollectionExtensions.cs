@@ -24,6 +24,7 @@ public static class SecurityServiceCollectionExtensions
             .Bind(configuration.GetSection(SecurityOptions.SectionName))
             .Validate(o => o.CallbackRequestsPerSecond > 0, "Security:CallbackRequestsPerSecond must be positive.")
             .Validate(o => o.SignInsPerMinute > 0, "Security:SignInsPerMinute must be positive.")
+            .Validate(o => o.DeviceSessionLifetime > TimeSpan.Zero, "Security:DeviceSessionLifetime must be positive (e.g. 30.00:00:00).")
             .Validate(o => o.KnownProxies.All(p => System.Net.IPAddress.TryParse(p, out _)), "Security:KnownProxies must be IP addresses.")
             .Validate(o => o.AllowedOrigins.All(a => Uri.TryCreate(a, UriKind.Absolute, out var u) && u.Scheme is "http" or "https"),
                 "Security:AllowedOrigins must be absolute http(s) origins such as https://wallboard.example.com.")

@@ -6,7 +6,8 @@ namespace CallSupervisor.Web.Security;
 
 /// <summary>
 /// Sign-in with Microsoft.Identity.Web: OpenID Connect authorization code + PKCE against Entra ID (section
-/// <c>AzureAd</c>), a cookie session, app roles from the token. Machine clients (the hubs, the Blazor circuit's own
+/// <c>AzureAd</c>), a cookie session, app roles from the token; app-only tokens for screens and scripts
+/// (<see cref="AppTokenSetup"/>). Machine clients (the hubs, the Blazor circuit's own
 /// connection, the APIs, the audit export) get 401/403 instead of a redirect to a sign-in page they cannot follow.
 /// </summary>
 public static class SignInSetup
@@ -16,10 +17,16 @@ public static class SignInSetup
     public static IServiceCollection AddCallSupervisorSignIn(this IServiceCollection services, IConfiguration configuration)
     {
         var section = configuration.GetSection(SectionName);
-        services.AddAuthentication(OpenIdConnectDefaults.AuthenticationScheme)
-            .AddMicrosoftIdentityWebApp(section);
-
         var localSignIn = configuration.GetValue<bool>($"{SecurityOptions.SectionName}:{nameof(SecurityOptions.LocalSignIn)}");
+        // The default scheme picks, per request, an app-only token or the person's session (AppTokenSetup).
+        var authentication = services.AddAuthentication(options =>
+        {
+            options.DefaultScheme = AppTokenSetup.SelectorScheme;
+            options.DefaultChallengeScheme = AppTokenSetup.ChallengeSelectorScheme;
+        });
+        authentication.AddMicrosoftIdentityWebApp(section);
+        authentication.AddAppTokens(section, localSignIn);
+
         services.Configure<OpenIdConnectOptions>(OpenIdConnectDefaults.AuthenticationScheme, options =>
         {
             // Authorization code + PKCE (UsePkce is on by default), the code redeemed with the client secret.
@@ -78,6 +85,12 @@ public static class SignInSetup
             options.SlidingExpiration = true;
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
             options.AccessDeniedPath = "/access-denied";
+            var validate = options.Events.OnValidatePrincipal;
+            options.Events.OnValidatePrincipal = async context =>
+            {
+                await validate(context);
+                await DeviceSignInEndpoints.ValidateAsync(context);
+            };
             var denied = options.Events.OnRedirectToAccessDenied;
             options.Events.OnRedirectToAccessDenied = context =>
             {

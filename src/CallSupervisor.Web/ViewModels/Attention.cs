@@ -1,3 +1,4 @@
+using CallSupervisor.Core.Settings;
 using CallSupervisor.Web.Hosting;
 
 namespace CallSupervisor.Web.ViewModels;
@@ -17,13 +18,52 @@ public enum AttentionReason
 
 /// <summary>
 /// The attention rules of the dashboard, one place for the grid, the cards, the summary and the alerts. They read a
-/// row and the clock; the thresholds come from <see cref="AttentionThresholds"/>. <paramref name="queues"/>: the app
+/// row and the clock; the thresholds come from the queue's targets (<see cref="Targets"/>) and <see cref="AttentionThresholds"/>. <paramref name="queues"/>: the app
 /// routes callers to queues, so a caller with nobody (<see cref="CallRow.AloneSince"/>) is a fault to mark; without
 /// queues every call is only watched and nobody is expected to route it.
 /// </summary>
 public sealed class Attention(AttentionThresholds thresholds, bool queues = false)
 {
     public AttentionThresholds Thresholds { get; } = thresholds;
+
+    /// <summary>The queues' thresholds in force (ringing, on hold, call length): each call is judged by its queue's.</summary>
+    public Targets Targets { get; init; } = Targets.Standard;
+
+    /// <summary>These rules with <paramref name="targets"/> (this one when they are the same).</summary>
+    public Attention With(Targets targets) => targets.SameAs(Targets) ? this : new Attention(Thresholds, queues) { Targets = targets };
+
+    /// <summary>
+    /// A supervisor acknowledged every reason the call needs attention for now: it is shown, but alerts no more. A
+    /// reason that arose after the acknowledgement alerts again.
+    /// </summary>
+    public bool IsAcknowledged(CallRow row, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        var reasons = Of(row, now);
+        return reasons != AttentionReason.None && row.Acknowledged is { } ack
+            && Names(reasons).All(name => ack.Reasons.Contains(name, StringComparison.Ordinal));
+    }
+
+    /// <summary>The reasons by name, as an acknowledgement keeps them ("Ringing long, On hold long").</summary>
+    public static IEnumerable<string> Names(AttentionReason reasons)
+    {
+        if (reasons.HasFlag(AttentionReason.Alone))
+        {
+            yield return "Caller alone";
+        }
+        if (reasons.HasFlag(AttentionReason.RingingLong))
+        {
+            yield return "Ringing long";
+        }
+        if (reasons.HasFlag(AttentionReason.OnHoldLong))
+        {
+            yield return "On hold long";
+        }
+        if (reasons.HasFlag(AttentionReason.LongCall))
+        {
+            yield return "Long call";
+        }
+    }
 
     public AttentionReason Of(CallRow row, DateTimeOffset now)
     {
@@ -32,15 +72,16 @@ public sealed class Attention(AttentionThresholds thresholds, bool queues = fals
             return AttentionReason.None;
         }
         var reasons = AttentionReason.None;
-        if (row.RingingSince is { } ringing && now - ringing > Thresholds.Ringing)
+        var limits = Targets.For(row.HomeQueueId);
+        if (row.RingingSince is { } ringing && now - ringing > limits.Ringing)
         {
             reasons |= AttentionReason.RingingLong;
         }
-        if (row.OnHoldSince is { } hold && now - hold > Thresholds.OnHold)
+        if (row.OnHoldSince is { } hold && now - hold > limits.OnHold)
         {
             reasons |= AttentionReason.OnHoldLong;
         }
-        if (now - row.StartedAt > Thresholds.CallLength)
+        if (now - row.StartedAt > limits.CallLength)
         {
             reasons |= AttentionReason.LongCall;
         }

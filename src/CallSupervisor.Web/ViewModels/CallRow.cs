@@ -39,6 +39,12 @@ public sealed record CallRow(
     /// <summary>The queue the caller waits in, while they wait (null once an agent took the call).</summary>
     public string? QueueId { get; init; }
 
+    /// <summary>The queue the call came through, kept after an agent took it: its thresholds apply to the call.</summary>
+    public string? HomeQueueId { get; init; }
+
+    /// <summary>Who acknowledged the call's alert, when, for which reasons (null: nobody).</summary>
+    public CallSupervisor.Core.Model.Acknowledgement? Acknowledged { get; init; }
+
     /// <summary>Since when the caller has waited in <see cref="QueueId"/> (their first queuing); null when not queued.</summary>
     public DateTimeOffset? WaitingSince { get; init; }
 
@@ -59,6 +65,9 @@ public sealed record CallRow(
     /// still cause it, and <see cref="Attention"/> marks it.
     /// </summary>
     public DateTimeOffset? AloneSince { get; init; }
+
+    /// <summary>The time of the newest event applied to the call (null before its first): how fresh the row is.</summary>
+    public DateTimeOffset? LastEventAt { get; init; }
 
     public bool IsLive => State != CallState.Disconnected;
 
@@ -92,6 +101,8 @@ public sealed record CallRow(
         // An offer takes the caller out of the line (see QueueLine): the places behind them change.
         && OfferedTo is null == other.OfferedTo is null
         && AloneSince == other.AloneSince
+        && string.Equals(HomeQueueId, other.HomeQueueId, StringComparison.Ordinal)
+        && Acknowledged == other.Acknowledged
         && string.Equals(SearchText, other.SearchText, StringComparison.Ordinal);
 
     // One row per call version for the whole process: a Call is immutable and replaced on every change, so its row
@@ -160,12 +171,15 @@ public sealed record CallRow(
                 .Where(s => !string.IsNullOrEmpty(s))))
         {
             QueueId = call.IsQueued ? call.QueueId : null,
+            HomeQueueId = call.QueueId,
+            Acknowledged = call.Acknowledged,
             WaitingSince = call.IsQueued ? call.QueuedAt : null,
             OfferedTo = call.Offer is { } o ? o.AgentName ?? ParticipantNames.Display(call, o.Agent) : null,
             OfferedSince = offeredSince,
             InMenu = inMenu,
             AgentLeft = call.AgentLeftAt is not null,
             AloneSince = AloneSinceOf(call, agent is not null, inMenu),
+            LastEventAt = call.LastEventAt,
         };
     }
 

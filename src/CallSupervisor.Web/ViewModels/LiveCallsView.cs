@@ -14,8 +14,10 @@ namespace CallSupervisor.Web.ViewModels;
 /// the board drop out, and calls that would be added wait in <see cref="Held"/> until <see cref="Refresh"/> is
 /// forced (the supervisor's own choice: a filter, the "new calls" button, or the view being released).
 /// </remarks>
-public sealed class LiveCallsView(Attention attention, TimeSpan showEndedFor, CallSupervisor.Core.Routing.ContactCenterDirectory? directory = null)
+public sealed class LiveCallsView(Attention attention, TimeSpan showEndedFor, CallSupervisor.Core.Routing.ContactCenterDirectory? directory = null, CallSupervisor.Core.Figures.FigureOptions? figures = null)
 {
+    private readonly CallSupervisor.Core.Figures.FigureOptions _figures = figures ?? CallSupervisor.Core.Figures.FigureOptions.Utc;
+
     private readonly CallSupervisor.Core.Routing.ContactCenterDirectory _directory = directory ?? CallSupervisor.Core.Routing.ContactCenterDirectory.Empty;
 
     private readonly Dictionary<CallId, CallRow> _rowsById = [];
@@ -23,7 +25,8 @@ public sealed class LiveCallsView(Attention attention, TimeSpan showEndedFor, Ca
     private List<CallId> _order = [];
     private Dictionary<CallId, int>? _positions;
 
-    public Attention Attention { get; } = attention;
+    /// <summary>The attention rules, with the targets in force (replaced when an administrator changes them).</summary>
+    public Attention Attention { get; private set; } = attention;
 
     public CallFilter Filter { get; set; } = new();
 
@@ -44,6 +47,7 @@ public sealed class LiveCallsView(Attention attention, TimeSpan showEndedFor, Ca
     /// <summary>Every call of the snapshot, flattened (the first render).</summary>
     public void Load(CallsSnapshot snapshot, DateTimeOffset now)
     {
+        Attention = Attention.With(_figures.TargetsOf(snapshot));
         _rowsById.Clear();
         foreach (var call in snapshot.Calls.Values)
         {
@@ -62,6 +66,11 @@ public sealed class LiveCallsView(Attention attention, TimeSpan showEndedFor, Ca
     {
         var moved = false;
         List<CallRow>? replaced = null;
+        if (batch.Changes.Any(c => c.Kind == CallChangeKind.Settings))
+        {
+            Attention = Attention.With(_figures.TargetsOf(batch.State));
+            moved = true;
+        }
         foreach (var change in batch.Changes)
         {
             if (!change.IsCall)

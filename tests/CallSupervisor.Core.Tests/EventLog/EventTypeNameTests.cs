@@ -36,6 +36,7 @@ public sealed class EventTypeNameTests
         [typeof(OperationReported)] = "operationReported",
         [typeof(RecordingChanged)] = "recordingChanged",
         [typeof(TargetsChanged)] = "targetsChanged",
+        [typeof(AlertAcknowledged)] = "alertAcknowledged",
     };
 
     [Fact]

@@ -29,7 +29,7 @@ public sealed partial class OidcTestClient : IAsyncDisposable
     /// <summary>Where Identity.Web's handler receives the answer by default (the app on localhost:5180).</summary>
     public const string RedirectUri = "http://localhost:5180/signin-oidc";
 
-    /// <summary>Max Manager, the demo user with two roles (Supervisor and Auditor).</summary>
+    /// <summary>Max Manager, the demo user with three roles (Supervisor, Auditor and Administrator).</summary>
     public static readonly string MaxManagerId = UserId("Max Manager");
 
     private OidcTestClient(EmulatorHost emulator)

@@ -156,6 +156,27 @@ public sealed class SupervisorStepsInTests(SupervisionFixture fixture) : IClassF
     }
 
     [Fact]
+    public async Task Figures_AnAnsweredCallThatEnds_CountedOnceInItsQueueForHubClients()
+    {
+        await using var hub = await fixture.ConnectHubAsync();
+        // Sent right after the snapshot on connect; other tests' calls may be counted already: compare with it.
+        var before = await Eventually.UntilAsync<Contracts.FiguresDto?>(() => Task.FromResult(hub.Figures), f => f is not null, "the day's figures on connect");
+        var callId = await AnsweredCallAsync(hub);
+        var queue = hub.Board.Calls[callId].QueueId!;
+        int Answered(Contracts.FiguresDto? f) => f?.Queues.SingleOrDefault(q => q.QueueId == queue)?.Answered ?? 0;
+
+        Assert.Equal("Accepted", (await hub.ExecuteAsync("HangUp", callId)).Status);
+        await hub.ExpectCallAsync(callId, c => c.State == "Disconnected", "the call ended");
+
+        var after = await Eventually.UntilAsync<Contracts.FiguresDto?>(() => Task.FromResult(hub.Figures), f => Answered(f) > Answered(before),
+            "the answered call counted in its queue", describe: f => Task.FromResult(System.Text.Json.JsonSerializer.Serialize(f)));
+        var figures = after!.Queues.Single(q => q.QueueId == queue);
+        Assert.True(figures.Offered >= figures.Answered, "every answered caller was offered to the queue");
+        Assert.NotNull(figures.AverageSpeedOfAnswerSeconds);
+        Assert.Equal(after.Queues.Sum(q => q.Answered), after.Total.Answered);
+    }
+
+    [Fact]
     public async Task Observer_EveryNewAction_ForbiddenAndUnknownKindRefused()
     {
         await using var hub = await fixture.ConnectHubAsync();

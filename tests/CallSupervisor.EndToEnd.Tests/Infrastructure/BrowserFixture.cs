@@ -71,6 +71,6 @@ public sealed class BrowserAppFixture : ServiceFixture
 
     protected override IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>
     {
-        ["Dashboard:Thresholds:Ringing"] = $"00:00:{RingingThresholdSeconds:00}",
+        ["Figures:Ringing"] = $"00:00:{RingingThresholdSeconds:00}",
     };
 }

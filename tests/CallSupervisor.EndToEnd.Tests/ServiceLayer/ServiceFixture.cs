@@ -99,6 +99,7 @@ public class ServiceFixture : IAsyncLifetime
             SnapshotTimeout = given.SnapshotTimeout,
             WaitForWholeSnapshot = given.WaitForWholeSnapshot,
             Protocol = given.Protocol,
+            AccessTokenProvider = given.AccessTokenProvider,
             ConfigureConnection = http =>
             {
                 http.Cookies = cookies;

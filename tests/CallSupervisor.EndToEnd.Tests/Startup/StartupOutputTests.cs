@@ -39,7 +39,8 @@ public sealed class StartupOutputTests : IAsyncDisposable
         Assert.Contains("Now listening on: " + app.BaseAddress.ToString().TrimEnd('/'), start, StringComparison.Ordinal);
         Assert.Contains("Embedded ACS/Graph emulator at", start, StringComparison.Ordinal);
         Assert.Contains("Demo sign-in", start, StringComparison.Ordinal);
-        Assert.Contains("Olivia Observer (Observer), Sam Supervisor (Supervisor), Ada Auditor (Auditor), Max Manager (Supervisor, Auditor), Ana Lima (Agent), Eli Haddad (Agent)", start, StringComparison.Ordinal);
+        Assert.Contains("Olivia Observer (Observer), Sam Supervisor (Supervisor), Ada Auditor (Auditor), Max Manager (Supervisor, Auditor, Administrator), Ana Lima (Agent), Eli Haddad (Agent)", start, StringComparison.Ordinal);
+        Assert.Matches(@"App-only tokens \(client credentials\) for screens and scripts: callsupervisor-wallboard \(Wallboard\) at http://127\.0\.0\.1:\d+/[0-9a-f-]+/oauth2/v2\.0/token", start);
         Assert.DoesNotContain("Executed DbCommand", start, StringComparison.Ordinal);
         Assert.DoesNotContain("No XML encryptor", start, StringComparison.Ordinal);
 

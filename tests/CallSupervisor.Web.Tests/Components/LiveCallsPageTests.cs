@@ -143,7 +143,7 @@ public sealed class LiveCallsPageTests : DashboardTestContext
         var cut = Page();
         Assert.Empty(cut.FindAll("[data-testid=attention]"));
 
-        Time.Advance(Dashboard.Thresholds.Ringing + TimeSpan.FromSeconds(5));
+        Time.Advance(CallSupervisor.Core.Settings.QueueTargets.Default.Ringing + TimeSpan.FromSeconds(5));
 
         cut.WaitForAssertion(() =>
         {

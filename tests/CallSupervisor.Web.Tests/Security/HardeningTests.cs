@@ -254,6 +254,34 @@ public sealed class HardeningTests
         third.Dispose();
     }
 
+    [Fact]
+    public async Task DeviceSignIn_OverTheLimitFromOneAddress_429_ItCountsAsSignIn()
+    {
+        await using var app = new CallbackAppFactory(callbackAuth: false, new Dictionary<string, string> { ["Security:SignInsPerMinute"] = "2" }, user: null);
+        using var client = app.CreateClient(new() { AllowAutoRedirect = false });
+
+        using var first = await client.GetAsync("/account/device");
+        using var second = await client.PostAsync("/account/device", new FormUrlEncodedContent([]));
+        using var third = await client.GetAsync("/account/device?access_token=guess");
+
+        // Without a token: the readable refusal, not a server error.
+        Assert.Equal(HttpStatusCode.Unauthorized, first.StatusCode);
+        Assert.Equal("text/html", first.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.Unauthorized, second.StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, third.StatusCode);
+        Assert.NotNull(third.Headers.RetryAfter);
+    }
+
+    [Fact]
+    public async Task DeviceSessionLifetime_NotPositive_RefusesToStartNamingIt()
+    {
+        await using var app = new CallbackAppFactory(callbackAuth: false, new Dictionary<string, string> { ["Security:DeviceSessionLifetime"] = "00:00:00" });
+
+        var error = Assert.Throws<OptionsValidationException>(() => app.CreateClient());
+
+        Assert.Contains("Security:DeviceSessionLifetime must be positive", error.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("/calls?x=1", "/calls?x=1")]
     [InlineData("//evil.example/", "/")]

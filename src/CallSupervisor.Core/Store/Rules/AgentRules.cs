@@ -48,7 +48,11 @@ internal static class AgentRules
                 }
                 else if (after.MissedOffers > before.MissedOffers)
                 {
-                    a = a with { MissedInARow = a.MissedInARow + 1, MissedToday = a.MissedToday + 1, IdleSince = at };
+                    // An offer ACS refused (OfferFailed) still counts in a row, so an agent whose endpoint fails is set
+                    // away rather than offered every call; the day's missed offers are the agent's own (declined or not
+                    // answered, OfferAttempt.Missed), as the call records count them.
+                    var missed = after.Journey.Offers.FindLast(o => o.AgentId == ended.AgentId && o.At == ended.PlannedAt)?.Missed ?? true;
+                    a = a with { MissedInARow = a.MissedInARow + 1, MissedToday = a.MissedToday + (missed ? 1 : 0), IdleSince = at };
                 }
                 else
                 {
@@ -89,7 +93,11 @@ internal static class AgentRules
     private static Agent Handled(Agent a, Call call, DateTimeOffset at)
     {
         var part = a.CallSince is { } since && at > since ? at - since : TimeSpan.Zero;
-        var answering = FigureRules.AnsweringVisit(call);
+        // A call's wrap-up is its answering agent's (as its record keeps it): the wrap-up of an agent the call was
+        // transferred to counts in their own handle time, not again in the queue's.
+        var answering = call.Journey.Offers.FirstOrDefault(o => o.Outcome == OfferOutcome.Accepted) is { } first && first.AgentId != a.AgentId
+            ? null
+            : FigureRules.AnsweringVisit(call);
         return a with
         {
             CallId = null,

@@ -51,7 +51,7 @@ internal static class EventRules
             case CallDisconnected disconnected:
                 // Recorded as ended so that later stragglers for it are ignored; it is pruned like any ended call.
                 return LifecycleRules.Disconnect(null, disconnected);
-            case CallReconciled or InvitationExpired or MediaExpired or ActionFailed or ActionExpired
+            case CallReconciled or InvitationExpired or MediaExpired or ActionFailed or ActionExpired or AlertAcknowledged
                 or CallQueued or OfferPlanned or OfferFailed or OperationReported or RecordingChanged:
                 // The app's own checks of a call it has already removed: nothing to correct.
                 return Fold.Ignored($"call {e.CallId} is not on the board");
@@ -91,6 +91,9 @@ internal static class EventRules
         OfferFailed of => QueueRules.OfferFailed(call, of),
         OperationReported report => ActionRules.Reported(call, report),
         RecordingChanged recording => RecordingRules.Changed(call, recording),
+        AlertAcknowledged ack => Fold.Applied(
+            call with { Acknowledged = new Acknowledgement(ack.By, ack.OccurredAt, ack.Reasons) },
+            NewEntry.Info(call.CallId, ack.OccurredAt, $"Alert acknowledged ({ack.Reasons})", ack.By)),
         _ => Fold.Ignored($"event type {e.GetType().Name} is not handled by the store"),
     };
 }

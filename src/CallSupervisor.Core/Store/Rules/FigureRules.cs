@@ -23,7 +23,7 @@ internal static class FigureRules
         {
             if (visits[i].Until is not null && (i >= previous.Count || previous[i].Until is null))
             {
-                ledger = Tally(ledger, visits[i].QueueId, visits[i].From, t => t.With(visits[i])) with
+                ledger = Tally(ledger, visits[i].QueueId, visits[i].From, t => t.With(visits[i], visits[0].From)) with
                 {
                     RecentVisits = Recent(ledger.RecentVisits.Add(visits[i]), at),
                 };
@@ -64,7 +64,12 @@ internal static class FigureRules
         if (previous.State == AgentState.WrapUp && previous.WrapUpOf is { } wrapped)
         {
             var wrapUp = until - from;
-            next = next with { HandleTimeToday = next.HandleTimeToday + wrapUp };
+            // In today's handle time only if the call was handled today (its wrap-up began today): a wrap-up running
+            // past midnight belongs with yesterday's handled call, not in the average of today's.
+            if (from >= dayStart)
+            {
+                next = next with { HandleTimeToday = next.HandleTimeToday + wrapUp };
+            }
             if (wrapped is { QueueId: { } queue, Interval: { } interval })
             {
                 ledger = Tally(ledger, queue, interval, t => t.WithWrapUp(wrapUp));

@@ -27,6 +27,9 @@ public partial class CallDetail
     /// <summary>The supervisor closed the detail.</summary>
     [Parameter] public EventCallback OnClose { get; set; }
 
+    /// <summary>The board's attention rules: the call's alert and its acknowledgement are shown with them (none: not shown).</summary>
+    [Parameter] public Attention? Attention { get; set; }
+
     /// <summary>Moves focus to the detail's heading (a call opened by keyboard).</summary>
     public ValueTask FocusAsync() => _heading.FocusAsync();
 

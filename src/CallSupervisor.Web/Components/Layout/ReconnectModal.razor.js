@@ -3,6 +3,16 @@
 const banner = document.getElementById("components-reconnect-modal");
 const staleSince = document.getElementById("cs-stale-since");
 const root = document.documentElement;
+// A wallboard (a page marked data-unattended) has nobody to click "Retry": it keeps trying on its own, for ever, and
+// reloads once the server answers again (after a restart or a deploy).
+const unattended = () => document.querySelector("[data-unattended]") !== null;
+const unattendedRetry = 5000;
+let unattendedTimer;
+// One attempt pending at a time, whichever event asked for it.
+const later = (attempt) => {
+    clearTimeout(unattendedTimer);
+    unattendedTimer = setTimeout(attempt, unattendedRetry);
+};
 
 banner.addEventListener("components-reconnect-state-changed", onStateChanged);
 document.getElementById("components-reconnect-button").addEventListener("click", retry);
@@ -21,7 +31,15 @@ function onStateChanged(event) {
         root.dataset.circuit = "live";
     } else if (state === "failed") {
         root.dataset.circuit = "reconnecting";
-        document.addEventListener("visibilitychange", retryWhenVisible);
+        if (unattended()) {
+            later(retryUnattended);
+        } else {
+            document.addEventListener("visibilitychange", retryWhenVisible);
+        }
+    } else if (state === "paused" && unattended()) {
+        resume();
+    } else if (state === "resume-failed" && unattended()) {
+        reloadWhenUp();
     } else if (state === "rejected") {
         // The server no longer knows this circuit (it restarted): a fresh page is the only way back, and at once.
         location.reload();
@@ -43,13 +61,43 @@ async function retry() {
 async function resume() {
     try {
         if (!(await Blazor.resumeCircuit())) {
-            location.reload();
+            reloadWhenUp();
         } else {
             banner.close();
             root.dataset.circuit = "live";
         }
     } catch {
+        reloadWhenUp();
+    }
+}
+
+// Reloads the page, but only once the server answers: a reload while it is down would leave the browser's error page
+// up, with no script left to try again.
+async function reloadWhenUp() {
+    try {
+        const response = await fetch(location.href, { cache: "no-store", redirect: "manual" });
+        if (response.status < 500) {
+            location.reload();
+            return;
+        }
+    } catch {
+        // Not up yet.
+    }
+    if (unattended()) {
+        later(reloadWhenUp);
+    } else {
         location.reload();
+    }
+}
+
+async function retryUnattended() {
+    try {
+        if (await Blazor.reconnect()) {
+            return;
+        }
+        await resume();
+    } catch {
+        later(retryUnattended);
     }
 }
 

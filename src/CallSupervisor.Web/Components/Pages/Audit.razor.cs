@@ -104,7 +104,13 @@ public partial class Audit
 
     private void Clear() => Navigation.NavigateTo(AuditLinks.PagePath);
 
-    private static string ActionText(ActionKind kind) => SupervisorActions.For(kind).Label;
+    private static string ActionText(ActionKind kind) => kind switch
+    {
+        // Audited changes that are not actions on a call: no descriptor.
+        ActionKind.ChangeTargets => "Change targets",
+        ActionKind.AcknowledgeAlert => "Acknowledge alert",
+        _ => SupervisorActions.For(kind).Label,
+    };
 
     private static string StatusText(AuditStatus status) => status switch
     {

@@ -42,6 +42,8 @@ public partial class LiveCalls
 
     [Inject] public required CallSupervisor.Core.Workflow.WorkflowOptions Workflow { get; init; }
 
+    [Inject] public required CallSupervisor.Core.Figures.FigureOptions Figures { get; init; }
+
     [SupplyParameterFromQuery(Name = "call")]
     public string? SelectedCallId { get; set; }
 
@@ -50,7 +52,7 @@ public partial class LiveCalls
     protected override void OnInitialized()
     {
         var directory = Workflow.Directory;
-        _view = new LiveCallsView(new Attention(Options.Value.Thresholds, queues: !directory.Queues.IsEmpty), Options.Value.ShowEndedFor, directory);
+        _view = new LiveCallsView(new Attention(Options.Value.Thresholds, queues: !directory.Queues.IsEmpty), Options.Value.ShowEndedFor, directory, Figures);
         base.OnInitialized();
         _selected = Find(SelectedCallId);
         _view.Frozen = _selected is not null;
@@ -145,7 +147,8 @@ public partial class LiveCalls
     /// <summary>Sound and desktop notice (if the supervisor opted in) for calls that just crossed a threshold.</summary>
     private void AlertNewAttention()
     {
-        var now = _view.NeedingAttention(Now).ToList();
+        // An acknowledged alert stays on the board but sounds no more (until a new reason arises).
+        var now = _view.NeedingAttention(Now).Where(r => !_view.Attention.IsAcknowledged(r, Now)).ToList();
         _alerted.IntersectWith(now.Select(r => r.CallId));
         var crossed = now.Where(r => _alerted.Add(r.CallId)).ToList();
         if (crossed.Count > 0 && RendererInfo.IsInteractive)
