@@ -30,12 +30,15 @@ public static class ReportEndpoints
 
     private static Task IntervalsAsync(HttpContext http, ReportCsvExporter exporter, ICallsFeed feed) =>
         // The targets in force now, as the live figures use them (a target changed today applies to the whole report).
-        DownloadAsync(http, "intervals", (range, zone) => exporter.WriteIntervalsAsync(range.Start, range.End, feed.Current.Targets, zone, http.Response.Body, http.RequestAborted));
+        DownloadAsync(http, "intervals", (range, zone) => exporter.WriteIntervalsAsync(
+            range.Start, range.End, Figures(http).TargetsOf(feed.Current), zone, http.Response.Body, http.RequestAborted));
+
+    // The figures' settings where the board registers them; UTC and the standard targets for a host without the board.
+    private static FigureOptions Figures(HttpContext http) => http.RequestServices.GetService<FigureOptions>() ?? FigureOptions.Utc;
 
     private static async Task DownloadAsync(HttpContext http, string name, Func<ReportRange, TimeZoneInfo, Task<long>> write)
     {
-        // The figures' zone where the board registers it; UTC for a host without the board.
-        var zone = (http.RequestServices.GetService<FigureOptions>() ?? FigureOptions.Utc).Zone;
+        var zone = Figures(http).Zone;
         var query = http.Request.Query;
         if (!ReportRange.TryParse(query["from"], query["to"], zone, out var range, out var error))
         {
