@@ -280,8 +280,8 @@ public abstract class AuditTrailContract : IAsyncLifetime
             (new() { CallId = "call-3" }, e => e.CallId == "call-3"),
             (new() { From = middle }, e => e.RequestedAt >= middle.UtcDateTime),
             (new() { To = middle }, e => e.RequestedAt < middle.UtcDateTime),
-            (new() { Supervisor = "ana", Action = ActionKind.Mute, Status = AuditStatus.Confirmed, From = middle.AddMinutes(-40), To = middle.AddMinutes(60) },
-                e => e.ActorName == "Ana Lima" && e.Action == "Mute" && e.Status == "Confirmed" && e.RequestedAt >= middle.AddMinutes(-40).UtcDateTime && e.RequestedAt < middle.AddMinutes(60).UtcDateTime),
+            (new() { Supervisor = "ana", Action = ActionKind.Mute, Status = AuditStatus.Confirmed, From = middle.AddMinutes(-40), To = middle.AddMinutes(80) },
+                e => e.ActorName == "Ana Lima" && e.Action == "Mute" && e.Status == "Confirmed" && e.RequestedAt >= middle.AddMinutes(-40).UtcDateTime && e.RequestedAt < middle.AddMinutes(80).UtcDateTime),
             (new() { CallId = "no-such-call" }, _ => false),
         };
         foreach (var (filter, matches) in filters)
