@@ -1,7 +1,11 @@
 using BenchmarkDotNet.Running;
 using CallSupervisor.Benchmarks;
 
-// --quick: Stopwatch sanity run. Anything else goes to BenchmarkDotNet (e.g. --filter '*', --list flat).
+// --reports: the day's report queries on SQLite (and PostgreSQL with --pg). --quick: Stopwatch sanity run. Anything else goes to BenchmarkDotNet (e.g. --filter '*', --list flat).
+if (args.Contains("--reports"))
+{
+    return await ReportsRun.RunAsync(args);
+}
 if (args.Contains("--quick"))
 {
     return QuickRun.Run();

@@ -39,6 +39,14 @@ public sealed class AuditOptions
     /// <summary>How long rows are kept (by the time the action was requested); older ones are deleted.</summary>
     public TimeSpan Retention { get; set; } = TimeSpan.FromDays(400);
 
+    /// <summary>
+    /// How long call records (<c>call_records</c> and their visits and offers) are kept, by the call's arrival. Apart from
+    /// <see cref="Retention"/> because the two serve different needs: the audit trail answers for what supervisors did,
+    /// the records hold callers' numbers for the reports, which privacy rules often keep shorter (and workforce planning
+    /// would keep a year or more).
+    /// </summary>
+    public TimeSpan CallRecordRetention { get; set; } = TimeSpan.FromDays(400);
+
     /// <summary>How often the retention job runs (it also runs once at start).</summary>
     public TimeSpan RetentionInterval { get; set; } = TimeSpan.FromDays(1);
 

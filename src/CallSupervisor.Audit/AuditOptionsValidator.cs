@@ -24,6 +24,10 @@ internal sealed class AuditOptionsValidator : IValidateOptions<AuditOptions>
         {
             failures.Add("Audit:Retention must be at least 1 day.");
         }
+        if (options.CallRecordRetention < TimeSpan.FromDays(1))
+        {
+            failures.Add("Audit:CallRecordRetention must be at least 1 day.");
+        }
         if (options.RetentionInterval < TimeSpan.FromMinutes(1))
         {
             failures.Add("Audit:RetentionInterval must be at least 1 minute.");

@@ -64,7 +64,7 @@ public static class BoardServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>The event log alone and what runs on it (the pipeline, the replica, the workflow inbox).</summary>
+    /// <summary>The event log alone and what runs on it (the pipeline, the replica, the workflow inbox, the call recorder).</summary>
     public static IServiceCollection AddCallEventLog(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -122,6 +122,8 @@ public static class BoardServiceCollectionExtensions
         services.AddSingleton<WorkflowReactions>();
         services.AddSingleton<WorkflowInbox>();
         services.AddHostedService(sp => sp.GetRequiredService<WorkflowInbox>());
+        // Subscribed before the replica applies anything, so the events after the checkpoint are compared too.
+        services.AddHostedService<Records.CallRecorder>();
         services.AddSingleton<EventLogReplica>();
         services.AddHostedService(sp => sp.GetRequiredService<EventLogReplica>());
         services.AddSingleton<IEndedCallPruning>(sp => sp.GetRequiredService<EventLogReplica>());

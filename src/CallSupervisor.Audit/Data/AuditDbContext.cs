@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace CallSupervisor.Audit.Data;
 
 /// <summary>
-/// The audit trail's model, shared by both providers. Each provider has a context of its own
+/// The audit trail's model (and the call records' and settings' tables beside it), shared by both providers. Each provider has a context of its own
 /// (<see cref="SqliteAuditDbContext"/>, <see cref="PostgreSqlAuditDbContext"/>) so each has its own migration set.
 /// </summary>
 public abstract class AuditDbContext(DbContextOptions options) : DbContext(options)
@@ -19,6 +19,14 @@ public abstract class AuditDbContext(DbContextOptions options) : DbContext(optio
     internal const int TargetLength = 1024;
 
     public DbSet<AuditEntry> Entries => Set<AuditEntry>();
+
+    public DbSet<CallRecordRow> CallRecords => Set<CallRecordRow>();
+
+    public DbSet<CallQueueVisitRow> CallQueueVisits => Set<CallQueueVisitRow>();
+
+    public DbSet<CallOfferRow> CallOffers => Set<CallOfferRow>();
+
+    public DbSet<SettingRow> Settings => Set<SettingRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -49,6 +57,8 @@ public abstract class AuditDbContext(DbContextOptions options) : DbContext(optio
         entry.HasIndex(e => new { e.Action, e.Sequence }).HasDatabaseName("ix_audit_entries_action");
         entry.HasIndex(e => new { e.Status, e.Sequence }).HasDatabaseName("ix_audit_entries_status");
         entry.HasIndex(e => new { e.CallId, e.Sequence }).HasDatabaseName("ix_audit_entries_call_id");
+
+        CallRecordModel.Configure(modelBuilder);
     }
 
     /// <summary>The key and the sequence's generation, which the providers do differently.</summary>

@@ -50,4 +50,16 @@ internal static class CsvField
         value is { } at ? at.UtcDateTime.ToString("O", CultureInfo.InvariantCulture) : "";
 
     public static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>ISO 8601 in <paramref name="zone"/> with its offset, to the millisecond, e.g. <c>2026-12-01T10:15:30.123+01:00</c>.</summary>
+    public static string Time(DateTimeOffset? value, TimeZoneInfo zone) =>
+        value is { } at ? TimeZoneInfo.ConvertTime(at, zone).ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", CultureInfo.InvariantCulture) : "";
+
+    /// <summary>A duration in seconds, to the millisecond (<c>12.5</c>).</summary>
+    public static string Seconds(TimeSpan? value) =>
+        value is { } span ? Math.Round(span.TotalSeconds, 3).ToString("0.###", CultureInfo.InvariantCulture) : "";
+
+    /// <summary>A share (0–1) as a percentage with up to two decimals (<c>83.33</c>); empty when there is none.</summary>
+    public static string Percent(double? value) =>
+        value is { } share && !double.IsNaN(share) ? Math.Round(share * 100, 2).ToString("0.##", CultureInfo.InvariantCulture) : "";
 }

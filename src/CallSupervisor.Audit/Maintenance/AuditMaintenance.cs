@@ -45,6 +45,7 @@ public static class AuditMaintenance
             if (context.Database.IsSqlite())
             {
                 await context.Database.ExecuteSqlRawAsync("ANALYZE audit_entries;", cancellationToken).ConfigureAwait(false);
+                await context.Database.ExecuteSqlRawAsync("ANALYZE call_records;", cancellationToken).ConfigureAwait(false);
             }
         }
     }
@@ -95,6 +96,41 @@ public static class AuditMaintenance
                     .OrderBy(e => e.Sequence)
                     .Take(batchSize)
                     .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+            }
+            total += deleted;
+            if (deleted < batchSize)
+            {
+                return total;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Deletes the call records of calls that arrived before <paramref name="arrivedBefore"/>, with their visits and
+    /// offers, <paramref name="batchSize"/> calls per transaction. Returns how many calls.
+    /// </summary>
+    public static async Task<long> DeleteCallRecordsOlderThanAsync(IDbContextFactory<AuditDbContext> contexts, DateTimeOffset arrivedBefore, int batchSize, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(contexts);
+        ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
+        var before = AuditTime.Utc(arrivedBefore);
+        long total = 0;
+        while (true)
+        {
+            var context = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+            int deleted;
+            await using (context.ConfigureAwait(false))
+            {
+                var transaction = await context.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+                await using (transaction.ConfigureAwait(false))
+                {
+                    var ids = await context.CallRecords.Where(r => r.ArrivedAt < before).OrderBy(r => r.ArrivedAt).Take(batchSize)
+                        .Select(r => r.CallId).ToListAsync(cancellationToken).ConfigureAwait(false);
+                    await context.CallQueueVisits.Where(v => ids.Contains(v.CallId)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+                    await context.CallOffers.Where(o => ids.Contains(o.CallId)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+                    deleted = await context.CallRecords.Where(r => ids.Contains(r.CallId)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+                    await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                }
             }
             total += deleted;
             if (deleted < batchSize)

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace CallSupervisor.Audit.Maintenance;
 
 /// <summary>
-/// Deletes rows older than <see cref="AuditOptions.Retention"/>: once at start, then every
+/// Deletes rows older than <see cref="AuditOptions.Retention"/> and call records older than <see cref="AuditOptions.CallRecordRetention"/>: once at start, then every
 /// <see cref="AuditOptions.RetentionInterval"/>; then refreshes the planner's statistics (SQLite).
 /// </summary>
 internal sealed partial class AuditRetention(
@@ -38,6 +38,12 @@ internal sealed partial class AuditRetention(
                     {
                         LogNothingDeleted(cutoff);
                     }
+                    var recordsCutoff = time.GetUtcNow() - options.Value.CallRecordRetention;
+                    var records = await AuditMaintenance.DeleteCallRecordsOlderThanAsync(contexts, recordsCutoff, BatchSize, stoppingToken).ConfigureAwait(false);
+                    if (records > 0)
+                    {
+                        LogRecordsDeleted(records, recordsCutoff);
+                    }
                     await AuditMaintenance.AnalyzeAsync(contexts, stoppingToken).ConfigureAwait(false);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
@@ -56,6 +62,9 @@ internal sealed partial class AuditRetention(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Audit retention: {Deleted} rows requested before {Cutoff:O} deleted")]
     private partial void LogDeleted(long deleted, DateTimeOffset cutoff);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Call record retention: {Deleted} calls that arrived before {Cutoff:O} deleted")]
+    private partial void LogRecordsDeleted(long deleted, DateTimeOffset cutoff);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Audit retention: no rows requested before {Cutoff:O}")]
     private partial void LogNothingDeleted(DateTimeOffset cutoff);

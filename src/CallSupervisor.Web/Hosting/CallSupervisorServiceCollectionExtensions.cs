@@ -2,6 +2,7 @@ using CallSupervisor.Audit;
 using CallSupervisor.Core.Audit;
 using CallSupervisor.Web.Agents;
 using CallSupervisor.Web.Audit;
+using CallSupervisor.Web.Reports;
 using CallSupervisor.Board;
 using CallSupervisor.Board.EventLog;
 using CallSupervisor.Board.Workflow;
@@ -78,6 +79,7 @@ public static class CallSupervisorServiceCollectionExtensions
         endpoints.MapHub<CallsHub>(CallsHub.Path);
         endpoints.MapAccountEndpoints();
         endpoints.MapAuditExport();
+        endpoints.MapReports();
         endpoints.MapAgentEndpoints();
         return endpoints;
     }

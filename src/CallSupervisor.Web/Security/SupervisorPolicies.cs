@@ -22,6 +22,9 @@ public static class SupervisorPolicies
     /// </summary>
     public const string AgentApi = "AgentApi";
 
+    /// <summary>May download the reports (call records, interval figures): roles Supervisor, Administrator and Auditor.</summary>
+    public const string Reports = "Reports";
+
     /// <summary>May change targets and thresholds (role Administrator).</summary>
     public const string Administer = "Administer";
 
@@ -31,6 +34,9 @@ public static class SupervisorPolicies
         var observe = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireRole(SupervisorRoles.All).Build();
         options.AddPolicy(Observe, observe);
         options.AddPolicy(Audit, p => p.RequireAuthenticatedUser().RequireRole(SupervisorRoles.Auditor));
+        // The records carry callers' numbers and agents' performance: for those who run or answer for the centre, not
+        // for an observer or a wallboard.
+        options.AddPolicy(Reports, p => p.RequireAuthenticatedUser().RequireRole(SupervisorRoles.Supervisor, SupervisorRoles.Administrator, SupervisorRoles.Auditor));
         options.AddPolicy(Administer, p => p.RequireAuthenticatedUser().RequireRole(SupervisorRoles.Administrator));
         options.AddPolicy(AgentApi, p => p.RequireAuthenticatedUser().RequireRole([.. SupervisorRoles.All, SupervisorRoles.Agent]));
         // Anything not marked otherwise (pages, the hubs, the Blazor circuit, the APIs) needs a signed-in user with

@@ -65,6 +65,8 @@ internal sealed class EventLogHarness : IAsyncDisposable
         services.AddSingleton(sp => new ContactCenterWorkflow(acs, sp.GetRequiredService<ICallEventSink>(), new WorkflowOptions(
             workflow, CallSupervisor.Core.Routing.ContactCenterDirectory.Empty, new Uri("https://media.example.com/hold.wav"), new Uri("https://media.example.com/menu.wav"), TimeSpan.FromSeconds(60)), time));
         services.AddSingleton(new CallbackAddress(() => CallSupervisor.Web.Hosting.ServerAddress.ListeningAddress(new NoServer()), new Uri("http://127.0.0.1:9/")));
+        // The call recorder runs on the log too; its records go to memory here.
+        services.AddSingleton(new CallSupervisor.Audit.Records.CallRecordWriter(new Records.InMemoryCallRecordStore(), new CallSupervisor.Audit.Records.CallRecordWriterSettings(), time, Microsoft.Extensions.Logging.Abstractions.NullLogger<CallSupervisor.Audit.Records.CallRecordWriter>.Instance));
         replace?.Invoke(services);
         var provider = services.BuildServiceProvider();
         var hosted = provider.GetServices<IHostedService>().ToList();

@@ -132,6 +132,225 @@ namespace CallSupervisor.Audit.Migrations.PostgreSql
 
                     b.ToTable("audit_entries", (string)null);
                 });
+
+            modelBuilder.Entity("CallSupervisor.Audit.Data.CallOfferRow", b =>
+                {
+                    b.Property<string>("CallId")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("call_id");
+
+                    b.Property<int>("Seq")
+                        .HasColumnType("integer")
+                        .HasColumnName("seq");
+
+                    b.Property<string>("AgentId")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("agent_id");
+
+                    b.Property<string>("AgentName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("agent_name");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
+                    b.Property<DateTime>("OfferedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("offered_at");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("outcome");
+
+                    b.HasKey("CallId", "Seq")
+                        .HasName("pk_call_offers");
+
+                    b.ToTable("call_offers", (string)null);
+                });
+
+            modelBuilder.Entity("CallSupervisor.Audit.Data.CallQueueVisitRow", b =>
+                {
+                    b.Property<string>("CallId")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("call_id");
+
+                    b.Property<int>("Seq")
+                        .HasColumnType("integer")
+                        .HasColumnName("seq");
+
+                    b.Property<DateTime>("EnteredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("entered_at");
+
+                    b.Property<DateTime?>("LeftAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("left_at");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("QueueId")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("queue_id");
+
+                    b.HasKey("CallId", "Seq")
+                        .HasName("pk_call_queue_visits");
+
+                    b.ToTable("call_queue_visits", (string)null);
+                });
+
+            modelBuilder.Entity("CallSupervisor.Audit.Data.CallRecordRow", b =>
+                {
+                    b.Property<string>("CallId")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("call_id");
+
+                    b.Property<string>("Actions")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("actions");
+
+                    b.Property<string>("AgentId")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("agent_id");
+
+                    b.Property<string>("AgentName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("agent_name");
+
+                    b.Property<DateTime?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("answered_at");
+
+                    b.Property<DateTime>("ArrivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("arrived_at");
+
+                    b.Property<string>("Caller")
+                        .HasColumnType("text")
+                        .HasColumnName("caller");
+
+                    b.Property<string>("EndReason")
+                        .HasColumnType("text")
+                        .HasColumnName("end_reason");
+
+                    b.Property<DateTime>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
+                    b.Property<long>("HoldMs")
+                        .HasColumnType("bigint")
+                        .HasColumnName("hold_ms");
+
+                    b.Property<int>("MissedOffers")
+                        .HasColumnType("integer")
+                        .HasColumnName("missed_offers");
+
+                    b.Property<int>("Offers")
+                        .HasColumnType("integer")
+                        .HasColumnName("offers");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("Platform")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("platform");
+
+                    b.Property<string>("QueueId")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("queue_id");
+
+                    b.Property<DateTime?>("QueuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("queued_at");
+
+                    b.Property<string>("Queues")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("queues");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<long>("TalkMs")
+                        .HasColumnType("bigint")
+                        .HasColumnName("talk_ms");
+
+                    b.Property<string>("TransferredTo")
+                        .HasColumnType("text")
+                        .HasColumnName("transferred_to");
+
+                    b.Property<int>("Transfers")
+                        .HasColumnType("integer")
+                        .HasColumnName("transfers");
+
+                    b.Property<long?>("WaitMs")
+                        .HasColumnType("bigint")
+                        .HasColumnName("wait_ms");
+
+                    b.Property<long?>("WrapUpMs")
+                        .HasColumnType("bigint")
+                        .HasColumnName("wrap_up_ms");
+
+                    b.HasKey("CallId")
+                        .HasName("pk_call_records");
+
+                    b.HasIndex("ArrivedAt", "CallId")
+                        .HasDatabaseName("ix_call_records_arrived_at");
+
+                    b.ToTable("call_records", (string)null);
+                });
+
+            modelBuilder.Entity("CallSupervisor.Audit.Data.SettingRow", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("key");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("changed_by");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("value");
+
+                    b.HasKey("Key")
+                        .HasName("pk_settings");
+
+                    b.ToTable("settings", (string)null);
+                });
 #pragma warning restore 612, 618
         }
     }

@@ -125,6 +125,225 @@ namespace CallSupervisor.Audit.Migrations.Sqlite
 
                     b.ToTable("audit_entries", (string)null);
                 });
+
+            modelBuilder.Entity("CallSupervisor.Audit.Data.CallOfferRow", b =>
+                {
+                    b.Property<string>("CallId")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("call_id");
+
+                    b.Property<int>("Seq")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("seq");
+
+                    b.Property<string>("AgentId")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("agent_id");
+
+                    b.Property<string>("AgentName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("agent_name");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ended_at");
+
+                    b.Property<long>("OfferedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("offered_at");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
+
+                    b.HasKey("CallId", "Seq")
+                        .HasName("pk_call_offers");
+
+                    b.ToTable("call_offers", (string)null);
+                });
+
+            modelBuilder.Entity("CallSupervisor.Audit.Data.CallQueueVisitRow", b =>
+                {
+                    b.Property<string>("CallId")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("call_id");
+
+                    b.Property<int>("Seq")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("seq");
+
+                    b.Property<long>("EnteredAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("entered_at");
+
+                    b.Property<long?>("LeftAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("left_at");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("QueueId")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("queue_id");
+
+                    b.HasKey("CallId", "Seq")
+                        .HasName("pk_call_queue_visits");
+
+                    b.ToTable("call_queue_visits", (string)null);
+                });
+
+            modelBuilder.Entity("CallSupervisor.Audit.Data.CallRecordRow", b =>
+                {
+                    b.Property<string>("CallId")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("call_id");
+
+                    b.Property<string>("Actions")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actions");
+
+                    b.Property<string>("AgentId")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("agent_id");
+
+                    b.Property<string>("AgentName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("agent_name");
+
+                    b.Property<long?>("AnsweredAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("answered_at");
+
+                    b.Property<long>("ArrivedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("arrived_at");
+
+                    b.Property<string>("Caller")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("caller");
+
+                    b.Property<string>("EndReason")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("end_reason");
+
+                    b.Property<long>("EndedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ended_at");
+
+                    b.Property<long>("HoldMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("hold_ms");
+
+                    b.Property<int>("MissedOffers")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("missed_offers");
+
+                    b.Property<int>("Offers")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("offers");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("Platform")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("platform");
+
+                    b.Property<string>("QueueId")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("queue_id");
+
+                    b.Property<long?>("QueuedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("queued_at");
+
+                    b.Property<string>("Queues")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("queues");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<long>("TalkMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("talk_ms");
+
+                    b.Property<string>("TransferredTo")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("transferred_to");
+
+                    b.Property<int>("Transfers")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("transfers");
+
+                    b.Property<long?>("WaitMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("wait_ms");
+
+                    b.Property<long?>("WrapUpMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("wrap_up_ms");
+
+                    b.HasKey("CallId")
+                        .HasName("pk_call_records");
+
+                    b.HasIndex("ArrivedAt", "CallId")
+                        .HasDatabaseName("ix_call_records_arrived_at");
+
+                    b.ToTable("call_records", (string)null);
+                });
+
+            modelBuilder.Entity("CallSupervisor.Audit.Data.SettingRow", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<long>("ChangedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("changed_at");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("changed_by");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("value");
+
+                    b.HasKey("Key")
+                        .HasName("pk_settings");
+
+                    b.ToTable("settings", (string)null);
+                });
 #pragma warning restore 612, 618
         }
     }
