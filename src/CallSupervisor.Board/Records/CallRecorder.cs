@@ -98,7 +98,16 @@ public sealed partial class CallRecorder(ICallsFeed feed, CallRecordWriter write
     }
 
     /// <summary>The wrap-up that ended between <paramref name="was"/> and <paramref name="now"/>, if one did.</summary>
-    private static WrapUpEnded? WrapUpEnded(Agent? was, Agent now, CallsSnapshot after)
+    /// <remarks>
+    /// Only a wrap-up that counts for its call (<see cref="WrapUpOf.QueueId"/> set): a call's wrap-up is its answering
+    /// agent's, as the figures count it; an agent it was transferred to counts theirs in their own handle time.
+    /// </remarks>
+    private static WrapUpEnded? WrapUpEnded(Agent? was, Agent now, CallsSnapshot after) =>
+        Ended(was, now, after) is { } ended && (was?.WrapUpOf?.CallId == ended.CallId ? was.WrapUpOf : now.WrapUpOf) is { QueueId: not null }
+            ? ended
+            : null;
+
+    private static WrapUpEnded? Ended(Agent? was, Agent now, CallsSnapshot after)
     {
         var open = now.State == AgentState.WrapUp ? (now.WrapUpOf?.CallId, now.WrapUpSince) : default;
         if (was is { State: AgentState.WrapUp, WrapUpSince: { } since, WrapUpOf: { } of })
