@@ -23,9 +23,13 @@ public static class FigureText
     /// <summary>The service level target in words: "80 % in 20 s".</summary>
     public static string ServiceLevelTarget(QueueTargets targets) => $"{Percent(targets.ServiceLevelGoal)} in {Limit(targets.AnswerWithin)}";
 
-    /// <summary>"3 (12 %)": a count and its share of a whole; the share is left out when it has none.</summary>
+    /// <summary>"82 %" rounded up, for a figure with a limit (abandonment): 5.4 % never reads as a met 5 % limit.</summary>
+    public static string PercentUp(double? share) =>
+        share is { } s && !double.IsNaN(s) ? string.Create(CultureInfo.InvariantCulture, $"{Math.Ceiling(s * 100 - 1e-9):0} %") : None;
+
+    /// <summary>"3 (12 %)": a count and its share of a whole (rounded up: these shares have limits); left out when it has none.</summary>
     public static string CountAndShare(int count, double? share) =>
-        share is null ? count.ToString(CultureInfo.InvariantCulture) : string.Create(CultureInfo.InvariantCulture, $"{count} ({Percent(share)})");
+        share is null ? count.ToString(CultureInfo.InvariantCulture) : string.Create(CultureInfo.InvariantCulture, $"{count} ({PercentUp(share)})");
 
     /// <summary>A clock time of day in the figures' zone, "14:05".</summary>
     public static string Clock(DateTimeOffset at, TimeZoneInfo zone) =>
