@@ -2,7 +2,7 @@ using CallSupervisor.Web.ViewModels.Figures;
 
 namespace CallSupervisor.Web.Tests.Figures;
 
-/// <summary>Percentages never read as a target met when it is not: a goal's rounded down, a limit's rounded up.</summary>
+/// <summary>A goal's percentage never reads as met when it is not (rounded down); a share is to the nearest percent.</summary>
 public sealed class FigureTextTests
 {
     [Theory]
@@ -13,8 +13,9 @@ public sealed class FigureTextTests
 
     [Theory]
     [InlineData(6, 6 / 9.0, "6 (67 %)")]
-    [InlineData(1, 0.054, "1 (6 %)")]
+    [InlineData(1, 0.054, "1 (5 %)")]
+    [InlineData(1, 0.055, "1 (6 %)")]
     [InlineData(1, 0.05, "1 (5 %)")]
     [InlineData(0, 0.0, "0 (0 %)")]
-    public void CountAndShare_ALimitsShare_RoundedUp(int count, double share, string text) => Assert.Equal(text, FigureText.CountAndShare(count, share));
+    public void CountAndShare_TheShare_ToTheNearestPercent(int count, double share, string text) => Assert.Equal(text, FigureText.CountAndShare(count, share));
 }

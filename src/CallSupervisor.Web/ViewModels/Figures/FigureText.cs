@@ -23,13 +23,14 @@ public static class FigureText
     /// <summary>The service level target in words: "80 % in 20 s".</summary>
     public static string ServiceLevelTarget(QueueTargets targets) => $"{Percent(targets.ServiceLevelGoal)} in {Limit(targets.AnswerWithin)}";
 
-    /// <summary>"82 %" rounded up, for a figure with a limit (abandonment): 5.4 % never reads as a met 5 % limit.</summary>
-    public static string PercentUp(double? share) =>
-        share is { } s && !double.IsNaN(s) ? string.Create(CultureInfo.InvariantCulture, $"{Math.Ceiling(s * 100 - 1e-9):0} %") : None;
-
-    /// <summary>"3 (12 %)": a count and its share of a whole (rounded up: these shares have limits); left out when it has none.</summary>
+    /// <summary>
+    /// "3 (67 %)": a count and its share of a whole, to the nearest percent (a limit missed by less than half a percent
+    /// is said beside it in words); the share is left out when it has none.
+    /// </summary>
     public static string CountAndShare(int count, double? share) =>
-        share is null ? count.ToString(CultureInfo.InvariantCulture) : string.Create(CultureInfo.InvariantCulture, $"{count} ({PercentUp(share)})");
+        share is { } s && !double.IsNaN(s)
+            ? string.Create(CultureInfo.InvariantCulture, $"{count} ({Math.Round(s * 100, MidpointRounding.AwayFromZero):0} %)")
+            : count.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>A clock time of day in the figures' zone, "14:05".</summary>
     public static string Clock(DateTimeOffset at, TimeZoneInfo zone) =>
