@@ -128,7 +128,8 @@ public sealed partial class CallRecorder(ICallsFeed feed, CallRecordWriter write
     private static WrapUpEnded Ended(CallId callId, DateTimeOffset since, DateTimeOffset until) =>
         new(callId, until > since ? until - since : TimeSpan.Zero);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Call recorder started; {Count} ended calls on the board written again (kept once)")]
+    // Debug: the start of `dotnet run` stays short (a count worth reading is there in Development logs when needed).
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Call recorder started; {Count} ended calls on the board written again (kept once)")]
     private partial void LogStarted(int count);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Comparing change batch {Version} for call records failed")]

@@ -25,18 +25,23 @@ public sealed class SharedDayFigures(FigureOptions options, WorkflowOptions work
     /// <summary>How many times the figures were computed (the rest were shared).</summary>
     public long Computations { get; private set; }
 
-    /// <summary>The figures of <paramref name="snapshot"/> (or of a board at most <see cref="Freshness"/> older) at <paramref name="now"/>.</summary>
-    public TodayFigures For(CallsSnapshot snapshot, DateTimeOffset now)
+    /// <summary>
+    /// The figures of <paramref name="snapshot"/> (or of a board at most <see cref="Freshness"/> older) at
+    /// <paramref name="now"/>. <paramref name="exact"/>: of this board, not an older one (a hub push, which is sent
+    /// once per change). A page that got an older board's figures gets this board's at its next second's tick.
+    /// </summary>
+    public TodayFigures For(CallsSnapshot snapshot, DateTimeOffset now, bool exact = false)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        if (Reusable(_last, snapshot, now, Freshness) is { } shared)
+        var freshness = exact ? TimeSpan.Zero : Freshness;
+        if (Reusable(_last, snapshot, now, freshness) is { } shared)
         {
             return shared;
         }
         lock (_gate)
         {
             // Another page may have computed them while this one waited.
-            if (Reusable(_last, snapshot, now, Freshness) is { } justComputed)
+            if (Reusable(_last, snapshot, now, freshness) is { } justComputed)
             {
                 return justComputed;
             }

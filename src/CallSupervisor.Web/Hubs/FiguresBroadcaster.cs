@@ -17,7 +17,7 @@ internal sealed partial class FiguresBroadcaster(
 
     /// <summary>The figures now, as a new client gets them on connect.</summary>
     public static FiguresDto Now(ICallsFeed store, CallSupervisor.Web.Figures.SharedDayFigures figures, TimeProvider time) =>
-        figures.For(store.Current, time.GetUtcNow()).ToDto();
+        figures.For(store.Current, time.GetUtcNow(), exact: true).ToDto();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -56,4 +56,17 @@ public sealed class SharedDayFiguresTests
         Assert.Equal(Start.AddSeconds(1), later.Now);
         Assert.Equal(2, shared.Computations);
     }
+
+    [Fact]
+    public void For_Exactly_ANewerBoardSoonAfter_ComputedForIt()
+    {
+        var (shared, store, events) = Create();
+        shared.For(store.Current, Start);
+        store.Apply(events.Connected());
+
+        var exact = shared.For(store.Current, Start.AddMilliseconds(300), exact: true);
+
+        Assert.Equal(2, shared.Computations);
+        Assert.Same(exact, shared.For(store.Current, Start.AddMilliseconds(400)));
+    }
 }

@@ -40,13 +40,9 @@ public partial class Today
 
     protected override void OnBatch(FeedBatch<CallsSnapshot, CallChange> batch) => Compute(batch.State);
 
-    protected override void OnTick()
-    {
-        if (_figures.Total.WaitingNow > 0)
-        {
-            Compute(State);
-        }
-    }
+    // Every second: the waits grow with the clock, and a batch may have been shown with the figures of a board a moment
+    // older (shared between pages, SharedDayFigures): this brings them up to the board. Shared, so cheap.
+    protected override void OnTick() => Compute(State);
 
     private void Compute(CallsSnapshot snapshot)
     {

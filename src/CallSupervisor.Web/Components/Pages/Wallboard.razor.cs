@@ -33,13 +33,9 @@ public partial class Wallboard
 
     protected override void OnBatch(FeedBatch<CallsSnapshot, CallChange> batch) => Compute(batch.State);
 
-    protected override void OnTick()
-    {
-        if (_figures.Total.WaitingNow > 0)
-        {
-            _figures = Shared.For(State, Now);
-        }
-    }
+    // Every second: the waits grow with the clock, and a batch may have been shown with the figures of a board a moment
+    // older (shared between pages, SharedDayFigures): this brings them up to the board. Shared, so cheap.
+    protected override void OnTick() => _figures = Shared.For(State, Now);
 
     private void Compute(CallsSnapshot snapshot)
     {
