@@ -22,6 +22,12 @@ namespace CallSupervisor.Board.Records;
 /// </remarks>
 public sealed partial class CallRecorder(ICallsFeed feed, CallRecordWriter writer, ILogger<CallRecorder> logger) : BackgroundService
 {
+    /// <summary>The version of the store's last batch compared (tests wait on it).</summary>
+    public long ComparedVersion { get; private set; }
+
+    // Wrap-ups that ended while their call went on (after a transfer), by call: given to the call's record at its end.
+    private readonly Dictionary<CallSupervisor.Core.Identifiers.CallId, TimeSpan> _earlyWrapUps = [];
+
     // Never disposed: a host may stop its services after disposing them (a failed start), and a source without a timer
     // holds nothing that needs releasing.
     private readonly CancellationTokenSource _stopping = new();
@@ -64,6 +70,7 @@ public sealed partial class CallRecorder(ICallsFeed feed, CallRecordWriter write
             try
             {
                 Compare(previous, batch.State, batch.Changes.Where(c => !c.IsAgents).Select(c => c.CallId));
+                ComparedVersion = batch.Version;
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -81,7 +88,7 @@ public sealed partial class CallRecorder(ICallsFeed feed, CallRecordWriter write
         {
             if (after.Find(callId) is { IsLive: false } call && before.Find(callId) is null or { IsLive: true })
             {
-                writer.Add(CallRecord.Of(call));
+                writer.Add(_earlyWrapUps.Remove(callId, out var wrapUp) ? CallRecord.Of(call) with { WrapUp = wrapUp } : CallRecord.Of(call));
             }
         }
         // Agents change with calls and on their own; there are few of them, so all are compared (by reference: the
@@ -92,7 +99,17 @@ public sealed partial class CallRecorder(ICallsFeed feed, CallRecordWriter write
             var was = before.Agents.GetValueOrDefault(agentId);
             if (!ReferenceEquals(was, agent) && WrapUpEnded(was, agent, after) is { } ended)
             {
-                writer.Add(ended);
+                if (after.Find(ended.CallId) is { IsLive: true })
+                {
+                    // The agent handed the call over (or left it) and finished wrapping up while it goes on: its record
+                    // does not exist yet, so the wrap-up waits here for the call's end. (Lost if this instance restarts
+                    // meanwhile; another instance, or the live figures, still has it.)
+                    _earlyWrapUps[ended.CallId] = ended.WrapUp;
+                }
+                else
+                {
+                    writer.Add(ended);
+                }
             }
         }
     }

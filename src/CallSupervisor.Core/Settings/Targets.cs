@@ -39,6 +39,8 @@ public sealed record QueueTargets
         : ShortAbandon < TimeSpan.Zero || ShortAbandon > TimeSpan.FromMinutes(1) ? "The short abandon must be between 0 and 60 seconds."
         : QueueWait <= TimeSpan.Zero || Ringing <= TimeSpan.Zero || OnHold <= TimeSpan.Zero || CallLength <= TimeSpan.Zero
             ? "Every threshold must be longer than zero."
+        : QueueWait > TimeSpan.FromDays(1) || Ringing > TimeSpan.FromDays(1) || OnHold > TimeSpan.FromDays(1) || CallLength > TimeSpan.FromDays(1)
+            ? "Every threshold must be at most a day."
         : null;
 }
 

@@ -11,7 +11,7 @@ namespace CallSupervisor.Web.Figures;
 /// here on the server; validated; audited; kept in the database (so they outlive the event log) and carried to every
 /// instance by the event log (<see cref="TargetsChanged"/>), so the board, the figures and the alerts use them at once.
 /// </summary>
-public sealed class TargetsEditor(SettingsChange change, IServiceProvider services)
+public sealed class TargetsEditor(SettingsChange change, IServiceProvider services, CallSupervisor.Core.Store.ICallsFeed board, FigureOptions figures)
 {
     // Optional: registered with the audit trail's database; without one the targets still apply (through the log).
     private ITargetsStore? Store => services.GetService<ITargetsStore>();
@@ -34,13 +34,19 @@ public sealed class TargetsEditor(SettingsChange change, IServiceProvider servic
         {
             return "Nothing to save: these are the targets in force.";
         }
+        if (!figures.TargetsOf(board.Current).SameAs(before))
+        {
+            return "Someone changed the targets meanwhile: look at theirs first, then save again.";
+        }
         // Kept before it is announced: an instance starting meanwhile reads the new ones from the database.
         var store = Store;
         return await change.RunAsync(
             actor, ActionKind.ChangeTargets, TargetsChanged.SettingsCallId.Value, Describe(targets, before),
             (id, at) => new TargetsChanged(id, at, targets, actor.Name),
             store is null ? null : (at, ct) => store.SaveAsync(targets, actor.Name, at, ct),
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken,
+            // Not announced after all (the event log refused it): the database keeps what is in force.
+            store is null ? null : (at, ct) => store.SaveAsync(before, actor.Name, at, ct)).ConfigureAwait(false);
     }
 
     /// <summary>What changed, for the audit row: "Sales: answer within 20 s → 30 s; Default: ringing 30 s → 45 s".</summary>

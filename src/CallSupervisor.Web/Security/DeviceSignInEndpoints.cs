@@ -45,13 +45,25 @@ public static class DeviceSignInEndpoints
                 ? "No access token was given. Open this address with ?access_token= followed by an app-only token of the screen's app registration."
                 : "The access token is not valid here: it may have expired (tokens last about an hour), be meant for another app, or not be signed by the tenant. Get a new one and try again.");
         }
+        // A screen is an app: a user's delegated token (it has scp; idtyp, when the registration asks for it, is "user")
+        // must not become a 30-day session that skips the user's own sign-in and its policies.
+        if (token.FindFirst("scp") is not null || token.FindFirst("http://schemas.microsoft.com/identity/claims/scope") is not null
+            || token.FindFirst("idtyp") is { Value: not "app" })
+        {
+            return DevicePages.Refused(StatusCodes.Status403Forbidden,
+                "This is not an app-only token: a screen signs in with its own app registration's token (client credentials), not a person's.");
+        }
         if (!ScreenRoles.Any(result.Principal.IsInRole))
         {
             return DevicePages.Refused(StatusCodes.Status403Forbidden,
                 "The app has no screen role: grant its registration the Wallboard (or Observer) app role, with admin consent, then get a new token.");
         }
         var client = token.FindFirst("azp")?.Value ?? token.FindFirst("appid")?.Value ?? "";
-        var identity = new ClaimsIdentity(token.Claims, CookieAuthenticationDefaults.AuthenticationScheme, token.NameClaimType, token.RoleClaimType);
+        // Only the screen roles travel into the session: an app that may also act (a script with Supervisor) signs a
+        // screen in as a screen, which watches and never acts.
+        var identity = new ClaimsIdentity(
+            token.Claims.Where(c => c.Type != token.RoleClaimType || ScreenRoles.Contains(c.Value, StringComparer.Ordinal)),
+            CookieAuthenticationDefaults.AuthenticationScheme, token.NameClaimType, token.RoleClaimType);
         identity.AddClaim(new Claim(DeviceClaim, client));
         var lifetime = context.RequestServices.GetRequiredService<IOptions<SecurityOptions>>().Value.DeviceSessionLifetime;
         var properties = new AuthenticationProperties

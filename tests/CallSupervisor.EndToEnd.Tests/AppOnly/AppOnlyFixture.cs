@@ -18,6 +18,7 @@ public sealed class AppOnlyFixture : ServiceFixture
     public const string AgentDeskId = "e2e-agent-desk";
     public const string RolelessId = "e2e-roleless";
     public const string RevokedScreenId = "e2e-revoked-screen";
+    public const string ScreenAndSupervisorId = "e2e-screen-and-supervisor";
     public const string OtherSecret = "e2e-daemon-secret-0123456789";
 
     private static readonly OidcOptions Defaults = new();
@@ -35,6 +36,11 @@ public sealed class AppOnlyFixture : ServiceFixture
         ["Emulator:Oidc:Apps:3:ClientSecret"] = OtherSecret,
         ["Emulator:Oidc:Apps:3:DisplayName"] = "A screen that was stolen",
         ["Emulator:Oidc:Apps:3:Roles:0"] = "Wallboard",
+        ["Emulator:Oidc:Apps:4:ClientId"] = ScreenAndSupervisorId,
+        ["Emulator:Oidc:Apps:4:ClientSecret"] = OtherSecret,
+        ["Emulator:Oidc:Apps:4:DisplayName"] = "A script that may also act",
+        ["Emulator:Oidc:Apps:4:Roles:0"] = "Wallboard",
+        ["Emulator:Oidc:Apps:4:Roles:1"] = "Supervisor",
         ["Security:RevokedDevices:0"] = RevokedScreenId,
     };
 

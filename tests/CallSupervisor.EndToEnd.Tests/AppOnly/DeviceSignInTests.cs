@@ -78,6 +78,26 @@ public sealed class DeviceSignInTests(AppOnlyFixture fixture)
     }
 
     [Fact]
+    public async Task DeviceSession_OfAnAppThatMayAlsoAct_IsAScreenOnly()
+    {
+        // Its token may act through the hub; the screen it signs in may not: only the screen roles reach the session.
+        var token = await fixture.TokenAsync(AppOnlyFixture.ScreenAndSupervisorId, AppOnlyFixture.OtherSecret);
+        var cookies = new CookieContainer();
+        using var http = Client(cookies);
+
+        using var signIn = await http.GetAsync("account/device?returnUrl=%2Fagents&access_token=" + Uri.EscapeDataString(token));
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        using var page = await http.GetAsync("agents");
+        var html = await page.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("A script that may also act", html, StringComparison.Ordinal);
+        // The header lists the session's roles (prerendered), and the Agents page offers state buttons only to those who may act.
+        Assert.Contains("data-testid=\"user-role\">Wallboard</span>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("agent-set-away", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task DeviceGet_TokenWithoutAScreenRole_Readable403Page_NoSession()
     {
         var token = await fixture.TokenAsync(AppOnlyFixture.AgentDeskId, AppOnlyFixture.OtherSecret);

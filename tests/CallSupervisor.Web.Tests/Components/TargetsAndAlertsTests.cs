@@ -87,6 +87,24 @@ public sealed class TargetsAndAlertsTests : DashboardTestContext
 
         cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=targets-changed-elsewhere]")));
         Assert.Equal("20", Field(cut, "Default (every queue without its own): answer within, seconds").GetAttribute("value"));
+        // Saving now would undo theirs unseen: the page waits for its editor to look.
+        Assert.True(cut.Find("[data-testid=targets-save]").HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public async Task TargetsEditor_TargetsChangedSinceTheFormWasFilled_RefusedSoNothingIsUndoneUnseen()
+    {
+        var editor = Services.GetRequiredService<CallSupervisor.Web.Figures.TargetsEditor>();
+        var actor = new Core.Execution.Actor("max", "Max Manager", [SupervisorRoles.Administrator]);
+        Store.Apply(new Core.Events.TargetsChanged("settings:other", Time.GetUtcNow(),
+            Core.Settings.Targets.Standard with { Default = QueueTargets.Default with { AnswerWithin = TimeSpan.FromSeconds(45) } }, "Ada"));
+        var mine = Core.Settings.Targets.Standard with { Default = QueueTargets.Default with { Ringing = TimeSpan.FromSeconds(5) } };
+
+        var refusal = await editor.SaveAsync(actor, mine, Core.Settings.Targets.Standard, CancellationToken.None);
+
+        Assert.Contains("changed the targets meanwhile", refusal, StringComparison.Ordinal);
+        Assert.Equal(TimeSpan.FromSeconds(45), Store.Current.Targets!.Default.AnswerWithin);
+        Assert.Empty(Audit.Entries);
     }
 
     [Fact]

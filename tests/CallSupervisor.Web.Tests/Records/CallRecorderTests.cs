@@ -111,4 +111,27 @@ public sealed class CallRecorderTests : IAsyncLifetime
         Assert.Equal(wrapUpSince.AddSeconds(42), availableSince);
         Assert.Equal(TimeSpan.FromSeconds(42), record!.WrapUp);
     }
+
+    [Fact]
+    public async Task Recorder_AgentWrapsUpWhileTheCallGoesOn_TheRecordHasTheWrapUpWhenTheCallEnds()
+    {
+        var store = StoreTestKit.NewStore();
+        var recorder = await StartRecorderAsync(store);
+        AnsweredCall(store);
+        store.Apply(_events.Roster(1, TestEvents.In(TestEvents.Caller), TestEvents.In(TestEvents.Agent)));
+        // Ana leaves; the caller stays on the line (to be rescued): her part is over, she wraps up for 30 s.
+        store.Apply(_events.Roster(2, TestEvents.In(TestEvents.Caller)));
+        var wrapUpSince = store.Current.Agents["ana"].WrapUpSince!.Value;
+        store.Apply(new AgentStateChanged(_events.NextId(), wrapUpSince.AddSeconds(30), "ana", AgentPresence.Available, null));
+        Assert.True(store.Current.Find(TestEvents.Call1)!.IsLive);
+        // The recorder saw the wrap-up end, and the writer is done with it, before the call ends (as in a real call).
+        var version = store.Version;
+        await Eventually.UntilAsync(() => Task.FromResult(recorder.ComparedVersion >= version && _writer.IsIdle), done => done, "the wrap-up seen and written");
+
+        store.Apply(_events.Disconnected(TestEvents.Call1));
+
+        var record = await Eventually.UntilAsync<CallRecord?>(() => Task.FromResult<CallRecord?>(_records.Records.SingleOrDefault()), r => r is not null, "call-1's record",
+            describe: r => Task.FromResult($"{r} {string.Join(" | ", _problems.Lines)}"));
+        Assert.Equal(TimeSpan.FromSeconds(30), record!.WrapUp);
+    }
 }

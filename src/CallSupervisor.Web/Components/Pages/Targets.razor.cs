@@ -75,8 +75,10 @@ public partial class Targets
         _error = false;
         try
         {
+            // Against what this page showed, not the board now: a change made elsewhere meanwhile is offered first
+            // (Save waits for it), so saving never undoes it unseen.
             var targets = _form.ToTargets();
-            var problem = await Editor.SaveAsync(_actor, targets, Figures.TargetsOf(State), CancellationToken.None);
+            var problem = await Editor.SaveAsync(_actor, targets, _shown, CancellationToken.None);
             _error = problem is not null;
             _status = problem ?? "Saved: every screen uses the new targets now.";
             if (problem is null)
@@ -84,6 +86,12 @@ public partial class Targets
                 _shown = targets;
                 _changedElsewhere = false;
             }
+        }
+        catch (Exception ex) when (ex is OverflowException or ArgumentException or InvalidOperationException)
+        {
+            // A value no field allows (typed past its limits) or an unexpected refusal: said on the page, which stays.
+            _error = true;
+            _status = "Not saved: " + ex.Message;
         }
         finally
         {
