@@ -480,6 +480,24 @@ public sealed class PostgreSqlAuditTrailTests(PostgresServer server) : AuditTrai
 {
     protected override Task<TestDatabase> CreateDatabaseAsync() => TestDatabase.PostgreSqlAsync(server);
 
+    // Several instances share one PostgreSQL (an embedded SQLite file belongs to one instance).
+    [Fact]
+    public async Task Migrate_SeveralInstancesStartingTogetherOnAnEmptyDatabase_AllStartAndTheSchemaIsWhole()
+    {
+        // Four instances starting at once: each migrates; none may stop on a table another has just created.
+        var starts = Enumerable.Range(0, 4).Select(_ => Task.Run(() => AuditMaintenance.MigrateAsync(Database.Contexts(), CancellationToken.None))).ToArray();
+
+        await Task.WhenAll(starts);
+
+        var context = await Database.Contexts().CreateDbContextAsync(CancellationToken.None);
+        await using (context)
+        {
+            Assert.Empty(await context.Database.GetPendingMigrationsAsync(CancellationToken.None));
+            Assert.Equal(0, await context.Set<CallSupervisor.Audit.Data.CallRecordRow>().CountAsync(CancellationToken.None));
+        }
+    }
+
+
     // A port nothing listens on: the database is down.
     protected override Task<AuditOptions> UnwritableAsync() => Task.FromResult(new AuditOptions
     {

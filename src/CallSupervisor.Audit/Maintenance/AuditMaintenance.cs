@@ -20,12 +20,47 @@ public static class AuditMaintenance
         var context = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using (context.ConfigureAwait(false))
         {
-            await context.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+            if (context.Database.IsNpgsql())
+            {
+                await MigrateOneAtATimeAsync(context, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await context.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+            }
             if (context.Database.IsSqlite())
             {
                 // Write-ahead logging: pages and exports read while an action is being recorded. Kept in the file.
                 await context.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken).ConfigureAwait(false);
             }
+        }
+    }
+
+    /// <summary>
+    /// Several instances starting together on one PostgreSQL each migrate it: without a lock the second one creates a
+    /// table the first has just created ("relation already exists") and stops. A session advisory lock, held on the
+    /// connection the migration runs on, makes them take turns; the next one finds nothing left to do.
+    /// </summary>
+    private static async Task MigrateOneAtATimeAsync(AuditDbContext context, CancellationToken cancellationToken)
+    {
+        // Any fixed number shared by every instance of this app: "CS-AUDIT" in ASCII.
+        const long LockKey = 0x43532D4155444954;
+        await context.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await context.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({LockKey})", cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await context.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                await context.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_unlock({LockKey})", CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            await context.Database.CloseConnectionAsync().ConfigureAwait(false);
         }
     }
 
