@@ -40,6 +40,7 @@ public static class CallSupervisorServiceCollectionExtensions
             .ValidateOnStart();
 
         services.AddSingleton(TimeProvider.System);
+        services.AddCallSupervisorTelemetry(configuration);
         services.AddSingleton<OperationsMonitor>();
 
         services.AddCallState(configuration, environment);

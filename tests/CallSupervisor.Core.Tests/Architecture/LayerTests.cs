@@ -12,7 +12,7 @@ public sealed class LayerTests
     // Lowest first. Feeds (the generic change feed) stands apart and may be used by any layer.
     private static readonly string[] Layers =
     [
-        "Identifiers", "Settings", "Ports", "Events", "Model", "Actions", "Store", "EventLog", "Audit", "Execution", "Routing", "Workflow", "Figures",
+        "Diagnostics", "Identifiers", "Settings", "Ports", "Events", "Model", "Actions", "Store", "EventLog", "Audit", "Execution", "Routing", "Workflow", "Figures",
     ];
 
     private static readonly Assembly Core = typeof(CallEvent).Assembly;

@@ -1,0 +1,62 @@
+using CallSupervisor.Core.Diagnostics;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace CallSupervisor.Web.Hosting;
+
+/// <summary>
+/// Traces, metrics and logs through OpenTelemetry, exported over OTLP by the standard variables only
+/// (<c>OTEL_EXPORTER_OTLP_ENDPOINT</c>, <c>OTEL_EXPORTER_OTLP_PROTOCOL</c>, <c>OTEL_SERVICE_NAME</c>, …). With no
+/// endpoint set nothing is registered: no listener samples a span and no exporter runs, so the product's
+/// <see cref="Telemetry.Source"/> starts nothing. The meter's instruments exist either way (the Operations page reads
+/// them in-process).
+/// </summary>
+public static class TelemetrySetup
+{
+    /// <summary>The service name when <c>OTEL_SERVICE_NAME</c> does not give one.</summary>
+    public const string ServiceName = "callsupervisor";
+
+    private static readonly string[] EndpointVariables =
+    [
+        "OTEL_EXPORTER_OTLP_ENDPOINT", "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT",
+        "OTEL_EXPORTER_OTLP_METRICS_ENDPOINT", "OTEL_EXPORTER_OTLP_LOGS_ENDPOINT",
+    ];
+
+    public static IServiceCollection AddCallSupervisorTelemetry(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton<CallSupervisorMeter>();
+        if (!IsExportConfigured(configuration))
+        {
+            return services;
+        }
+
+        services.AddOpenTelemetry()
+            .ConfigureResource(r => r.AddService(ServiceName))
+            .WithTracing(t => t.AddCallSupervisorTracing())
+            .WithMetrics(m => m.AddCallSupervisorMetrics())
+            .WithLogging()
+            .UseOtlpExporter();
+        return services;
+    }
+
+    /// <summary>Whether any OTLP endpoint variable is set (configuration includes the environment).</summary>
+    public static bool IsExportConfigured(IConfiguration configuration) =>
+        EndpointVariables.Any(name => !string.IsNullOrWhiteSpace(configuration[name]));
+
+    /// <summary>The product's spans plus ASP.NET Core's and HttpClient's (also used by tests with an in-memory exporter).</summary>
+    public static TracerProviderBuilder AddCallSupervisorTracing(this TracerProviderBuilder tracing) =>
+        tracing
+            .AddSource(Telemetry.Name)
+            .AddAspNetCoreInstrumentation()
+            .AddHttpClientInstrumentation();
+
+    /// <summary>The product's meter plus ASP.NET Core's, HttpClient's and the runtime's instruments.</summary>
+    public static MeterProviderBuilder AddCallSupervisorMetrics(this MeterProviderBuilder metrics) =>
+        metrics
+            .AddMeter(Telemetry.Name)
+            .AddAspNetCoreInstrumentation()
+            .AddHttpClientInstrumentation()
+            .AddRuntimeInstrumentation();
+}
