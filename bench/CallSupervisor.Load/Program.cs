@@ -19,9 +19,12 @@ if (!File.Exists(Workspace.WebAppDll))
     return 2;
 }
 
-IScenario[] all = [new IngestionScenario(), new HubScenario(), new SnapshotScenario(), new MuteScenario(), new FirstRenderScenario(), new DomScenario(), new WallboardScenario()];
-// "all" is the comparisons against a baseline; the wallboard is a long run of its own.
-IScenario[] selected = options.Scenario == "all" ? [.. all.Where(s => s is not WallboardScenario)] : [.. all.Where(s => s.Name == options.Scenario)];
+IScenario[] all = [new IngestionScenario(), new HubScenario(), new SnapshotScenario(), new MuteScenario(), new FirstRenderScenario(), new DomScenario(), new WallboardScenario(), new MemoryScenario(), new CircuitMemoryScenario()];
+// "all" is the comparisons against a baseline; the wallboard is a long run of its own, and the memory scenarios
+// (minutes of rest, 10,000 calls) are long runs too, kept working by "all --smoke".
+IScenario[] selected = options.Scenario == "all"
+    ? [.. all.Where(s => s is not WallboardScenario && (options.Smoke || s is not (MemoryScenario or CircuitMemoryScenario)))]
+    : [.. all.Where(s => s.Name == options.Scenario)];
 var report = new Report();
 HarnessMode.Smoke = options.Smoke;
 using var workspace = new Workspace();
