@@ -5,9 +5,10 @@ using CallSupervisor.Core.Model;
 namespace CallSupervisor.Web.ViewModels;
 
 /// <summary>
-/// What the live calls page shows, kept outside the component so it can be tested and measured on its own: one
-/// <see cref="CallRow"/> per call (re-flattened only for the calls a batch names), the filtered and ordered list,
-/// the calls held back while the view is frozen, and the summary.
+/// What the live calls page shows, kept outside the component so it can be tested and measured on its own: the
+/// board it was last given with every call's shared <see cref="CallRow"/> (<see cref="BoardRows"/>, flattened once
+/// per call version for every page), the filtered and ordered list, the calls held back while the view is frozen,
+/// and the summary.
 /// </summary>
 /// <remarks>
 /// Frozen (a call selected, or the list scrolled), the order is kept: existing rows update in place, rows that left
@@ -20,10 +21,11 @@ public sealed class LiveCallsView(Attention attention, TimeSpan showEndedFor, Ca
 
     private readonly CallSupervisor.Core.Routing.ContactCenterDirectory _directory = directory ?? CallSupervisor.Core.Routing.ContactCenterDirectory.Empty;
 
-    private readonly Dictionary<CallId, CallRow> _rowsById = [];
+    // The board itself, not a copy: every page holds the same immutable snapshot and the same shared rows
+    // (CallRow.Of), so what a page keeps of its own is the rows it shows. An index of every call per page was most of
+    // an idle circuit's memory at 10,000 calls.
+    private CallsSnapshot _board = CallsSnapshot.Empty;
     private readonly HashSet<CallId> _held = [];
-    private List<CallId> _order = [];
-    private Dictionary<CallId, int>? _positions;
 
     /// <summary>The attention rules, with the targets in force (replaced when an administrator changes them).</summary>
     public Attention Attention { get; private set; } = attention;
@@ -48,11 +50,7 @@ public sealed class LiveCallsView(Attention attention, TimeSpan showEndedFor, Ca
     public void Load(CallsSnapshot snapshot, DateTimeOffset now)
     {
         Attention = Attention.With(_figures.TargetsOf(snapshot));
-        _rowsById.Clear();
-        foreach (var call in snapshot.Calls.Values)
-        {
-            _rowsById[call.CallId] = CallRow.Of(call);
-        }
+        _board = snapshot;
         Refresh(now, force: true);
     }
 
@@ -66,6 +64,8 @@ public sealed class LiveCallsView(Attention attention, TimeSpan showEndedFor, Ca
     {
         var moved = false;
         List<CallRow>? replaced = null;
+        var previous = _board;
+        _board = batch.State;
         if (batch.Changes.Any(c => c.Kind == CallChangeKind.Settings))
         {
             Attention = Attention.With(_figures.TargetsOf(batch.State));
@@ -78,11 +78,10 @@ public sealed class LiveCallsView(Attention attention, TimeSpan showEndedFor, Ca
                 // Not a call: agents or targets changed (the Agents and Today pages show them; every row here is a call).
                 continue;
             }
-            var before = _rowsById.GetValueOrDefault(change.CallId);
+            var before = previous.Find(change.CallId) is { } was ? CallRow.Of(was) : null;
             if (batch.State.Find(change.CallId) is { } call)
             {
                 var row = CallRow.Of(call);
-                _rowsById[change.CallId] = row;
                 if (before is null || !row.SamePlaceAs(before))
                 {
                     moved = true;
@@ -94,7 +93,7 @@ public sealed class LiveCallsView(Attention attention, TimeSpan showEndedFor, Ca
             }
             else
             {
-                moved |= _rowsById.Remove(change.CallId);
+                moved |= before is not null;
             }
         }
         if (moved)
@@ -104,60 +103,65 @@ public sealed class LiveCallsView(Attention attention, TimeSpan showEndedFor, Ca
         else if (replaced is not null)
         {
             ReplaceInPlace(replaced);
-            Summary = BoardSummary.From(_rowsById.Values, now, Attention, _directory);
+            Summary = BoardSummary.From(AllRows(), now, Attention, _directory);
         }
     }
 
     /// <summary>Filters and orders afresh when unfrozen or <paramref name="force"/>d; otherwise keeps the order.</summary>
     public void Refresh(DateTimeOffset now, bool force)
     {
+        var all = AllRows();
         if (force || !Frozen)
         {
-            _order = [.. Filter.Apply(_rowsById.Values, now, showEndedFor, Attention).Select(r => r.CallId)];
+            Rows = Filter.Apply(all, now, showEndedFor, Attention);
             _held.Clear();
         }
         else
         {
-            _order.RemoveAll(id => !_rowsById.ContainsKey(id));
-            var shown = _order.ToHashSet();
-            foreach (var row in _rowsById.Values)
+            // The order kept, each row brought to the board's version; calls that left it drop out.
+            var kept = new List<CallRow>(Rows.Count);
+            var shown = new HashSet<CallId>();
+            foreach (var row in Rows)
+            {
+                if (_board.Find(row.CallId) is { } call)
+                {
+                    kept.Add(CallRow.Of(call));
+                    shown.Add(row.CallId);
+                }
+            }
+            Rows = kept;
+            foreach (var row in all)
             {
                 if (!shown.Contains(row.CallId) && Filter.Matches(row, now, showEndedFor, Attention))
                 {
                     _held.Add(row.CallId);
                 }
             }
-            _held.RemoveWhere(id => !_rowsById.ContainsKey(id));
+            _held.RemoveWhere(id => _board.Find(id) is null);
         }
-        Rows = [.. _order.Select(id => _rowsById[id])];
-        _positions = null;
-        Summary = BoardSummary.From(_rowsById.Values, now, Attention, _directory);
-        Queues = QueueLine.From(_rowsById.Values, _directory);
+        Summary = BoardSummary.From(all, now, Attention, _directory);
+        Queues = QueueLine.From(all, _directory);
     }
 
-    // A new list (the grid holds the previous one) with the same order; positions are found once per order.
+    // A new list (the grid holds the previous one) with the same order, the replaced rows where they stood. One pass
+    // over the shown rows instead of an index of their positions kept per page.
     private void ReplaceInPlace(List<CallRow> rows)
     {
-        if (_positions is null)
-        {
-            _positions = new Dictionary<CallId, int>(Rows.Count);
-            for (var i = 0; i < Rows.Count; i++)
-            {
-                _positions[Rows[i].CallId] = i;
-            }
-        }
+        var byId = rows.ToDictionary(r => r.CallId);
         var next = new List<CallRow>(Rows);
-        foreach (var row in rows)
+        for (var i = 0; i < next.Count; i++)
         {
-            if (_positions.TryGetValue(row.CallId, out var at))
+            if (byId.TryGetValue(next[i].CallId, out var row))
             {
-                next[at] = row;
+                next[i] = row;
             }
         }
         Rows = next;
     }
 
+    private CallRow[] AllRows() => BoardRows.Of(_board);
+
     /// <summary>Calls needing attention now (for the opt-in alerts).</summary>
     public IEnumerable<CallRow> NeedingAttention(DateTimeOffset now) =>
-        _rowsById.Values.Where(r => Attention.Of(r, now) != AttentionReason.None);
+        AllRows().Where(r => Attention.Of(r, now) != AttentionReason.None);
 }
