@@ -39,6 +39,12 @@ public static class CallSupervisorServiceCollectionExtensions
             .Validate(o => o.FiguresFreshness >= TimeSpan.Zero && o.FiguresFreshness <= TimeSpan.FromSeconds(10), "Dashboard:FiguresFreshness must be between 0 and 10 s.")
             .ValidateOnStart();
 
+        services.AddOptions<MemoryOptions>()
+            .Bind(configuration.GetSection(MemoryOptions.SectionName))
+            .Validate(o => o.IdleTrimInterval >= TimeSpan.Zero, "Memory:IdleTrimInterval must not be negative.")
+            .ValidateOnStart();
+        services.AddHostedService<IdleMemoryTrim>();
+
         services.AddSingleton(TimeProvider.System);
         services.AddCallSupervisorTelemetry(configuration);
         services.AddSingleton<OperationsMonitor>();
