@@ -1,0 +1,62 @@
+namespace CallSupervisor.Core.Diagnostics;
+
+/// <summary>
+/// Hides a caller's phone number in what is logged: the last four digits become <c>*</c> (<c>+14255550123</c> →
+/// <c>+1425555****</c>, raw id <c>4:+14255550123</c> → <c>4:+1425555****</c>), enough to tell calls apart in a log
+/// without writing down whom they were from. Other identifiers (ACS users, Teams users and apps) are ids the audit
+/// trail already keeps and pass unchanged.
+/// </summary>
+public static class PhoneMask
+{
+    private const string PhoneRawIdPrefix = "4:";
+    private const int Hidden = 4;
+
+    /// <summary>The value with a phone number's last four digits masked; anything else as it is (null stays null).</summary>
+    public static string? Mask(string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return value;
+        }
+        var number = value.StartsWith(PhoneRawIdPrefix, StringComparison.Ordinal) ? value.AsSpan(PhoneRawIdPrefix.Length) : value.AsSpan();
+        if (!IsPhoneNumber(number))
+        {
+            return value;
+        }
+        // Digits only are hidden (a '+' or separators stay), counted from the end; a short number is hidden whole.
+        var masked = value.ToCharArray();
+        var left = Hidden;
+        for (var i = masked.Length - 1; i >= value.Length - number.Length && left > 0; i--)
+        {
+            if (char.IsAsciiDigit(masked[i]))
+            {
+                masked[i] = '*';
+                left--;
+            }
+        }
+        return new string(masked);
+    }
+
+    // E.164 or a number as people write it: an optional '+', then digits with spaces, dashes, dots or parentheses.
+    private static bool IsPhoneNumber(ReadOnlySpan<char> value)
+    {
+        if (value.IsEmpty)
+        {
+            return false;
+        }
+        var digits = 0;
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (char.IsAsciiDigit(c))
+            {
+                digits++;
+            }
+            else if (!(c == '+' && i == 0) && c is not (' ' or '-' or '.' or '(' or ')'))
+            {
+                return false;
+            }
+        }
+        return digits > 0;
+    }
+}
