@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace CallSupervisor.Core.Diagnostics;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace CallSupervisor.Core.Diagnostics;
 /// without writing down whom they were from. Other identifiers (ACS users, Teams users and apps) are ids the audit
 /// trail already keeps and pass unchanged.
 /// </summary>
-public static class PhoneMask
+public static partial class PhoneMask
 {
     private const string PhoneRawIdPrefix = "4:";
     private const int Hidden = 4;
@@ -36,6 +38,19 @@ public static class PhoneMask
         }
         return new string(masked);
     }
+
+    /// <summary>
+    /// <paramref name="text"/> (an error from ACS or Graph, a record's description) with every E.164 number in it
+    /// masked: a service's message can quote the participant it is about. Only <c>+</c> and 7–15 digits count, so
+    /// dates, ids and counts stay as they are.
+    /// </summary>
+    public static string? InText(string? text) =>
+        string.IsNullOrEmpty(text) || !text.Contains('+', StringComparison.Ordinal)
+            ? text
+            : E164().Replace(text, m => string.Concat(m.ValueSpan[..^Hidden], "****"));
+
+    [GeneratedRegex(@"\+\d{7,15}(?!\d)", RegexOptions.CultureInvariant)]
+    private static partial Regex E164();
 
     // E.164 or a number as people write it: an optional '+', then digits with spaces, dashes, dots or parentheses.
     private static bool IsPhoneNumber(ReadOnlySpan<char> value)
