@@ -90,7 +90,7 @@ public sealed partial class WorkflowInbox(
                 });
                 break;
             case IncomingCall ignored:
-                LogNotAnswering(CallSupervisor.Core.Diagnostics.PhoneMask.Mask(ignored.From.RawId)!);
+                LogNotAnswering(CallSupervisor.Core.Diagnostics.PhoneMask.Mask(ignored.From.RawId));
                 break;
             case Answered answered:
                 Remember(answered, stoppingToken);

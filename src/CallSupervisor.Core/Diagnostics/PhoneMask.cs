@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.RegularExpressions;
 
 namespace CallSupervisor.Core.Diagnostics;
@@ -14,6 +15,7 @@ public static partial class PhoneMask
     private const int Hidden = 4;
 
     /// <summary>The value with a phone number's last four digits masked; anything else as it is (null stays null).</summary>
+    [return: NotNullIfNotNull(nameof(value))]
     public static string? Mask(string? value)
     {
         if (string.IsNullOrEmpty(value))
@@ -44,6 +46,7 @@ public static partial class PhoneMask
     /// masked: a service's message can quote the participant it is about. Only <c>+</c> and 7–15 digits count, so
     /// dates, ids and counts stay as they are.
     /// </summary>
+    [return: NotNullIfNotNull(nameof(text))]
     public static string? InText(string? text) =>
         string.IsNullOrEmpty(text) || !text.Contains('+', StringComparison.Ordinal)
             ? text
