@@ -25,10 +25,18 @@ public sealed class HubScenario : IScenario
     {
         await using var load = await SteadyLoad.StartAsync(context, Name, smokeClients: 3);
         var flipped = load.Seeded.ToDictionary(c => c.CallId, c => c.Users[0], StringComparer.Ordinal);
-        await RunDotNetAsync(context, load, flipped);
+        // With --slow-link, every client reaches either server through a link of its own (a proxy per server).
+        await using var appLink = context.Options.SlowLink is { } link ? SlowLink.Start(load.App.BaseAddress, link.Megabits, TimeSpan.FromMilliseconds(link.RoundTripMs)) : null;
+        await using var bareLink = context.Options.SlowLink is { } link2 ? SlowLink.Start(load.Baseline.BaseAddress, link2.Megabits, TimeSpan.FromMilliseconds(link2.RoundTripMs)) : null;
+        var via = (App: appLink?.Address ?? load.App.BaseAddress, Bare: bareLink?.Address ?? load.Baseline.BaseAddress);
+        if (context.Options.SlowLink is { } given)
+        {
+            context.Report.Note(Name, string.Create(CultureInfo.InvariantCulture, $"every client on a slow link of its own: {given.Megabits} Mbit/s each way, {given.RoundTripMs} ms round trip (a proxy in the harness)"));
+        }
+        await RunDotNetAsync(context, load, flipped, via);
         if (JsHubClients.Installed)
         {
-            await RunJsAsync(context, load, flipped);
+            await RunJsAsync(context, load, flipped, via);
         }
         else
         {
@@ -37,10 +45,10 @@ public sealed class HubScenario : IScenario
     }
 
     // The .NET client (JSON protocol): it never offers permessage-deflate.
-    private async Task RunDotNetAsync(ScenarioContext context, SteadyLoad load, Dictionary<string, string> flipped)
+    private async Task RunDotNetAsync(ScenarioContext context, SteadyLoad load, Dictionary<string, string> flipped, (Uri App, Uri Bare) via)
     {
         var (report, ct) = (context.Report, context.Cancellation);
-        var (clients, app, baseline) = (load.Clients, load.App, load.Baseline);
+        var (clients, app) = (load.Clients, load.App);
         LatencyTracker tracker = new(clients);
         var appClients = new List<IAsyncDisposable>();
         var bareClients = new List<HubConnection>();
@@ -50,13 +58,13 @@ public sealed class HubScenario : IScenario
             {
                 var index = i;
                 appClients.Add(context.Options.Wire
-                    ? await ConnectWireAsync(app, batch => Volatile.Read(ref tracker).OnBoard(index, callId =>
+                    ? await ConnectWireAsync(app, via.App, batch => Volatile.Read(ref tracker).OnBoard(index, callId =>
                         batch.Changed.FirstOrDefault(c => c.CallId == callId)?.Participants.FirstOrDefault(p => p.Identifier.RawId == flipped[callId])?.IsMuted))
-                    : await ConnectTypedAsync(app, board => Volatile.Read(ref tracker).OnBoard(index, callId =>
+                    : await ConnectTypedAsync(app, via.App, board => Volatile.Read(ref tracker).OnBoard(index, callId =>
                         board.Calls.TryGetValue(callId, out var call)
                             ? call.Participants.FirstOrDefault(p => p.Identifier.RawId == flipped[callId])?.IsMuted
                             : null)));
-                var bare = await BaselineProcess.ConnectAsync(baseline.BaseAddress, ct);
+                var bare = await BaselineProcess.ConnectAsync(via.Bare, ct);
                 bare.On<BareRoster>(BaselineServer.EventMessage, roster =>
                 {
                     if (roster.Participants.FirstOrDefault(p => p.RawId == flipped[roster.CallId]) is { } user)
@@ -90,10 +98,10 @@ public sealed class HubScenario : IScenario
 
     // @microsoft/signalr under Node: it offers permessage-deflate, as browsers do. The bare hub's JS clients connect to
     // its deflating path when the app accepted deflate, so both sides compress or neither does.
-    private async Task RunJsAsync(ScenarioContext context, SteadyLoad load, Dictionary<string, string> flipped)
+    private async Task RunJsAsync(ScenarioContext context, SteadyLoad load, Dictionary<string, string> flipped, (Uri App, Uri Bare) via)
     {
         var (report, ct) = (context.Report, context.Cancellation);
-        var (clients, app, baseline) = (load.Clients, load.App, load.Baseline);
+        var (clients, app) = (load.Clients, load.App);
         LatencyTracker tracker = new(clients);
         var cookies = new List<string>();
         for (var i = 0; i < clients; i++)
@@ -101,10 +109,10 @@ public sealed class HubScenario : IScenario
             cookies.Add((await app.SignInAsync()).GetCookieHeader(app.BaseAddress));
         }
         void OnArrival(int client, string callId, bool muted, long at) => Volatile.Read(ref tracker).OnEvent(client, callId, muted, at);
-        await using var appJs = await JsHubClients.StartAsync(context.Workspace, new Uri(app.BaseAddress, CallsHubContract.Path.TrimStart('/')), app: true, clients, cookies, flipped, OnArrival, ct);
+        await using var appJs = await JsHubClients.StartAsync(context.Workspace, new Uri(via.App, CallsHubContract.Path.TrimStart('/')), app: true, clients, cookies, flipped, OnArrival, ct);
         var appDeflates = appJs.Extensions.Any(e => e.Contains("permessage-deflate", StringComparison.Ordinal));
         var barePath = appDeflates ? BaselineServer.DeflateHubPath : BaselineServer.HubPath;
-        await using var bareJs = await JsHubClients.StartAsync(context.Workspace, new Uri(baseline.BaseAddress, barePath.TrimStart('/')), app: false, clients, null, flipped, OnArrival, ct);
+        await using var bareJs = await JsHubClients.StartAsync(context.Workspace, new Uri(via.Bare, barePath.TrimStart('/')), app: false, clients, null, flipped, OnArrival, ct);
         Console.WriteLine($"  {clients} signed-in JS hub clients on the app, {clients} on the bare hub ({barePath})");
         report.Note(Name, $"JS clients (@microsoft/signalr under Node {NodeVersion()}, its ws WebSocket offering permessage-deflate; client_max_window_bits): Sec-WebSocket-Extensions answered by the app: {Distinct(appJs.Extensions)}; by the bare hub ({barePath}): {Distinct(bareJs.Extensions)}");
         await load.RunRoundsAsync(context, Name, "bare hub broadcasting each parsed POST", "arrivals", () =>
@@ -132,18 +140,18 @@ public sealed class HubScenario : IScenario
     }
 
     // On the connection's message thread: read the tracker's calls from the new board, nothing more.
-    private static async Task<IAsyncDisposable> ConnectTypedAsync(AppUnderTest app, Action<CallBoard> onBoard)
+    private static async Task<IAsyncDisposable> ConnectTypedAsync(AppUnderTest app, Uri via, Action<CallBoard> onBoard)
     {
-        var client = await app.ConnectHubAsync();
+        var client = await app.ConnectHubAsync(via: via);
         client.BoardChanged += (_, board) => onBoard(board);
         return client;
     }
 
-    private static async Task<IAsyncDisposable> ConnectWireAsync(AppUnderTest app, Action<CallsChangedDto> onBatch)
+    private static async Task<IAsyncDisposable> ConnectWireAsync(AppUnderTest app, Uri via, Action<CallsChangedDto> onBatch)
     {
         var session = await app.SignInAsync();
         var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(app.BaseAddress, CallsHubContract.Path.TrimStart('/')), http => http.Cookies = session)
+            .WithUrl(new Uri(via, CallsHubContract.Path.TrimStart('/')), http => http.Cookies = session)
             .AddJsonProtocol(json => json.PayloadSerializerOptions = new JsonSerializerOptions(JsonSerializerDefaults.Web))
             .Build();
         connection.On<CallsSnapshotDto>(CallsHubContract.SnapshotMessage, _ => { });

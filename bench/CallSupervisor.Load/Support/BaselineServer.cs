@@ -99,7 +99,7 @@ public static class BaselineServer
         var parser = new AcsCallbackParser(TimeProvider.System);
 
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseKestrelCore().UseUrls("http://127.0.0.1:" + Arg("--port"));
         builder.Services.AddRoutingCore();
         builder.Services.AddSignalR();
         var app = builder.Build();
