@@ -27,6 +27,9 @@ IScenario[] selected = options.Scenario == "all"
     : [.. all.Where(s => s.Name == options.Scenario)];
 var report = new Report();
 HarnessMode.Smoke = options.Smoke;
+PortRange.Range = options.Ports;
+// With --ports, a listener of the harness or of anything it started that is seen outside the range fails the run.
+await using var audit = options.Ports is null ? null : new ListenerAudit();
 using var workspace = new Workspace();
 var total = Stopwatch.StartNew();
 if (options.AppSettings.Count > 0)
@@ -50,6 +53,17 @@ foreach (var scenario in selected)
         return 1;
     }
     Console.WriteLine($"  {scenario.Name} took {clock.Elapsed.TotalSeconds:0.0} s");
+}
+if (audit is not null)
+{
+    audit.Sample();
+    if (audit.Outside.Count > 0)
+    {
+        Console.Error.WriteLine($"Listeners outside --ports {options.Ports!.Value.First}-{options.Ports.Value.Last}: {string.Join(", ", audit.Outside)}");
+        Console.WriteLine(report.Markdown());
+        return 1;
+    }
+    report.Note("ports", $"{audit.InRange} listening ports seen (sampled every second in this process and every process below it), all within {options.Ports!.Value.First}-{options.Ports.Value.Last}");
 }
 Console.WriteLine();
 Console.WriteLine($"Figures ({(options.Smoke ? "smoke sizes, not figures to quote" : "full sizes")}; {Environment.ProcessorCount} cores; {total.Elapsed.TotalSeconds:0} s in all):");

@@ -23,10 +23,12 @@ try
     app.UseCallSupervisorSecurity();
     app.UseAntiforgery();
 
+    var circuitCompression = app.Services.GetRequiredService<IOptions<DashboardOptions>>().Value.CircuitCompression;
     // Static assets are public (the sign-in and error pages use them too).
     app.MapStaticAssets().AllowAnonymous();
     app.MapRazorComponents<App>()
-        .AddInteractiveServerRenderMode();
+        .AddInteractiveServerRenderMode(o => o.DisableWebSocketCompression = !circuitCompression)
+        .WithWebSocketCompression(app, circuitCompression);
     app.MapCallSupervisorEndpoints();
 
     emulator?.AttachWhenStarted(app);

@@ -34,7 +34,7 @@ public sealed class WallboardScenario : IScenario
         // The app as `dotnet run` starts it: its embedded emulator and demo contact center (queues, agents, simulated
         // callers and agent breaks), callers arriving faster than the demo's default.
         var home = context.Workspace.NewHome(Name);
-        var address = new Uri($"http://127.0.0.1:{ServerProcesses.FreePort().ToString(CultureInfo.InvariantCulture)}/");
+        var address = new Uri($"http://127.0.0.1:{PortRange.FreePort().ToString(CultureInfo.InvariantCulture)}/");
         var environment = new Dictionary<string, string>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
@@ -44,6 +44,11 @@ public sealed class WallboardScenario : IScenario
             ["EventLog:SqlitePath"] = Path.Combine(home, "journal.db"),
             ["Emulator:Simulation:ArrivalsPerMinute"] = arrivals.ToString(CultureInfo.InvariantCulture),
         };
+        if (PortRange.Range is not null)
+        {
+            // The embedded emulator listens too.
+            environment["Emulator:Urls"] = $"http://127.0.0.1:{PortRange.FreePort().ToString(CultureInfo.InvariantCulture)}";
+        }
         foreach (var (setting, value) in options.AppSettings)
         {
             environment[setting] = value;

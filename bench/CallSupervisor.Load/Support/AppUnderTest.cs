@@ -63,6 +63,10 @@ public sealed class AppUnderTest : IAsyncDisposable
         };
         // Only the calls the harness creates: no random generator.
         options.Simulation.Enabled = false;
+        if (PortRange.Range is not null)
+        {
+            options.Urls = $"http://127.0.0.1:{PortRange.FreePort().ToString(CultureInfo.InvariantCulture)}";
+        }
         // Seeding 10,000 calls queues their IncomingCalls faster than the app answers them (16 workflow requests at a
         // time): an unanswered call must not stop ringing after the default 30 s.
         options.Simulation.AnswerTimeout = TimeSpan.FromMinutes(10);
@@ -73,7 +77,7 @@ public sealed class AppUnderTest : IAsyncDisposable
         var emulator = await EmulatorHost.StartAsync(options, NullLoggerFactory.Instance, CancellationToken.None);
         try
         {
-            var port = ServerProcesses.FreePort();
+            var port = PortRange.FreePort();
             var address = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/");
             emulator.AttachApp(address);
             var home = workspace.NewHome(name);
@@ -121,11 +125,14 @@ public sealed class AppUnderTest : IAsyncDisposable
     /// <summary>A signed-in session (Max Manager: Supervisor, Auditor and Administrator, so it may mute).</summary>
     public Task<CookieContainer> SignInAsync() => OidcSignIn.SignInAsync(BaseAddress, OidcSignIn.Manager);
 
-    /// <summary>A hub client on a new signed-in session; no automatic reconnect (a drop must fail the round, not hide in it).</summary>
-    public async Task<CallsHubClient> ConnectHubAsync(CookieContainer? session = null, Action<Microsoft.AspNetCore.Http.Connections.Client.HttpConnectionOptions>? configure = null, bool wholeSnapshot = true, CallsHubProtocol protocol = CallsHubProtocol.Json)
+    /// <summary>
+    /// A hub client on a new signed-in session; no automatic reconnect (a drop must fail the round, not hide in it).
+    /// <c>via</c>: another address of the app to connect through (a <see cref="SlowLink"/>); the app's own when null.
+    /// </summary>
+    public async Task<CallsHubClient> ConnectHubAsync(CookieContainer? session = null, Action<Microsoft.AspNetCore.Http.Connections.Client.HttpConnectionOptions>? configure = null, bool wholeSnapshot = true, CallsHubProtocol protocol = CallsHubProtocol.Json, Uri? via = null)
     {
         session ??= await SignInAsync();
-        return await CallsHubClient.ConnectAsync(BaseAddress, new CallsHubClientOptions
+        return await CallsHubClient.ConnectAsync(via ?? BaseAddress, new CallsHubClientOptions
         {
             AutomaticReconnect = false,
             WaitForWholeSnapshot = wholeSnapshot,

@@ -14,6 +14,8 @@ public static class BaselineProcess
             "--issuer", emulator.Issuer,
             "--audience", emulator.ResourceId,
             "--metadata", emulator.OpenIdMetadataAddress.ToString(),
+            // 0: the OS picks, unless --ports gave a range.
+            "--port", (PortRange.Range is null ? 0 : PortRange.FreePort()).ToString(System.Globalization.CultureInfo.InvariantCulture),
         ];
         if (broadcast)
         {

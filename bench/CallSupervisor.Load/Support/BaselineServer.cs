@@ -4,6 +4,7 @@ using CallSupervisor.Telephony.Options;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -25,6 +26,9 @@ public static class BaselineServer
 {
     public const string Mode = "baseline-server";
     public const string HubPath = "/hubs/bare";
+
+    /// <summary>The same hub, accepting permessage-deflate when a client offers it (as the app may): JS clients compare like with like.</summary>
+    public const string DeflateHubPath = "/hubs/bare-deflate";
     public const string EventMessage = "event";
     public const string PagePath = "/page";
     public const string LivePagePath = "/live";
@@ -95,10 +99,21 @@ public static class BaselineServer
         var parser = new AcsCallbackParser(TimeProvider.System);
 
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseKestrelCore().UseUrls("http://127.0.0.1:" + Arg("--port"));
         builder.Services.AddRoutingCore();
         builder.Services.AddSignalR();
         var app = builder.Build();
+        // The WebSocket feature is installed here rather than in the hub's own pipeline, so the deflate path can turn
+        // compression on for the accept (SignalR's hub accepts with its defaults: no compression).
+        app.UseWebSockets();
+        app.Use((context, next) =>
+        {
+            if (context.Request.Path.StartsWithSegments(DeflateHubPath) && context.Features.Get<IHttpWebSocketFeature>() is { IsWebSocketRequest: true } feature)
+            {
+                context.Features.Set<IHttpWebSocketFeature>(new DeflatingWebSocketFeature(feature));
+            }
+            return next(context);
+        });
         app.UseRouting();
         app.MapPost("/api/callbacks/acs", async (HttpRequest request, IHubContext<BareHub> hub, CancellationToken ct) =>
         {
@@ -124,6 +139,7 @@ public static class BaselineServer
             return Results.Ok();
         });
         app.MapHub<BareHub>(HubPath);
+        app.MapHub<BareHub>(DeflateHubPath);
         // The first-render baseline: the browser's floor, a page that already has what the live calls page is waited for.
         app.MapGet(PagePath, () => Results.Content(BarePage, "text/html; charset=utf-8"));
         app.MapGet(LivePagePath, () => Results.Content(LivePage, "text/html; charset=utf-8"));
@@ -132,6 +148,18 @@ public static class BaselineServer
         Console.WriteLine("Now listening on: " + app.Urls.First());
         await app.WaitForShutdownAsync();
         return 0;
+    }
+}
+
+/// <summary>Accepts a WebSocket with permessage-deflate when the client offers it.</summary>
+internal sealed class DeflatingWebSocketFeature(IHttpWebSocketFeature inner) : IHttpWebSocketFeature
+{
+    public bool IsWebSocketRequest => inner.IsWebSocketRequest;
+
+    public Task<System.Net.WebSockets.WebSocket> AcceptAsync(WebSocketAcceptContext context)
+    {
+        context.DangerousEnableCompression = true;
+        return inner.AcceptAsync(context);
     }
 }
 

@@ -4,7 +4,7 @@ namespace CallSupervisor.Load.Support;
 
 /// <summary>
 /// The command line: <c>&lt;scenario&gt; [--runs N] [--smoke] [--wire] [--calls N] [--connections K] [--duration S] [--warmup S]
-/// [--clients N] [--rate N] [--reps N] [--event-delay-ms N] [--trace-page FILE] [--page PATH] [--sample S] [--set Key=Value]...</c>. A value not given falls back to the scenario's
+/// [--clients N] [--rate N] [--reps N] [--event-delay-ms N] [--trace-page FILE] [--page PATH] [--sample S] [--ports FIRST-LAST] [--slow-link MBITS,RTTMS] [--set Key=Value]...</c>. A value not given falls back to the scenario's
 /// default, or to its tiny smoke size with <c>--smoke</c>.
 /// </summary>
 public sealed class LoadOptions
@@ -54,6 +54,12 @@ public sealed class LoadOptions
     /// </summary>
     public IReadOnlyDictionary<string, string> AppSettings { get; init; } = new Dictionary<string, string>();
 
+    /// <summary><c>--ports FIRST-LAST</c>: every listener the harness starts takes its port from this range, and the run fails if one is seen outside it.</summary>
+    public (int First, int Last)? Ports { get; init; }
+
+    /// <summary><c>--slow-link MBITS,RTTMS</c>: the hub scenario's clients reach both servers through a <see cref="SlowLink"/> each.</summary>
+    public (double Megabits, double RoundTripMs)? SlowLink { get; init; }
+
     /// <summary>The scenario's size: the option if given, else the smoke or the full default.</summary>
     public T Pick<T>(T? given, T full, T smoke) where T : struct => given ?? (Smoke ? smoke : full);
 
@@ -61,7 +67,7 @@ public sealed class LoadOptions
     {
         if (args.Length == 0 || !Scenarios.Contains(args[0]))
         {
-            error.WriteLine($"usage: <{string.Join('|', Scenarios)}> [--runs N] [--smoke] [--wire] [--calls N] [--connections K] [--duration S] [--warmup S] [--clients N] [--rate N] [--reps N] [--event-delay-ms N] [--trace-page FILE] [--page PATH] [--sample S] [--set Key=Value]...");
+            error.WriteLine($"usage: <{string.Join('|', Scenarios)}> [--runs N] [--smoke] [--wire] [--calls N] [--connections K] [--duration S] [--warmup S] [--clients N] [--rate N] [--reps N] [--event-delay-ms N] [--trace-page FILE] [--page PATH] [--sample S] [--ports FIRST-LAST] [--slow-link MBITS,RTTMS] [--set Key=Value]...");
             return null;
         }
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -113,8 +119,10 @@ public sealed class LoadOptions
                 TracePage = values.GetValueOrDefault("trace-page"),
                 Page = values.GetValueOrDefault("page"),
                 SampleSeconds = Double(values, "sample"),
+                SlowLink = values.TryGetValue("slow-link", out var link) ? ParseLink(link) : null,
+                Ports = values.TryGetValue("ports", out var ports) ? PortRange.Parse(ports) ?? throw new FormatException($"--ports must be FIRST-LAST within 1024-65535; got '{ports}'") : null,
             };
-            var unknown = values.Keys.Except(["runs", "calls", "connections", "duration", "warmup", "clients", "rate", "reps", "event-delay-ms", "trace-page", "page", "sample"]).ToList();
+            var unknown = values.Keys.Except(["runs", "calls", "connections", "duration", "warmup", "clients", "rate", "reps", "event-delay-ms", "trace-page", "page", "sample", "ports", "slow-link"]).ToList();
             if (unknown.Count > 0 || options.Runs < 1)
             {
                 error.WriteLine(unknown.Count > 0 ? $"unknown option --{unknown[0]}" : "--runs must be at least 1");
@@ -128,6 +136,13 @@ public sealed class LoadOptions
             return null;
         }
     }
+
+    private static (double, double) ParseLink(string text) =>
+        text.Split(',') is [var mbits, var rtt]
+        && double.TryParse(mbits, NumberStyles.Float, CultureInfo.InvariantCulture, out var m) && m > 0
+        && double.TryParse(rtt, NumberStyles.Float, CultureInfo.InvariantCulture, out var r) && r >= 0
+            ? (m, r)
+            : throw new FormatException($"--slow-link must be MBITS,RTTMS (e.g. 2,40); got '{text}'");
 
     private static int? Int(Dictionary<string, string> values, string name) =>
         values.TryGetValue(name, out var v) ? int.Parse(v, NumberStyles.Integer, CultureInfo.InvariantCulture) : null;

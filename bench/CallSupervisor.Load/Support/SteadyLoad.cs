@@ -26,6 +26,10 @@ public sealed class SteadyLoad : IAsyncDisposable
 
     public IReadOnlyList<SeededCall> Seeded { get; }
 
+    private RosterFeed[] AppFeeds => field ??= [.. Seeded.Select(c => new RosterFeed(c))];
+
+    private RosterFeed[] BaselineFeeds => field ??= [.. Seeded.Select(c => new RosterFeed(c))];
+
     /// <summary>20 clients, 1,000 events/s for 10 s over 1,000 calls by default; <paramref name="smokeClients"/>, 100/s for 2 s over 50 under <c>--smoke</c>.</summary>
     public static async Task<SteadyLoad> StartAsync(ScenarioContext context, string name, int smokeClients)
     {
@@ -57,18 +61,20 @@ public sealed class SteadyLoad : IAsyncDisposable
     /// <summary>
     /// A 1 s unrecorded warm-up per side, then <c>--runs</c> × (app round, baseline round), both servers idle first.
     /// <paramref name="newTracker"/> makes and installs the tracker the clients report to; <paramref name="beforeRound"/>
-    /// and <paramref name="afterRound"/> (with whether the round was the app's) add a scenario's own figures.
+    /// and <paramref name="afterRound"/> (with whether the round was the app's) add a scenario's own figures;
+    /// <paramref name="kind"/> names the clients in the figures' names (e.g. " (JS clients)") when a scenario has several.
     /// </summary>
     public async Task RunRoundsAsync(
         ScenarioContext context, string name, string baselineName, string arrivals, Func<LatencyTracker> newTracker,
-        Func<bool, Task>? beforeRound = null, Func<bool, Task>? afterRound = null)
+        Func<bool, Task>? beforeRound = null, Func<bool, Task>? afterRound = null, string kind = "")
     {
         var (report, ct) = (context.Report, context.Cancellation);
-        var p50 = report.Add(name, "latency p50", "ms", baselineName);
-        var p99 = report.Add(name, "latency p99", "ms", baselineName);
-        var max = report.Add(name, "latency max", "ms", baselineName);
-        var appFeeds = Seeded.Select(c => new RosterFeed(c)).ToArray();
-        var baselineFeeds = Seeded.Select(c => new RosterFeed(c)).ToArray();
+        var p50 = report.Add(name, "latency p50" + kind, "ms", baselineName);
+        var p99 = report.Add(name, "latency p99" + kind, "ms", baselineName);
+        var max = report.Add(name, "latency max" + kind, "ms", baselineName);
+        // The feeds live as long as the servers: a second call (another client kind) goes on raising each call's
+        // sequence number, or the app would ignore its rosters as older than the ones it has.
+        var (appFeeds, baselineFeeds) = (AppFeeds, BaselineFeeds);
         using var driver = new CallbackDriver(App.Emulator, connections: 64);
         var sides = new[] { (App.CallbackAddress, appFeeds, true), (new Uri(Baseline.BaseAddress, "api/callbacks/acs"), baselineFeeds, false) };
         foreach (var (target, feeds, _) in sides)
@@ -96,7 +102,7 @@ public sealed class SteadyLoad : IAsyncDisposable
                 }
                 if (missed > 0 || failed > 0)
                 {
-                    report.Note(name, $"{(isApp ? "app" : "baseline")} round {run + 1}: {failed} POSTs not answered 200, {missed} of {tracker.Sent * Clients} {arrivals} not seen within 10 s");
+                    report.Note(name, $"{(isApp ? "app" : "baseline")} round {run + 1}{kind}: {failed} POSTs not answered 200, {missed} of {tracker.Sent * Clients} {arrivals} not seen within 10 s");
                 }
             }
         }

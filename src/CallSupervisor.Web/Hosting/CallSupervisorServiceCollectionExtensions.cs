@@ -83,7 +83,8 @@ public static class CallSupervisorServiceCollectionExtensions
         // matches, answers POST with 405 and GET with an HTML page.
         endpoints.Map("/api/{**path}", (string? path) => TypedResults.Problem(
             statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"There is no API at /api/{path}.")).AllowAnonymous();
-        endpoints.MapHub<CallsHub>(CallsHub.Path);
+        endpoints.MapHub<CallsHub>(CallsHub.Path)
+            .WithWebSocketCompression(endpoints, endpoints.ServiceProvider.GetRequiredService<IOptions<DashboardOptions>>().Value.HubCompression);
         endpoints.MapAccountEndpoints();
         endpoints.MapAuditExport();
         endpoints.MapReports();

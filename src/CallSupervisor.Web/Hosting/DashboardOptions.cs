@@ -29,6 +29,19 @@ public sealed class DashboardOptions
     /// </summary>
     public TimeSpan FiguresFreshness { get; set; } = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>
+    /// permessage-deflate on the calls hub's WebSockets, for the clients that offer it (browsers, the JS client). Off by
+    /// default: a push is small and sent to every client, and deflating it per connection cost more time than it saved
+    /// on a local network (docs/performance.md, "WebSocket compression"). On for wallboards behind slow links.
+    /// </summary>
+    public bool HubCompression { get; set; }
+
+    /// <summary>
+    /// permessage-deflate on the dashboard pages' circuit WebSockets (Blazor's own default is on). See
+    /// <see cref="HubCompression"/> and docs/performance.md for the figures behind the default.
+    /// </summary>
+    public bool CircuitCompression { get; set; } = true;
+
     /// <summary>When a call needs a supervisor's attention.</summary>
     public AttentionThresholds Thresholds { get; set; } = new();
 }
