@@ -19,7 +19,7 @@ if (!File.Exists(Workspace.WebAppDll))
     return 2;
 }
 
-IScenario[] all = [new IngestionScenario(), new HubScenario(), new SnapshotScenario(), new MuteScenario(), new FirstRenderScenario(), new DomScenario(), new WallboardScenario()];
+IScenario[] all = [new IngestionScenario(), new HubScenario(), new SnapshotScenario(), new MuteScenario(), new MuteClickScenario(), new FirstRenderScenario(), new DomScenario(), new WallboardScenario()];
 // "all" is the comparisons against a baseline; the wallboard is a long run of its own.
 IScenario[] selected = options.Scenario == "all" ? [.. all.Where(s => s is not WallboardScenario)] : [.. all.Where(s => s.Name == options.Scenario)];
 var report = new Report();
