@@ -19,7 +19,7 @@ if (!File.Exists(Workspace.WebAppDll))
     return 2;
 }
 
-IScenario[] all = [new IngestionScenario(), new HubScenario(), new SnapshotScenario(), new MuteScenario(), new FirstRenderScenario(), new DomScenario(), new WallboardScenario(), new MemoryScenario(), new CircuitMemoryScenario()];
+IScenario[] all = [new IngestionScenario(), new HubScenario(), new SnapshotScenario(), new MuteScenario(), new MuteClickScenario(), new FirstRenderScenario(), new DomScenario(), new WallboardScenario(), new MemoryScenario(), new CircuitMemoryScenario()];
 // "all" is the comparisons against a baseline; the wallboard is a long run of its own, and the memory scenarios
 // (minutes of rest, 10,000 calls) are long runs too, kept working by "all --smoke".
 IScenario[] selected = options.Scenario == "all"

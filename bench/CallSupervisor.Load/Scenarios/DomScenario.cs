@@ -28,6 +28,8 @@ public sealed class DomScenario : IScenario
           window.WebSocket = function (...args) {
             const socket = new NativeWebSocket(...args);
             socket.addEventListener("message", () => { window.__messageAt = performance.timeOrigin + performance.now(); performance.mark("ws"); });
+            // What the server agreed to (permessage-deflate or nothing), for the report.
+            socket.addEventListener("open", () => { window.__socketExtensions = socket.extensions || "none"; });
             return socket;
           };
           window.WebSocket.prototype = NativeWebSocket.prototype;
@@ -95,6 +97,7 @@ public sealed class DomScenario : IScenario
                 report.Add(Name, "app resident memory per idle circuit", "MB", "– (no circuit on the bare hub)")
                     .AddApp((Resident(app.ProcessId) - residentBefore) / (double)(pages - 1) / (1024 * 1024));
             }
+            report.Note(Name, "the app page's WebSocket extensions: " + await appPages[0].SocketExtensionsAsync());
             var watched = await appPages[0].RowCallIdsAsync();
             if (watched.Count == 0)
             {
@@ -213,6 +216,9 @@ public sealed class DomScenario : IScenario
         public async Task<IReadOnlySet<string>> RowCallIdsAsync() =>
             (await _page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('.cs-grid tbody tr a[data-call-id]')].map(a => a.dataset.callId)"))
             .ToHashSet(StringComparer.Ordinal);
+
+        /// <summary>The extensions the page's last opened WebSocket negotiated (<c>permessage-deflate; …</c>, or <c>none</c>).</summary>
+        public Task<string> SocketExtensionsAsync() => _page.EvaluateAsync<string>("() => window.__socketExtensions ?? 'no socket'");
 
         /// <summary>A DevTools protocol session on this page (for <see cref="PageTrace"/>).</summary>
         public Task<ICDPSession> Cdp() => _context.NewCDPSessionAsync(_page);

@@ -7,7 +7,8 @@ namespace CallSupervisor.Load.Scenarios;
 /// <summary>
 /// Callback throughput: K connections post ParticipantsUpdated as fast as they are answered, for a fixed time after
 /// a warm-up; the figure is events acknowledged (200) per second. The app acknowledges only once an event is in its
-/// event log (SQLite event log); the baseline once it is authenticated and parsed.
+/// event log (SQLite event log); the baseline once it is authenticated, parsed and appended with the same writer to
+/// an event log of its own (the same durable work without the app's middleware, store and replica).
 /// </summary>
 public sealed class IngestionScenario : IScenario
 {
@@ -22,7 +23,7 @@ public sealed class IngestionScenario : IScenario
         var warmup = TimeSpan.FromSeconds(options.Pick(options.WarmupSeconds, 1, 0.5));
 
         await using var app = await AppUnderTest.StartAsync(context.Workspace, Name, settings: options.AppSettings);
-        await using var baseline = await BaselineProcess.StartAsync(context.Workspace, app.Emulator, broadcast: false);
+        await using var baseline = await BaselineProcess.StartAsync(context.Workspace, app.Emulator, broadcast: false, durable: true);
         IReadOnlyList<SeededCall> seeded;
         await using (var hub = await app.ConnectHubAsync())
         {
@@ -41,7 +42,7 @@ public sealed class IngestionScenario : IScenario
 
         foreach (var perPost in new[] { 1, 10 })
         {
-            var figure = report.Add(Name, $"{perPost} event{(perPost == 1 ? "" : "s")}/POST", "events/s", "bare Kestrel: same JWT validation + parser, 200");
+            var figure = report.Add(Name, $"{perPost} event{(perPost == 1 ? "" : "s")}/POST", "events/s", "bare Kestrel: same JWT validation + parser + SQLite group-commit append, 200");
             var drain = report.Add(Name, $"{perPost} event{(perPost == 1 ? "" : "s")}/POST: last events on the board after the round", "s", "–");
             for (var run = 0; run < options.Runs; run++)
             {

@@ -6,8 +6,10 @@ namespace CallSupervisor.Load.Support;
 /// <summary>Starts <see cref="BaselineServer"/> as a child process, validating the callback tokens of the given emulator.</summary>
 public static class BaselineProcess
 {
-    public static async Task<ChildProcess> StartAsync(Workspace workspace, EmulatorHost emulator, bool broadcast)
+    // durable: the baseline appends each accepted callback to its own SQLite event log (the app's writer) before answering.
+    public static async Task<ChildProcess> StartAsync(Workspace workspace, EmulatorHost emulator, bool broadcast, bool durable = false)
     {
+        var home = workspace.NewHome("baseline");
         List<string> args =
         [
             BaselineServer.Mode,
@@ -21,8 +23,12 @@ public static class BaselineProcess
         {
             args.Add("--broadcast");
         }
-        var process = await ChildProcess.StartAsync(Workspace.HarnessDll, args, workspace.NewHome("baseline"), new Dictionary<string, string>());
-        Console.WriteLine($"  started the baseline at {process.BaseAddress} (pid {process.ProcessId}){(broadcast ? ", broadcasting" : "")}");
+        if (durable)
+        {
+            args.AddRange(["--journal", Path.Combine(home, "journal.db")]);
+        }
+        var process = await ChildProcess.StartAsync(Workspace.HarnessDll, args, home, new Dictionary<string, string>());
+        Console.WriteLine($"  started the baseline at {process.BaseAddress} (pid {process.ProcessId}){(broadcast ? ", broadcasting" : "")}{(durable ? ", appending to its own event log" : "")}");
         return process;
     }
 

@@ -1,3 +1,4 @@
+using CallSupervisor.Board.EventLog;
 using CallSupervisor.Core.Events;
 using CallSupervisor.Telephony.Callbacks;
 using CallSupervisor.Telephony.Options;
@@ -17,7 +18,10 @@ namespace CallSupervisor.Load.Support;
 /// <summary>
 /// The bare baseline: a Kestrel app with the app's callback route, the same JWT validation (the app's own
 /// <see cref="AcsCallbackAuthenticator"/> against the same emulator's OpenID metadata) and the same parser
-/// (<see cref="AcsCallbackParser"/>), answering 200 — no event log, no store, no sign-in, no logging. With
+/// (<see cref="AcsCallbackParser"/>), answering 200 — no store, no sign-in, no logging. With <c>--journal FILE</c> it
+/// also appends each accepted callback's events with the app's own embedded event log writer
+/// (<see cref="SqliteEventLog"/>: the same SQLite group-commit append, in its own file) before answering, so the
+/// ingestion figure compares like with like: an acknowledged callback is durable on both sides. With
 /// <c>--broadcast</c> each parsed roster is sent at once to every client of a bare SignalR hub (<c>/hubs/bare</c>,
 /// anonymous), which also has a <c>Ping</c> that returns at once. It runs as its own process (this program started
 /// again with <see cref="Mode"/>), as the app does, so neither shares the driver's process, heap or thread pool.
@@ -32,6 +36,7 @@ public static class BaselineServer
     public const string EventMessage = "event";
     public const string PagePath = "/page";
     public const string LivePagePath = "/live";
+    public const string ClickPagePath = "/click";
 
     private const string BarePage = "<!DOCTYPE html><html><head><title>Baseline</title></head><body>"
         + "<div id=\"app-shell\" data-interactive=\"true\"><div class=\"cs-grid\"><table><tbody>"
@@ -76,11 +81,45 @@ public static class BaselineServer
         </script></body></html>
         """;
 
+    // The mute click's baseline: a plain page with a participant row and a Mute button; a click sends one hub invocation
+    // (Ping) over SignalR's JSON protocol and, on its completion, shows the Muted chip in the row: the browser's and
+    // the wire's floor for a click that goes to the server and comes back into the DOM.
+    private const string ClickPage = """
+        <!DOCTYPE html><html><head><title>Baseline click</title></head><body>
+        <ul aria-label="Participants"><li data-kind="CommunicationUser"><span class="name">Agent</span><span class="chips"></span>
+        <button type="button" aria-label="Mute Agent">Mute</button></li></ul>
+        <script>
+        (() => {
+          const separator = "\u001e";
+          let next = 0;
+          const socket = new WebSocket(location.origin.replace(/^http/, "ws") + "/hubs/bare");
+          socket.onopen = () => socket.send(JSON.stringify({ protocol: "json", version: 1 }) + separator);
+          socket.onmessage = e => {
+            for (const frame of e.data.split(separator)) {
+              if (!frame) continue;
+              const message = JSON.parse(frame);
+              if (message.type === undefined) window.__connected = true;
+              else if (message.type === 6) socket.send(JSON.stringify({ type: 6 }) + separator);
+              else if (message.type === 3) {
+                const chip = document.createElement("span");
+                chip.className = "mud-chip";
+                chip.textContent = "Muted";
+                document.querySelector(".chips").appendChild(chip);
+              }
+            }
+          };
+          document.querySelector("button").addEventListener("click", () =>
+            socket.send(JSON.stringify({ type: 1, invocationId: String(++next), target: "Ping", arguments: [] }) + separator));
+        })();
+        </script></body></html>
+        """;
+
     public static async Task<int> RunAsync(string[] args)
     {
         string Arg(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault()
             ?? throw new ArgumentException($"{Mode} needs {name}");
         var broadcast = args.Contains("--broadcast");
+        var journalPath = args.SkipWhile(a => a != "--journal").Skip(1).FirstOrDefault();
         var acs = new AcsOptions
         {
             CallbackAuth = new AcsCallbackAuthOptions
@@ -97,6 +136,9 @@ public static class BaselineServer
             acs.CallbackAuth.MetadataAddress, new OpenIdConnectConfigurationRetriever(), new HttpDocumentRetriever(metadataHttp) { RequireHttps = false });
         var authenticator = new AcsCallbackAuthenticator(Microsoft.Extensions.Options.Options.Create(acs), metadata, NullLogger<AcsCallbackAuthenticator>.Instance);
         var parser = new AcsCallbackParser(TimeProvider.System);
+        // The app's writer: one connection, a prepared insert, whatever waits goes into one transaction (WAL,
+        // synchronous=NORMAL). Nothing reads it back: the baseline has no store to apply to.
+        await using var journal = journalPath is null ? null : new SqliteEventLog(journalPath, "baseline", NullLogger<SqliteEventLog>.Instance);
 
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.WebHost.UseKestrelCore().UseUrls("http://127.0.0.1:" + Arg("--port"));
@@ -129,6 +171,10 @@ public static class BaselineServer
             {
                 return Results.Problem(statusCode: StatusCodes.Status400BadRequest, detail: result.Error);
             }
+            if (journal is not null && result.Events.Length > 0)
+            {
+                await journal.AppendAsync(result.Events, ct);
+            }
             if (broadcast)
             {
                 foreach (var roster in result.Events.OfType<ParticipantsUpdated>())
@@ -143,6 +189,7 @@ public static class BaselineServer
         // The first-render baseline: the browser's floor, a page that already has what the live calls page is waited for.
         app.MapGet(PagePath, () => Results.Content(BarePage, "text/html; charset=utf-8"));
         app.MapGet(LivePagePath, () => Results.Content(LivePage, "text/html; charset=utf-8"));
+        app.MapGet(ClickPagePath, () => Results.Content(ClickPage, "text/html; charset=utf-8"));
         await app.StartAsync();
         // The line ChildProcess waits for (the app's is Kestrel's own log line; this server logs nothing).
         Console.WriteLine("Now listening on: " + app.Urls.First());

@@ -9,7 +9,7 @@ namespace CallSupervisor.Load.Support;
 /// </summary>
 public sealed class LoadOptions
 {
-    public static readonly string[] Scenarios = ["ingestion", "hub", "snapshot", "mute", "firstrender", "dom", "wallboard", "memory", "circuits", "all"];
+    public static readonly string[] Scenarios = ["ingestion", "hub", "snapshot", "mute", "muteclick", "firstrender", "dom", "wallboard", "memory", "circuits", "all"];
 
     public required string Scenario { get; init; }
 

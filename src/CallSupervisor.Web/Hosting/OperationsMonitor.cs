@@ -41,6 +41,9 @@ public sealed class OperationsMonitor(TimeProvider time)
 
     public void HubClientDisconnected() => Interlocked.Decrement(ref _hubClients);
 
+    /// <summary>Hub clients connected (or connecting: counted before their snapshot is read) now.</summary>
+    public int HubClients => Volatile.Read(ref _hubClients);
+
     public Snapshot Read()
     {
         var now = time.GetUtcNow();

@@ -26,16 +26,27 @@ public sealed class CallsHub(
 
     public override async Task OnConnectedAsync()
     {
-        // Version first: if the state read after it is newer, the client re-applies a batch it already has,
-        // which is harmless (batches carry whole calls); the other order could make it drop a needed batch.
-        var version = store.Version;
-        foreach (var part in store.Current.ToDtoParts(version, CallsHubContract.SnapshotPartSize, workflow.Directory, time.GetUtcNow()))
-        {
-            await Clients.Caller.SendAsync(CallsHubContract.SnapshotMessage, part, Context.ConnectionAborted);
-        }
-        await Clients.Caller.SendAsync(CallsHubContract.FiguresMessage, FiguresBroadcaster.Now(store, figures, time), Context.ConnectionAborted);
+        // Counted first: the broadcaster maps no batch while no client is counted, so every batch after the
+        // version read below must see this one.
         monitor.HubClientConnected();
-        await base.OnConnectedAsync();
+        try
+        {
+            // Version first: if the state read after it is newer, the client re-applies a batch it already has,
+            // which is harmless (batches carry whole calls); the other order could make it drop a needed batch.
+            var version = store.Version;
+            foreach (var part in store.Current.ToDtoParts(version, CallsHubContract.SnapshotPartSize, workflow.Directory, time.GetUtcNow()))
+            {
+                await Clients.Caller.SendAsync(CallsHubContract.SnapshotMessage, part, Context.ConnectionAborted);
+            }
+            await Clients.Caller.SendAsync(CallsHubContract.FiguresMessage, FiguresBroadcaster.Now(store, figures, time), Context.ConnectionAborted);
+            await base.OnConnectedAsync();
+        }
+        catch
+        {
+            // SignalR does not call OnDisconnectedAsync for a connection whose OnConnectedAsync failed.
+            monitor.HubClientDisconnected();
+            throw;
+        }
     }
 
     public override Task OnDisconnectedAsync(Exception? exception)
