@@ -64,20 +64,26 @@ try {
       const search = dash.locator('fluent-text-input[name="traces-search"] input');
       await search.fill(filter);
       await search.press('Enter');
-      const match = dash.getByText(row).first();
+      // A trace with spans of more than one resource when there is one (a callback that made ACS requests), else any.
+      const rows = dash.getByRole('row').filter({ has: dash.getByText(row) });
+      const richer = rows.filter({ hasText: 'emulator' }).first();
+      const match = (await richer.count()) > 0 ? richer.getByText(row) : rows.first().getByText(row);
       try {
         await match.waitFor({ timeout: 5_000 });
       } catch {
         continue;
       }
+      const name = await match.textContent();
       if (detail) {
         await match.click();
         await dash.waitForURL(/\/traces\/detail\//);
-        await dash.waitForLoadState('networkidle');
+        // The detail page is rendered by the dashboard's circuit after the URL changed: wait for the list to go.
+        await dash.locator('fluent-text-input[name="traces-search"]').waitFor({ state: 'detached' });
+        await dash.waitForTimeout(1_000);
       }
       await hideNotice();
       await dash.screenshot({ path: path.join(out, file) });
-      console.log(`${file}: ${await match.textContent()}`);
+      console.log(`${file}: ${name}`);
       return true;
     }
     console.log(`${file}: no trace named like ${row} in the dashboard`);
@@ -88,7 +94,7 @@ try {
   // The product's span of a supervisor action (only the product's spans name the mute; ASP.NET Core's and
   // HttpClient's are named by their method and route).
   if (!await openTrace('action', /: action\.execute$/, 'telemetry-trace-mute.png')) process.exitCode = 1;
-  console.log(`wrote ${out}/telemetry-trace-{list,callback,mute}.png`);
+  console.log(`done: the pictures are in ${out}`);
 } finally {
   await browser.close();
 }
