@@ -89,6 +89,7 @@ public static class BoardServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<EventLogStatus>();
         services.AddSingleton<AppliedEvents>();
+        services.AddSingleton<CallSupervisor.Core.Diagnostics.ActionTraces>();
 
         if (redis.Enabled)
         {

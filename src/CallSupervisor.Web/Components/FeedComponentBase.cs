@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using CallSupervisor.Core.Diagnostics;
 using CallSupervisor.Core.Feeds;
 using Microsoft.AspNetCore.Components;
 
@@ -93,10 +95,16 @@ public abstract class FeedComponentBase<TState, TChange> : ComponentBase, IAsync
 
     private async Task ReadAsync(IAsyncEnumerable<FeedBatch<TState, TChange>> changes)
     {
+        // Each render's span is its own (linked to the events it shows), not a child of the request or hub call that
+        // opened the page: cleared for this loop only (an async method's change to the current span stays inside it).
+        Activity.Current = null;
         try
         {
             await foreach (var batch in changes.WithCancellation(_stop.Token))
             {
+                // From the batch's arrival to the browser's acknowledgement of its render: the board's last step.
+                using var activity = BatchSpans.Start("circuit.render", batch.Traces);
+                activity?.SetTag(TelemetryTags.Component, GetType().Name).SetTag(TelemetryTags.ChangeCount, batch.Changes.Length);
                 TaskCompletionSource? rendered = null;
                 await InvokeAsync(() =>
                 {
@@ -112,7 +120,8 @@ public abstract class FeedComponentBase<TState, TChange> : ComponentBase, IAsync
                 });
                 if (rendered is not null)
                 {
-                    await WaitForBrowserAsync(rendered.Task);
+                    var acknowledged = await WaitForBrowserAsync(rendered.Task);
+                    activity?.SetTag("callsupervisor.render.acknowledged", acknowledged);
                 }
             }
         }
@@ -133,16 +142,18 @@ public abstract class FeedComponentBase<TState, TChange> : ComponentBase, IAsync
         _rendered = null;
     }
 
-    private async Task WaitForBrowserAsync(Task rendered)
+    private async Task<bool> WaitForBrowserAsync(Task rendered)
     {
         try
         {
             // Not the component's clock: a test's manual clock must not hold the loop; the real one bounds a lost client.
             await rendered.WaitAsync(AcknowledgeTimeout, _stop.Token);
+            return true;
         }
         catch (TimeoutException)
         {
             // No acknowledgement (client gone or reconnecting): go on, the next render carries everything.
+            return false;
         }
     }
 

@@ -1,4 +1,5 @@
 using CallSupervisor.Core.Diagnostics;
+using Npgsql;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -57,12 +58,29 @@ public static class TelemetrySetup
         !string.IsNullOrWhiteSpace(configuration["OTEL_SERVICE_NAME"])
         || (configuration["OTEL_RESOURCE_ATTRIBUTES"] ?? "").Split(',').Any(a => a.Trim().StartsWith("service.name=", StringComparison.Ordinal));
 
-    /// <summary>The product's spans plus ASP.NET Core's and HttpClient's (also used by tests with an in-memory exporter).</summary>
+    /// <summary>
+    /// The product's spans plus ASP.NET Core's, HttpClient's and Npgsql's (PostgreSQL commands of the audit trail); also
+    /// used by tests with an in-memory exporter. An ACS request's span carries its Repeatability-Request-ID (semantic
+    /// conventions' <c>http.request.header.*</c>), so a retried request's attempts are found together. Redis and EF Core
+    /// have no stable instrumentation: the event log's Redis calls have product spans (<c>eventlog.*</c>).
+    /// </summary>
     public static TracerProviderBuilder AddCallSupervisorTracing(this TracerProviderBuilder tracing) =>
         tracing
             .AddSource(Telemetry.Name)
             .AddAspNetCoreInstrumentation()
-            .AddHttpClientInstrumentation();
+            .AddHttpClientInstrumentation(o => o.EnrichWithHttpRequestMessage = TagRepeatability)
+            .AddNpgsql();
+
+    /// <summary>The attribute of the ACS request header that makes a retry idempotent.</summary>
+    public const string RepeatabilityTag = "http.request.header.repeatability-request-id";
+
+    private static void TagRepeatability(System.Diagnostics.Activity activity, HttpRequestMessage request)
+    {
+        if (request.Headers.TryGetValues("Repeatability-Request-ID", out var values))
+        {
+            activity.SetTag(RepeatabilityTag, values.ToArray());
+        }
+    }
 
     /// <summary>The product's meter plus ASP.NET Core's, HttpClient's and the runtime's instruments.</summary>
     public static MeterProviderBuilder AddCallSupervisorMetrics(this MeterProviderBuilder metrics) =>
