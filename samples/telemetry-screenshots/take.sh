@@ -41,6 +41,7 @@ done
 for port in 5181 5182 8080; do
   until curl -sf -o /dev/null "http://127.0.0.1:$port/health/ready"; do
     [ "$SECONDS" -lt "$deadline" ] || { echo "127.0.0.1:$port is not ready" >&2; exit 1; }
+    kill -0 "$apphost" 2>/dev/null || { cat "$work/apphost.log"; exit 1; }
     sleep 2
   done
 done
