@@ -8,6 +8,12 @@ if (args.Length > 0 && args[0] == BaselineServer.Mode)
     return await BaselineServer.RunAsync(args[1..]);
 }
 
+// --telemetry: every app exports its traces, metrics and logs over OTLP/HTTP to a receiver this process hosts.
+await using var otlp = args.Contains("--telemetry") ? await OtlpSink.StartAsync() : null;
+if (otlp is not null)
+{
+    args = [.. args.Where(a => a != "--telemetry"), .. otlp.AppSettingArguments];
+}
 var options = LoadOptions.Parse(args, Console.Error);
 if (options is null)
 {
@@ -64,6 +70,10 @@ if (audit is not null)
         return 1;
     }
     report.Note("ports", $"{audit.InRange} listening ports seen (sampled every second in this process and every process below it), all within {options.Ports!.Value.First}-{options.Ports.Value.Last}");
+}
+if (otlp is not null)
+{
+    report.Note("telemetry", "the apps exported to the harness's OTLP/HTTP receiver: " + otlp.Summary());
 }
 Console.WriteLine();
 Console.WriteLine($"Figures ({(options.Smoke ? "smoke sizes, not figures to quote" : "full sizes")}; {Environment.ProcessorCount} cores; {total.Elapsed.TotalSeconds:0} s in all):");

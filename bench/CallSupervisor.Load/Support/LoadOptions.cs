@@ -4,7 +4,7 @@ namespace CallSupervisor.Load.Support;
 
 /// <summary>
 /// The command line: <c>&lt;scenario&gt; [--runs N] [--smoke] [--wire] [--calls N] [--connections K] [--duration S] [--warmup S]
-/// [--clients N] [--rate N] [--reps N] [--event-delay-ms N] [--trace-page FILE] [--page PATH] [--sample S] [--ports FIRST-LAST] [--slow-link MBITS,RTTMS] [--set Key=Value]...</c>. A value not given falls back to the scenario's
+/// [--clients N] [--rate N] [--reps N] [--event-delay-ms N] [--trace-page FILE] [--page PATH] [--sample S] [--ports FIRST-LAST] [--slow-link MBITS,RTTMS] [--set Key=Value]... [--telemetry]</c> (<c>--telemetry</c> is taken by Program: see <see cref="OtlpSink"/>). A value not given falls back to the scenario's
 /// default, or to its tiny smoke size with <c>--smoke</c>.
 /// </summary>
 public sealed class LoadOptions
@@ -67,7 +67,7 @@ public sealed class LoadOptions
     {
         if (args.Length == 0 || !Scenarios.Contains(args[0]))
         {
-            error.WriteLine($"usage: <{string.Join('|', Scenarios)}> [--runs N] [--smoke] [--wire] [--calls N] [--connections K] [--duration S] [--warmup S] [--clients N] [--rate N] [--reps N] [--event-delay-ms N] [--trace-page FILE] [--page PATH] [--sample S] [--ports FIRST-LAST] [--slow-link MBITS,RTTMS] [--set Key=Value]...");
+            error.WriteLine($"usage: <{string.Join('|', Scenarios)}> [--runs N] [--smoke] [--wire] [--calls N] [--connections K] [--duration S] [--warmup S] [--clients N] [--rate N] [--reps N] [--event-delay-ms N] [--trace-page FILE] [--page PATH] [--sample S] [--ports FIRST-LAST] [--slow-link MBITS,RTTMS] [--set Key=Value]... [--telemetry]");
             return null;
         }
         var values = new Dictionary<string, string>(StringComparer.Ordinal);

@@ -34,7 +34,15 @@ public static class TelemetrySetup
         }
 
         services.AddOpenTelemetry()
-            .ConfigureResource(r => r.AddService(ServiceName))
+            .ConfigureResource(r =>
+            {
+                // OTEL_SERVICE_NAME (or service.name in OTEL_RESOURCE_ATTRIBUTES) names the service, as OpenTelemetry
+                // documents: AddService would override it, and an orchestrator's per-instance names with it.
+                if (!NamesService(configuration))
+                {
+                    r.AddService(ServiceName);
+                }
+            })
             .WithTracing(t => t.AddCallSupervisorTracing())
             .WithMetrics(m => m.AddCallSupervisorMetrics())
             .WithLogging()
@@ -45,6 +53,10 @@ public static class TelemetrySetup
     /// <summary>Whether any OTLP endpoint variable is set (configuration includes the environment).</summary>
     public static bool IsExportConfigured(IConfiguration configuration) =>
         EndpointVariables.Any(name => !string.IsNullOrWhiteSpace(configuration[name]));
+
+    private static bool NamesService(IConfiguration configuration) =>
+        !string.IsNullOrWhiteSpace(configuration["OTEL_SERVICE_NAME"])
+        || (configuration["OTEL_RESOURCE_ATTRIBUTES"] ?? "").Split(',').Any(a => a.Trim().StartsWith("service.name=", StringComparison.Ordinal));
 
     /// <summary>
     /// The product's spans plus ASP.NET Core's, HttpClient's and Npgsql's (PostgreSQL commands of the audit trail); also
