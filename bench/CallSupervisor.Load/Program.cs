@@ -8,16 +8,20 @@ if (args.Length > 0 && args[0] == BaselineServer.Mode)
     return await BaselineServer.RunAsync(args[1..]);
 }
 
-// --telemetry: every app exports its traces, metrics and logs over OTLP/HTTP to a receiver this process hosts.
-await using var otlp = args.Contains("--telemetry") ? await OtlpSink.StartAsync() : null;
-if (otlp is not null)
-{
-    args = [.. args.Where(a => a != "--telemetry"), .. otlp.AppSettingArguments];
-}
+var telemetry = args.Contains("--telemetry");
+args = [.. args.Where(a => a != "--telemetry")];
 var options = LoadOptions.Parse(args, Console.Error);
 if (options is null)
 {
     return 2;
+}
+// Every listener, the OTLP receiver below included, takes its port from --ports when given.
+PortRange.Range = options.Ports;
+// --telemetry: every app exports its traces, metrics and logs over OTLP/HTTP to a receiver this process hosts.
+await using var otlp = telemetry ? await OtlpSink.StartAsync() : null;
+if (otlp is not null)
+{
+    options = LoadOptions.Parse([.. args, .. otlp.AppSettingArguments], Console.Error)!;
 }
 if (!File.Exists(Workspace.WebAppDll))
 {
@@ -33,7 +37,6 @@ IScenario[] selected = options.Scenario == "all"
     : [.. all.Where(s => s.Name == options.Scenario)];
 var report = new Report();
 HarnessMode.Smoke = options.Smoke;
-PortRange.Range = options.Ports;
 // With --ports, a listener of the harness or of anything it started that is seen outside the range fails the run.
 await using var audit = options.Ports is null ? null : new ListenerAudit();
 using var workspace = new Workspace();

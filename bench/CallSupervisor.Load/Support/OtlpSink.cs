@@ -34,7 +34,7 @@ public sealed class OtlpSink : IAsyncDisposable
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        var port = ServerProcesses.FreePort();
+        var port = PortRange.FreePort();
         builder.WebHost.UseUrls($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}");
         var app = builder.Build();
         var sink = new OtlpSink(app);
