@@ -68,7 +68,7 @@ public sealed class ActionExecutor
     public async Task<ActionReceipt> ExecuteAsync(ActionRequest command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
-        using var activity = Telemetry.Source.StartActivity("action.execute");
+        using var activity = StartActionSpan();
         activity?.SetTag(TelemetryTags.Action, command.Kind.ToString()).SetTag(TelemetryTags.CallId, command.CallId.Value);
         var receipt = await ExecuteCoreAsync(command, cancellationToken).ConfigureAwait(false);
         if (activity is not null)
@@ -80,6 +80,25 @@ public sealed class ActionExecutor
             }
         }
         return receipt;
+    }
+
+    /// <summary>
+    /// The action's span starts a trace of its own, linked to whatever span was current. A click runs inside the
+    /// circuit's WebSocket request and a hub call inside the hub connection's: spans that last as long as the page or
+    /// the connection, so an action under them would sit in a trace that never ends (a viewer lists a trace by its
+    /// root, and would not show the action until the page closed). Clearing <see cref="Activity.Current"/> here only
+    /// affects this async call (it is an AsyncLocal).
+    /// </summary>
+    private static Activity? StartActionSpan()
+    {
+        if (!Telemetry.Source.HasListeners())
+        {
+            return null;
+        }
+        var ambient = Activity.Current;
+        Activity.Current = null;
+        return Telemetry.Source.StartActivity(
+            "action.execute", ActivityKind.Internal, parentContext: default, links: ambient is null ? null : [new ActivityLink(ambient.Context)]);
     }
 
     private async Task<ActionReceipt> ExecuteCoreAsync(ActionRequest command, CancellationToken cancellationToken)

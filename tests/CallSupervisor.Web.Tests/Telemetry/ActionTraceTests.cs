@@ -83,6 +83,49 @@ public sealed class ActionTraceTests : IAsyncLifetime
         Assert.Equal(action.TraceId, link.Context.TraceId);
     }
 
+    [Fact]
+    public async Task Mute_InsideALongLivedSpan_StartsATraceOfItsOwnLinkedToIt()
+    {
+        using var client = _trace.App.CreateClient();
+        using (var connected = await _trace.PostAsync(client, TraceApp.Connected("act-l1", "call-long") + "," + TraceApp.Roster("act-l2", "call-long", 1, muted: false)))
+        {
+            Assert.Equal(HttpStatusCode.OK, connected.StatusCode);
+        }
+        await _trace.App.WaitForCallAsync("call-long", c => c.Participants.Count == 1);
+        var executor = _trace.App.Services.GetRequiredService<ActionExecutor>();
+        var actor = new Actor("sam", "Sam Supervisor", [SupervisorRoles.Supervisor]);
+
+        // What a click runs under: the circuit's WebSocket request, a span that lasts as long as the page.
+        using var connection = new ActivitySource("Microsoft.AspNetCore").StartActivity("GET /_blazor", ActivityKind.Server);
+        ActionReceipt receipt;
+        using (var listener = ConnectionListener())
+        {
+            receipt = await executor.ExecuteAsync(new ActionRequest(ActionKind.Mute, new CallId("call-long"), "8:acs:u1", actor), CancellationToken.None);
+        }
+        Assert.Equal(ReceiptStatus.Accepted, receipt.Status);
+
+        var spans = await _trace.SpansWhenAsync(
+            all => all.Any(s => s.DisplayName == "action.execute" && Equals(s.GetTagItem(TelemetryTags.OperationContext), receipt.OperationContext)),
+            "the action's span");
+        var action = spans.Single(s => s.DisplayName == "action.execute" && Equals(s.GetTagItem(TelemetryTags.OperationContext), receipt.OperationContext));
+        Assert.NotNull(connection);
+        Assert.Equal(default, action.ParentSpanId);
+        Assert.NotEqual(connection.TraceId, action.TraceId);
+        Assert.Equal(connection.SpanId, Assert.Single(action.Links).Context.SpanId);
+    }
+
+    // A listener that samples the stand-in connection span (the app's tracer listens to its own sources only).
+    private static ActivityListener ConnectionListener()
+    {
+        var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == "Microsoft.AspNetCore",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+        };
+        ActivitySource.AddActivityListener(listener);
+        return listener;
+    }
+
     // Whether span's parent chain reaches ancestor.
     private static bool IsWithin(Activity span, Activity ancestor, Activity[] trace)
     {
