@@ -25,7 +25,8 @@ public sealed partial class EventLogReplica(
     WorkflowReactions reactions,
     IOptions<EventLogOptions> options,
     TimeProvider time,
-    ILogger<EventLogReplica> logger) : BackgroundService, IEndedCallPruning
+    ILogger<EventLogReplica> logger,
+    CallSupervisor.Core.Diagnostics.CallSupervisorMetrics? metrics = null) : BackgroundService, IEndedCallPruning
 {
     private string? _position = start.Position;
     private int _sinceCheckpoint;
@@ -87,6 +88,7 @@ public sealed partial class EventLogReplica(
     {
         ApplyOutcome outcome;
         Call? call;
+        var start = metrics is { ApplyEnabled: true } ? System.Diagnostics.Stopwatch.GetTimestamp() : 0;
         try
         {
             (outcome, call) = store.ApplyAndRead(record.Event);
@@ -96,6 +98,10 @@ public sealed partial class EventLogReplica(
             // One record that cannot be applied must not stop the board: it is logged and skipped, everywhere alike.
             LogApplyFailed(ex, record.Position, record.Event.GetType().Name);
             (outcome, call) = (ApplyOutcome.Ignored("the record could not be applied: " + ex.Message), null);
+        }
+        if (start != 0)
+        {
+            metrics!.Applied(start);
         }
         _position = record.Position;
         status.AppliedPosition = record.Position;

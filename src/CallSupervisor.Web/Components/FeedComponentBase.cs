@@ -29,6 +29,8 @@ public abstract class FeedComponentBase<TState, TChange> : ComponentBase, IAsync
 
     [Inject] public required TimeProvider Time { get; init; }
 
+    [Inject] public required CallSupervisor.Core.Diagnostics.CallSupervisorMetrics Metrics { get; init; }
+
     /// <summary>The clock for durations and ages, refreshed every <see cref="TickInterval"/>.</summary>
     protected DateTimeOffset Now { get; private set; }
 
@@ -98,6 +100,7 @@ public abstract class FeedComponentBase<TState, TChange> : ComponentBase, IAsync
             await foreach (var batch in changes.WithCancellation(_stop.Token))
             {
                 TaskCompletionSource? rendered = null;
+                var start = Metrics.RenderEnabled ? System.Diagnostics.Stopwatch.GetTimestamp() : 0;
                 await InvokeAsync(() =>
                 {
                     if (_stop.IsCancellationRequested)
@@ -110,9 +113,10 @@ public abstract class FeedComponentBase<TState, TChange> : ComponentBase, IAsync
                     _rendered = rendered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
                     StateHasChanged();
                 });
-                if (rendered is not null)
+                if (rendered is not null && await WaitForBrowserAsync(rendered.Task) && start != 0)
                 {
-                    await WaitForBrowserAsync(rendered.Task);
+                    // From the batch reaching this page to its browser acknowledging the render.
+                    Metrics.Rendered(start);
                 }
             }
         }
@@ -133,16 +137,19 @@ public abstract class FeedComponentBase<TState, TChange> : ComponentBase, IAsync
         _rendered = null;
     }
 
-    private async Task WaitForBrowserAsync(Task rendered)
+    /// <summary>Whether the browser acknowledged the render in time.</summary>
+    private async Task<bool> WaitForBrowserAsync(Task rendered)
     {
         try
         {
             // Not the component's clock: a test's manual clock must not hold the loop; the real one bounds a lost client.
             await rendered.WaitAsync(AcknowledgeTimeout, _stop.Token);
+            return true;
         }
         catch (TimeoutException)
         {
             // No acknowledgement (client gone or reconnecting): go on, the next render carries everything.
+            return false;
         }
     }
 

@@ -19,7 +19,7 @@ namespace CallSupervisor.Web.Hubs;
 /// </summary>
 [Microsoft.AspNetCore.Authorization.Authorize(Policy = Security.SupervisorPolicies.Observe)]
 public sealed class CallsHub(
-    ICallsFeed store, ActionExecutor actions, CallSupervisor.Web.Hosting.OperationsMonitor monitor,
+    ICallsFeed store, ActionExecutor actions, CallSupervisor.Core.Diagnostics.CallSupervisorMetrics metrics,
     CallSupervisor.Core.Workflow.WorkflowOptions workflow, CallSupervisor.Web.Figures.SharedDayFigures figures, TimeProvider time) : Hub
 {
     public const string Path = CallsHubContract.Path;
@@ -34,13 +34,13 @@ public sealed class CallsHub(
             await Clients.Caller.SendAsync(CallsHubContract.SnapshotMessage, part, Context.ConnectionAborted);
         }
         await Clients.Caller.SendAsync(CallsHubContract.FiguresMessage, FiguresBroadcaster.Now(store, figures, time), Context.ConnectionAborted);
-        monitor.HubClientConnected();
+        metrics.HubClientConnected();
         await base.OnConnectedAsync();
     }
 
     public override Task OnDisconnectedAsync(Exception? exception)
     {
-        monitor.HubClientDisconnected();
+        metrics.HubClientDisconnected();
         return base.OnDisconnectedAsync(exception);
     }
 

@@ -11,7 +11,8 @@ namespace CallSupervisor.Web.Hubs;
 /// </summary>
 internal sealed partial class CallsHubBroadcaster(
     ICallsFeed store, IHubContext<CallsHub> hub, Microsoft.Extensions.Options.IOptions<Hosting.DashboardOptions> options,
-    CallSupervisor.Core.Workflow.WorkflowOptions workflow, TimeProvider time, ILogger<CallsHubBroadcaster> logger) : BackgroundService
+    CallSupervisor.Core.Workflow.WorkflowOptions workflow, CallSupervisor.Core.Diagnostics.CallSupervisorMetrics metrics,
+    TimeProvider time, ILogger<CallsHubBroadcaster> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -20,10 +21,12 @@ internal sealed partial class CallsHubBroadcaster(
         {
             try
             {
+                var start = System.Diagnostics.Stopwatch.GetTimestamp();
                 await hub.Clients.All.SendAsync(
                     CallsHubContract.ChangedMessage,
                     batch.ToChangedDto(workflow.Directory, time.GetUtcNow()),
                     stoppingToken);
+                metrics.Pushed("changes", start);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
