@@ -98,7 +98,7 @@ public static class BoardServiceCollectionExtensions
         {
             services.AddSingleton<IConnectionMultiplexer>(_ => ConnectRedis(redis));
             services.AddSingleton(sp => new RedisEventLog(sp.GetRequiredService<IConnectionMultiplexer>(), redis, Instance));
-            services.AddSingleton<IEventLog>(sp => new MeasuredEventLog(sp.GetRequiredService<RedisEventLog>(), sp.GetRequiredService<CallSupervisor.Core.Diagnostics.CallSupervisorMetrics>()));
+            services.AddSingleton<IEventLog>(sp => MeasuredEventLog.Wrap(sp.GetRequiredService<RedisEventLog>(), sp.GetRequiredService<CallSupervisor.Core.Diagnostics.CallSupervisorMetrics>()));
             services.AddSingleton<ICheckpointStore>(sp => sp.GetRequiredService<RedisEventLog>());
             services.AddSingleton(sp => new RedisLeadership(sp.GetRequiredService<IConnectionMultiplexer>(), redis, Instance,
                 sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<RedisLeadership>>()));
@@ -110,7 +110,7 @@ public static class BoardServiceCollectionExtensions
             services.AddSingleton(sp => new SqliteEventLog(
                 Path.GetFullPath(sp.GetRequiredService<IOptions<EventLogOptions>>().Value.SqlitePath, environment.ContentRootPath),
                 Instance, sp.GetRequiredService<ILogger<SqliteEventLog>>()));
-            services.AddSingleton<IEventLog>(sp => new MeasuredEventLog(sp.GetRequiredService<SqliteEventLog>(), sp.GetRequiredService<CallSupervisor.Core.Diagnostics.CallSupervisorMetrics>()));
+            services.AddSingleton<IEventLog>(sp => MeasuredEventLog.Wrap(sp.GetRequiredService<SqliteEventLog>(), sp.GetRequiredService<CallSupervisor.Core.Diagnostics.CallSupervisorMetrics>()));
             services.AddSingleton<ICheckpointStore>(sp => sp.GetRequiredService<SqliteEventLog>());
             services.AddSingleton<ILeadership, SingleInstanceLeadership>();
         }

@@ -7,10 +7,14 @@ namespace CallSupervisor.Board.EventLog;
 
 /// <summary>
 /// The event log as registered: each append is timed on <c>callsupervisor.event_log.append.duration</c> whichever log
-/// it is (SQLite or Redis) and whoever appends (callbacks, actions, the app's own facts). Reads pass through.
+/// it is (SQLite or Redis) and whoever appends (callbacks, actions, the app's own facts). Reads pass through, and a log
+/// that can be probed (<see cref="IEventLogProbe"/>) still can.
 /// </summary>
-internal sealed class MeasuredEventLog(IEventLog inner, CallSupervisorMetrics metrics) : IEventLog
+internal class MeasuredEventLog(IEventLog inner, CallSupervisorMetrics metrics) : IEventLog
 {
+    public static IEventLog Wrap(IEventLog inner, CallSupervisorMetrics metrics) =>
+        inner is IEventLogProbe probe ? new Probed(inner, probe, metrics) : new MeasuredEventLog(inner, metrics);
+
     public async Task<string> AppendAsync(IReadOnlyList<CallEvent> events, CancellationToken cancellationToken)
     {
         if (!metrics.LogAppendEnabled)
@@ -26,4 +30,9 @@ internal sealed class MeasuredEventLog(IEventLog inner, CallSupervisorMetrics me
     public IAsyncEnumerable<LogRecord> ReadAsync(string? after, CancellationToken cancellationToken) => inner.ReadAsync(after, cancellationToken);
 
     public Task<string?> LastPositionAsync(CancellationToken cancellationToken) => inner.LastPositionAsync(cancellationToken);
+
+    private sealed class Probed(IEventLog inner, IEventLogProbe probe, CallSupervisorMetrics metrics) : MeasuredEventLog(inner, metrics), IEventLogProbe
+    {
+        public Task ProbeAsync(CancellationToken cancellationToken) => probe.ProbeAsync(cancellationToken);
+    }
 }
