@@ -93,6 +93,7 @@ public static class BoardServiceCollectionExtensions
         services.TryAddSingleton(sp => sp.GetService<System.Diagnostics.Metrics.IMeterFactory>() is { } meters
             ? new CallSupervisor.Core.Diagnostics.CallSupervisorMeter(meters) : new CallSupervisor.Core.Diagnostics.CallSupervisorMeter());
         services.TryAddSingleton<CallSupervisor.Core.Diagnostics.CallSupervisorMetrics>();
+        services.AddSingleton<CallSupervisor.Core.Diagnostics.ActionTraces>();
 
         if (redis.Enabled)
         {

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
+using CallSupervisor.Core.Diagnostics;
 using CallSupervisor.Core.Events;
 using CallSupervisor.Core.EventLog;
 using StackExchange.Redis;
@@ -10,7 +12,10 @@ namespace CallSupervisor.Board.EventLog;
 /// order on the one multiplexed connection) and tails the stream, woken by a pub/sub notice after each append (and
 /// by a short poll, should a notice be missed), so all stores apply the same records in the same order. The stream
 /// is trimmed to about <see cref="RedisOptions.StreamLength"/> entries; the checkpoint (a hash) lets a new or
-/// restarted instance start from a recent state instead of the stream's beginning.
+/// restarted instance start from a recent state instead of the stream's beginning. An entry appended while tracing
+/// carries its append's W3C <c>traceparent</c> beside the event, so the apply on every instance continues that trace.
+/// The XADDs and XREADs have spans of their own (<c>eventlog.append</c>, <c>eventlog.read</c>): the Redis
+/// instrumentation package is a beta only.
 /// </summary>
 public sealed class RedisEventLog(IConnectionMultiplexer redis, RedisOptions options, string origin) : IEventLog, ICheckpointStore, IEventLogProbe
 {
@@ -31,18 +36,23 @@ public sealed class RedisEventLog(IConnectionMultiplexer redis, RedisOptions opt
             throw new EventLogUnavailableException("Redis is not connected; the events were not taken.");
         }
         var db = redis.GetDatabase();
+        using var activity = Telemetry.Source.StartActivity("eventlog.append", ActivityKind.Client);
+        activity?.SetTag(TelemetryTags.DbSystem, "redis").SetTag(TelemetryTags.DbOperation, "XADD").SetTag(TelemetryTags.EventCount, events.Count);
+        var traceparent = activity is null ? RedisValue.Null : (RedisValue)TraceParent.Format(activity.Context);
         try
         {
             // Issued back to back on one connection: Redis receives and appends them in this order.
             var adds = events
-                .Select(e => db.StreamAddAsync(_stream, [new("o", origin), new("e", EventJson.Serialize(e))], maxLength: options.StreamLength, useApproximateMaxLength: true))
+                .Select(e => db.StreamAddAsync(_stream, Fields(e, traceparent), maxLength: options.StreamLength, useApproximateMaxLength: true))
                 .ToArray();
             var ids = await Task.WhenAll(adds).ConfigureAwait(false);
             _ = redis.GetSubscriber().PublishAsync(_appended, ids[^1], CommandFlags.FireAndForget);
+            activity?.SetTag(TelemetryTags.Position, ids[^1].ToString());
             return ids[^1].ToString();
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
+            activity?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
             throw new EventLogUnavailableException("Redis did not take the events: " + ex.Message, ex);
         }
     }
@@ -59,11 +69,16 @@ public sealed class RedisEventLog(IConnectionMultiplexer redis, RedisOptions opt
             while (true)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var entries = await Guard(() => redis.GetDatabase().StreamReadAsync(_stream, position, count: 1000)).ConfigureAwait(false);
+                var entries = await ReadEntriesAsync(position).ConfigureAwait(false);
+                // The entries' trace contexts are parsed only when something listens: nobody else would read them.
+                var traced = Telemetry.Source.HasListeners();
                 foreach (var entry in entries)
                 {
                     position = entry.Id.ToString();
-                    yield return new LogRecord(position, entry["o"].ToString(), EventJson.Deserialize(entry["e"].ToString()));
+                    yield return new LogRecord(position, entry["o"].ToString(), EventJson.Deserialize(entry["e"].ToString()))
+                    {
+                        Context = traced ? TraceParent.Parse(entry[TraceParent.Field].ToString()) : default,
+                    };
                 }
                 if (entries.Length == 0)
                 {
@@ -76,6 +91,31 @@ public sealed class RedisEventLog(IConnectionMultiplexer redis, RedisOptions opt
             await subscriber.UnsubscribeAsync(_appended, onAppended, CommandFlags.FireAndForget).ConfigureAwait(false);
             wake.Dispose();
         }
+    }
+
+    private NameValueEntry[] Fields(CallEvent callEvent, RedisValue traceparent) => traceparent.IsNull
+        ? [new("o", origin), new("e", EventJson.Serialize(callEvent))]
+        : [new("o", origin), new("e", EventJson.Serialize(callEvent)), new(TraceParent.Field, traceparent)];
+
+    // One XREAD. Its span is kept only when it returned entries: the reader polls an idle stream, and an empty read
+    // every poll interval would bury the traces that matter.
+    private async Task<StreamEntry[]> ReadEntriesAsync(string position)
+    {
+        using var activity = Telemetry.Source.StartActivity("eventlog.read", ActivityKind.Client);
+        var entries = await Guard(() => redis.GetDatabase().StreamReadAsync(_stream, position, count: 1000)).ConfigureAwait(false);
+        if (activity is not null)
+        {
+            if (entries.Length == 0)
+            {
+                activity.ActivityTraceFlags &= ~ActivityTraceFlags.Recorded;
+                activity.IsAllDataRequested = false;
+            }
+            else
+            {
+                activity.SetTag(TelemetryTags.DbSystem, "redis").SetTag(TelemetryTags.DbOperation, "XREAD").SetTag(TelemetryTags.EventCount, entries.Length);
+            }
+        }
+        return entries;
     }
 
     public async Task<string?> LastPositionAsync(CancellationToken cancellationToken)

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
+using CallSupervisor.Core.Diagnostics;
 using System.Threading.Channels;
 using CallSupervisor.Core.Events;
 using CallSupervisor.Core.EventLog;
@@ -26,8 +28,9 @@ public sealed partial class SqliteEventLog : IEventLog, ICheckpointStore, IEvent
     private readonly CancellationTokenSource _stopping = new();
     private TaskCompletionSource _appended = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    // Committed events by sequence number, until the reader takes them (bounded: a reader far behind reads the file).
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<long, CallEvent> _recent = new();
+    // Committed events by sequence number, with the trace context of their append, until the reader takes them
+    // (bounded: a reader far behind reads the file, and a record read from the file has no trace context).
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<long, (CallEvent Event, ActivityContext Context)> _recent = new();
 
     public SqliteEventLog(string path, string origin, ILogger<SqliteEventLog> logger)
     {
@@ -65,15 +68,24 @@ public sealed partial class SqliteEventLog : IEventLog, ICheckpointStore, IEvent
         {
             throw new ArgumentException("Nothing to append.", nameof(events));
         }
+        // The span covers the wait for the group commit too: what an acknowledgement waits for. Its context travels with
+        // the records to the replica's apply (in memory: the embedded log's reader is this process).
+        using var activity = Telemetry.Source.StartActivity("eventlog.append");
+        activity?.SetTag(TelemetryTags.DbSystem, "sqlite").SetTag(TelemetryTags.EventCount, events.Count);
         // Serialized here, on the caller's thread, so the one writer only writes.
         var bodies = events.Select(EventJson.Serialize).ToArray();
-        var pending = new PendingAppend([.. events], bodies, new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously));
+        var pending = new PendingAppend([.. events], bodies, new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously))
+        {
+            Context = activity?.Context ?? default,
+        };
         if (!_appends.Writer.TryWrite(pending))
         {
             throw new EventLogUnavailableException("The event log is closed.");
         }
         // Not cancelled once queued: the caller may go, the append still happens (and is then applied).
-        return await pending.Done.Task.ConfigureAwait(false);
+        var position = await pending.Done.Task.ConfigureAwait(false);
+        activity?.SetTag(TelemetryTags.Position, position);
+        return position;
     }
 
     public async IAsyncEnumerable<LogRecord> ReadAsync(string? after, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -177,10 +189,10 @@ public sealed partial class SqliteEventLog : IEventLog, ICheckpointStore, IEvent
     {
         if (_recent.TryRemove(after + 1, out var first))
         {
-            var records = new List<LogRecord> { Record(after + 1, first) };
+            var records = new List<LogRecord> { Record(after + 1, first.Event, first.Context) };
             for (var seq = after + 2; records.Count < 1000 && _recent.TryRemove(seq, out var next); seq++)
             {
-                records.Add(Record(seq, next));
+                records.Add(Record(seq, next.Event, next.Context));
             }
             return records;
         }
@@ -197,8 +209,8 @@ public sealed partial class SqliteEventLog : IEventLog, ICheckpointStore, IEvent
         return read;
     }
 
-    private LogRecord Record(long seq, CallEvent callEvent) =>
-        new(seq.ToString(System.Globalization.CultureInfo.InvariantCulture), _origin, callEvent);
+    private LogRecord Record(long seq, CallEvent callEvent, ActivityContext context) =>
+        new(seq.ToString(System.Globalization.CultureInfo.InvariantCulture), _origin, callEvent) { Context = context };
 
     private List<LogRecord> ReadFile(long after)
     {
@@ -259,7 +271,7 @@ public sealed partial class SqliteEventLog : IEventLog, ICheckpointStore, IEvent
             var body = insert.Parameters["$body"];
             insert.Parameters["$at"].Value = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
             var last = new string[batch.Count];
-            var committed = new List<(long Seq, CallEvent Event)>();
+            var committed = new List<(long Seq, CallEvent Event, ActivityContext Context)>();
             for (var i = 0; i < batch.Count; i++)
             {
                 for (var j = 0; j < batch[i].Bodies.Length; j++)
@@ -267,17 +279,17 @@ public sealed partial class SqliteEventLog : IEventLog, ICheckpointStore, IEvent
                     body.Value = batch[i].Bodies[j];
                     var seq = (long)insert.ExecuteScalar()!;
                     last[i] = seq.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                    committed.Add((seq, batch[i].Events[j]));
+                    committed.Add((seq, batch[i].Events[j], batch[i].Context));
                 }
             }
             transaction.Commit();
-            foreach (var (seq, callEvent) in committed)
+            foreach (var (seq, callEvent, context) in committed)
             {
                 if (_recent.Count >= MaxRecent)
                 {
                     break;
                 }
-                _recent[seq] = callEvent;
+                _recent[seq] = (callEvent, context);
             }
             for (var i = 0; i < batch.Count; i++)
             {
@@ -358,7 +370,10 @@ public sealed partial class SqliteEventLog : IEventLog, ICheckpointStore, IEvent
         _stopping.Dispose();
     }
 
-    private sealed record PendingAppend(CallEvent[] Events, string[] Bodies, TaskCompletionSource<string> Done);
+    private sealed record PendingAppend(CallEvent[] Events, string[] Bodies, TaskCompletionSource<string> Done)
+    {
+        public ActivityContext Context { get; init; }
+    }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Appending {Count} events to the event log failed")]
     private partial void LogAppendFailed(Exception exception, int count);

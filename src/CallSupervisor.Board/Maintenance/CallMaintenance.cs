@@ -184,7 +184,7 @@ internal sealed partial class CallMaintenance(
         }
         if (call.Value is not { } details || participants?.Value is not { } roster)
         {
-            LogReconcileFailed(callId, service, error?.ToString());
+            LogReconcileFailed(callId, service, CallSupervisor.Core.Diagnostics.PhoneMask.InText(error?.ToString()));
             return;
         }
         queue.Publish(new CallReconciled($"reconcile:{callId}:{Guid.NewGuid():N}", callId, time.GetUtcNow(), details, [.. roster], observed));

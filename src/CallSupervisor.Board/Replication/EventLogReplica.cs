@@ -1,4 +1,7 @@
+using System.Diagnostics;
+using CallSupervisor.Core.Diagnostics;
 using CallSupervisor.Core.EventLog;
+using CallSupervisor.Core.Events;
 using CallSupervisor.Core.Store;
 using CallSupervisor.Board.EventLog;
 using CallSupervisor.Board.Workflow;
@@ -23,6 +26,7 @@ public sealed partial class EventLogReplica(
     ILeadership leadership,
     AppliedEvents applied,
     WorkflowReactions reactions,
+    ActionTraces actionTraces,
     IOptions<EventLogOptions> options,
     TimeProvider time,
     ILogger<EventLogReplica> logger,
@@ -88,6 +92,20 @@ public sealed partial class EventLogReplica(
     {
         ApplyOutcome outcome;
         Call? call;
+        // A child of the record's append (this instance's or another's): the callback's trace goes on here, and the
+        // store's change feed links each push and render to it. A record appended without tracing starts no span.
+        using var activity = record.Context == default ? null : Telemetry.Source.StartActivity("board.apply", ActivityKind.Internal, record.Context);
+        if (activity is not null)
+        {
+            activity.SetTag(TelemetryTags.CallId, record.Event.CallId.Value)
+                .SetTag(TelemetryTags.EventType, record.Event.GetType().Name)
+                .SetTag(TelemetryTags.Position, record.Position);
+            if (record.Event is ActionRequested requested)
+            {
+                // Every instance learns the action's trace here, so whichever applies the settling callback links to it.
+                actionTraces.Remember(requested.Action.OperationContext, record.Context);
+            }
+        }
         var start = metrics is { ApplyEnabled: true } ? System.Diagnostics.Stopwatch.GetTimestamp() : 0;
         try
         {
@@ -99,6 +117,7 @@ public sealed partial class EventLogReplica(
             LogApplyFailed(ex, record.Position, record.Event.GetType().Name);
             (outcome, call) = (ApplyOutcome.Ignored("the record could not be applied: " + ex.Message), null);
         }
+        activity?.SetTag(TelemetryTags.Outcome, outcome.Status.ToString());
         if (start != 0)
         {
             metrics!.Applied(start);

@@ -143,7 +143,7 @@ public sealed partial class RoutingService(
                     var stopped = await acs.CancelAllMediaOperationsAsync(s.CallId, cancellationToken).ConfigureAwait(false);
                     if (!stopped.IsSuccess)
                     {
-                        LogStopFailed(s.CallId, stopped.Error!.ToString());
+                        LogStopFailed(s.CallId, CallSupervisor.Core.Diagnostics.PhoneMask.InText(stopped.Error!.ToString()));
                     }
                 });
                 break;
@@ -157,7 +157,7 @@ public sealed partial class RoutingService(
                     var muted = await acs.MuteAsync(m.CallId, m.Endpoint, "supervisor-listen-mute:" + Guid.NewGuid().ToString("N"), cancellationToken).ConfigureAwait(false);
                     if (!muted.IsSuccess)
                     {
-                        LogListenerMuteFailed(m.CallId, muted.Error!.ToString());
+                        LogListenerMuteFailed(m.CallId, CallSupervisor.Core.Diagnostics.PhoneMask.InText(muted.Error!.ToString()));
                     }
                 });
                 break;
@@ -198,7 +198,7 @@ public sealed partial class RoutingService(
             });
             return;
         }
-        LogOfferFailed(callId, offer.AgentId, result.Error?.ToString() ?? "no invitation id");
+        LogOfferFailed(callId, offer.AgentId, CallSupervisor.Core.Diagnostics.PhoneMask.InText(result.Error?.ToString() ?? "no invitation id"));
         sink.Publish(new OfferFailed($"local:{offer.OperationContext}:failed", callId, at, offer.OperationContext, result.Error?.Message ?? "ACS gave no invitation id"));
     }
 

@@ -55,7 +55,8 @@ public sealed partial class WorkflowInbox(
                 catch (Exception ex)
                 {
                     // One bad item must never stop the inbox.
-                    LogFailed(ex, item.ToString() ?? "item");
+                    // The item names the caller: its number is masked.
+                    LogFailed(ex, CallSupervisor.Core.Diagnostics.PhoneMask.InText(item.ToString() ?? "item"));
                 }
             }
         }
@@ -89,7 +90,7 @@ public sealed partial class WorkflowInbox(
                 });
                 break;
             case IncomingCall ignored:
-                LogNotAnswering(ignored.From.RawId);
+                LogNotAnswering(CallSupervisor.Core.Diagnostics.PhoneMask.Mask(ignored.From.RawId));
                 break;
             case Answered answered:
                 Remember(answered, stoppingToken);

@@ -26,7 +26,7 @@ public sealed partial class WorkflowReactions(ContactCenterWorkflow workflow, IC
     public void Applied(LogRecord record, ApplyOutcome outcome)
     {
         ArgumentNullException.ThrowIfNull(record);
-        LogApplied(record.Event.GetType().Name, record.Event.CallId, record.Event.EventId, outcome.ToString());
+        LogApplied(record.Event.GetType().Name, record.Event.CallId, record.Event.EventId, CallSupervisor.Core.Diagnostics.PhoneMask.InText(outcome.ToString()));
         switch (record.Event)
         {
             case CallConnected connected when outcome.IsApplied && workflow.ShouldStart(connected.CallId):
@@ -83,7 +83,7 @@ public sealed partial class WorkflowReactions(ContactCenterWorkflow workflow, IC
         }
         else
         {
-            LogStepFailed(step.Operation, step.CallId, step.Error!.ToString());
+            LogStepFailed(step.Operation, step.CallId, CallSupervisor.Core.Diagnostics.PhoneMask.InText(step.Error!.ToString()));
         }
     }
 

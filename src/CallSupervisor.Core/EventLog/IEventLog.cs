@@ -28,7 +28,15 @@ public interface IEventLog
 }
 
 /// <summary>One entry of the log: its position (opaque, increasing), the instance that appended it, and the event.</summary>
-public sealed record LogRecord(string Position, string Origin, CallEvent Event);
+public sealed record LogRecord(string Position, string Origin, CallEvent Event)
+{
+    /// <summary>
+    /// The trace context of the append that wrote it (default when it was appended without tracing, or read from a log
+    /// that does not keep it): the apply, on whichever instance and thread, continues that trace. Carried in memory by
+    /// the embedded log and as a <c>traceparent</c> field by the Redis stream.
+    /// </summary>
+    public System.Diagnostics.ActivityContext Context { get; init; }
+}
 
 /// <summary>The event log (or the store it lives in) cannot be reached now.</summary>
 public sealed class EventLogUnavailableException : Exception

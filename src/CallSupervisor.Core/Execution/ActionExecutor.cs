@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using CallSupervisor.Core.Audit;
+using CallSupervisor.Core.Diagnostics;
 using CallSupervisor.Core.Actions;
 using CallSupervisor.Core.Events;
 using CallSupervisor.Core.EventLog;
@@ -59,9 +61,29 @@ public sealed class ActionExecutor
     /// <summary>Refusals returned without their audit row, because the audit trail could not write it.</summary>
     public long UnauditedRefusals => Interlocked.Read(ref _unauditedRefusals);
 
+    /// <summary>
+    /// Runs the action in a span of its own (<c>action.execute</c>): the click's or the hub call's trace goes on through
+    /// the mark's append, the audit row and the ACS request; the callback that settles it links back to it.
+    /// </summary>
     public async Task<ActionReceipt> ExecuteAsync(ActionRequest command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
+        using var activity = Telemetry.Source.StartActivity("action.execute");
+        activity?.SetTag(TelemetryTags.Action, command.Kind.ToString()).SetTag(TelemetryTags.CallId, command.CallId.Value);
+        var receipt = await ExecuteCoreAsync(command, cancellationToken).ConfigureAwait(false);
+        if (activity is not null)
+        {
+            activity.SetTag(TelemetryTags.Outcome, receipt.Status.ToString()).SetTag(TelemetryTags.OperationContext, receipt.OperationContext);
+            if (receipt.Status == ReceiptStatus.Failed)
+            {
+                activity.SetStatus(ActivityStatusCode.Error, receipt.Error?.Code);
+            }
+        }
+        return receipt;
+    }
+
+    private async Task<ActionReceipt> ExecuteCoreAsync(ActionRequest command, CancellationToken cancellationToken)
+    {
         var actor = command.Actor;
         var action = SupervisorActions.For(command.Kind);
         // A fresh id per request makes the operationContext unique, which is what lets a failure undo exactly the
@@ -119,6 +141,8 @@ public sealed class ActionExecutor
 
         try
         {
+            using var auditing = Telemetry.Source.StartActivity("audit.record");
+            auditing?.SetTag(TelemetryTags.OperationContext, request.OperationContext);
             await _audit.RecordAsync(Record(command, request, action.Describe(call, pending), AuditStatus.Sending, null), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex)

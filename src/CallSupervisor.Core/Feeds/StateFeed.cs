@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 
@@ -68,7 +69,9 @@ public sealed class StateFeed<TState, TChange>
             }
             Volatile.Write(ref _state, state);
             var version = Interlocked.Increment(ref _version);
-            var entry = new Entry(version, state, changes);
+            // The span the change was made in (the apply of an event), when it is sampled: the subscriber's push or
+            // render of the batch links to it. A struct copy, nothing allocated; default without tracing.
+            var entry = new Entry(version, state, changes, Activity.Current is { Recorded: true } current ? current.Context : default);
             foreach (var channel in _subscribers)
             {
                 // Unbounded: TryWrite only fails once the channel is completed, i.e. the reader has gone.
@@ -141,15 +144,24 @@ public sealed class StateFeed<TState, TChange>
                     await DelayAsync(since < TimeSpan.Zero ? window : window - since, cancellationToken).ConfigureAwait(false);
                 }
                 var changes = ImmutableArray.CreateBuilder<TChange>();
+                ImmutableArray<ActivityContext>.Builder? traces = null;
                 Entry? last = null;
                 while (channel.Reader.TryRead(out var entry))
                 {
                     changes.AddRange(entry.Changes);
+                    if (entry.Trace != default && (traces is null || traces[^1] != entry.Trace))
+                    {
+                        // One event can make several entries (a call and the agents): linked once.
+                        (traces ??= ImmutableArray.CreateBuilder<ActivityContext>()).Add(entry.Trace);
+                    }
                     last = entry;
                 }
                 if (last is not null)
                 {
-                    yield return new FeedBatch<TState, TChange>(last.Version, last.State, changes.ToImmutable());
+                    yield return new FeedBatch<TState, TChange>(last.Version, last.State, changes.ToImmutable())
+                    {
+                        Traces = traces?.ToImmutable() ?? default,
+                    };
                     delivered = _time.GetUtcNow();
                 }
             }
@@ -185,5 +197,5 @@ public sealed class StateFeed<TState, TChange>
         }
     }
 
-    private sealed record Entry(long Version, TState State, ImmutableArray<TChange> Changes);
+    private sealed record Entry(long Version, TState State, ImmutableArray<TChange> Changes, ActivityContext Trace);
 }

@@ -26,7 +26,8 @@ public sealed partial class AcsCallAutomationClient
         var result = await _sender.SendAsync(CreateRequest(method, RequestUri(path), body, repeatability), read, cancellationToken).ConfigureAwait(false);
         if (!result.IsSuccess)
         {
-            LogFailed(_logger, $"{method} {path}", result.Error!);
+            // ACS's error text can quote the participant it is about: a phone number is masked.
+            LogFailed(_logger, $"{method} {path}", CallSupervisor.Core.Diagnostics.PhoneMask.InText(result.Error!.ToString()));
         }
 
         return result;

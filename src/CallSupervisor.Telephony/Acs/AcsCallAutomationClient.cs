@@ -252,7 +252,7 @@ public sealed partial class AcsCallAutomationClient : ICallAutomationPort
                 cancellationToken).ConfigureAwait(false);
             if (!page.IsSuccess)
             {
-                LogFailed(_logger, "GET participants", page.Error!);
+                LogFailed(_logger, "GET participants", CallSupervisor.Core.Diagnostics.PhoneMask.InText(page.Error!.ToString()));
                 return TelephonyResult<IReadOnlyList<ParticipantState>>.Fail(page.Error!);
             }
 
@@ -297,7 +297,7 @@ public sealed partial class AcsCallAutomationClient : ICallAutomationPort
         TelephonyResult<T>.Fail(new TelephonyError(null, TelephonyHttpSender.InvalidResponseCode, message));
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "ACS request {Operation} failed: {Error}")]
-    private static partial void LogFailed(ILogger logger, string operation, TelephonyError error);
+    private static partial void LogFailed(ILogger logger, string operation, string? error);
 }
 
 /// <summary>

@@ -45,7 +45,7 @@ public sealed partial class GraphCallsClient : IGraphCallsPort
         var result = await _sender.SendAsync(request, ReadOperationAsync, cancellationToken).ConfigureAwait(false);
         if (!result.IsSuccess)
         {
-            LogFailed(_logger, "cancelMediaProcessing", callId.Value, result.Error!);
+            LogFailed(_logger, "cancelMediaProcessing", callId.Value, CallSupervisor.Core.Diagnostics.PhoneMask.InText(result.Error!.ToString()));
         }
 
         return result;
@@ -59,7 +59,7 @@ public sealed partial class GraphCallsClient : IGraphCallsPort
             cancellationToken).ConfigureAwait(false);
         if (!result.IsSuccess)
         {
-            LogFailed(_logger, "GET call", callId.Value, result.Error!);
+            LogFailed(_logger, "GET call", callId.Value, CallSupervisor.Core.Diagnostics.PhoneMask.InText(result.Error!.ToString()));
         }
 
         return result;
@@ -83,7 +83,7 @@ public sealed partial class GraphCallsClient : IGraphCallsPort
                 cancellationToken).ConfigureAwait(false);
             if (!page.IsSuccess)
             {
-                LogFailed(_logger, "GET participants", callId.Value, page.Error!);
+                LogFailed(_logger, "GET participants", callId.Value, CallSupervisor.Core.Diagnostics.PhoneMask.InText(page.Error!.ToString()));
                 return TelephonyResult<IReadOnlyList<ParticipantState>>.Fail(page.Error!);
             }
 
@@ -135,5 +135,5 @@ public sealed partial class GraphCallsClient : IGraphCallsPort
         TelephonyResult<T>.Fail(new TelephonyError(null, TelephonyHttpSender.InvalidResponseCode, message));
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Graph {Operation} for call {CallId} failed: {Error}")]
-    private static partial void LogFailed(ILogger logger, string operation, string callId, TelephonyError error);
+    private static partial void LogFailed(ILogger logger, string operation, string callId, string? error);
 }

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using CallSupervisor.Core.Diagnostics;
 using CallSupervisor.Telephony.Callbacks;
 using CallSupervisor.Board;
 using CallSupervisor.Board.Replication;
@@ -55,7 +57,12 @@ public static partial class CallbackEndpoints
         {
             return rejected;
         }
-        var result = parser.Parse(body);
+        CallbackParseResult result;
+        using (var parsing = Telemetry.Source.StartActivity("callback.parse"))
+        {
+            result = parser.Parse(body);
+            Parsed(parsing, result, "ACS");
+        }
         if (!result.IsSuccess)
         {
             LogMalformed(logger, "ACS", result.Error);
@@ -88,7 +95,14 @@ public static partial class CallbackEndpoints
     // Null when the request carries a valid ACS callback token (or callback authentication is off), else why not.
     private static async ValueTask<string?> AcsProblemAsync(HttpRequest request, AcsCallbackAuthenticator authenticator, CancellationToken cancellationToken)
     {
+        // Its own span: validating the token may fetch ACS's signing keys (an HTTP client span beneath it).
+        using var activity = Telemetry.Source.StartActivity("callback.authenticate");
+        activity?.SetTag(TelemetryTags.CallbackSource, "ACS");
         var auth = await authenticator.AuthenticateAsync(request.Headers.Authorization, cancellationToken);
+        if (!auth.IsValid)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, "callback token refused");
+        }
         return auth.IsValid ? null : auth.Reason ?? "invalid callback token";
     }
 
@@ -115,7 +129,12 @@ public static partial class CallbackEndpoints
         {
             return rejected;
         }
-        var result = parser.Parse(body);
+        EventGridParseResult result;
+        using (var activity = Telemetry.Source.StartActivity("callback.parse"))
+        {
+            result = parser.Parse(body);
+            activity?.SetTag(TelemetryTags.CallbackSource, "Event Grid").SetTag(TelemetryTags.EventCount, result.IncomingCalls.Length);
+        }
         if (!result.IsSuccess)
         {
             LogMalformed(logger, "Event Grid", result.Error);
@@ -156,7 +175,12 @@ public static partial class CallbackEndpoints
         {
             return rejected;
         }
-        var result = parser.Parse(body);
+        CallbackParseResult result;
+        using (var parsing = Telemetry.Source.StartActivity("callback.parse"))
+        {
+            result = parser.Parse(body);
+            Parsed(parsing, result, "Graph");
+        }
         switch (result.Status)
         {
             case CallbackParseStatus.Unauthenticated:
@@ -193,6 +217,23 @@ public static partial class CallbackEndpoints
         }
         var (body, error) = await CallbackBody.ReadAsync(request, options.MaxCallbackBytes, cancellationToken);
         return (body ?? [], error);
+    }
+
+    // What the parse's span says: how many events (and which, for a lone one), and whether it refused the body.
+    private static void Parsed(Activity? activity, CallbackParseResult result, string source)
+    {
+        if (activity is not null)
+        {
+            activity.SetTag(TelemetryTags.CallbackSource, source).SetTag(TelemetryTags.EventCount, result.Events.Length);
+            if (result.Events.Length == 1)
+            {
+                activity.SetTag(TelemetryTags.CallId, result.Events[0].CallId.Value).SetTag(TelemetryTags.EventType, result.Events[0].GetType().Name);
+            }
+            if (!result.IsSuccess)
+            {
+                activity.SetStatus(ActivityStatusCode.Error, result.Status.ToString());
+            }
+        }
     }
 
     /// <summary>Appends the batch whole to the event log; null when it is in, else the 503 to answer.</summary>

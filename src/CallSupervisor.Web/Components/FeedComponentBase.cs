@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using CallSupervisor.Core.Diagnostics;
 using CallSupervisor.Core.Feeds;
 using Microsoft.AspNetCore.Components;
 
@@ -95,10 +97,16 @@ public abstract class FeedComponentBase<TState, TChange> : ComponentBase, IAsync
 
     private async Task ReadAsync(IAsyncEnumerable<FeedBatch<TState, TChange>> changes)
     {
+        // Each render's span is its own (linked to the events it shows), not a child of the request or hub call that
+        // opened the page: cleared for this loop only (an async method's change to the current span stays inside it).
+        Activity.Current = null;
         try
         {
             await foreach (var batch in changes.WithCancellation(_stop.Token))
             {
+                // From the batch's arrival to the browser's acknowledgement of its render: the board's last step.
+                using var activity = BatchSpans.Start("circuit.render", batch.Traces);
+                activity?.SetTag(TelemetryTags.Component, GetType().Name).SetTag(TelemetryTags.ChangeCount, batch.Changes.Length);
                 TaskCompletionSource? rendered = null;
                 var start = Metrics.RenderEnabled ? System.Diagnostics.Stopwatch.GetTimestamp() : 0;
                 await InvokeAsync(() =>
@@ -113,10 +121,15 @@ public abstract class FeedComponentBase<TState, TChange> : ComponentBase, IAsync
                     _rendered = rendered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
                     StateHasChanged();
                 });
-                if (rendered is not null && await WaitForBrowserAsync(rendered.Task) && start != 0)
+                if (rendered is not null)
                 {
-                    // From the batch reaching this page to its browser acknowledging the render.
-                    Metrics.Rendered(start);
+                    var acknowledged = await WaitForBrowserAsync(rendered.Task);
+                    activity?.SetTag("callsupervisor.render.acknowledged", acknowledged);
+                    if (acknowledged && start != 0)
+                    {
+                        // From the batch reaching this page to its browser acknowledging the render.
+                        Metrics.Rendered(start);
+                    }
                 }
             }
         }

@@ -118,7 +118,8 @@ public static class CallSupervisorServiceCollectionExtensions
             {
                 DayZone = sp.GetRequiredService<CallSupervisor.Core.Figures.FigureOptions>().Zone,
             },
-            new AuditOutcomeObserver(sp.GetRequiredService<IAuditTrail>()),
+            // …and the span applying the settling event links to the action's trace.
+            new TracingOutcomeObserver(new AuditOutcomeObserver(sp.GetRequiredService<IAuditTrail>()), sp.GetRequiredService<CallSupervisor.Core.Diagnostics.ActionTraces>()),
             sp.GetRequiredService<EventLogStart>().State));
         services.AddSingleton<ICallsFeed>(sp => sp.GetRequiredService<CallStore>());
         services.AddSingleton(sp => new ActionExecutor(

@@ -1,5 +1,6 @@
 using CallSupervisor.Core.Diagnostics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Npgsql;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -54,12 +55,29 @@ public static class TelemetrySetup
     public static bool IsExportConfigured(IConfiguration configuration) =>
         EndpointVariables.Any(name => !string.IsNullOrWhiteSpace(configuration[name]));
 
-    /// <summary>The product's spans plus ASP.NET Core's and HttpClient's (also used by tests with an in-memory exporter).</summary>
+    /// <summary>
+    /// The product's spans plus ASP.NET Core's, HttpClient's and Npgsql's (PostgreSQL commands of the audit trail); also
+    /// used by tests with an in-memory exporter. An ACS request's span carries its Repeatability-Request-ID (semantic
+    /// conventions' <c>http.request.header.*</c>), so a retried request's attempts are found together. Redis and EF Core
+    /// have no stable instrumentation: the event log's Redis calls have product spans (<c>eventlog.*</c>).
+    /// </summary>
     public static TracerProviderBuilder AddCallSupervisorTracing(this TracerProviderBuilder tracing) =>
         tracing
             .AddSource(Telemetry.Name)
             .AddAspNetCoreInstrumentation()
-            .AddHttpClientInstrumentation();
+            .AddHttpClientInstrumentation(o => o.EnrichWithHttpRequestMessage = TagRepeatability)
+            .AddNpgsql();
+
+    /// <summary>The attribute of the ACS request header that makes a retry idempotent.</summary>
+    public const string RepeatabilityTag = "http.request.header.repeatability-request-id";
+
+    private static void TagRepeatability(System.Diagnostics.Activity activity, HttpRequestMessage request)
+    {
+        if (request.Headers.TryGetValues("Repeatability-Request-ID", out var values))
+        {
+            activity.SetTag(RepeatabilityTag, values.ToArray());
+        }
+    }
 
     /// <summary>The product's meter plus ASP.NET Core's, HttpClient's and the runtime's instruments.</summary>
     public static MeterProviderBuilder AddCallSupervisorMetrics(this MeterProviderBuilder metrics) =>

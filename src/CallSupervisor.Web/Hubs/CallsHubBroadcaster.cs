@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using CallSupervisor.Contracts;
+using CallSupervisor.Core.Diagnostics;
 using CallSupervisor.Core.Store;
 using Microsoft.AspNetCore.SignalR;
 
@@ -16,9 +18,13 @@ internal sealed partial class CallsHubBroadcaster(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Each push's span is its own (linked to the events it carries), not a child of whatever started the host.
+        Activity.Current = null;
         var subscription = store.Subscribe(stoppingToken, options.Value.HubBatchWindow);
         await foreach (var batch in subscription.Changes)
         {
+            using var activity = BatchSpans.Start("hub.push", batch.Traces, ActivityKind.Producer);
+            activity?.SetTag(TelemetryTags.ChangeCount, batch.Changes.Length);
             try
             {
                 var start = System.Diagnostics.Stopwatch.GetTimestamp();
@@ -31,6 +37,7 @@ internal sealed partial class CallsHubBroadcaster(
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 // One failed batch must not stop the host (BackgroundService failures stop it by default).
+                activity?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
                 LogSendFailed(ex, batch.Version);
             }
         }

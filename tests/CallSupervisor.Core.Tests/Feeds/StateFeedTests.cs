@@ -205,4 +205,48 @@ public sealed class StateFeedTests
         Assert.Equal(("s1", 1L), seen);
         await updating;
     }
+    [Fact]
+    public async Task Changes_MadeInSampledSpans_CarryTheirTraces()
+    {
+        var feed = NewFeed();
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var subscription = feed.Subscribe(cts.Token);
+        var first = PublishIn(feed, "s1", 1);
+        var second = PublishIn(feed, "s2", 2);
+        Publish(feed, "s3", 3);
+
+        await foreach (var batch in subscription.Changes)
+        {
+            Assert.Equal([first.SpanId, second.SpanId], batch.Traces.Select(c => c.SpanId));
+            Assert.All(batch.Traces, c => Assert.True(c.TraceFlags.HasFlag(System.Diagnostics.ActivityTraceFlags.Recorded)));
+            break;
+        }
+    }
+
+    [Fact]
+    public async Task Changes_WithoutSpan_CarryNoTraces()
+    {
+        var feed = NewFeed();
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var subscription = feed.Subscribe(cts.Token);
+        Publish(feed, "s1", 1);
+        using (new System.Diagnostics.Activity("unsampled").Start())
+        {
+            Publish(feed, "s2", 2);
+        }
+
+        await foreach (var batch in subscription.Changes)
+        {
+            Assert.True(batch.Traces.IsDefault);
+            break;
+        }
+    }
+
+    // Published inside a sampled span of the test's own (current on this flow only; no listener needed).
+    private static System.Diagnostics.ActivityContext PublishIn(StateFeed<string, int> feed, string state, int change)
+    {
+        using var span = new System.Diagnostics.Activity("apply") { ActivityTraceFlags = System.Diagnostics.ActivityTraceFlags.Recorded }.Start();
+        Publish(feed, state, change);
+        return span.Context;
+    }
 }

@@ -97,7 +97,7 @@ public sealed class OperationsMonitorTests : IDisposable
 
         otherMetrics.CallbackEvents("acs", 5);
         otherMetrics.CircuitOpened();
-        using var stray = new Meter(Telemetry.Name);
+        using var stray = new Meter(CallSupervisor.Core.Diagnostics.Telemetry.Name);
         stray.CreateCounter<long>(CallSupervisorMetrics.CallbackEventsName).Add(9);
 
         var read = _monitor.Read();
