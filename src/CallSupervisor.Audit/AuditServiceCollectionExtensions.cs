@@ -42,7 +42,16 @@ public static class AuditServiceCollectionExtensions
             sp.GetRequiredService<IOptions<AuditOptions>>().Value,
             ContentRoot(sp),
             sp.GetService<ILoggerFactory>()));
-        services.AddSingleton(sp => new AuditUpdateQueue(sp.GetRequiredService<IOptions<AuditOptions>>().Value.QueueCapacity));
+        services.TryAddSingleton(sp => sp.GetService<System.Diagnostics.Metrics.IMeterFactory>() is { } meters
+            ? new CallSupervisor.Core.Diagnostics.CallSupervisorMeter(meters) : new CallSupervisor.Core.Diagnostics.CallSupervisorMeter());
+        services.AddSingleton(sp =>
+        {
+            var queue = new AuditUpdateQueue(sp.GetRequiredService<IOptions<AuditOptions>>().Value.QueueCapacity);
+            sp.GetRequiredService<CallSupervisor.Core.Diagnostics.CallSupervisorMeter>().Meter.CreateObservableGauge(
+                CallSupervisor.Core.Diagnostics.CallSupervisorMetrics.AuditQueueDepthName, () => (long)queue.Count, "{update}",
+                "Audit updates waiting to be written.");
+            return queue;
+        });
         services.AddSingleton(new AuditWriterSettings());
         services.AddSingleton<AuditUpdateApplier>();
         services.AddSingleton(sp => new EfAuditTrail(

@@ -5,6 +5,7 @@ using CallSupervisor.Board.EventLog;
 using CallSupervisor.Board.Maintenance;
 using CallSupervisor.Board.Replication;
 using CallSupervisor.Board.Workflow;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
@@ -89,13 +90,16 @@ public static class BoardServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<EventLogStatus>();
         services.AddSingleton<AppliedEvents>();
+        services.TryAddSingleton(sp => sp.GetService<System.Diagnostics.Metrics.IMeterFactory>() is { } meters
+            ? new CallSupervisor.Core.Diagnostics.CallSupervisorMeter(meters) : new CallSupervisor.Core.Diagnostics.CallSupervisorMeter());
+        services.TryAddSingleton<CallSupervisor.Core.Diagnostics.CallSupervisorMetrics>();
         services.AddSingleton<CallSupervisor.Core.Diagnostics.ActionTraces>();
 
         if (redis.Enabled)
         {
             services.AddSingleton<IConnectionMultiplexer>(_ => ConnectRedis(redis));
             services.AddSingleton(sp => new RedisEventLog(sp.GetRequiredService<IConnectionMultiplexer>(), redis, Instance));
-            services.AddSingleton<IEventLog>(sp => sp.GetRequiredService<RedisEventLog>());
+            services.AddSingleton<IEventLog>(sp => MeasuredEventLog.Wrap(sp.GetRequiredService<RedisEventLog>(), sp.GetRequiredService<CallSupervisor.Core.Diagnostics.CallSupervisorMetrics>()));
             services.AddSingleton<ICheckpointStore>(sp => sp.GetRequiredService<RedisEventLog>());
             services.AddSingleton(sp => new RedisLeadership(sp.GetRequiredService<IConnectionMultiplexer>(), redis, Instance,
                 sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<RedisLeadership>>()));
@@ -107,7 +111,7 @@ public static class BoardServiceCollectionExtensions
             services.AddSingleton(sp => new SqliteEventLog(
                 Path.GetFullPath(sp.GetRequiredService<IOptions<EventLogOptions>>().Value.SqlitePath, environment.ContentRootPath),
                 Instance, sp.GetRequiredService<ILogger<SqliteEventLog>>()));
-            services.AddSingleton<IEventLog>(sp => sp.GetRequiredService<SqliteEventLog>());
+            services.AddSingleton<IEventLog>(sp => MeasuredEventLog.Wrap(sp.GetRequiredService<SqliteEventLog>(), sp.GetRequiredService<CallSupervisor.Core.Diagnostics.CallSupervisorMetrics>()));
             services.AddSingleton<ICheckpointStore>(sp => sp.GetRequiredService<SqliteEventLog>());
             services.AddSingleton<ILeadership, SingleInstanceLeadership>();
         }

@@ -38,6 +38,9 @@ public static class TelephonyServiceCollectionExtensions
     public static IServiceCollection AddTelephony(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(sp => sp.GetService<System.Diagnostics.Metrics.IMeterFactory>() is { } meters
+            ? new CallSupervisor.Core.Diagnostics.CallSupervisorMeter(meters) : new CallSupervisor.Core.Diagnostics.CallSupervisorMeter());
+        services.TryAddSingleton<CallSupervisor.Core.Diagnostics.CallSupervisorMetrics>();
 
         services.AddOptions<AcsOptions>().Bind(configuration.GetSection(AcsOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AcsOptions>, AcsOptionsValidator>());
@@ -81,6 +84,8 @@ public static class TelephonyServiceCollectionExtensions
                 // Timeouts are per attempt in the resilience handler; an HttpClient-wide timeout would cut retries short.
                 http.Timeout = Timeout.InfiniteTimeSpan;
             })
+            // Outermost: one measurement per logical request, its retries included.
+            .AddHttpMessageHandler(sp => new TelephonyMetricsHandler(CallSupervisor.Core.Diagnostics.TelephonyService.Acs, sp.GetRequiredService<CallSupervisor.Core.Diagnostics.CallSupervisorMetrics>()))
             // Before (outside) the signing handler: every attempt is signed again, with the same Repeatability headers.
             .AddTelephonyResilience("ACS", sp => sp.GetRequiredService<IOptions<AcsOptions>>().Value.Retry)
             .AddHttpMessageHandler(sp =>
@@ -124,6 +129,7 @@ public static class TelephonyServiceCollectionExtensions
                 http.BaseAddress = sp.GetRequiredService<IOptions<GraphOptions>>().Value.BaseUri;
                 http.Timeout = Timeout.InfiniteTimeSpan;
             })
+            .AddHttpMessageHandler(sp => new TelephonyMetricsHandler(CallSupervisor.Core.Diagnostics.TelephonyService.Graph, sp.GetRequiredService<CallSupervisor.Core.Diagnostics.CallSupervisorMetrics>()))
             .AddTelephonyResilience("Graph", sp => sp.GetRequiredService<IOptions<GraphOptions>>().Value.Retry)
             .AddHttpMessageHandler(sp => new BearerTokenHandler(sp.GetRequiredKeyedService<IAccessTokenSource>(GraphCredentialKey)))
             .UseLongLivedHandler();

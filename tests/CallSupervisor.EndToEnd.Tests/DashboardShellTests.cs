@@ -41,6 +41,28 @@ public sealed class DashboardShellTests(BrowserFixture fixture)
         await Expect(page.GetByTestId("ops-last-callback")).ToContainTextAsync("ago");
         await Expect(page.GetByTestId("ops-circuits")).Not.ToHaveTextAsync("0");
         await Expect(page.GetByTestId("ops-queue")).ToContainTextAsync("of 10000");
+        // From the instruments: the call's callbacks were appended and applied, its ACS requests counted.
+        await Expect(page.GetByTestId("ops-time-append")).Not.ToContainTextAsync("—");
+        await Expect(page.GetByTestId("ops-time-apply")).Not.ToContainTextAsync("—");
+        await Expect(page.GetByTestId("ops-acs-requests")).Not.ToHaveTextAsync("0, 0 failed");
+    }
+
+    [Fact]
+    public async Task Operations_Screenshots_WideAndPhoneInBothThemes()
+    {
+        await fixture.App.CreateCallAsync(LiveCallsUiTests.AcsCall("+14255550502"));
+        foreach (var (width, height) in new[] { (1280, 800), (390, 844) })
+        {
+            foreach (var theme in new[] { "light", "dark" })
+            {
+                await using var session = await PageSession.OpenAsync(fixture, "/operations", width, height, theme);
+                await Expect(session.Page.GetByTestId("ops-time-apply")).Not.ToContainTextAsync("—");
+                var violations = await session.AccessibilityViolationsAsync();
+                Assert.True(violations.Count == 0, string.Join("\n", violations));
+                await session.ScreenshotAsync($"operations-{width}-{theme}");
+                Assert.Empty(session.ConsoleErrors);
+            }
+        }
     }
 
     [Fact]

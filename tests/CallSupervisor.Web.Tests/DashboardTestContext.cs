@@ -35,6 +35,8 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
         // The suite runs test classes in parallel on two cores: give waits room (they end as soon as they pass).
         DefaultWaitTimeout = TimeSpan.FromSeconds(10);
         JSInterop.Mode = JSRuntimeMode.Loose;
+        // Meters made by a factory of this context's own, disposed with it.
+        Services.AddMetrics();
         Services.AddDashboardUi();
         Services.AddSingleton<TimeProvider>(Time);
         Services.AddSingleton(StoreTestKit.NewStore(Time, outcomes: new AuditOutcomeObserver(Audit)));
@@ -55,7 +57,13 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
         // Registered after the app's dialog-based confirmation, so it is the one resolved.
         Services.AddSingleton<IConfirmService>(Confirm);
         Services.AddSingleton(Options.Create(Dashboard));
-        Services.AddSingleton(new OperationsMonitor(Time));
+        // The operations page reads the instruments; the gauges exist as the app's hosted service creates them.
+        Services.AddSingleton<OperationalGauges>();
+        Services.AddSingleton(sp =>
+        {
+            _ = sp.GetRequiredService<OperationalGauges>().StartAsync(CancellationToken.None);
+            return new OperationsMonitor(sp.GetRequiredService<CallSupervisor.Core.Diagnostics.CallSupervisorMetrics>(), Time);
+        });
         Services.AddSingleton(_ => Figures);
         Services.AddSingleton(sp => new CallSupervisor.Web.Figures.SettingsChange(new StoreApplier(sp.GetRequiredService<CallStore>()), Audit, Time));
         Services.AddSingleton<CallSupervisor.Web.Figures.TargetsEditor>();

@@ -30,7 +30,8 @@ internal sealed partial class CallMaintenance(
     CallSupervisor.Board.Replication.ILeadership leadership,
     IOptions<CallsOptions> options,
     TimeProvider time,
-    ILogger<CallMaintenance> logger) : BackgroundService
+    ILogger<CallMaintenance> logger,
+    CallSupervisor.Core.Diagnostics.CallSupervisorMetrics? metrics = null) : BackgroundService
 {
     /// <summary>Calls re-read at the same time (each check is two ACS requests).</summary>
     internal const int ReconcileConcurrency = 4;
@@ -151,6 +152,8 @@ internal sealed partial class CallMaintenance(
         {
             return;
         }
+        var measured = platform == CallPlatform.Graph ? CallSupervisor.Core.Diagnostics.TelephonyService.Graph : CallSupervisor.Core.Diagnostics.TelephonyService.Acs;
+        metrics?.ReconcileRequested(measured);
         var call = platform == CallPlatform.Graph ? await graph.GetCallAsync(callId, cancellationToken) : await acs.GetCallAsync(callId, cancellationToken);
         if (Throttled(throttle, call.Error, service))
         {
@@ -163,6 +166,7 @@ internal sealed partial class CallMaintenance(
             {
                 return;
             }
+            metrics?.ReconcileRequested(measured);
             participants = platform == CallPlatform.Graph ? await graph.ListParticipantsAsync(callId, cancellationToken) : await acs.ListParticipantsAsync(callId, cancellationToken);
             if (Throttled(throttle, participants.Error, service))
             {
@@ -193,6 +197,7 @@ internal sealed partial class CallMaintenance(
         {
             return false;
         }
+        metrics?.ReconcileThrottled(service == "Graph" ? CallSupervisor.Core.Diagnostics.TelephonyService.Graph : CallSupervisor.Core.Diagnostics.TelephonyService.Acs, error!.HttpStatus);
         LogThrottled(service, error!.HttpStatus, throttle.OpensAt);
         return true;
     }

@@ -29,7 +29,8 @@ public sealed partial class EventLogReplica(
     ActionTraces actionTraces,
     IOptions<EventLogOptions> options,
     TimeProvider time,
-    ILogger<EventLogReplica> logger) : BackgroundService, IEndedCallPruning
+    ILogger<EventLogReplica> logger,
+    CallSupervisor.Core.Diagnostics.CallSupervisorMetrics? metrics = null) : BackgroundService, IEndedCallPruning
 {
     private string? _position = start.Position;
     private int _sinceCheckpoint;
@@ -105,6 +106,7 @@ public sealed partial class EventLogReplica(
                 actionTraces.Remember(requested.Action.OperationContext, record.Context);
             }
         }
+        var start = metrics is { ApplyEnabled: true } ? System.Diagnostics.Stopwatch.GetTimestamp() : 0;
         try
         {
             (outcome, call) = store.ApplyAndRead(record.Event);
@@ -116,6 +118,10 @@ public sealed partial class EventLogReplica(
             (outcome, call) = (ApplyOutcome.Ignored("the record could not be applied: " + ex.Message), null);
         }
         activity?.SetTag(TelemetryTags.Outcome, outcome.Status.ToString());
+        if (start != 0)
+        {
+            metrics!.Applied(start);
+        }
         _position = record.Position;
         status.AppliedPosition = record.Position;
         _sinceCheckpoint++;

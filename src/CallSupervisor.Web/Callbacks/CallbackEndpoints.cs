@@ -27,13 +27,13 @@ public static partial class CallbackEndpoints
         // clientState), not as a signed-in user; a burst past the rate limit gets 503 + Retry-After.
         var group = endpoints.MapGroup("/api/callbacks").DisableAntiforgery().AllowAnonymous()
             .RequireRateLimiting(Security.SecurityServiceCollectionExtensions.CallbackRateLimit);
-        group.MapPost("/acs", HandleAcsAsync);
+        group.MapPost("/acs", HandleAcsAsync).CountCallbacks("acs");
         group.MapMethods("/acs", [HttpMethods.Options], HandshakeAcsAsync);
-        group.MapPost("/incoming", HandleIncomingAsync);
+        group.MapPost("/incoming", HandleIncomingAsync).CountCallbacks("incoming");
         group.MapMethods("/incoming", [HttpMethods.Options], HandshakeIncoming);
         if (graph)
         {
-            group.MapPost("/graph", HandleGraphAsync);
+            group.MapPost("/graph", HandleGraphAsync).CountCallbacks("graph");
         }
         return endpoints;
     }
@@ -43,7 +43,7 @@ public static partial class CallbackEndpoints
         AcsCallbackAuthenticator authenticator,
         AcsCallbackParser parser,
         EventPipeline pipeline,
-        Hosting.OperationsMonitor monitor,
+        CallSupervisor.Core.Diagnostics.CallSupervisorMetrics metrics,
         EventTimes times,
         UnsequencedRosters rosters,
         IOptions<CallsOptions> options,
@@ -70,7 +70,7 @@ public static partial class CallbackEndpoints
         }
         result = result with { Events = times.Adjust(result.Events, "ACS") };
         rosters.Notice(result.Events);
-        return await AppendAsync(pipeline, monitor, result, logger, "ACS", cancellationToken) ?? TypedResults.Ok();
+        return await AppendAsync(pipeline, metrics, result, logger, "ACS", cancellationToken) ?? TypedResults.Ok();
     }
 
     /// <summary>The CloudEvents webhook handshake on the ACS endpoint, authenticated by the callback token as its POST.</summary>
@@ -116,7 +116,7 @@ public static partial class CallbackEndpoints
         HttpRequest request,
         EventGridParser parser,
         WorkflowInbox inbox,
-        Hosting.OperationsMonitor monitor,
+        CallSupervisor.Core.Diagnostics.CallSupervisorMetrics metrics,
         EventTimes times,
         IOptions<CallsOptions> options,
         ILoggerFactory loggers,
@@ -143,7 +143,7 @@ public static partial class CallbackEndpoints
         // Incoming calls are answered by the instance that receives them (each reaches one instance); the answer and
         // what follows go into the event log.
         inbox.Accept(times.Adjust(result.IncomingCalls));
-        monitor.CallbackReceived(result.IncomingCalls.Length);
+        metrics.CallbackEvents("incoming", result.IncomingCalls.Length);
         LogUnmapped(logger, result.Unmapped);
         return result.ValidationCode is { } code
             ? TypedResults.Ok(new SubscriptionValidationResponse(code))
@@ -154,7 +154,7 @@ public static partial class CallbackEndpoints
         HttpRequest request,
         GraphNotificationParser parser,
         EventPipeline pipeline,
-        Hosting.OperationsMonitor monitor,
+        CallSupervisor.Core.Diagnostics.CallSupervisorMetrics metrics,
         IOptions<CallsOptions> options,
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
@@ -190,7 +190,7 @@ public static partial class CallbackEndpoints
                 LogMalformed(logger, "Graph", result.Error);
                 return Malformed(result.Error);
         }
-        return await AppendAsync(pipeline, monitor, result, logger, "Graph", cancellationToken) ?? TypedResults.Accepted((string?)null);
+        return await AppendAsync(pipeline, metrics, result, logger, "Graph", cancellationToken) ?? TypedResults.Accepted((string?)null);
     }
 
     /// <summary>
@@ -237,26 +237,26 @@ public static partial class CallbackEndpoints
     }
 
     /// <summary>Appends the batch whole to the event log; null when it is in, else the 503 to answer.</summary>
-    private static async Task<IResult?> AppendAsync(EventPipeline pipeline, Hosting.OperationsMonitor monitor, CallbackParseResult result, ILogger logger, string source, CancellationToken cancellationToken)
+    private static async Task<IResult?> AppendAsync(EventPipeline pipeline, CallSupervisor.Core.Diagnostics.CallSupervisorMetrics metrics, CallbackParseResult result, ILogger logger, string source, CancellationToken cancellationToken)
     {
         switch (await pipeline.AcceptAsync(result.Events, cancellationToken))
         {
             case AppendResult.Overloaded:
                 LogOverloaded(logger, source, pipeline.Depth, pipeline.Capacity);
                 return RetryLater("Callback inbox full",
-                    $"{pipeline.Depth} events are on their way into the event log (Calls:MaxQueuedEvents is {pipeline.Capacity}); nothing of this callback was applied. Retry later.");
+                    $"{pipeline.Depth} events are on their way into the event log (Calls:MaxQueuedEvents is {pipeline.Capacity}); nothing of this callback was applied. Retry later.", overloaded: true);
             case AppendResult.Unavailable:
                 LogLogUnavailable(logger, source);
                 return RetryLater("Event log unavailable",
                     "The event log cannot be written right now, so this callback was not acknowledged (nothing of it was applied). Retry later.");
         }
-        monitor.CallbackReceived(result.Events.Length);
+        metrics.CallbackEvents(source == "Graph" ? "graph" : "acs", result.Events.Length);
         LogUnmapped(logger, result.Unmapped);
         return null;
     }
 
-    private static RetryLaterResult RetryLater(string title, string detail) => new(TypedResults.Problem(
-        statusCode: StatusCodes.Status503ServiceUnavailable, title: title, detail: detail), OverloadRetryAfter);
+    private static RetryLaterResult RetryLater(string title, string detail, bool overloaded = false) => new(TypedResults.Problem(
+        statusCode: StatusCodes.Status503ServiceUnavailable, title: title, detail: detail), OverloadRetryAfter, overloaded);
 
     private static bool KeyMatches(string presented, string? expected) =>
         !string.IsNullOrEmpty(expected)

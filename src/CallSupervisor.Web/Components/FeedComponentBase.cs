@@ -31,6 +31,8 @@ public abstract class FeedComponentBase<TState, TChange> : ComponentBase, IAsync
 
     [Inject] public required TimeProvider Time { get; init; }
 
+    [Inject] public required CallSupervisor.Core.Diagnostics.CallSupervisorMetrics Metrics { get; init; }
+
     /// <summary>The clock for durations and ages, refreshed every <see cref="TickInterval"/>.</summary>
     protected DateTimeOffset Now { get; private set; }
 
@@ -106,6 +108,7 @@ public abstract class FeedComponentBase<TState, TChange> : ComponentBase, IAsync
                 using var activity = BatchSpans.Start("circuit.render", batch.Traces);
                 activity?.SetTag(TelemetryTags.Component, GetType().Name).SetTag(TelemetryTags.ChangeCount, batch.Changes.Length);
                 TaskCompletionSource? rendered = null;
+                var start = Metrics.RenderEnabled ? System.Diagnostics.Stopwatch.GetTimestamp() : 0;
                 await InvokeAsync(() =>
                 {
                     if (_stop.IsCancellationRequested)
@@ -122,6 +125,11 @@ public abstract class FeedComponentBase<TState, TChange> : ComponentBase, IAsync
                 {
                     var acknowledged = await WaitForBrowserAsync(rendered.Task);
                     activity?.SetTag("callsupervisor.render.acknowledged", acknowledged);
+                    if (acknowledged && start != 0)
+                    {
+                        // From the batch reaching this page to its browser acknowledging the render.
+                        Metrics.Rendered(start);
+                    }
                 }
             }
         }
@@ -142,6 +150,7 @@ public abstract class FeedComponentBase<TState, TChange> : ComponentBase, IAsync
         _rendered = null;
     }
 
+    /// <summary>Whether the browser acknowledged the render in time.</summary>
     private async Task<bool> WaitForBrowserAsync(Task rendered)
     {
         try

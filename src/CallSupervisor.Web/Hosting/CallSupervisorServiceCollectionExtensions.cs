@@ -13,7 +13,6 @@ using CallSupervisor.Web.Callbacks;
 using CallSupervisor.Web.Hubs;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting.Server;
-using CallSupervisor.Telephony.Acs;
 using CallSupervisor.Web.Actions;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.Extensions.Options;
@@ -48,12 +47,10 @@ public static class CallSupervisorServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddCallSupervisorTelemetry(configuration);
         services.AddSingleton<OperationsMonitor>();
+        services.AddHostedService<OperationalGauges>();
 
         services.AddCallState(configuration, environment);
         services.AddTelephony(configuration);
-        // ACS requests also tell the operations page whether ACS answers.
-        services.AddTransient<AcsReachabilityHandler>();
-        services.AddHttpClient<AcsCallAutomationClient>().AddHttpMessageHandler<AcsReachabilityHandler>();
         // JSON for browsers and scripts, MessagePack for clients that ask for it (CallsHubClientOptions.Protocol).
         services.AddSignalR().AddMessagePackProtocol();
 
@@ -95,6 +92,8 @@ public static class CallSupervisorServiceCollectionExtensions
     /// <summary>MudBlazor and the UI's own services: confirmations, action notices, the action runner.</summary>
     internal static void AddDashboardUi(this IServiceCollection services)
     {
+        // The pages measure their renders (FeedComponentBase) on the product's meter.
+        services.AddCallSupervisorMeter();
         services.AddMudServices(o =>
         {
             // Bottom left, where the live page keeps a free band: a notice never covers an action button or a column.

@@ -1,4 +1,5 @@
 using CallSupervisor.Core.Diagnostics;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
@@ -27,7 +28,7 @@ public static class TelemetrySetup
 
     public static IServiceCollection AddCallSupervisorTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton<CallSupervisorMeter>();
+        services.AddCallSupervisorMeter();
         if (!IsExportConfigured(configuration))
         {
             return services;
@@ -47,6 +48,14 @@ public static class TelemetrySetup
             .WithMetrics(m => m.AddCallSupervisorMetrics())
             .WithLogging()
             .UseOtlpExporter();
+        return services;
+    }
+
+    /// <summary>The product's meter (from the host's <see cref="System.Diagnostics.Metrics.IMeterFactory"/>) and its instruments.</summary>
+    public static IServiceCollection AddCallSupervisorMeter(this IServiceCollection services)
+    {
+        services.TryAddSingleton(sp => sp.GetService<System.Diagnostics.Metrics.IMeterFactory>() is { } meters ? new CallSupervisorMeter(meters) : new CallSupervisorMeter());
+        services.TryAddSingleton<CallSupervisorMetrics>();
         return services;
     }
 

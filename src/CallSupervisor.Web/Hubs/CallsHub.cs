@@ -19,7 +19,7 @@ namespace CallSupervisor.Web.Hubs;
 /// </summary>
 [Microsoft.AspNetCore.Authorization.Authorize(Policy = Security.SupervisorPolicies.Observe)]
 public sealed class CallsHub(
-    ICallsFeed store, ActionExecutor actions, CallSupervisor.Web.Hosting.OperationsMonitor monitor,
+    ICallsFeed store, ActionExecutor actions, CallSupervisor.Core.Diagnostics.CallSupervisorMetrics metrics,
     CallSupervisor.Core.Workflow.WorkflowOptions workflow, CallSupervisor.Web.Figures.SharedDayFigures figures, TimeProvider time) : Hub
 {
     public const string Path = CallsHubContract.Path;
@@ -28,7 +28,7 @@ public sealed class CallsHub(
     {
         // Counted first: the broadcaster maps no batch while no client is counted, so every batch after the
         // version read below must see this one.
-        monitor.HubClientConnected();
+        metrics.HubClientConnected();
         try
         {
             // Version first: if the state read after it is newer, the client re-applies a batch it already has,
@@ -44,14 +44,14 @@ public sealed class CallsHub(
         catch
         {
             // SignalR does not call OnDisconnectedAsync for a connection whose OnConnectedAsync failed.
-            monitor.HubClientDisconnected();
+            metrics.HubClientDisconnected();
             throw;
         }
     }
 
     public override Task OnDisconnectedAsync(Exception? exception)
     {
-        monitor.HubClientDisconnected();
+        metrics.HubClientDisconnected();
         return base.OnDisconnectedAsync(exception);
     }
 

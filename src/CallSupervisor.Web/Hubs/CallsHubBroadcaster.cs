@@ -16,7 +16,8 @@ namespace CallSupervisor.Web.Hubs;
 /// </summary>
 internal sealed partial class CallsHubBroadcaster(
     ICallsFeed store, IHubContext<CallsHub> hub, Microsoft.Extensions.Options.IOptions<Hosting.DashboardOptions> options,
-    CallSupervisor.Core.Workflow.WorkflowOptions workflow, Hosting.OperationsMonitor monitor, TimeProvider time, ILogger<CallsHubBroadcaster> logger) : BackgroundService
+    CallSupervisor.Core.Workflow.WorkflowOptions workflow, Hosting.OperationsMonitor monitor, CallSupervisor.Core.Diagnostics.CallSupervisorMetrics metrics,
+    TimeProvider time, ILogger<CallsHubBroadcaster> logger) : BackgroundService
 {
     private long _skipped;
 
@@ -41,10 +42,12 @@ internal sealed partial class CallsHubBroadcaster(
             activity?.SetTag(TelemetryTags.ChangeCount, batch.Changes.Length);
             try
             {
+                var start = System.Diagnostics.Stopwatch.GetTimestamp();
                 await hub.Clients.All.SendAsync(
                     CallsHubContract.ChangedMessage,
                     batch.ToChangedDto(workflow.Directory, time.GetUtcNow()),
                     stoppingToken);
+                metrics.Pushed("changes", start);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

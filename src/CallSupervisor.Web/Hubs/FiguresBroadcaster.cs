@@ -11,7 +11,7 @@ namespace CallSupervisor.Web.Hubs;
 /// </summary>
 internal sealed partial class FiguresBroadcaster(
     ICallsFeed store, IHubContext<CallsHub> hub, CallSupervisor.Web.Figures.SharedDayFigures figures,
-    Hosting.OperationsMonitor monitor, TimeProvider time, ILogger<FiguresBroadcaster> logger) : BackgroundService
+    Hosting.OperationsMonitor monitor, CallSupervisor.Core.Diagnostics.CallSupervisorMetrics metrics, TimeProvider time, ILogger<FiguresBroadcaster> logger) : BackgroundService
 {
     private static readonly TimeSpan Quiet = TimeSpan.FromSeconds(5);
 
@@ -36,13 +36,15 @@ internal sealed partial class FiguresBroadcaster(
             }
             var version = store.Version;
             var now = time.GetUtcNow();
-            if (monitor.Read().HubClients == 0 || (version == sentVersion && now - sentAt < Quiet))
+            if (monitor.HubClients == 0 || (version == sentVersion && now - sentAt < Quiet))
             {
                 continue;
             }
             try
             {
+                var start = System.Diagnostics.Stopwatch.GetTimestamp();
                 await hub.Clients.All.SendAsync(CallsHubContract.FiguresMessage, Now(store, figures, time), stoppingToken).ConfigureAwait(false);
+                metrics.Pushed("figures", start);
                 (sentVersion, sentAt) = (version, now);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)

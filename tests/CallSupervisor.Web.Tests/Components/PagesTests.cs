@@ -58,18 +58,53 @@ public sealed class PagesTests : DashboardTestContext
     [Fact]
     public void Operations_ShowsCallbacksAcsAndConnections()
     {
-        var monitor = Services.GetRequiredService<OperationsMonitor>();
-        monitor.CallbackReceived(3);
-        monitor.AcsAnswered(200);
-        monitor.CircuitOpened();
+        // Resolved first: its listener hears only what is measured after it exists (as in the app, from startup).
+        _ = Services.GetRequiredService<OperationsMonitor>();
+        var metrics = Services.GetRequiredService<CallSupervisor.Core.Diagnostics.CallSupervisorMetrics>();
+        metrics.CallbackAccepted("acs");
+        metrics.CallbackEvents("acs", 3);
+        metrics.TelephonyRequest(CallSupervisor.Core.Diagnostics.TelephonyService.Acs, "POST callConnections/{id}/participants:mute", 200, null, System.Diagnostics.Stopwatch.GetTimestamp());
+        metrics.CircuitOpened();
 
         var cut = Render<Operations>();
 
         Assert.Contains("Reachable", cut.Find("[data-testid=ops-acs]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("HTTP 200", cut.Find("[data-testid=ops-acs]").TextContent, StringComparison.Ordinal);
         Assert.Equal("3 events per minute", cut.Find("[data-testid=ops-rate]").TextContent);
+        Assert.Equal("0:00 ago", cut.Find("[data-testid=ops-last-callback]").TextContent);
         Assert.Equal("1", cut.Find("[data-testid=ops-circuits]").TextContent);
+        Assert.Equal("1, 0 failed", cut.Find("[data-testid=ops-acs-requests]").TextContent);
         Assert.StartsWith("0 of 1000", cut.Find("[data-testid=ops-queue]").TextContent, StringComparison.Ordinal);
         Assert.Contains("SQLite event log: available", cut.Find("[data-testid=ops-log]").TextContent, StringComparison.Ordinal);
         Assert.EndsWith("leading (expiries, re-reads from ACS, checkpoints)", cut.Find("[data-testid=ops-instance]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Operations_ShowsRefusalsTimesThrottlingAndQueuesFromTheInstruments()
+    {
+        _ = Services.GetRequiredService<OperationsMonitor>();
+        var metrics = Services.GetRequiredService<CallSupervisor.Core.Diagnostics.CallSupervisorMetrics>();
+        metrics.CallbackRefused("acs", "malformed");
+        metrics.CallbackRefused("acs", "unauthenticated");
+        metrics.TelephonyRequest(CallSupervisor.Core.Diagnostics.TelephonyService.Acs, "POST callConnections/{id}/participants:mute", null, "network_error", System.Diagnostics.Stopwatch.GetTimestamp());
+        metrics.ReconcileRequested(CallSupervisor.Core.Diagnostics.TelephonyService.Acs);
+        metrics.ReconcileRequested(CallSupervisor.Core.Diagnostics.TelephonyService.Acs);
+        metrics.ReconcileThrottled(CallSupervisor.Core.Diagnostics.TelephonyService.Acs, 429);
+        metrics.LogAppended(System.Diagnostics.Stopwatch.GetTimestamp());
+        metrics.LogAppended(System.Diagnostics.Stopwatch.GetTimestamp());
+        metrics.HubClientConnected();
+        metrics.Meter.CreateObservableGauge(CallSupervisor.Core.Diagnostics.CallSupervisorMetrics.AuditQueueDepthName, () => 4L, "{update}");
+
+        var cut = Render<Operations>();
+
+        Assert.Equal("2 (last: unauthenticated)", cut.Find("[data-testid=ops-refused]").TextContent);
+        Assert.Contains("Unreachable", cut.Find("[data-testid=ops-acs]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("network_error", cut.Find("[data-testid=ops-acs]").TextContent, StringComparison.Ordinal);
+        Assert.Equal("1, 1 failed", cut.Find("[data-testid=ops-acs-requests]").TextContent);
+        Assert.Equal("2, 1 throttled", cut.Find("[data-testid=ops-reconcile]").TextContent);
+        Assert.EndsWith(" (2)", cut.Find("[data-testid=ops-time-append]").TextContent, StringComparison.Ordinal);
+        Assert.Equal("—", cut.Find("[data-testid=ops-time-apply]").TextContent);
+        Assert.Equal("1", cut.Find("[data-testid=ops-hub]").TextContent);
+        Assert.Equal("4 waiting", cut.Find("[data-testid=ops-audit]").TextContent);
     }
 }

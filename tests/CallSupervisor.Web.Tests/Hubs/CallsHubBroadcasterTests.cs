@@ -19,10 +19,11 @@ public sealed class CallsHubBroadcasterTests
     public async Task ExecuteAsync_NoHubClient_MapsAndSendsNothingUntilOneConnects()
     {
         var store = new CallStore(TimeProvider.System, new CallStoreOptions(TimeSpan.Zero));
-        var monitor = new OperationsMonitor(TimeProvider.System);
+        var metrics = new CallSupervisor.Core.Diagnostics.CallSupervisorMetrics(new CallSupervisor.Core.Diagnostics.CallSupervisorMeter());
+        using var monitor = new OperationsMonitor(metrics, TimeProvider.System);
         var hub = new RecordingHubContext();
         using var broadcaster = new CallsHubBroadcaster(store, hub, Microsoft.Extensions.Options.Options.Create(new DashboardOptions()),
-            Workflow, monitor, TimeProvider.System, NullLogger<CallsHubBroadcaster>.Instance);
+            Workflow, monitor, metrics, TimeProvider.System, NullLogger<CallsHubBroadcaster>.Instance);
         await broadcaster.StartAsync(CancellationToken.None);
         var events = new TestEvents();
 
@@ -38,7 +39,7 @@ public sealed class CallsHubBroadcasterTests
             n => n > 0, "a batch handled");
         Assert.Empty(hub.Sent);
 
-        monitor.HubClientConnected();
+        metrics.HubClientConnected();
         store.Apply(events.Connected(new CallId("after")));
         var sent = await Eventually.UntilAsync(() => Task.FromResult(hub.Sent), s => s.Count > 0, "a push once a client is connected");
 

@@ -24,6 +24,7 @@ public sealed class CircuitRenderTraceTests : BunitContext, IAsyncLifetime
         var exported = new List<Activity>();
         using var tracing = Sdk.CreateTracerProviderBuilder().AddSource(CallSupervisor.Core.Diagnostics.Telemetry.Name).AddInMemoryExporter(exported).Build();
         Services.AddSingleton(TimeProvider.System);
+        Services.AddSingleton(new CallSupervisorMetrics(new CallSupervisorMeter()));
         var feed = new StateFeed<string, int>("s0", TimeSpan.Zero);
         var cut = Render<FeedProbe>(p => p.Add(x => x.Source, feed));
         ActivityContext applied;
@@ -51,6 +52,7 @@ public sealed class CircuitRenderTraceTests : BunitContext, IAsyncLifetime
         var exported = new List<Activity>();
         using var tracing = Sdk.CreateTracerProviderBuilder().AddSource(CallSupervisor.Core.Diagnostics.Telemetry.Name).AddInMemoryExporter(exported).Build();
         Services.AddSingleton(TimeProvider.System);
+        Services.AddSingleton(new CallSupervisorMetrics(new CallSupervisorMeter()));
         var feed = new StateFeed<string, int>("s0", TimeSpan.Zero);
         var cut = Render<FeedProbe>(p => p.Add(x => x.Source, feed));
 
