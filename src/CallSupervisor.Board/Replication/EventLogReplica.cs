@@ -100,10 +100,11 @@ public sealed partial class EventLogReplica(
             activity.SetTag(TelemetryTags.CallId, record.Event.CallId.Value)
                 .SetTag(TelemetryTags.EventType, record.Event.GetType().Name)
                 .SetTag(TelemetryTags.Position, record.Position);
-            if (record.Event is ActionRequested requested)
+            // A damaged record (no request) is the store's to refuse below, where a failure is logged and skipped.
+            if (record.Event is ActionRequested { Action.Request.OperationContext: { } operationContext })
             {
                 // Every instance learns the action's trace here, so whichever applies the settling callback links to it.
-                actionTraces.Remember(requested.Action.OperationContext, record.Context);
+                actionTraces.Remember(operationContext, record.Context);
             }
         }
         var start = metrics is { ApplyEnabled: true } ? System.Diagnostics.Stopwatch.GetTimestamp() : 0;

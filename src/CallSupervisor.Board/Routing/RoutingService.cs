@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using CallSupervisor.Board.Replication;
 using CallSupervisor.Board.Workflow;
+using CallSupervisor.Core.Diagnostics;
 using CallSupervisor.Core.EventLog;
 using CallSupervisor.Core.Events;
 using CallSupervisor.Core.Identifiers;
@@ -177,7 +178,7 @@ public sealed partial class RoutingService(
         var (outcome, call) = await applier.ApplyAsync(planned, cancellationToken).ConfigureAwait(false);
         if (!outcome.IsApplied || call?.Offer is not { } offer || offer.OperationContext != context)
         {
-            LogNotPlanned(decision.CallId, decision.Agent.Id, outcome.ToString());
+            LogNotPlanned(decision.CallId, decision.Agent.Id, PhoneMask.InText(outcome.ToString()));
             return;
         }
         LogOffered(decision.CallId, decision.Agent.Id, decision.QueueId);

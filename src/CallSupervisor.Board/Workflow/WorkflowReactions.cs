@@ -26,7 +26,10 @@ public sealed partial class WorkflowReactions(ContactCenterWorkflow workflow, IC
     public void Applied(LogRecord record, ApplyOutcome outcome)
     {
         ArgumentNullException.ThrowIfNull(record);
-        LogApplied(record.Event.GetType().Name, record.Event.CallId, record.Event.EventId, CallSupervisor.Core.Diagnostics.PhoneMask.InText(outcome.ToString()));
+        if (logger.IsEnabled(LogLevel.Debug))
+        {
+            LogApplied(record.Event.GetType().Name, record.Event.CallId, record.Event.EventId, CallSupervisor.Core.Diagnostics.PhoneMask.InText(outcome.ToString()));
+        }
         switch (record.Event)
         {
             case CallConnected connected when outcome.IsApplied && workflow.ShouldStart(connected.CallId):

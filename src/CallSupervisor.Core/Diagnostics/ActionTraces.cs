@@ -48,11 +48,8 @@ public sealed class ActionTraces(int capacity = ActionTraces.DefaultCapacity)
     /// </summary>
     public bool LinkSettled(string operationContext)
     {
-        if (_byContext.IsEmpty || !_byContext.TryRemove(operationContext, out var action))
-        {
-            return false;
-        }
-        if (Activity.Current is not { } current)
+        // No span to link when nothing is traced (IsEmpty takes every lock of the map: not asked then).
+        if (Activity.Current is not { } current || _byContext.IsEmpty || !_byContext.TryRemove(operationContext, out var action))
         {
             return false;
         }

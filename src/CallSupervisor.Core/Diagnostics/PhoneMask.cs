@@ -43,16 +43,35 @@ public static partial class PhoneMask
 
     /// <summary>
     /// <paramref name="text"/> (an error from ACS or Graph, a record's description) with every E.164 number in it
-    /// masked: a service's message can quote the participant it is about. Only <c>+</c> and 7–15 digits count, so
+    /// masked: a service's message can quote the participant it is about, and the app's own descriptions name a caller
+    /// as shown (<c>+1 425-555-0123</c>). Only a <c>+</c> and 7–15 digits (with separators between them) count, so
     /// dates, ids and counts stay as they are.
     /// </summary>
     [return: NotNullIfNotNull(nameof(text))]
     public static string? InText(string? text) =>
         string.IsNullOrEmpty(text) || !text.Contains('+', StringComparison.Ordinal)
             ? text
-            : E164().Replace(text, m => string.Concat(m.ValueSpan[..^Hidden], "****"));
+            : E164().Replace(text, m => MaskLastDigits(m.Value));
 
-    [GeneratedRegex(@"\+\d{7,15}(?!\d)", RegexOptions.CultureInvariant)]
+    // The last four digits of a number as written (+14255550123, or +1 425-555-0123 as the app shows it) hidden.
+    private static string MaskLastDigits(string number)
+    {
+        var masked = number.ToCharArray();
+        var left = Hidden;
+        for (var i = masked.Length - 1; i >= 0 && left > 0; i--)
+        {
+            if (char.IsAsciiDigit(masked[i]))
+            {
+                masked[i] = '*';
+                left--;
+            }
+        }
+        return new string(masked);
+    }
+
+    // '+', then 7–15 digits, each after at most two separators (spaces, dashes, dots, parentheses): E.164 and the
+    // international format the app shows (+1 425-555-0123).
+    [GeneratedRegex(@"\+\d(?:[ \-.()]{0,2}\d){6,14}(?!\d)", RegexOptions.CultureInvariant)]
     private static partial Regex E164();
 
     // E.164 or a number as people write it: an optional '+', then digits with spaces, dashes, dots or parentheses.

@@ -70,7 +70,16 @@ public sealed class ActionExecutor
         ArgumentNullException.ThrowIfNull(command);
         using var activity = StartActionSpan();
         activity?.SetTag(TelemetryTags.Action, command.Kind.ToString()).SetTag(TelemetryTags.CallId, command.CallId.Value);
-        var receipt = await ExecuteCoreAsync(command, cancellationToken).ConfigureAwait(false);
+        ActionReceipt receipt;
+        try
+        {
+            receipt = await ExecuteCoreAsync(command, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (activity is not null)
+        {
+            activity.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
+            throw;
+        }
         if (activity is not null)
         {
             activity.SetTag(TelemetryTags.Outcome, receipt.Status.ToString()).SetTag(TelemetryTags.OperationContext, receipt.OperationContext);

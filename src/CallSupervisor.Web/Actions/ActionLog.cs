@@ -1,3 +1,4 @@
+using CallSupervisor.Core.Diagnostics;
 using CallSupervisor.Core.Events;
 using CallSupervisor.Core.Execution;
 
@@ -9,7 +10,7 @@ public sealed partial class ActionLog(ILogger<ActionLog> logger) : IActionLog
     public void RefusalNotAudited(ActionRequest command, string reason, Exception exception)
     {
         ArgumentNullException.ThrowIfNull(command);
-        LogRefusalNotAudited(exception, command.Kind, command.CallId.Value, command.Actor.Id, reason);
+        LogRefusalNotAudited(exception, command.Kind, command.CallId.Value, command.Actor.Id, PhoneMask.InText(reason));
     }
 
     public void RateLimited(Actor actor, int refused, DateTimeOffset from, DateTimeOffset to)

@@ -22,14 +22,17 @@ public sealed partial class IdleMemoryTrim(IOptions<MemoryOptions> options, ILog
         using var timer = new PeriodicTimer(interval);
         var last = GC.GetTotalAllocatedBytes();
         var sinceTrim = 0L;
+        var previous = 0L;
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             var now = GC.GetTotalAllocatedBytes();
             var allocated = now - last;
             last = now;
             sinceTrim += allocated;
+            var before = previous;
+            previous = allocated;
             var info = GC.GetGCMemoryInfo();
-            if (!IdleTrimPolicy.ShouldTrim(allocated, sinceTrim, info.TotalCommittedBytes, info.HeapSizeBytes))
+            if (!IdleTrimPolicy.ShouldTrim(allocated, before, sinceTrim, info.TotalCommittedBytes, info.HeapSizeBytes))
             {
                 continue;
             }
@@ -56,6 +59,12 @@ public static class IdleTrimPolicy
     /// <summary>Worth a full collection: the collector holds at least this much beyond the heap.</summary>
     public const long SlackBytes = 64L << 20;
 
-    public static bool ShouldTrim(long allocatedInInterval, long allocatedSinceTrim, long committedBytes, long heapBytes) =>
-        allocatedInInterval < QuietBytes && allocatedSinceTrim >= BusyBytes && committedBytes - heapBytes >= SlackBytes;
+    /// <summary>
+    /// Only where a busy interval turns quiet: a steady trickle that never makes an interval busy (1 MB/s is 30 MB in
+    /// 30 s) would otherwise pass <see cref="BusyBytes"/> again every few minutes and get a blocking full collection
+    /// each time.
+    /// </summary>
+    public static bool ShouldTrim(long allocatedInInterval, long allocatedInPreviousInterval, long allocatedSinceTrim, long committedBytes, long heapBytes) =>
+        allocatedInInterval < QuietBytes && allocatedInPreviousInterval >= QuietBytes
+        && allocatedSinceTrim >= BusyBytes && committedBytes - heapBytes >= SlackBytes;
 }

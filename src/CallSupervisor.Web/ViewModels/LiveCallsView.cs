@@ -147,7 +147,13 @@ public sealed class LiveCallsView(Attention attention, TimeSpan showEndedFor, Ca
     // over the shown rows instead of an index of their positions kept per page.
     private void ReplaceInPlace(List<CallRow> rows)
     {
-        var byId = rows.ToDictionary(r => r.CallId);
+        // A batch joins every change made while the page waited for its browser, so it can name a call more than
+        // once: the last row of a call is its newest.
+        var byId = new Dictionary<CallId, CallRow>(rows.Count);
+        foreach (var row in rows)
+        {
+            byId[row.CallId] = row;
+        }
         var next = new List<CallRow>(Rows);
         for (var i = 0; i < next.Count; i++)
         {

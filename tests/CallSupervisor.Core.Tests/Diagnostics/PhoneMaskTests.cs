@@ -30,6 +30,12 @@ public sealed class PhoneMaskTests
             "8523 (404): Participant 4:+1425555**** not found; +44207946**** neither",
             PhoneMask.InText("8523 (404): Participant 4:+14255550123 not found; +442079460958 neither"));
 
+    [Fact]
+    public void InText_ANumberAsTheAppShowsIt_IsMasked() =>
+        Assert.Equal(
+            "Mute of Caller +1 425-555-**** ignored; transfer to '+44 (20) 7946 ****' refused",
+            PhoneMask.InText("Mute of Caller +1 425-555-0123 ignored; transfer to '+44 (20) 7946 0958' refused"));
+
     [Theory]
     [InlineData("at 2026-11-21T10:00:00+00:00 after 12345678 events")]
     [InlineData("call 1+2 = 3")]

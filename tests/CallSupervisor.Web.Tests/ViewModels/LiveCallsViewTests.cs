@@ -41,6 +41,21 @@ public sealed class LiveCallsViewTests
     }
 
     [Fact]
+    public void ABatchNamingACallTwice_ReplacesItsRowOnce()
+    {
+        // A batch joins the changes made while the page waited for its browser: a mute and then a second roster.
+        _store.Apply(_events.RosterFor(TestEvents.Call2, 2, TestEvents.In(TestEvents.Caller), TestEvents.In(TestEvents.Agent2, muted: true)));
+        _store.Apply(_events.RosterFor(TestEvents.Call2, 3, TestEvents.In(TestEvents.Caller, muted: true), TestEvents.In(TestEvents.Agent2, muted: true)));
+        var twice = new FeedBatch<CallsSnapshot, CallChange>(0, _store.Current, ImmutableArray.Create(
+            new CallChange(TestEvents.Call2, CallChangeKind.Updated), new CallChange(TestEvents.Call2, CallChangeKind.Updated)));
+
+        _view.Apply(twice, _events.Now);
+
+        Assert.Equal([TestEvents.Call1, TestEvents.Call2], _view.Rows.Select(r => r.CallId));
+        Assert.Equal([0, 2], _view.Rows.Select(r => r.Muted));
+    }
+
+    [Fact]
     public void AChangeThatCanMoveTheCall_OrdersTheBoardAgain()
     {
         _view.Filter = new CallFilter(Order: CallOrder.NeedsAttentionFirst);
