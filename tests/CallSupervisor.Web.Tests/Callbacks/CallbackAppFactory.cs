@@ -1,3 +1,7 @@
+using CallSupervisor.Testing;
+using CallSupervisor.Web.Hosting;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -105,5 +109,24 @@ public sealed class CallbackAppFactory(
                 });
             services?.Invoke(test);
         });
+    }
+
+    /// <summary>
+    /// A hub client (long polling through the test server), counted by the app once this returns: the hub pushes
+    /// nothing while no client is connected.
+    /// </summary>
+    public async Task<HubConnection> ConnectHubAsync()
+    {
+        var hub = new HubConnectionBuilder()
+            .WithUrl(new Uri(Server.BaseAddress, CallSupervisor.Contracts.CallsHubContract.Path.TrimStart('/')), o =>
+            {
+                o.Transports = HttpTransportType.LongPolling;
+                o.HttpMessageHandlerFactory = _ => Server.CreateHandler();
+            })
+            .Build();
+        await hub.StartAsync();
+        var monitor = Services.GetRequiredService<OperationsMonitor>();
+        await Eventually.UntilAsync(() => Task.FromResult(monitor.HubClients), n => n == 1, "the hub client counted");
+        return hub;
     }
 }

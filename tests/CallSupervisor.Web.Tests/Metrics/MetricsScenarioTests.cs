@@ -4,8 +4,6 @@ using CallSupervisor.Core.Ports;
 using CallSupervisor.Testing;
 using CallSupervisor.Web.Hosting;
 using CallSupervisor.Web.Tests.Callbacks;
-using Microsoft.AspNetCore.Http.Connections;
-using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Metrics;
 using M = CallSupervisor.Core.Diagnostics.CallSupervisorMetrics;
@@ -66,15 +64,7 @@ public sealed class MetricsScenarioTests : IAsyncLifetime
         {
             Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         }
-        await using var hub = new HubConnectionBuilder()
-            .WithUrl(new Uri(_app.Server.BaseAddress, CallSupervisor.Contracts.CallsHubContract.Path.TrimStart('/')), o =>
-            {
-                o.Transports = HttpTransportType.LongPolling;
-                o.HttpMessageHandlerFactory = _ => _app.Server.CreateHandler();
-            })
-            .Build();
-        await hub.StartAsync();
-        await Eventually.UntilAsync(() => Task.FromResult(monitor.HubClients), n => n == 1, "the hub client counted");
+        await using var hub = await _app.ConnectHubAsync();
         using (var fourth = await client.PostAsync("/api/callbacks/acs", Json(Call("m-call-4", now))))
         {
             Assert.Equal(HttpStatusCode.OK, fourth.StatusCode);

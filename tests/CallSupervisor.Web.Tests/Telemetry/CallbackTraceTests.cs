@@ -20,7 +20,7 @@ public sealed class CallbackTraceTests : IAsyncLifetime
     public async Task AcsCallback_Traced_OneTraceFromTheRequestThroughAppendAndApplyToThePush()
     {
         using var client = _trace.App.CreateClient();
-        await using var hub = await _trace.ConnectHubAsync();
+        await using var hub = await _trace.App.ConnectHubAsync();
 
         using var response = await _trace.PostAsync(client, TraceApp.Roster("trace-e1", "call-trace", 1, muted: false));
 
@@ -64,7 +64,7 @@ public sealed class CallbackTraceTests : IAsyncLifetime
     public async Task AcsCallbacks_ManyInOneBatch_ThePushLinksToEachEventsApply()
     {
         using var client = _trace.App.CreateClient();
-        await using var hub = await _trace.ConnectHubAsync();
+        await using var hub = await _trace.App.ConnectHubAsync();
 
         using var response = await _trace.PostAsync(client,
             TraceApp.Connected("batch-e1", "call-batch") + "," + TraceApp.Roster("batch-e2", "call-batch", 1, muted: false));

@@ -3,8 +3,6 @@ using System.Net.Http.Headers;
 using CallSupervisor.Testing;
 using CallSupervisor.Web.Hosting;
 using CallSupervisor.Web.Tests.Callbacks;
-using Microsoft.AspNetCore.Http.Connections;
-using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Trace;
 
@@ -45,25 +43,6 @@ internal sealed class TraceApp : IAsyncDisposable
         """;
 
     private static string Now => DateTimeOffset.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
-
-    /// <summary>
-    /// A hub client (long polling through the test server), counted by the app once this returns: the hub pushes
-    /// nothing while no client is connected.
-    /// </summary>
-    public async Task<HubConnection> ConnectHubAsync()
-    {
-        var hub = new HubConnectionBuilder()
-            .WithUrl(new Uri(App.Server.BaseAddress, CallSupervisor.Contracts.CallsHubContract.Path.TrimStart('/')), o =>
-            {
-                o.Transports = HttpTransportType.LongPolling;
-                o.HttpMessageHandlerFactory = _ => App.Server.CreateHandler();
-            })
-            .Build();
-        await hub.StartAsync();
-        var monitor = App.Services.GetRequiredService<OperationsMonitor>();
-        await Eventually.UntilAsync(() => Task.FromResult(monitor.HubClients), n => n == 1, "the hub client counted");
-        return hub;
-    }
 
     /// <summary>The spans once <paramref name="holds"/> is true of them (spans end on other threads, after the answer).</summary>
     public Task<Activity[]> SpansWhenAsync(Func<Activity[], bool> holds, string what) =>
